@@ -1,0 +1,193 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using NodaTime;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.ApiClients;
+using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Users;
+
+namespace Safeguarding.Core.Data;
+
+/// <summary>
+/// The one DbContext. Each module owns its mappings (an IEntityTypeConfiguration in its folder). Every
+/// save writes its audit entries into the hash chain in the same transaction, and refuses a write that
+/// carries no process context.
+/// </summary>
+public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext> options, IClock clock)
+    : IdentityUserContext<User, Guid>(options)
+{
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
+
+    public IClock Clock => clock;
+
+    /// <summary>Why the current unit of work is happening. Set by the host (request, command, job).</summary>
+    public ProcessContext? Process { get; set; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no timestamp type: an Instant is stored as Unix ticks (orderable), a date as ISO text.
+            builder.Properties<Instant>().HaveConversion<InstantTicksConverter>();
+            builder.Properties<LocalDate>().HaveConversion<LocalDateIsoConverter>();
+        }
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SafeguardingDbContext).Assembly);
+    }
+
+    /// <summary>Adds an audit entry (a read, a denial) to be chained and written by the next save.</summary>
+    public void QueueAudit(ProcessContext context, string action, string resourceType, string? resourceId,
+        AuditOutcome outcome, string? details = null)
+    {
+        _pendingAudit.Add(NewEntry(context, action, resourceType, resourceId, outcome, details, context.Actor?.PartnershipId));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not AuditHead)
+            .ToList();
+        if (changes.Count == 0 && _pendingAudit.Count == 0)
+            return 0;
+        if (changes.Count > 0 && Process is null)
+            throw new InvalidOperationException("A write needs a process context: set SafeguardingDbContext.Process first.");
+
+        if (changes.Count > 0)
+            _pendingAudit.AddRange(WriteEntries(Process!, changes));
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await ChainPendingAsync(cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        catch
+        {
+            // Entries stay queued only until the failure: a retry must not chain them twice.
+            foreach (var e in _pendingAudit) Entry(e).State = EntityState.Detached;
+            throw;
+        }
+        finally
+        {
+            _pendingAudit.Clear();
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private async Task ChainPendingAsync(CancellationToken ct)
+    {
+        if (Database.IsNpgsql())
+        {
+            // One writer at a time extends the chain, across every instance of the web host.
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7411)", ct);
+        }
+        // SQLite: the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
+
+        var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
+        if (head is null)
+        {
+            head = new AuditHead { Id = 1, LastSequence = 0, LastHash = AuditChain.GenesisHash };
+            AuditHeads.Add(head);
+        }
+
+        foreach (var entry in _pendingAudit)
+        {
+            entry.Sequence = head.LastSequence + 1;
+            entry.PreviousHash = head.LastHash;
+            entry.Hash = AuditChain.ComputeHash(entry);
+            AuditEntries.Add(entry);
+            head.LastSequence = entry.Sequence;
+            head.LastHash = entry.Hash;
+        }
+    }
+
+    private List<AuditEntry> WriteEntries(ProcessContext context, List<EntityEntry> changes)
+    {
+        if (context.SummariseWrites)
+        {
+            return changes
+                .GroupBy(c => (Type: c.Metadata.ClrType.Name, c.State))
+                .Select(g => NewEntry(context, ActionFor(g.Key.State), g.Key.Type, null, AuditOutcome.Allowed,
+                    $"{g.Count()} records", PartnershipOf(g.First()) ?? context.Actor?.PartnershipId))
+                .ToList();
+        }
+
+        return changes.Select(c => NewEntry(context, ActionFor(c.State), c.Metadata.ClrType.Name, KeyOf(c), AuditOutcome.Allowed,
+                c.State == EntityState.Modified
+                    ? "changed: " + string.Join(", ", c.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+                    : null,
+                PartnershipOf(c) ?? context.Actor?.PartnershipId))
+            .ToList();
+    }
+
+    private AuditEntry NewEntry(ProcessContext context, string action, string resourceType, string? resourceId,
+        AuditOutcome outcome, string? details, Guid? partnershipId) => new()
+        {
+            At = AuditChain.Normalise(clock.GetCurrentInstant()),
+            PartnershipId = partnershipId,
+            ActorUserId = context.Actor?.UserId,
+            ActorApiClientId = context.Actor?.ApiClientId,
+            ActorName = context.Actor?.Name ?? "system",
+            OrganisationId = context.Actor?.OrganisationId,
+            Action = action,
+            ResourceType = resourceType,
+            ResourceId = resourceId,
+            Purpose = context.Purpose,
+            Process = context.Process,
+            Outcome = outcome,
+            FromAddress = context.FromAddress,
+            Details = details,
+            PreviousHash = "",
+            Hash = "",
+        };
+
+    private static string ActionFor(EntityState state) => state switch
+    {
+        EntityState.Added => AuditActions.Create,
+        EntityState.Deleted => AuditActions.Delete,
+        _ => AuditActions.Update,
+    };
+
+    private static string? KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null) return null;
+        // Database-generated integer keys are not known yet on insert; such rows are identified by type alone.
+        var parts = key.Properties.Select(p => entry.Property(p.Name))
+            .Select(p => p.IsTemporary ? null : Convert.ToString(p.CurrentValue, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        return parts.Any(p => p is null) ? null : string.Join("/", parts);
+    }
+
+    private static Guid? PartnershipOf(EntityEntry entry) =>
+        entry.Metadata.FindProperty("PartnershipId") is { } p && entry.Property(p.Name).CurrentValue is Guid g && g != Guid.Empty ? g : null;
+}

@@ -1,0 +1,67 @@
+using NodaTime;
+
+namespace Safeguarding.Core.People;
+
+public enum Sex
+{
+    Unknown,
+    Female,
+    Male,
+}
+
+/// <summary>
+/// A person known to the partnership (a child or an adult in their household). Synthetic in the demo.
+/// </summary>
+public sealed class Person
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PartnershipId { get; set; }
+    /// <summary>The organisation that first recorded the person.</summary>
+    public Guid? RecordedByOrganisationId { get; set; }
+    public Guid? HouseholdId { get; set; }
+    public required string GivenName { get; set; }
+    public required string FamilyName { get; set; }
+    public LocalDate? DateOfBirth { get; set; }
+    public Sex Sex { get; set; }
+    public string? NhsNumber { get; set; }
+    public string? Upn { get; set; }
+    /// <summary>Sealed records are visible only to roles that may read them, or through break-glass.</summary>
+    public bool IsSealed { get; set; }
+    public Instant CreatedAt { get; set; }
+
+    public List<PersonLink> Links { get; set; } = [];
+
+    public string FullName => $"{GivenName} {FamilyName}";
+}
+
+/// <summary>A household: people who live at one address.</summary>
+public sealed class Household
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PartnershipId { get; set; }
+    public required string Address { get; set; }
+    public required string Postcode { get; set; }
+}
+
+public enum PersonLinkKind
+{
+    RegisteredPupil,
+    CollegeStudent,
+    RegisteredPatient,
+    OpenCase,
+    Supervised,
+}
+
+/// <summary>
+/// A relationship between a person and an organisation. Relationship-scoped roles (a school's Key Adult,
+/// a GP practice) see a person only through one of these.
+/// </summary>
+public sealed class PersonLink
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PartnershipId { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public PersonLinkKind Kind { get; set; }
+    public LocalDate From { get; set; }
+}

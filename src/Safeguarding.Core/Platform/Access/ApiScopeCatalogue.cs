@@ -1,0 +1,26 @@
+namespace Safeguarding.Core.Platform.Access;
+
+/// <summary>
+/// Scopes an API client can be given, each a set of grants. A police feed and a GP system get
+/// different scopes; like roles, anything not listed is denied.
+/// </summary>
+public static class ApiScopeCatalogue
+{
+    private static readonly Dictionary<string, (string Description, Grant[] Grants)> Scopes = new(StringComparer.Ordinal)
+    {
+        ["people:read"] = ("Read records of people linked to the client's organisation (its pupils or registered patients).",
+            [new Grant(Resource.Person, Operation.Read, Scope.RelatedRecords)]),
+        ["people:write"] = ("Send records of people seen by the client's organisation.",
+            [new Grant(Resource.Person, Operation.Create, Scope.WholePartnership)]),
+        ["organisations:read"] = ("Read the partnership's list of organisations.",
+            [new Grant(Resource.Organisation, Operation.Read, Scope.WholePartnership)]),
+    };
+
+    public static IReadOnlyCollection<string> All => Scopes.Keys;
+
+    public static bool Exists(string scope) => Scopes.ContainsKey(scope);
+
+    public static string Describe(string scope) => Scopes[scope].Description;
+
+    public static IEnumerable<Grant> GrantsOf(string scope) => Scopes.TryGetValue(scope, out var s) ? s.Grants : [];
+}

@@ -1,0 +1,62 @@
+namespace Safeguarding.Core.Platform.Access;
+
+/// <summary>The roles people hold, in the partnership's own words.</summary>
+public enum Role
+{
+    SystemAdministrator,
+    PartnershipAdministrator,
+    PoliceDomesticAbuse,
+    PoliceIntelligence,
+    FrontDoorPractitioner,
+    FrontDoorManager,
+    SocialWorker,
+    TeamManager,
+    SchoolKeyAdult,
+    CollegeSafeguardingLead,
+    HealthSafeguardingPractitioner,
+    GpPractice,
+    Idva,
+    YouthJusticeWorker,
+    Analyst,
+    PartnershipBusinessManager,
+}
+
+/// <summary>What a permission is about.</summary>
+public enum Resource
+{
+    /// <summary>A child's or adult's record in the person index.</summary>
+    Person,
+    /// <summary>A record sealed to all but a few (for example an adopted child's previous identity).</summary>
+    SealedRecord,
+    Organisation,
+    User,
+    ApiClient,
+    /// <summary>The audit trail: who looked at what.</summary>
+    AuditTrail,
+    /// <summary>Break-glass accesses waiting for a manager's review.</summary>
+    BreakGlassReview,
+    /// <summary>Counts and rates with no person in them.</summary>
+    AggregateFigures,
+}
+
+public enum Operation
+{
+    Read,
+    Create,
+    Update,
+    Delete,
+    Review,
+}
+
+/// <summary>How far a grant reaches.</summary>
+public enum Scope
+{
+    /// <summary>Every record in the user's partnership.</summary>
+    WholePartnership,
+    /// <summary>Records owned by the user's own organisation.</summary>
+    OwnOrganisation,
+    /// <summary>Records of people linked to the user's organisation (its pupils, its registered patients, its cases).</summary>
+    RelatedRecords,
+}
+
+public sealed record Grant(Resource Resource, Operation Operation, Scope Scope);

@@ -1,0 +1,82 @@
+using static Safeguarding.Core.Platform.Access.Operation;
+using static Safeguarding.Core.Platform.Access.Resource;
+using static Safeguarding.Core.Platform.Access.Scope;
+
+namespace Safeguarding.Core.Platform.Access;
+
+/// <summary>
+/// Every role's grants, in one place, so that the policy can be read, reviewed and tested as a matrix.
+/// Anything not listed is denied.
+/// </summary>
+public static class RoleCatalogue
+{
+    private static readonly Grant[] PartnershipPeopleRead = [new(Person, Read, WholePartnership)];
+
+    private static readonly Dictionary<Role, RoleDefinition> Definitions = new()
+    {
+        [Role.SystemAdministrator] = new("System administrator", "Runs the service: organisations, users, roles and API clients in any partnership it hosts.",
+            [new(Organisation, Read, WholePartnership), new(Organisation, Create, WholePartnership), new(Organisation, Update, WholePartnership),
+             new(User, Read, WholePartnership), new(User, Create, WholePartnership), new(User, Update, WholePartnership),
+             new(ApiClient, Read, WholePartnership), new(ApiClient, Create, WholePartnership), new(ApiClient, Update, WholePartnership),
+             new(AuditTrail, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.PartnershipAdministrator] = new("Partnership administrator", "Looks after the partnership's organisations, users and API clients, and reviews break-glass access.",
+            [new(Organisation, Read, WholePartnership), new(Organisation, Create, WholePartnership), new(Organisation, Update, WholePartnership),
+             new(User, Read, WholePartnership), new(User, Create, WholePartnership), new(User, Update, WholePartnership),
+             new(ApiClient, Read, WholePartnership), new(ApiClient, Create, WholePartnership), new(ApiClient, Update, WholePartnership),
+             new(AuditTrail, Read, WholePartnership), new(BreakGlassReview, Review, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.PoliceDomesticAbuse] = new("Police (domestic abuse)", "Records domestic incidents and the children in them.",
+            [.. PartnershipPeopleRead, new(Person, Create, WholePartnership), new(Person, Update, OwnOrganisation), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.PoliceIntelligence] = new("Police (intelligence)", "Shares intelligence about children at risk of exploitation.",
+            [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.FrontDoorPractitioner] = new("Front Door practitioner", "Triages contacts and referrals in the multi-agency safeguarding hub.",
+            [.. PartnershipPeopleRead, new(Person, Create, WholePartnership), new(Person, Update, WholePartnership), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.FrontDoorManager] = new("Front Door manager", "Oversees the Front Door's decisions and reviews break-glass access.",
+            [.. PartnershipPeopleRead, new(Person, Create, WholePartnership), new(Person, Update, WholePartnership), new(Organisation, Read, WholePartnership),
+             new(AuditTrail, Read, WholePartnership), new(BreakGlassReview, Review, WholePartnership), new(AggregateFigures, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.SocialWorker] = new("Social worker", "Works with children and families on their cases.",
+            [new(Person, Read, RelatedRecords), new(Person, Update, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.TeamManager] = new("Team manager", "Manages a social work team, sees its cases and sealed records, reviews break-glass access.",
+            [.. PartnershipPeopleRead, new(Person, Update, WholePartnership), new(SealedRecord, Read, WholePartnership), new(Organisation, Read, WholePartnership),
+             new(AuditTrail, Read, WholePartnership), new(BreakGlassReview, Review, WholePartnership), new(AggregateFigures, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.SchoolKeyAdult] = new("School Key Adult (DSL)", "The designated safeguarding lead: sees their own pupils only.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, OwnOrganisation)],
+            CanBreakGlass: false),
+        [Role.CollegeSafeguardingLead] = new("College safeguarding lead", "Sees their own students only.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, OwnOrganisation)],
+            CanBreakGlass: false),
+        [Role.HealthSafeguardingPractitioner] = new("Health safeguarding practitioner", "Safeguarding team in a trust or the ICB.",
+            [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.GpPractice] = new("GP practice", "Sees flags for the practice's registered patients only.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, OwnOrganisation)],
+            CanBreakGlass: false),
+        [Role.Idva] = new("IDVA", "Independent domestic violence adviser: supports the victims allocated to them.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.YouthJusticeWorker] = new("Youth justice worker", "Works with the young people the service supervises.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.Analyst] = new("Analyst", "Prepares figures: aggregates only, never a person's record.",
+            [new(AggregateFigures, Read, WholePartnership), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.PartnershipBusinessManager] = new("Partnership business manager", "Runs the partnership's business: figures, assurance and the yearly report.",
+            [new(AggregateFigures, Read, WholePartnership), new(Organisation, Read, WholePartnership), new(AuditTrail, Read, WholePartnership)],
+            CanBreakGlass: false),
+    };
+
+    public static RoleDefinition Describe(Role role) => Definitions[role];
+
+    public static IReadOnlyCollection<Grant> GrantsOf(Role role) => Definitions[role].Grants;
+
+    public static IEnumerable<Role> All => Enum.GetValues<Role>();
+}
+
+public sealed record RoleDefinition(string Name, string Description, IReadOnlyCollection<Grant> Grants, bool CanBreakGlass);
