@@ -1,0 +1,116 @@
+using Safeguarding.Core.Platform.Access;
+
+namespace Safeguarding.Core.Tests.Platform;
+
+/// <summary>
+/// The access policy as a matrix: every role against records linked to the user's own organisation,
+/// records linked only to another organisation, records of another partnership, and sealed records.
+/// The expectations are written out by hand: they are the policy we mean, checked against the one we built.
+/// </summary>
+public sealed class AccessPolicyMatrixTests
+{
+    private static readonly Guid Partnership = Guid.NewGuid();
+    private static readonly Guid OtherPartnership = Guid.NewGuid();
+    private static readonly Guid OwnOrganisation = Guid.NewGuid();
+    private static readonly Guid OtherOrganisation = Guid.NewGuid();
+
+    // Role: reading a person linked to own organisation, linked elsewhere, in another partnership, sealed and linked to own organisation.
+    public static readonly TheoryData<Role, bool, bool, bool, bool> PersonRead = new()
+    {
+        { Role.SystemAdministrator, false, false, false, false },
+        { Role.PartnershipAdministrator, false, false, false, false },
+        { Role.PoliceDomesticAbuse, true, true, false, false },
+        { Role.PoliceIntelligence, true, true, false, false },
+        { Role.FrontDoorPractitioner, true, true, false, false },
+        { Role.FrontDoorManager, true, true, false, false },
+        { Role.SocialWorker, true, false, false, false },
+        { Role.TeamManager, true, true, false, true },
+        { Role.SchoolKeyAdult, true, false, false, false },
+        { Role.CollegeSafeguardingLead, true, false, false, false },
+        { Role.HealthSafeguardingPractitioner, true, true, false, false },
+        { Role.GpPractice, true, false, false, false },
+        { Role.Idva, true, false, false, false },
+        { Role.YouthJusticeWorker, true, false, false, false },
+        { Role.Analyst, false, false, false, false },
+        { Role.PartnershipBusinessManager, false, false, false, false },
+    };
+
+    private static Actor ActorWith(Role role) =>
+        new(Partnership, OwnOrganisation, "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());
+
+    [Theory, MemberData(nameof(PersonRead))]
+    public void Reading_a_person_follows_role_organisation_and_relationship(Role role, bool linkedToOwn, bool linkedElsewhere, bool otherPartnership, bool sealedOwn)
+    {
+        var actor = ActorWith(role);
+
+        Assert.Equal(linkedToOwn, AccessPolicy.Decide(actor, Resource.Person, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OwnOrganisation])).Allowed);
+        Assert.Equal(linkedElsewhere, AccessPolicy.Decide(actor, Resource.Person, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OtherOrganisation])).Allowed);
+        Assert.Equal(otherPartnership, AccessPolicy.Decide(actor, Resource.Person, Operation.Read, new RecordFacts(OtherPartnership, LinkedOrganisationIds: [OwnOrganisation])).Allowed);
+        Assert.Equal(sealedOwn, AccessPolicy.Decide(actor, Resource.Person, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OwnOrganisation], IsSealed: true)).Allowed);
+    }
+
+    [Fact]
+    public void Every_role_has_a_row_in_the_matrix()
+    {
+        var covered = PersonRead.Select(row => (Role)((Xunit.ITheoryDataRow)row).GetData()[0]!).ToHashSet();
+        Assert.Equal(Enum.GetValues<Role>().ToHashSet(), covered);
+    }
+
+    [Theory]
+    [InlineData(Role.SocialWorker, true)]
+    [InlineData(Role.FrontDoorPractitioner, true)]
+    [InlineData(Role.SchoolKeyAdult, false)]
+    [InlineData(Role.GpPractice, false)]
+    [InlineData(Role.Analyst, false)]
+    public void Break_glass_opens_a_record_outside_scope_only_for_roles_that_may_use_it(Role role, bool opens)
+    {
+        var record = new RecordFacts(Partnership, LinkedOrganisationIds: [OtherOrganisation], IsSealed: true, HasActiveBreakGlass: true);
+
+        var decision = AccessPolicy.Decide(ActorWith(role), Resource.Person, Operation.Read, record);
+
+        Assert.Equal(opens, decision.Allowed);
+        Assert.Equal(opens, decision.ViaBreakGlass);
+    }
+
+    [Fact]
+    public void Break_glass_never_crosses_into_another_partnership()
+    {
+        var record = new RecordFacts(OtherPartnership, LinkedOrganisationIds: [OwnOrganisation], HasActiveBreakGlass: true);
+
+        Assert.False(AccessPolicy.Decide(ActorWith(Role.FrontDoorManager), Resource.Person, Operation.Read, record).Allowed);
+    }
+
+    [Fact]
+    public void A_denial_outside_scope_offers_break_glass_to_roles_that_may_use_it()
+    {
+        var record = new RecordFacts(Partnership, LinkedOrganisationIds: [OtherOrganisation]);
+
+        Assert.True(AccessPolicy.Decide(ActorWith(Role.SocialWorker), Resource.Person, Operation.Read, record).BreakGlassPossible);
+        Assert.False(AccessPolicy.Decide(ActorWith(Role.SchoolKeyAdult), Resource.Person, Operation.Read, record).BreakGlassPossible);
+    }
+
+    [Theory]
+    [InlineData(Role.SystemAdministrator, true)]
+    [InlineData(Role.PartnershipAdministrator, true)]
+    [InlineData(Role.FrontDoorManager, false)]
+    [InlineData(Role.SchoolKeyAdult, false)]
+    [InlineData(Role.Analyst, false)]
+    public void Only_administrators_manage_users_and_api_clients(Role role, bool allowed)
+    {
+        var actor = ActorWith(role);
+
+        Assert.Equal(allowed, AccessPolicy.Decide(actor, Resource.User, Operation.Create).Allowed);
+        Assert.Equal(allowed, AccessPolicy.Decide(actor, Resource.ApiClient, Operation.Create).Allowed);
+    }
+
+    [Fact]
+    public void An_api_client_has_only_what_its_scopes_grant()
+    {
+        var gpSystem = new Actor(Partnership, OwnOrganisation, "GP system", new HashSet<Role>(), ApiClientId: Guid.NewGuid(), ApiScopes: new HashSet<string> { "people:read" });
+
+        Assert.True(AccessPolicy.Decide(gpSystem, Resource.Person, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OwnOrganisation])).Allowed);
+        Assert.False(AccessPolicy.Decide(gpSystem, Resource.Person, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OtherOrganisation])).Allowed);
+        Assert.False(AccessPolicy.Decide(gpSystem, Resource.Organisation, Operation.Read).Allowed);
+        Assert.False(gpSystem.CanBreakGlass);
+    }
+}

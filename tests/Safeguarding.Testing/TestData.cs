@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Identity;
+using NodaTime;
+using OtpNet;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Users;
+
+namespace Safeguarding.Testing;
+
+/// <summary>Builders for the records a test needs, saved through the real DbContext.</summary>
+public sealed class TestData(Func<SafeguardingDbContext> newContext)
+{
+    public const string Password = "correct horse battery staple 42";
+    private static int _counter;
+
+    public static int Next() => Interlocked.Increment(ref _counter);
+
+    public async Task<Partnership> CreatePartnershipAsync(string? name = null)
+    {
+        var n = Next();
+        var partnership = new Partnership { Name = name ?? $"Test partnership {n}", Code = $"test-{n}-{Guid.NewGuid():N}"[..30], CreatedAt = SystemClock.Instance.GetCurrentInstant() };
+        await SaveAsync(db => db.Partnerships.Add(partnership));
+        return partnership;
+    }
+
+    public async Task<Organisation> CreateOrganisationAsync(Guid partnershipId, OrganisationType type = OrganisationType.School, string? name = null)
+    {
+        var n = Next();
+        var org = new Organisation
+        {
+            PartnershipId = partnershipId,
+            Name = name ?? $"{type} {n}",
+            Type = type,
+            Urn = OrganisationRules.NeedsUrn(type) ? (100000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            OdsCode = OrganisationRules.NeedsOdsCode(type) ? $"T{n:00000}" : null,
+            PoliceForceCode = OrganisationRules.NeedsPoliceForceCode(type) ? "13" : null,
+            Phase = type == OrganisationType.School ? SchoolPhase.Primary : SchoolPhase.NotApplicable,
+            CreatedAt = SystemClock.Instance.GetCurrentInstant(),
+        };
+        await SaveAsync(db => db.Organisations.Add(org));
+        return org;
+    }
+
+    /// <summary>A user with a password and TOTP enabled; the returned secret makes MFA codes.</summary>
+    public async Task<TestUser> CreateUserAsync(Organisation org, params Role[] roles)
+    {
+        var n = Next();
+        var email = $"user{n}.{Guid.NewGuid():N}"[..24] + "@test.example";
+        var secret = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
+        var user = new User
+        {
+            PartnershipId = org.PartnershipId,
+            OrganisationId = org.Id,
+            DisplayName = $"Test User {n}",
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            TwoFactorEnabled = true,
+            LockoutEnabled = true,
+            CreatedAt = SystemClock.Instance.GetCurrentInstant(),
+            Roles = roles.Select(r => new UserRole { Role = r }).ToList(),
+        };
+        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, Password);
+        await SaveAsync(db =>
+        {
+            db.Users.Add(user);
+            db.Set<IdentityUserToken<Guid>>().Add(new IdentityUserToken<Guid>
+            {
+                UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = secret,
+            });
+        });
+        return new TestUser(user, org, secret, roles.ToHashSet());
+    }
+
+    public async Task<Person> CreatePersonAsync(Guid partnershipId, params (Organisation Org, PersonLinkKind Kind)[] links)
+    {
+        var n = Next();
+        var person = new Person
+        {
+            PartnershipId = partnershipId,
+            GivenName = $"Child{n}",
+            FamilyName = "Testperson",
+            DateOfBirth = new LocalDate(2015, 3, 1),
+            Sex = Sex.Female,
+            CreatedAt = SystemClock.Instance.GetCurrentInstant(),
+            Links = links.Select(l => new PersonLink { PartnershipId = partnershipId, OrganisationId = l.Org.Id, Kind = l.Kind, From = new LocalDate(2024, 9, 1) }).ToList(),
+        };
+        await SaveAsync(db => db.People.Add(person));
+        return person;
+    }
+
+    public async Task SaveAsync(Action<SafeguardingDbContext> change)
+    {
+        await using var db = newContext();
+        db.Process = ProcessContext.System("test:arrange");
+        change(db);
+        await db.SaveChangesAsync();
+    }
+}
+
+public sealed record TestUser(User User, Organisation Organisation, string TotpSecret, IReadOnlySet<Role> Roles)
+{
+    public string Email => User.Email!;
+
+    public Actor Actor => new(User.PartnershipId, User.OrganisationId, User.DisplayName, Roles, UserId: User.Id);
+
+    public string CurrentCode() => new Totp(Base32Encoding.ToBytes(TotpSecret)).ComputeTotp();
+}
