@@ -63,6 +63,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<SafeguardingDbContext>(settings.Apply);
+        services.AddScoped<Platform.Audit.AuditTrail>();
+        services.AddScoped<Platform.Access.BreakGlass>();
+        services.AddScoped<People.PersonRecords>();
         return services;
     }
 }

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Core.Platform.Access;
+
+public sealed record BreakGlassRequest(string ResourceType, string ResourceId, string Reason);
+
+public sealed record BreakGlassReviewItem(BreakGlassAccess Access, string UserName, string OrganisationName);
+
+/// <summary>Break-glass: reach past scope or a seal with a reason; reviewed afterwards by a manager.</summary>
+public sealed class BreakGlass(SafeguardingDbContext db)
+{
+    public const int MinimumReasonLength = 10;
+
+    public async Task<BreakGlassAccess> OpenAsync(Actor actor, BreakGlassRequest request, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!actor.CanBreakGlass || actor.UserId is null)
+            throw new InvalidOperationException("This role cannot use break-glass access.");
+        if (request.Reason.Trim().Length < MinimumReasonLength)
+            throw new ArgumentException("A break-glass reason must say why, in at least a few words.", nameof(request));
+
+        var now = db.Clock.GetCurrentInstant();
+        var access = new BreakGlassAccess
+        {
+            PartnershipId = actor.PartnershipId,
+            UserId = actor.UserId.Value,
+            OrganisationId = actor.OrganisationId,
+            ResourceType = request.ResourceType,
+            ResourceId = request.ResourceId,
+            Reason = request.Reason.Trim(),
+            GrantedAt = now,
+            ExpiresAt = now + BreakGlassAccess.Lifetime,
+        };
+        db.Process = process with { Purpose = access.Reason };
+        db.BreakGlassAccesses.Add(access);
+        db.QueueAudit(db.Process, AuditActions.BreakGlass, request.ResourceType, request.ResourceId, AuditOutcome.Allowed);
+        await db.SaveChangesAsync(ct);
+        return access;
+    }
+
+    public Task<List<BreakGlassReviewItem>> WaitingForReviewAsync(Actor reviewer, CancellationToken ct = default) =>
+        db.BreakGlassAccesses.AsNoTracking()
+            .Where(b => b.PartnershipId == reviewer.PartnershipId && b.ReviewedAt == null)
+            .OrderBy(b => b.GrantedAt)
+            .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { b, u.DisplayName, u.OrganisationId })
+            .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new BreakGlassReviewItem(x.b, x.DisplayName, o.Name))
+            .ToListAsync(ct);
+
+    public async Task<bool> ReviewAsync(Actor reviewer, Guid accessId, string? note, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!AccessPolicy.Decide(reviewer, Resource.BreakGlassReview, Operation.Review).Allowed || reviewer.UserId is null)
+            throw new InvalidOperationException("This role cannot review break-glass access.");
+        var access = await db.BreakGlassAccesses.SingleOrDefaultAsync(b => b.Id == accessId && b.PartnershipId == reviewer.PartnershipId, ct);
+        if (access is null || access.ReviewedAt is not null) return false;
+        access.ReviewedAt = db.Clock.GetCurrentInstant();
+        access.ReviewedByUserId = reviewer.UserId;
+        access.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.ApiClients;
+
+namespace Safeguarding.Web.Access;
+
+/// <summary>
+/// System-to-system calls: HTTP Basic with an API client's id and secret, over TLS. The secret is
+/// compared with its stored SHA-256 in fixed time; a revoked client is refused.
+/// </summary>
+public sealed class ApiClientAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SafeguardingDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiClient";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
+            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+            return AuthenticateResult.NoResult();
+
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter)); }
+        catch (FormatException) { return AuthenticateResult.Fail("Malformed credentials"); }
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0) return AuthenticateResult.Fail("Malformed credentials");
+        var clientId = decoded[..colon];
+        var secret = decoded[(colon + 1)..];
+
+        var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, Context.RequestAborted);
+        if (client is null || client.RevokedAt is not null || !ApiClientSecrets.Matches(secret, client.SecretHash))
+            return AuthenticateResult.Fail("Unknown client or wrong secret");
+
+        var identity = new ClaimsIdentity(
+            [new Claim(CurrentActor.ApiClientIdClaim, client.Id.ToString()), new Claim(ClaimTypes.Name, client.ClientId)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Basic realm=\"safeguarding-api\"";
+        return base.HandleChallengeAsync(properties);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Safeguarding.Core.Platform.Access;
+
+namespace Safeguarding.Web.Access;
+
+/// <summary>
+/// Access checks attached per folder of pages, so that no page in a folder can forget them. Pages that
+/// change things add their own stricter [RequirePermission] on top.
+/// </summary>
+public static class PageConventions
+{
+    public static void Apply(PageConventionCollection conventions)
+    {
+        Require(conventions, "/Admin/Organisations", Resource.Organisation, Operation.Read);
+        Require(conventions, "/Admin/Users", Resource.User, Operation.Read);
+        Require(conventions, "/Admin/Roles", Resource.User, Operation.Read);
+        Require(conventions, "/Admin/ApiClients", Resource.ApiClient, Operation.Read);
+        Require(conventions, "/People", Resource.Person, Operation.Read);
+        Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
+    }
+
+    private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>
+        conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new RequirePermissionAttribute(resource, operation)));
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Web.Access;
+
+/// <summary>
+/// Server-side check that the signed-in actor holds a grant, attached per folder of pages (see
+/// PageConventions) or per page. A denial is audited and answered with 403.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class RequirePermissionAttribute(Resource resource, Operation operation) : Attribute, IAsyncPageFilter, IOrderedFilter
+{
+    public Resource Resource { get; } = resource;
+    public Operation Operation { get; } = operation;
+    public int Order => 0;
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var services = context.HttpContext.RequestServices;
+        var current = services.GetRequiredService<CurrentActor>();
+        var actor = await current.GetAsync(context.HttpContext.RequestAborted);
+        if (actor is null)
+        {
+            context.Result = new ChallengeResult();
+            return;
+        }
+        var decision = AccessPolicy.Decide(actor, Resource, Operation);
+        if (!decision.Allowed)
+        {
+            await Denied(context.HttpContext, current, Resource.ToString(), null, decision.Reason);
+            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            return;
+        }
+        await next();
+    }
+
+    /// <summary>Records a denial in the audit trail, in its own save, so it survives the 403.</summary>
+    public static async Task Denied(HttpContext http, CurrentActor current, string resourceType, string? resourceId, string reason)
+    {
+        var db = http.RequestServices.GetRequiredService<SafeguardingDbContext>();
+        db.ChangeTracker.Clear();
+        var process = await current.ProcessAsync();
+        await new AuditTrail(db).RecordAsync(process, AuditActions.Read, resourceType, resourceId, AuditOutcome.Denied, reason, http.RequestAborted);
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Api;
+
+public sealed record MeResponse(string Kind, Guid? UserId, Guid? ApiClientId, string Name, Guid OrganisationId, string OrganisationName,
+    string OrganisationType, Guid PartnershipId, IReadOnlyCollection<string> Roles, IReadOnlyCollection<string> Scopes);
+
+public sealed record PersonRequest(string? GivenName, string? FamilyName, string? DateOfBirth, string? Sex, string? NhsNumber);
+
+public sealed record PersonResponse(Guid Id, string GivenName, string FamilyName, string? DateOfBirth, string Sex, string? NhsNumber);
+
+/// <summary>The JSON API under /api/v1. Each endpoint checks the policy, calls one service, and answers.</summary>
+public static class ApiEndpoints
+{
+    public static void MapSafeguardingApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery();
+
+        api.MapGet("/me", Me).WithSummary("Who is calling: the signed-in user or API client, and its organisation.");
+        api.MapGet("/people/{id:guid}", GetPerson).WithSummary("One person's record, if the caller may see it. Audited.");
+        api.MapPost("/people", CreatePerson).WithSummary("Record a person seen by the caller's organisation. Audited.");
+    }
+
+    private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null) return TypedResults.Unauthorized();
+        var org = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == actor.OrganisationId, ct);
+        return TypedResults.Ok(new MeResponse(actor.IsApiClient ? "api-client" : "user", actor.UserId, actor.ApiClientId, actor.Name,
+            org.Id, org.Name, org.Type.ToString(), actor.PartnershipId,
+            actor.Roles.Select(r => r.ToString()).Order().ToList(), (actor.ApiScopes ?? new HashSet<string>()).Order().ToList()));
+    }
+
+    private static async Task<Results<Ok<PersonResponse>, NotFound, ProblemHttpResult, UnauthorizedHttpResult>> GetPerson(
+        Guid id, CurrentActor current, PersonRecords records, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null) return TypedResults.Unauthorized();
+        var result = await records.OpenAsync(actor, id, await current.ProcessAsync(ct: ct), ct);
+        return result switch
+        {
+            { Found: false } => TypedResults.NotFound(),
+            { Decision.Allowed: false } => TypedResults.Problem(statusCode: 403, title: "You may not see this record", detail: result.Decision.Reason),
+            _ => TypedResults.Ok(ToResponse(result.Person!)),
+        };
+    }
+
+    private static async Task<Results<Created<PersonResponse>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> CreatePerson(
+        PersonRequest request, CurrentActor current, SafeguardingDbContext db, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null) return TypedResults.Unauthorized();
+        var decision = AccessPolicy.Decide(actor, Resource.Person, Operation.Create);
+        if (!decision.Allowed) return TypedResults.Problem(statusCode: 403, title: "You may not record people", detail: decision.Reason);
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.GivenName)) errors["givenName"] = ["Enter the given name"];
+        if (string.IsNullOrWhiteSpace(request.FamilyName)) errors["familyName"] = ["Enter the family name"];
+        LocalDate? dob = null;
+        if (!string.IsNullOrEmpty(request.DateOfBirth))
+        {
+            var parsed = LocalDatePattern.Iso.Parse(request.DateOfBirth);
+            if (parsed.Success) dob = parsed.Value;
+            else errors["dateOfBirth"] = ["Date of birth must be a real date in the form YYYY-MM-DD"];
+        }
+        var sex = Sex.Unknown;
+        if (!string.IsNullOrEmpty(request.Sex) && !Enum.TryParse(request.Sex, ignoreCase: true, out sex))
+            errors["sex"] = ["Sex must be Female, Male or Unknown"];
+        if (!string.IsNullOrEmpty(request.NhsNumber) && !NhsNumber.IsValid(request.NhsNumber))
+            errors["nhsNumber"] = ["NHS number must be 10 digits with a valid check digit"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        db.Process = await current.ProcessAsync(ct: ct);
+        var person = new Person
+        {
+            PartnershipId = actor.PartnershipId,
+            RecordedByOrganisationId = actor.OrganisationId,
+            GivenName = request.GivenName!.Trim(),
+            FamilyName = request.FamilyName!.Trim(),
+            DateOfBirth = dob,
+            Sex = sex,
+            NhsNumber = string.IsNullOrEmpty(request.NhsNumber) ? null : request.NhsNumber,
+            CreatedAt = db.Clock.GetCurrentInstant(),
+        };
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/people/{person.Id}", ToResponse(person));
+    }
+
+    private static PersonResponse ToResponse(Person p) =>
+        new(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth is { } d ? LocalDatePattern.Iso.Format(d) : null, p.Sex.ToString(), p.NhsNumber);
+}

@@ -1,0 +1,199 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Users;
+using Safeguarding.Web.Access;
+using Safeguarding.Web.Api;
+using Serilog;
+using Serilog.Formatting.Display;
+
+namespace Safeguarding.Web.Hosting;
+
+/// <summary>Everything the web host sets up, in one place: services first, then the request pipeline.</summary>
+public static class HostSetup
+{
+    private const string SmartScheme = "CookieOrApiClient";
+    public const string OidcScheme = "oidc";
+
+    public static WebApplicationBuilder AddSafeguarding(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var options = config.GetSection(SafeguardingOptions.Section).Get<SafeguardingOptions>() ?? new SafeguardingOptions();
+
+        services.AddOptions<SafeguardingOptions>().Bind(config.GetSection(SafeguardingOptions.Section))
+            .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 60, "Safeguarding:IdleTimeoutMinutes must be 1 to 60")
+            .Validate(o => o.AbsoluteTimeoutHours is > 0 and <= 12, "Safeguarding:AbsoluteTimeoutHours must be 1 to 12")
+            .ValidateOnStart();
+
+        var database = DatabaseSettings.FromConfiguration(config);
+        services.AddSafeguardingData(database);
+        // Keys that protect session and antiforgery cookies survive restarts; several instances share the folder.
+        services.AddDataProtection().SetApplicationName("safeguarding-hub")
+            .PersistKeysToFileSystem(new DirectoryInfo(config["Safeguarding:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(database.DataDirectory, "keys")));
+
+        // Logs: structured, to the console, and redacted as a whole line before they leave the process.
+        services.AddSerilog((_, log) => log
+            .ReadFrom.Configuration(config)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RedactingFormatter(new MessageTemplateTextFormatter(
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"))));
+
+        // Traces and metrics always collected; exported only when an OTLP endpoint is configured.
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("safeguarding-hub"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health")).AddNpgsql())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Npgsql"));
+        if (!string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<Shell>();
+
+        var auth = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Session cookie or API client", o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.Count > 0
+                    ? ApiClientAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiClientAuthenticationHandler>(ApiClientAuthenticationHandler.SchemeName, null);
+        auth.AddIdentityCookies(cookies =>
+            cookies.ApplicationCookie!.Configure(o => SessionRules.Configure(o, options, secureOnly: !builder.Environment.IsDevelopment())));
+
+        var oidc = config.GetSection("Authentication:Oidc");
+        if (!string.IsNullOrEmpty(oidc["Authority"]))
+        {
+            // An organisation's identity provider; accounts are matched on issuer plus subject (see ExternalSignIn).
+            auth.AddOpenIdConnect(OidcScheme, oidc["DisplayName"] ?? "Your organisation's sign-in", o =>
+            {
+                o.Authority = oidc["Authority"];
+                o.ClientId = oidc["ClientId"];
+                o.ClientSecret = oidc["ClientSecret"];
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.CallbackPath = "/signin-oidc";
+                o.Scope.Clear();
+                o.Scope.Add("openid");
+                o.Scope.Add("profile");
+                o.MapInboundClaims = false;
+            });
+        }
+
+        services.AddIdentityCore<User>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<SafeguardingDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
+
+        // Default deny: every endpoint and page needs a signed-in caller unless it says otherwise.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Accessibility");
+            o.Conventions.AllowAnonymousToPage("/Status");
+            o.Conventions.AllowAnonymousToPage("/ApiReference");
+            PageConventions.Apply(o.Conventions);
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(MfaRequiredFilter)));
+        });
+        services.AddScoped<MfaRequiredFilter>();
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<SafeguardingDbContext>("database", tags: ["ready"]);
+        services.AddAntiforgery(o => o.Cookie.Name = "safeguarding.antiforgery");
+        if (!builder.Environment.IsDevelopment())
+            services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        return builder;
+    }
+
+    public static WebApplication UseSafeguarding(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(o =>
+            // The path only: it holds record ids, never names; query strings are not logged.
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
+
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
+            api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseExceptionHandler("/status/500").UseStatusCodePagesWithReExecute("/status/{0}"));
+
+        app.UseSecurityHeaders(SecurityHeaders());
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapSafeguardingApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+
+    private static HeaderPolicyCollection SecurityHeaders() => new HeaderPolicyCollection()
+        .AddDefaultSecurityHeaders()
+        .AddFrameOptionsDeny()
+        .AddContentTypeOptionsNoSniff()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .AddCrossOriginOpenerPolicy(x => x.SameOrigin())
+        .AddPermissionsPolicy(p => { p.AddCamera().None(); p.AddMicrophone().None(); p.AddGeolocation().None(); })
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().Self();
+            csp.AddScriptSrc().Self();
+            csp.AddStyleSrc().Self();
+            csp.AddImgSrc().Self().Data();
+            csp.AddFontSrc().Self();
+            csp.AddConnectSrc().Self();
+            csp.AddFormAction().Self();
+            csp.AddFrameAncestors().None();
+            csp.AddObjectSrc().None();
+            csp.AddBaseUri().Self();
+        });
+
+    /// <summary>
+    /// The embedded default: migrate at start. Production leaves MigrateOnStart off and runs `safeguard db migrate`.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<SafeguardingOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardingDbContext>();
+        if (options.MigrateOnStart)
+            await db.Database.MigrateAsync();
+    }
+}

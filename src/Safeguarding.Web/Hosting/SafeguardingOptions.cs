@@ -1,0 +1,27 @@
+namespace Safeguarding.Web.Hosting;
+
+/// <summary>Settings under "Safeguarding" in configuration; validated at start.</summary>
+public sealed class SafeguardingOptions
+{
+    public const string Section = "Safeguarding";
+
+    /// <summary>Synthetic demo data, a banner on every page, and MFA optional for new accounts.</summary>
+    public bool DemoMode { get; set; }
+
+    /// <summary>Apply migrations at start (the embedded default); production runs `safeguard db migrate` instead.</summary>
+    public bool MigrateOnStart { get; set; }
+
+    /// <summary>Seed the demo partnership at first start when the database has none.</summary>
+    public bool SeedDemoOnStart { get; set; }
+
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>A session ends after this long without a request (ASVS 3.3).</summary>
+    public int IdleTimeoutMinutes { get; set; } = 20;
+
+    /// <summary>A session ends this long after sign-in whatever the activity (ASVS 3.3.2).</summary>
+    public int AbsoluteTimeoutHours { get; set; } = 10;
+
+    /// <summary>Break-glass and administration need a sign-in at most this old.</summary>
+    public int ReauthenticateAfterMinutes { get; set; } = 15;
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Hosting;
+
+/// <summary>What the page layout shows around every page: partnership, navigation, demo banner.</summary>
+public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptions<SafeguardingOptions> options)
+{
+    public sealed record NavigationItem(string Text, string Href);
+
+    public bool DemoMode => options.Value.DemoMode;
+
+    public string? PartnershipName { get; private set; }
+    public string? OrganisationName { get; private set; }
+    public Actor? Actor { get; private set; }
+    public IReadOnlyList<NavigationItem> Navigation { get; private set; } = [];
+
+    public async Task LoadAsync()
+    {
+        Actor = await current.GetAsync();
+        if (Actor is null)
+        {
+            // Before sign-in a single-partnership deployment still shows whose service this is.
+            var names = await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).Take(2).ToListAsync();
+            PartnershipName = names.Count == 1 ? names[0] : null;
+            return;
+        }
+        var actorPartnership = Actor.PartnershipId;
+        var actorOrganisation = Actor.OrganisationId;
+        PartnershipName = await db.Partnerships.AsNoTracking().Where(p => p.Id == actorPartnership).Select(p => p.Name).SingleOrDefaultAsync();
+        OrganisationName = await db.Organisations.AsNoTracking().Where(o => o.Id == actorOrganisation).Select(o => o.Name).SingleOrDefaultAsync();
+
+        var items = new List<NavigationItem> { new("Home", "/") };
+        if (Actor.HasAny(Resource.Person, Operation.Read)) items.Add(new("People", "/people"));
+        if (Actor.HasAny(Resource.BreakGlassReview, Operation.Review)) items.Add(new("Break-glass reviews", "/audit/break-glass-reviews"));
+        if (Actor.HasAny(Resource.Organisation, Operation.Create)) items.Add(new("Organisations", "/admin/organisations"));
+        if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Users", "/admin/users"));
+        if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Roles", "/admin/roles"));
+        if (Actor.HasAny(Resource.ApiClient, Operation.Read)) items.Add(new("API clients", "/admin/api-clients"));
+        Navigation = items;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Users;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Pages.Account;
+
+/// <summary>OpenID Connect sign-in: only accounts an administrator linked to issuer and subject get in.</summary>
+public sealed class ExternalSignInModel(SignInManager<User> signInManager, SafeguardingDbContext db) : PageModel
+{
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(string scheme)
+    {
+        var schemes = await signInManager.GetExternalAuthenticationSchemesAsync();
+        if (!schemes.Any(s => s.Name == scheme)) return NotFound();
+        var properties = signInManager.ConfigureExternalAuthenticationProperties(scheme, Url.Page("/Account/ExternalSignIn", "Callback"));
+        return Challenge(properties, scheme);
+    }
+
+    public async Task<IActionResult> OnGetCallbackAsync()
+    {
+        var info = await signInManager.GetExternalLoginInfoAsync();
+        var key = info is null ? null : ExternalIdentity.KeyOf(info.Principal);
+        if (info is null || key is null)
+        {
+            Problem = "Your organisation's sign-in did not say who you are. Try again.";
+            return Page();
+        }
+        db.Process = ProcessContext.System("web:external-sign-in") with { FromAddress = HttpContext.Connection.RemoteIpAddress?.ToString() };
+        var result = await signInManager.ExternalLoginSignInAsync(key.Value.Issuer, key.Value.Subject, isPersistent: false,
+            bypassTwoFactor: ExternalIdentity.ProviderUsedMfa(info.Principal));
+        if (result.Succeeded) return LocalRedirect("/");
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/SignInCode");
+        Problem = result.IsLockedOut
+            ? "This account is locked after too many attempts. Try again in 15 minutes."
+            : "There is no Safeguarding Hub account for you yet. Ask your organisation's administrator to set one up.";
+        return Page();
+    }
+}

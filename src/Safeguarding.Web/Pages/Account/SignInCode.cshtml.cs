@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Core.Platform.Users;
+
+namespace Safeguarding.Web.Pages.Account;
+
+public sealed class SignInCodeModel(SignInManager<User> signInManager, SafeguardingDbContext db) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
+    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "The code must be 6 digits")]
+    public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToPage("/Account/SignIn");
+        if (!ModelState.IsValid) return Page();
+
+        db.Process = ProcessContext.System("web:sign-in") with { FromAddress = HttpContext.Connection.RemoteIpAddress?.ToString() };
+        var code = Code!.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var actor = new Actor(user.PartnershipId, user.OrganisationId, user.DisplayName, new HashSet<Role>(), UserId: user.Id);
+        var process = new ProcessContext("web:sign-in", actor, FromAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
+        db.ChangeTracker.Clear();
+        if (result.Succeeded)
+        {
+            await new AuditTrail(db).RecordAsync(process, AuditActions.SignIn, "User", user.Id.ToString(), AuditOutcome.Allowed, "password and authenticator code");
+            return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+        }
+        await new AuditTrail(db).RecordAsync(process, AuditActions.SignIn, "User", user.Id.ToString(), AuditOutcome.Denied,
+            result.IsLockedOut ? "locked out" : "wrong authenticator code");
+        ModelState.AddModelError(nameof(Code), result.IsLockedOut
+            ? "This account is locked after too many attempts. Try again in 15 minutes"
+            : "The code is not correct. Enter the code your authenticator app shows now");
+        return Page();
+    }
+}
