@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Safeguarding.Core.Platform.Access;
+
+namespace Safeguarding.Web.Pages.Admin.Users;
+
+/// <summary>Role choices shared by the add and edit pages.</summary>
+public static class UserForm
+{
+    /// <summary>Only a system administrator may hand out the system administrator role.</summary>
+    public static IEnumerable<Role> AssignableBy(Actor actor) =>
+        RoleCatalogue.All.Where(r => r != Role.SystemAdministrator || actor.Roles.Contains(Role.SystemAdministrator));
+
+    public static void ValidateRoles(ModelStateDictionary state, Actor actor, IReadOnlyCollection<Role> roles)
+    {
+        if (roles.Count == 0) state.AddModelError("Roles", "Select at least one role");
+        else if (roles.Except(AssignableBy(actor)).Any()) state.AddModelError("Roles", "You cannot give one of these roles");
+    }
+}
