@@ -1,0 +1,164 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Testing;
+
+namespace Safeguarding.Web.Tests.People;
+
+public sealed class PersonRecordTests
+{
+    [Theory, BothDatabases]
+    public async Task A_key_adult_opens_their_own_pupil_and_the_read_is_audited(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var pupil = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var client = await host.SignInAsync(keyAdult);
+
+        var response = await client.GetAsync($"/people/{pupil.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pupil.FullName, (await response.HtmlAsync()).QuerySelector("h1")!.TextContent);
+        await using var db = host.NewContext();
+        var read = await db.AuditEntries.SingleAsync(e => e.ResourceId == pupil.Id.ToString() && e.Action == AuditActions.Read);
+        Assert.Equal(AuditOutcome.Allowed, read.Outcome);
+        Assert.Equal(keyAdult.User.Id, read.ActorUserId);
+        Assert.Equal(school.Id, read.OrganisationId);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_key_adult_cannot_open_another_schools_pupil_and_the_refusal_is_audited(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var otherSchool = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var pupil = await host.Data.CreatePersonAsync(partnership.Id, (otherSchool, PersonLinkKind.RegisteredPupil));
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var client = await host.SignInAsync(keyAdult);
+
+        var response = await client.GetAsync($"/people/{pupil.Id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = await response.HtmlAsync();
+        Assert.DoesNotContain(pupil.GivenName, html.Body!.TextContent);
+        Assert.Null(html.QuerySelector("a[href$='/break-glass']"));
+        await using var db = host.NewContext();
+        var refusal = await db.AuditEntries.SingleAsync(e => e.ResourceId == pupil.Id.ToString() && e.Action == AuditActions.Read);
+        Assert.Equal(AuditOutcome.Denied, refusal.Outcome);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_record_in_another_partnership_is_not_found(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var elsewhere = await host.Data.CreatePartnershipAsync();
+        var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var stranger = await host.Data.CreatePersonAsync(elsewhere.Id);
+        var practitioner = await host.Data.CreateUserAsync(council, Role.FrontDoorPractitioner);
+        var client = await host.SignInAsync(practitioner);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/people/{stranger.Id}")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Break_glass_opens_a_record_outside_scope_with_a_reason_that_waits_for_a_managers_review(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var team = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var child = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var socialWorker = await host.Data.CreateUserAsync(team, Role.SocialWorker);
+        var manager = await host.Data.CreateUserAsync(team, Role.FrontDoorManager);
+        var client = await host.SignInAsync(socialWorker);
+
+        var refused = await client.GetAsync($"/people/{child.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.NotNull((await refused.HtmlAsync()).QuerySelector($"a[href='/people/{child.Id}/break-glass']"));
+
+        var tooShort = await client.PostFormAsync($"/people/{child.Id}/break-glass", new() { ["Reason"] = "urgent" });
+        Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
+        Assert.NotNull((await tooShort.HtmlAsync()).QuerySelector(".govuk-error-summary"));
+
+        var opened = await client.PostFormAsync($"/people/{child.Id}/break-glass", new() { ["Reason"] = "Police report of a child left alone overnight" });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var record = await client.GetAsync($"/people/{child.Id}");
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        Assert.Contains("break-glass", (await record.HtmlAsync()).QuerySelector(".govuk-tag")!.TextContent);
+
+        var managerClient = await host.SignInAsync(manager);
+        var reviews = await (await managerClient.GetAsync("/audit/break-glass-reviews")).HtmlAsync();
+        Assert.Contains("Police report of a child left alone overnight", reviews.Body!.TextContent);
+        await using var db = host.NewContext();
+        var access = await db.BreakGlassAccesses.SingleAsync(b => b.ResourceId == child.Id.ToString());
+        var reviewed = await managerClient.PostFormAsync($"/audit/break-glass-reviews?id={access.Id}", new() { ["note"] = "Justified" }, "/audit/break-glass-reviews");
+        Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
+        await using var after = host.NewContext();
+        var done = await after.BreakGlassAccesses.SingleAsync(b => b.Id == access.Id);
+        Assert.Equal(manager.User.Id, done.ReviewedByUserId);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_sealed_record_is_hidden_from_a_front_door_practitioner_but_open_to_a_team_manager(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var team = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var child = await host.Data.CreatePersonAsync(partnership.Id);
+        await host.Data.SaveAsync(db => db.People.Where(p => p.Id == child.Id).ExecuteUpdate(s => s.SetProperty(p => p.IsSealed, true)));
+        var practitioner = await host.Data.CreateUserAsync(team, Role.FrontDoorPractitioner);
+        var teamManager = await host.Data.CreateUserAsync(team, Role.TeamManager);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.SignInAsync(practitioner)).GetAsync($"/people/{child.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.SignInAsync(teamManager)).GetAsync($"/people/{child.Id}")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_manager_sees_who_has_looked_at_a_record(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var team = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var child = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var manager = await host.Data.CreateUserAsync(team, Role.FrontDoorManager);
+        await (await host.SignInAsync(keyAdult)).GetAsync($"/people/{child.Id}");
+
+        var log = await (await host.SignInAsync(manager)).GetAsync($"/audit/people/{child.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
+        var rows = (await log.HtmlAsync()).QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains(keyAdult.User.DisplayName) && r.Contains(school.Name) && r.Contains("Allowed"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Searching_shows_only_people_the_role_may_open_and_leaves_no_name_in_the_audit_trail(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var otherSchool = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var ownPupil = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var otherPupil = await host.Data.CreatePersonAsync(partnership.Id, (otherSchool, PersonLinkKind.RegisteredPupil));
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var client = await host.SignInAsync(keyAdult);
+
+        var results = await (await client.PostFormAsync("/people", new() { ["Name"] = "Testperson" })).HtmlAsync();
+
+        var names = results.QuerySelectorAll("tbody a").Select(a => a.TextContent).ToList();
+        Assert.Contains(ownPupil.FullName, names);
+        Assert.DoesNotContain(otherPupil.FullName, names);
+        await using var db = host.NewContext();
+        var search = await db.AuditEntries.Where(e => e.ActorUserId == keyAdult.User.Id && e.Action == "search").SingleAsync();
+        Assert.DoesNotContain("Testperson", search.Details);
+    }
+}

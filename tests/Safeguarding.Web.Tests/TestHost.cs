@@ -1,0 +1,113 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.Data;
+using Safeguarding.Testing;
+
+namespace Safeguarding.Web.Tests;
+
+/// <summary>
+/// The real web host on a real database, one per provider for the whole run. Tests keep out of each
+/// other's way by creating their own partnership, organisations and users.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim Lock = new(1, 1);
+    private static readonly Dictionary<DatabaseProvider, TestHost> Hosts = [];
+
+    private TestHost(TestDatabase database, WebApplicationFactory<Program> factory)
+    {
+        Database = database;
+        Factory = factory;
+        Data = new TestData(() => database.NewContext());
+    }
+
+    public TestDatabase Database { get; }
+    public WebApplicationFactory<Program> Factory { get; }
+    public TestData Data { get; }
+
+    public static async Task<TestHost> GetAsync(DatabaseProvider provider)
+    {
+        await Lock.WaitAsync();
+        try
+        {
+            if (Hosts.TryGetValue(provider, out var host)) return host;
+            var database = await TestDatabase.CreateAsync(provider);
+            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseEnvironment("Test");
+                b.UseSetting("Database:Provider", provider.ToString());
+                b.UseSetting("ConnectionStrings:Safeguarding", database.Settings.ConnectionString);
+                b.UseSetting("Safeguarding:DataDirectory", database.Settings.DataDirectory);
+                b.UseSetting("Safeguarding:KeysDirectory", Path.Combine(Path.GetTempPath(), "safeguarding-tests-keys"));
+                b.UseSetting("Safeguarding:DemoMode", "false");
+                b.UseSetting("Safeguarding:MigrateOnStart", "false");
+                b.UseSetting("Safeguarding:SeedDemoOnStart", "false");
+            });
+            host = new TestHost(database, factory);
+            Hosts[provider] = host;
+            return host;
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
+    public SafeguardingDbContext NewContext() => Database.NewContext();
+
+    public HttpClient AnonymousClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+    });
+
+    /// <summary>Signs in through the real pages: password, then the authenticator code.</summary>
+    public async Task<HttpClient> SignInAsync(TestUser user)
+    {
+        var client = AnonymousClient();
+        var signIn = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = TestData.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.StartsWith("/account/sign-in/code", signIn.Headers.Location!.OriginalString);
+        var code = await client.PostFormAsync("/account/sign-in/code", new() { ["Code"] = user.CurrentCode() });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public static class HttpClientExtensions
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>GETs the form's page for its antiforgery token, then posts the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? pageUrl = null)
+    {
+        var page = await client.GetAsync(pageUrl ?? url);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = Parser.ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl ?? url} (status {(int)page.StatusCode})");
+        var body = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string pageUrl)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = Parser.ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl} (status {(int)page.StatusCode})");
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
+    public static async Task<IHtmlDocument> HtmlAsync(this HttpResponseMessage response) =>
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+}
