@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+using Safeguarding.Cli.Commands;
+using Safeguarding.Core.Data;
+using Spectre.Console;
+
+namespace Safeguarding.Cli;
+
+/// <summary>An expected failure: its message is shown as one line, with no stack trace.</summary>
+public sealed class CliException(string message) : Exception(message);
+
+/// <summary>
+/// The whole command line, runnable in-process: tests pass their own configuration and writers, Program passes
+/// the real ones.
+/// </summary>
+public static class Cli
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int AuditBroken = 2;
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, IAnsiConsole console, TextWriter error,
+        CancellationToken ct = default)
+    {
+        var context = new CliContext(configuration, console, error);
+        var root = new RootCommand("safeguard: looks after a Safeguarding Hub database (migrations, demo data, administrators, audit checks).");
+        root.Options.Add(CliContext.DataDirectoryOption);
+
+        var db = new Command("db", "The database.");
+        db.Subcommands.Add(DbMigrate.Create(context));
+        var demo = new Command("demo", "The demonstration partnership.");
+        demo.Subcommands.Add(DemoSeed.Create(context));
+        var users = new Command("users", "People who sign in.");
+        users.Subcommands.Add(UsersCreateAdmin.Create(context));
+        var audit = new Command("audit", "The audit trail.");
+        audit.Subcommands.Add(AuditVerify.Create(context));
+        root.Subcommands.Add(db);
+        root.Subcommands.Add(demo);
+        root.Subcommands.Add(users);
+        root.Subcommands.Add(audit);
+
+        var output = new StringWriter();
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        var exitCode = await root.Parse(args).InvokeAsync(invocation, ct);
+        // Help text is written through the console so that tests and the terminal see it in one place.
+        if (output.GetStringBuilder().Length > 0) console.Write(new Text(output.ToString()));
+        return exitCode;
+    }
+}
+
+/// <summary>What every command shares: configuration like the web host's, the console, and the error stream.</summary>
+public sealed class CliContext(IConfiguration configuration, IAnsiConsole console, TextWriter error)
+{
+    public static readonly Option<string?> DataDirectoryOption = new("--data-dir")
+    {
+        Description = "Folder for the SQLite database and demo-credentials.json (overrides Safeguarding:DataDirectory; default ./data).",
+        Recursive = true,
+    };
+
+    public IAnsiConsole Console => console;
+
+    public TextWriter Error => error;
+
+    public DatabaseSettings Settings(ParseResult parseResult)
+    {
+        var dataDirectory = parseResult.GetValue(DataDirectoryOption);
+        IConfiguration effective = string.IsNullOrEmpty(dataDirectory)
+            ? configuration
+            : new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection([new("Safeguarding:DataDirectory", dataDirectory)]).Build();
+        return DatabaseSettings.FromConfiguration(effective);
+    }
+
+    public static SafeguardingDbContext NewContext(DatabaseSettings settings)
+    {
+        var options = new DbContextOptionsBuilder<SafeguardingDbContext>();
+        settings.Apply(options);
+        return new SafeguardingDbContext(options.Options, SystemClock.Instance);
+    }
+
+    /// <summary>A context on a database that exists and is migrated; a command that only reads or adds a row must not create one.</summary>
+    public async Task<SafeguardingDbContext> OpenExistingAsync(ParseResult parseResult, CancellationToken ct)
+    {
+        var settings = Settings(parseResult);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            if (!File.Exists(file))
+                throw new CliException($"There is no database at {file}. Run 'safeguard db migrate' (or 'safeguard demo seed') first.");
+        }
+        var db = NewContext(settings);
+        if (!(await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+        {
+            await db.DisposeAsync();
+            throw new CliException("The database has no tables yet. Run 'safeguard db migrate' first.");
+        }
+        return db;
+    }
+
+    /// <summary>Runs a command's work, turning expected failures into one line on stderr and a non-zero exit code.</summary>
+    public Func<ParseResult, CancellationToken, Task<int>> Guarded(Func<ParseResult, CancellationToken, Task<int>> action) =>
+        async (parseResult, ct) =>
+        {
+            try
+            {
+                return await action(parseResult, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                await error.WriteLineAsync("Cancelled.");
+                return 130;
+            }
+            catch (Exception e) when (e is CliException or DbException or InvalidOperationException or IOException or UnauthorizedAccessException
+                                          or TimeoutException || e.InnerException is DbException or TimeoutException)
+            {
+                var message = e is CliException ? e.Message : $"{e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}";
+                await error.WriteLineAsync($"Error: {message.ReplaceLineEndings(" ")}");
+                return Cli.Failed;
+            }
+        };
+}
+
+/// <summary>Reports on the calling thread, in order: Progress&lt;T&gt; would post to the thread pool and shuffle updates.</summary>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

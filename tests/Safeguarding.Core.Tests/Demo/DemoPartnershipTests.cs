@@ -1,0 +1,220 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OtpNet;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Demo;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.ApiClients;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Users;
+using Safeguarding.Testing;
+
+namespace Safeguarding.Core.Tests.Demo;
+
+/// <summary>One small demo per database, seeded once and only read by the tests that share it.</summary>
+public sealed class SmallDemoFixture : IAsyncDisposable
+{
+    private readonly Dictionary<DatabaseProvider, Task<(TestDatabase Database, DemoCredentials Credentials)>> _seeded = [];
+    private readonly Lock _lock = new();
+
+    public Task<(TestDatabase Database, DemoCredentials Credentials)> GetAsync(DatabaseProvider provider)
+    {
+        lock (_lock)
+        {
+            if (!_seeded.TryGetValue(provider, out var task)) _seeded[provider] = task = DemoPartnershipTests.SeedSmallAsync(provider);
+            return task;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var task in _seeded.Values) await (await task).Database.DisposeAsync();
+    }
+}
+
+public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixture<SmallDemoFixture>
+{
+    internal static async Task<(TestDatabase, DemoCredentials)> SeedSmallAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var credentials = await new DemoPartnership(db).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken);
+        return (database, credentials);
+    }
+
+    private static async Task<List<string>> EverythingNamedAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var people = await db.People.AsNoTracking()
+            .Select(p => new { p.GivenName, p.FamilyName, p.NhsNumber, p.Upn, p.Sex, p.IsSealed, p.DateOfBirth }).ToListAsync();
+        var orgs = await db.Organisations.AsNoTracking().Select(o => new { o.Name, o.Urn, o.OdsCode, o.Phase }).ToListAsync();
+        var households = await db.Households.AsNoTracking().Select(h => new { h.Address, h.Postcode }).ToListAsync();
+        return [.. people.Select(p => p.ToString()!).Concat(orgs.Select(o => o.ToString()!)).Concat(households.Select(h => h.ToString()!))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    [Theory, BothDatabases]
+    public async Task Small_demo_is_the_same_every_time(DatabaseProvider provider)
+    {
+        var (first, firstCredentials) = await fixture.GetAsync(provider);
+        var (second, secondCredentials) = await SeedSmallAsync(provider);
+        await using var _ = second;
+
+        Assert.Equal(firstCredentials.Users, secondCredentials.Users);
+        Assert.Equal(firstCredentials.ApiClients, secondCredentials.ApiClients);
+        Assert.Equal(await EverythingNamedAsync(first), await EverythingNamedAsync(second));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Small_demo_has_about_600_children_in_families(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var eighteenYearsAgo = SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusYears(-18).PlusDays(1);
+
+        var children = await db.People.CountAsync(p => p.DateOfBirth >= eighteenYearsAgo);
+        var adults = await db.People.CountAsync(p => p.DateOfBirth < eighteenYearsAgo);
+
+        Assert.Equal(DemoPartnership.SmallChildren, children);
+        Assert.InRange(adults, 300, 600);
+        Assert.Equal(0, await db.People.CountAsync(p => p.HouseholdId == null));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Small_demo_has_a_user_for_every_role_who_can_sign_in_with_a_password_and_a_totp_code(DatabaseProvider provider)
+    {
+        var (database, credentials) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var users = await db.Users.AsNoTracking().Include(u => u.Roles).ToListAsync();
+        var keys = await db.Set<IdentityUserToken<Guid>>().AsNoTracking()
+            .Where(t => t.LoginProvider == UserAccounts.TokenProvider && t.Name == UserAccounts.AuthenticatorKeyName)
+            .ToDictionaryAsync(t => t.UserId, t => t.Value);
+
+        Assert.Equal(Enum.GetValues<Role>().Order(), users.SelectMany(u => u.Roles).Select(r => r.Role).Distinct().Order());
+        foreach (var credential in credentials.Users)
+        {
+            var user = Assert.Single(users, u => u.Email == credential.Email);
+            Assert.True(user.TwoFactorEnabled);
+            Assert.True(credential.Password.Length >= 16);
+            Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash!, credential.Password));
+            Assert.Equal(credential.TotpSecret, keys[user.Id]);
+            Assert.Equal(20, Base32Encoding.ToBytes(credential.TotpSecret).Length);
+        }
+        Assert.Equal(credentials.Users.Count, credentials.Users.Select(u => u.Password).Distinct().Count());
+        Assert.Equal(credentials.Users.Count, credentials.Users.Select(u => u.TotpSecret).Distinct().Count());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Every_nhs_number_is_valid_and_in_the_999_test_range(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var numbers = await db.People.Where(p => p.NhsNumber != null).Select(p => p.NhsNumber!).ToListAsync();
+
+        Assert.True(numbers.Count > 800);
+        Assert.All(numbers, n => Assert.True(NhsNumber.IsValid(n) && n.StartsWith("999", StringComparison.Ordinal), n));
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Every_upn_is_valid_unique_and_from_the_demo_local_authority(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var upns = await db.People.Where(p => p.Upn != null).Select(p => p.Upn!).ToListAsync();
+
+        Assert.True(upns.Count > 300);
+        Assert.All(upns, u => Assert.True(Upn.IsValid(u) && u[1..4] == DemoPartnership.LocalAuthorityCode, u));
+        Assert.Equal(upns.Count, upns.Distinct().Count());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Every_school_has_a_urn_and_a_key_adult(DatabaseProvider provider)
+    {
+        var (database, credentials) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var schools = await db.Organisations.Where(o => o.Type == OrganisationType.School).ToListAsync();
+        var keyAdults = await db.Users.Where(u => u.Roles.Any(r => r.Role == Role.SchoolKeyAdult)).Select(u => u.OrganisationId).ToListAsync();
+
+        Assert.InRange(schools.Count, 18, 22);
+        Assert.Contains(schools, s => s.Phase == SchoolPhase.Secondary);
+        Assert.All(schools, s => Assert.Empty(OrganisationRules.Validate(s.Name, s.Type, s.Urn, s.OdsCode, s.PoliceForceCode)));
+        Assert.All(schools, s => Assert.Contains(s.Id, keyAdults));
+        Assert.All(schools, s => Assert.Contains(credentials.Users, u => u.Email == $"keyadult.{s.Urn}@demo.example"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Pupils_are_registered_only_at_schools_and_by_age(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var orgs = await db.Organisations.ToDictionaryAsync(o => o.Id);
+        var people = await db.People.Include(p => p.Links).ToListAsync();
+        var today = SystemClock.Instance.GetCurrentInstant().InUtc().Date;
+
+        var pupilLinks = people.SelectMany(p => p.Links.Where(l => l.Kind == PersonLinkKind.RegisteredPupil).Select(l => (Person: p, Org: orgs[l.OrganisationId]))).ToList();
+        Assert.NotEmpty(pupilLinks);
+        Assert.All(pupilLinks, x => Assert.Equal(OrganisationType.School, x.Org.Type));
+        Assert.All(pupilLinks, x => Assert.InRange(Period.Between(x.Person.DateOfBirth!.Value, today, PeriodUnits.Years).Years, 4, 17));
+        Assert.All(pupilLinks.Where(x => x.Org.Phase == SchoolPhase.Primary), x =>
+            Assert.InRange(Period.Between(x.Person.DateOfBirth!.Value, today, PeriodUnits.Years).Years, 4, 11));
+        Assert.All(people.SelectMany(p => p.Links).Where(l => l.Kind == PersonLinkKind.CollegeStudent), l => Assert.Equal(OrganisationType.College, orgs[l.OrganisationId].Type));
+        Assert.All(people.SelectMany(p => p.Links).Where(l => l.Kind == PersonLinkKind.RegisteredPatient), l => Assert.Equal(OrganisationType.GpPractice, orgs[l.OrganisationId].Type));
+        Assert.True(people.Count(p => p.Links.Any(l => l.Kind == PersonLinkKind.RegisteredPatient)) > people.Count * 0.9);
+        Assert.All(people.Where(p => p.Links.Any(l => l.Kind == PersonLinkKind.RegisteredPupil)), p => Assert.NotNull(p.Upn));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Seeding_again_adds_nothing_and_gives_the_same_credentials(DatabaseProvider provider)
+    {
+        var (database, credentials) = await SeedSmallAsync(provider);
+        await using var _ = database;
+        int Count(SafeguardingDbContext db) => db.People.Count() + db.Users.Count() + db.Organisations.Count() + db.ApiClients.Count() + db.AuditEntries.Count();
+        int before;
+        await using (var db = database.NewContext()) before = Count(db);
+
+        DemoCredentials again;
+        await using (var db = database.NewContext()) again = await new DemoPartnership(db).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken);
+
+        await using (var db = database.NewContext()) Assert.Equal(before, Count(db));
+        Assert.True(again.WasAlreadySeeded);
+        Assert.Equal(credentials.Users, again.Users);
+        Assert.Equal(credentials.ApiClients, again.ApiClients);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Each_agency_has_an_api_client_with_its_scopes_and_a_hashed_secret(DatabaseProvider provider)
+    {
+        var (database, credentials) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var clients = await db.ApiClients.ToDictionaryAsync(c => c.ClientId);
+
+        Assert.Equal("people:write people:read", clients["demo-police-13"].Scopes);
+        Assert.Contains(credentials.ApiClients, c => c.ClientId.StartsWith("demo-gp-", StringComparison.Ordinal));
+        Assert.All(credentials.ApiClients, c => Assert.True(ApiClientSecrets.Matches(c.ClientSecret, clients[c.ClientId].SecretHash)));
+        Assert.All(clients.Values, c => Assert.All(c.ScopeSet, s => Assert.True(ApiScopeCatalogue.Exists(s), s)));
+    }
+
+    [Fact]
+    public async Task Credentials_file_holds_the_note_on_how_to_sign_in_with_mfa()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"demo-credentials-{Guid.NewGuid():N}.json");
+        var credentials = new DemoCredentials([new("Idva", "A Person", "idva@demo.example", "Pass-word-12345-xyz", "ABCDEFGH", "Org")], []);
+        try
+        {
+            await credentials.WriteJsonAsync(path, TestContext.Current.CancellationToken);
+            var json = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+
+            Assert.Contains("\"note\": \"", json);
+            Assert.Contains("RFC 6238, SHA-1, 30 s, 6 digits", json);
+            Assert.Contains("\"totpSecret\": \"ABCDEFGH\"", json);
+            Assert.Contains("\"apiClients\": []", json);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
