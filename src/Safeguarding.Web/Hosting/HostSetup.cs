@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.Demo;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Users;
 using Safeguarding.Web.Access;
@@ -196,5 +197,25 @@ public static class HostSetup
         var db = scope.ServiceProvider.GetRequiredService<SafeguardingDbContext>();
         if (options.MigrateOnStart)
             await db.Database.MigrateAsync();
+
+        if (options.DemoMode && options.SeedDemoOnStart)
+        {
+            // First start seeds the small demo partnership; later starts find it and only rewrite the credentials file.
+            var credentials = await new DemoPartnership(db).SeedAsync(DemoScale.Small);
+            var settings = app.Services.GetRequiredService<DatabaseSettings>();
+            var path = Path.Combine(settings.DataDirectory, DemoCredentialsFileName);
+            await credentials.WriteJsonAsync(path);
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var urls = string.Join(", ", app.Urls);
+                Console.WriteLine();
+                Console.WriteLine($"Safeguarding Hub (demonstration, synthetic data) is running at {urls}");
+                Console.WriteLine($"Demo sign-in details for every role: {path}");
+                Console.WriteLine("Sign in with an email and password from that file, then the 6-digit code for its totpSecret.");
+                Console.WriteLine();
+            });
+        }
     }
+
+    public const string DemoCredentialsFileName = "demo-credentials.json";
 }
