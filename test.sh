@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test suite on SQLite and on a throwaway PostgreSQL, with headless Chromium for the browser tests.
+# Brings what it needs when run as root (Debian packages), builds once, and ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+say() { printf '\n== %s\n' "$*"; }
+
+# --- what the tests need from the machine -------------------------------------------------------------
+if [[ $(id -u) == 0 ]]; then
+  need=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  [[ -x /usr/bin/chromium ]] || need+=(chromium)
+  dpkg -s fonts-liberation2 >/dev/null 2>&1 || need+=(fonts-liberation2)
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)
+  command -v runuser >/dev/null || need+=(util-linux)
+  if ((${#need[@]})); then
+    say "Installing ${need[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+      || { echo "Could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+  fi
+fi
+command -v dotnet >/dev/null || { echo "The .NET SDK is needed (see global.json)."; echo "0 passed, 1 failed"; exit 1; }
+
+# --- a PostgreSQL of our own, stopped whatever happens ------------------------------------------------
+pgdir=$(mktemp -d /tmp/safeguarding-pg.XXXXXX)
+chmod 755 "$pgdir"
+port=$((40000 + RANDOM % 20000))
+cleanup() { scripts/postgres.sh stop "$pgdir"; }
+trap cleanup EXIT
+say "Starting PostgreSQL on 127.0.0.1:$port"
+if ! scripts/postgres.sh start "$pgdir" "$port"; then
+  cat "$pgdir"/*.log 2>/dev/null | tail -20
+  echo "0 passed, 1 failed"; exit 1
+fi
+export SAFEGUARDING_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Maximum Pool Size=50"
+export SAFEGUARDING_CHROMIUM=${SAFEGUARDING_CHROMIUM:-/usr/bin/chromium}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --- build once ---------------------------------------------------------------------------------------
+say "Building"
+if ! dotnet build Safeguarding.slnx -c Release -nologo -v quiet -warnaserror; then
+  echo "Build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+
+# --- run each suite and add up ------------------------------------------------------------------------
+passed=0 failed=0 skipped=0
+mkdir -p .test-output
+for project in tests/*.Tests; do
+  name=$(basename "$project")
+  say "$name"
+  log=".test-output/$name.log"
+  dotnet run --project "$project" -c Release --no-build -- -noColor -noLogo 2>&1 | tee "$log" | grep -E '^\s+(\[FAIL\]|.*\[FAIL\])|Total:|^\s{6}' | grep -vE '^\s+at ' | head -200
+  summary=$(grep -E 'Total: [0-9]+' "$log" | tail -n 1)
+  if [[ -z $summary ]]; then
+    echo "$name did not finish (see $log)"; failed=$((failed + 1)); continue
+  fi
+  total=$(sed -E 's/.*Total: ([0-9]+).*/\1/' <<<"$summary")
+  errors=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$summary")
+  fails=$(sed -E 's/.*Failed: ([0-9]+).*/\1/' <<<"$summary")
+  skips=$(sed -E 's/.*Skipped: ([0-9]+).*/\1/' <<<"$summary")
+  notrun=$(sed -E 's/.*Not Run: ([0-9]+).*/\1/' <<<"$summary")
+  passed=$((passed + total - fails - skips - notrun))
+  failed=$((failed + fails + errors))
+  skipped=$((skipped + skips + notrun))
+done
+
+echo
+if ((skipped > 0)); then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
+((failed == 0 && passed > 0))
