@@ -142,6 +142,24 @@ public sealed class CliTests
     }
 
     [Theory, BothDatabases]
+    public async Task On_a_new_installation_create_admin_creates_the_partnership_too(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+
+        var none = await RunAsync(database, "users", "create-admin", "--email", "root@council.example", "--name", "Root");
+        var created = await RunAsync(database, "users", "create-admin", "--email", "root@council.example", "--name", "Root",
+            "--partnership", "riverside", "--new-partnership-name", "Riverside Safeguarding Children Partnership");
+
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("--new-partnership-name", none.Error);
+        Assert.True(created.ExitCode == 0, created.Error);
+        await using var db = database.NewContext();
+        var partnership = await db.Partnerships.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("riverside", "Riverside Safeguarding Children Partnership"), (partnership.Code, partnership.Name));
+        Assert.Equal(partnership.Id, (await db.Users.SingleAsync(TestContext.Current.CancellationToken)).PartnershipId);
+    }
+
+    [Theory, BothDatabases]
     public async Task An_unknown_command_or_scale_is_a_clear_error(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

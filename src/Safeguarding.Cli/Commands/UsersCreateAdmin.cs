@@ -22,11 +22,16 @@ public static class UsersCreateAdmin
         var email = new Option<string>("--email") { Description = "The administrator's email address (their sign-in name).", Required = true };
         var name = new Option<string>("--name") { Description = "The administrator's name, as others will see it.", Required = true };
         var partnershipCode = new Option<string?>("--partnership") { Description = "The partnership's code; needed only when there are several." };
+        var newPartnershipName = new Option<string?>("--new-partnership-name")
+        {
+            Description = "On a new installation: create the partnership with this name and the --partnership code first.",
+        };
 
         var command = new Command("create-admin", "Create a system administrator with a generated password and authenticator secret.");
         command.Options.Add(email);
         command.Options.Add(name);
         command.Options.Add(partnershipCode);
+        command.Options.Add(newPartnershipName);
         command.SetAction(context.Guarded(async (parseResult, ct) =>
         {
             var address = parseResult.GetRequiredValue(email).Trim();
@@ -37,13 +42,28 @@ public static class UsersCreateAdmin
                 throw new CliException("Give the administrator's name (at most 200 characters) with --name.");
 
             await using var db = await context.OpenExistingAsync(parseResult, ct);
-            var partnership = await FindPartnershipAsync(db.Partnerships, parseResult.GetValue(partnershipCode), ct);
+            var code = parseResult.GetValue(partnershipCode)?.Trim();
+            var newName = parseResult.GetValue(newPartnershipName)?.Trim();
+            db.Process = new ProcessContext("cli:users create-admin", null, "create a system administrator", "local");
+            var now = db.Clock.GetCurrentInstant();
+            Partnership partnership;
+            if (!string.IsNullOrEmpty(newName))
+            {
+                if (string.IsNullOrEmpty(code) || code.Length > 64 || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+                    throw new CliException("With --new-partnership-name, give --partnership a short code of lower-case letters, digits and hyphens.");
+                if (await db.Partnerships.AnyAsync(p => p.Code == code, ct))
+                    throw new CliException($"A partnership with the code '{code}' already exists; leave out --new-partnership-name.");
+                partnership = new Partnership { Name = newName, Code = code, CreatedAt = now };
+                db.Partnerships.Add(partnership);
+            }
+            else
+            {
+                partnership = await FindPartnershipAsync(db.Partnerships, code, ct);
+            }
             var normalised = address.ToUpperInvariant();
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalised, ct))
                 throw new CliException($"A user with the email {address} already exists.");
 
-            db.Process = new ProcessContext("cli:users create-admin", null, "create a system administrator", "local");
-            var now = db.Clock.GetCurrentInstant();
             var organisation = await db.Organisations
                 .Where(o => o.PartnershipId == partnership.Id && o.Type == OrganisationType.CouncilService)
                 .OrderBy(o => o.Name).FirstOrDefaultAsync(ct);
@@ -85,7 +105,7 @@ public static class UsersCreateAdmin
         var all = await partnerships.OrderBy(p => p.Code).Take(11).ToListAsync(ct);
         return all.Count switch
         {
-            0 => throw new CliException("There is no partnership yet: create one (or run 'safeguard demo seed') first."),
+            0 => throw new CliException("There is no partnership yet: add --partnership CODE --new-partnership-name NAME to create it (or run 'safeguard demo seed')."),
             1 => all[0],
             _ => throw new CliException($"There are several partnerships; choose one with --partnership ({string.Join(", ", all.Take(10).Select(p => p.Code))})."),
         };
