@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Testing;
+
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- micro          (BenchmarkDotNet: hashing, policy)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- audit 200000   (append and verify on both databases)
+if (args.FirstOrDefault() == "audit")
+{
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        await AuditTrailBench.RunAsync(provider, count, runs);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(AuditChainBench).Assembly).Run(args.Skip(args.FirstOrDefault() == "micro" ? 1 : 0).ToArray());
+
+/// <summary>What one audit entry costs to chain, and one access decision to make.</summary>
+[MemoryDiagnoser]
+public class AuditChainBench
+{
+    private readonly AuditEntry _entry = new()
+    {
+        Sequence = 123_456, At = NodaTime.SystemClock.Instance.GetCurrentInstant(), PartnershipId = Guid.NewGuid(), ActorUserId = Guid.NewGuid(),
+        ActorName = "Front Door practitioner", OrganisationId = Guid.NewGuid(), Action = AuditActions.Read, ResourceType = "Person",
+        ResourceId = Guid.NewGuid().ToString(), Process = "web:/People/Record", Outcome = AuditOutcome.Allowed, FromAddress = "10.1.2.3",
+        PreviousHash = AuditChain.GenesisHash, Hash = "",
+    };
+
+    private readonly Actor _keyAdult = new(Guid.Empty, Guid.NewGuid(), "Key Adult", new HashSet<Role> { Role.SchoolKeyAdult });
+    private RecordFacts _pupil = null!;
+
+    [GlobalSetup]
+    public void Setup() => _pupil = new RecordFacts(Guid.Empty, LinkedOrganisationIds: [Guid.NewGuid(), _keyAdult.OrganisationId]);
+
+    [Benchmark]
+    public string ComputeHash() => AuditChain.ComputeHash(_entry);
+
+    [Benchmark]
+    public bool DecidePersonRead() => AccessPolicy.Decide(_keyAdult, Resource.Person, Operation.Read, _pupil).Allowed;
+}
+
+/// <summary>Appending reads to the chain in batches, then verifying the whole chain, on a real database.</summary>
+public static class AuditTrailBench
+{
+    public static async Task RunAsync(DatabaseProvider provider, int count, int runs)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var process = ProcessContext.System("bench");
+        var append = Stopwatch.StartNew();
+        for (var done = 0; done < count; done += 1000)
+        {
+            await using var db = database.NewContext();
+            for (var i = 0; i < 1000; i++)
+                db.QueueAudit(process, AuditActions.Read, "Person", Guid.NewGuid().ToString(), AuditOutcome.Allowed);
+            await db.SaveChangesAsync();
+        }
+        append.Stop();
+
+        var times = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            await using var db = database.NewContext();
+            var watch = Stopwatch.StartNew();
+            var result = await new AuditTrail(db).VerifyAsync();
+            watch.Stop();
+            if (!result.Intact || result.EntriesChecked != count) throw new InvalidOperationException(result.Message);
+            times.Add(watch.Elapsed.TotalSeconds);
+        }
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine($"{provider}: appended {count:N0} entries in {append.Elapsed.TotalSeconds:F1} s ({count / append.Elapsed.TotalSeconds:N0}/s, batches of 1,000); " +
+            $"verify median {median:F2} s over {runs} runs ({count / median:N0} entries/s)");
+    }
+}
