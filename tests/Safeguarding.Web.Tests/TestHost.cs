@@ -89,16 +89,10 @@ public static class HttpClientExtensions
     private static readonly HtmlParser Parser = new();
 
     /// <summary>GETs the form's page for its antiforgery token, then posts the fields with it.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? pageUrl = null)
-    {
-        var page = await client.GetAsync(pageUrl ?? url);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = Parser.ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl ?? url} (status {(int)page.StatusCode})");
-        var body = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token));
-        return await client.PostAsync(url, new FormUrlEncodedContent(body));
-    }
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? pageUrl = null) =>
+        client.PostFormAsync(url, fields.AsEnumerable(), pageUrl ?? url);
 
+    /// <summary>The same, for forms that repeat a field (checkboxes) or post to another address than their page.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string pageUrl)
     {
         var page = await client.GetAsync(pageUrl);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.Data;
-using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Users;
 using Safeguarding.Web.Access;
 
@@ -30,9 +30,12 @@ public sealed class ExternalSignInModel(SignInManager<User> signInManager, Safeg
             Problem = "Your organisation's sign-in did not say who you are. Try again.";
             return Page();
         }
-        db.Process = ProcessContext.System("web:external-sign-in") with { FromAddress = HttpContext.Connection.RemoteIpAddress?.ToString() };
+        db.Process = SignInAudit.Process(HttpContext);
         var result = await signInManager.ExternalLoginSignInAsync(key.Value.Issuer, key.Value.Subject, isPersistent: false,
             bypassTwoFactor: ExternalIdentity.ProviderUsedMfa(info.Principal));
+        if (await signInManager.UserManager.FindByLoginAsync(key.Value.Issuer, key.Value.Subject) is { } user)
+            await SignInAudit.RecordAsync(db, HttpContext, user, result.Succeeded || result.RequiresTwoFactor ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                $"organisation sign-in{(result.RequiresTwoFactor ? ", authenticator code next" : "")}");
         if (result.Succeeded) return LocalRedirect("/");
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/SignInCode");
         Problem = result.IsLockedOut

@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.Data;
-using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Users;
-using Safeguarding.Web.Hosting;
+using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Account;
 
@@ -34,7 +33,7 @@ public sealed class SignInModel(SignInManager<User> signInManager, SafeguardingD
         ExternalSchemes = (await signInManager.GetExternalAuthenticationSchemesAsync()).ToList();
         if (!ModelState.IsValid) return Page();
 
-        db.Process = ProcessContext.System("web:sign-in") with { FromAddress = HttpContext.Connection.RemoteIpAddress?.ToString() };
+        db.Process = SignInAudit.Process(HttpContext);
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email!);
         var result = user is null || user.IsDisabled
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
@@ -44,23 +43,15 @@ public sealed class SignInModel(SignInManager<User> signInManager, SafeguardingD
             return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
         if (result.Succeeded)
         {
-            await RecordSignInAsync(user!, AuditOutcome.Allowed, "password");
+            await SignInAudit.RecordAsync(db, HttpContext, user!, AuditOutcome.Allowed, "password");
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
-        if (user is not null) await RecordSignInAsync(user, AuditOutcome.Denied, result.IsLockedOut ? "locked out" : "wrong password");
+        if (user is not null) await SignInAudit.RecordAsync(db, HttpContext, user, AuditOutcome.Denied, result.IsLockedOut ? "locked out" : "wrong password");
         // One message for unknown account and wrong password, so the page does not reveal who has an account.
         ModelState.AddModelError("Input.Email", result.IsLockedOut
             ? "This account is locked after too many attempts. Try again in 15 minutes"
             : "Enter a correct email address and password");
         return Page();
-    }
-
-    private async Task RecordSignInAsync(User user, AuditOutcome outcome, string how)
-    {
-        var actor = new Safeguarding.Core.Platform.Access.Actor(user.PartnershipId, user.OrganisationId, user.DisplayName, new HashSet<Safeguarding.Core.Platform.Access.Role>(), UserId: user.Id);
-        db.ChangeTracker.Clear();
-        await new AuditTrail(db).RecordAsync(new ProcessContext("web:sign-in", actor, FromAddress: HttpContext.Connection.RemoteIpAddress?.ToString()),
-            AuditActions.SignIn, "User", user.Id.ToString(), outcome, how);
     }
 
     public static string SafeReturnUrl(string? returnUrl) =>

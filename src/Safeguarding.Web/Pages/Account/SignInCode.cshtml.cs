@@ -3,8 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.Data;
-using Safeguarding.Core.Platform;
-using Safeguarding.Core.Platform.Access;
+using Safeguarding.Web.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Users;
 
@@ -28,19 +27,15 @@ public sealed class SignInCodeModel(SignInManager<User> signInManager, Safeguard
         if (user is null) return RedirectToPage("/Account/SignIn");
         if (!ModelState.IsValid) return Page();
 
-        db.Process = ProcessContext.System("web:sign-in") with { FromAddress = HttpContext.Connection.RemoteIpAddress?.ToString() };
+        db.Process = SignInAudit.Process(HttpContext);
         var code = Code!.Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        var actor = new Actor(user.PartnershipId, user.OrganisationId, user.DisplayName, new HashSet<Role>(), UserId: user.Id);
-        var process = new ProcessContext("web:sign-in", actor, FromAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
-        db.ChangeTracker.Clear();
         if (result.Succeeded)
         {
-            await new AuditTrail(db).RecordAsync(process, AuditActions.SignIn, "User", user.Id.ToString(), AuditOutcome.Allowed, "password and authenticator code");
+            await SignInAudit.RecordAsync(db, HttpContext, user, AuditOutcome.Allowed, "password and authenticator code");
             return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
         }
-        await new AuditTrail(db).RecordAsync(process, AuditActions.SignIn, "User", user.Id.ToString(), AuditOutcome.Denied,
-            result.IsLockedOut ? "locked out" : "wrong authenticator code");
+        await SignInAudit.RecordAsync(db, HttpContext, user, AuditOutcome.Denied, result.IsLockedOut ? "locked out" : "wrong authenticator code");
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "This account is locked after too many attempts. Try again in 15 minutes"
             : "The code is not correct. Enter the code your authenticator app shows now");
