@@ -110,5 +110,29 @@ public sealed record TestUser(User User, Organisation Organisation, string TotpS
 
     public Actor Actor => new(User.PartnershipId, User.OrganisationId, User.DisplayName, Roles, UserId: User.Id);
 
-    public string CurrentCode() => new Totp(Base32Encoding.ToBytes(TotpSecret)).ComputeTotp();
+    /// <summary>A code the service has not seen yet for this user (codes work once; see OneTimeCodes).</summary>
+    public string CurrentCode() => OneTimeCodes.Next(TotpSecret);
+}
+
+/// <summary>
+/// The service accepts each authenticator step once per user, as a person's app would only show a new code
+/// after 30 seconds. Tests that sign the same user in twice in one step wait for the next one here.
+/// </summary>
+public static class OneTimeCodes
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new();
+
+    public static string Next(string base32Secret)
+    {
+        var totp = new Totp(Base32Encoding.ToBytes(base32Secret));
+        while (true)
+        {
+            var now = DateTime.UtcNow;
+            var step = new DateTimeOffset(now).ToUnixTimeSeconds() / 30;
+            var last = LastStep.GetOrAdd(base32Secret, -1);
+            if (step > last && LastStep.TryUpdate(base32Secret, step, last))
+                return totp.ComputeTotp(now);
+            Thread.Sleep(TimeSpan.FromSeconds(30 - (new DateTimeOffset(now).ToUnixTimeSeconds() % 30)) + TimeSpan.FromMilliseconds(50));
+        }
+    }
 }

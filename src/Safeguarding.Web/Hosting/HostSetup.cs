@@ -112,6 +112,7 @@ public static class HostSetup
             .AddSignInManager()
             .AddEntityFrameworkStores<SafeguardingDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordRules>();
 
         // Default deny: every endpoint and page needs a signed-in caller unless it says otherwise.

@@ -80,6 +80,27 @@ public sealed class SignInTests
     }
 
     [Theory, BothDatabases]
+    public async Task An_authenticator_code_works_only_once(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var org = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var user = await host.Data.CreateUserAsync(org, Role.SocialWorker);
+        var code = user.CurrentCode();
+        var first = host.AnonymousClient();
+        var second = host.AnonymousClient();
+
+        await first.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = TestData.Password });
+        var accepted = await first.PostFormAsync("/account/sign-in/code", new() { ["Code"] = code });
+        await second.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = TestData.Password });
+        var replayed = await second.PostFormAsync("/account/sign-in/code", new() { ["Code"] = code });
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.NotNull((await replayed.HtmlAsync()).QuerySelector(".govuk-error-summary"));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_user_without_an_authenticator_must_set_one_up_before_anything_else(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);

@@ -44,13 +44,13 @@ public sealed class MfaSetupModel(UserManager<User> users, SignInManager<User> s
             return Page();
         }
         var code = Code!.Replace(" ", "", StringComparison.Ordinal).Trim();
+        db.Process = await current.ProcessAsync("set up multi-factor authentication");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), "The code is not correct. Check the time on your phone and enter the code it shows now");
             await LoadKeyAsync(user);
             return Page();
         }
-        db.Process = await current.ProcessAsync("set up multi-factor authentication");
         await users.SetTwoFactorEnabledAsync(user, true);
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         return RedirectToPage("/Index");
