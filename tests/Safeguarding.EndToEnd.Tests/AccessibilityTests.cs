@@ -24,8 +24,10 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
 
         // A social worker meets a record outside their cases, and the break-glass page.
         var page = await fixture.NewPageAsync();
+        audit.Watch(page);
         await page.SignInAsync(host, socialWorker);
-        await audit.VisitAsync(page, "Refused record", $"/people/{outsider.Id}");
+        // Refused on purpose: the page says why and offers break-glass, with status 403.
+        await audit.VisitAsync(page, "Refused record", $"/people/{outsider.Id}", expectedStatus: 403);
         await audit.VisitAsync(page, "Break-glass", $"/people/{outsider.Id}/break-glass");
         await audit.SubmitEmptyAsync(page, "Break-glass");
         await page.GetByLabel("Why do you need this record now?").FillAsync("Urgent strategy discussion this afternoon; the usual team is unavailable.");
@@ -35,6 +37,7 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
 
         // The Front Door manager: people, a record, who has looked at it.
         page = await fixture.NewPageAsync();
+        audit.Watch(page);
         await page.SignInAsync(host, host.User(Role.FrontDoorManager));
         await audit.VisitAsync(page, "Find a person", "/people");
         await audit.SubmitEmptyAsync(page, "Find a person");
@@ -51,6 +54,7 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
 
         // Signed out, then the partnership administrator signing in through the real pages.
         page = await fixture.NewPageAsync();
+        audit.Watch(page);
         var admin = host.User(Role.PartnershipAdministrator);
         await audit.VisitAsync(page, "Sign in", "/account/sign-in");
         await audit.SubmitEmptyAsync(page, "Sign in");
@@ -94,16 +98,41 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
 /// <summary>Collects what is wrong with each page state: axe violations, a missing demo banner, a wrong status.</summary>
 public sealed class PageAudit(DemoHost host)
 {
-    public List<string> Problems { get; } = [];
+    private string _current = "(no page yet)";
+
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems { get { lock (_problems) return [.. _problems]; } }
     public int PagesChecked { get; private set; }
 
-    public async Task VisitAsync(IPage page, string name, string path)
+    // Browser events arrive on Playwright's own threads.
+    private void Add(string problem) { lock (_problems) _problems.Add(problem); }
+
+    /// <summary>Also records what breaks rendering: scripts that fail, blocked or missing styles, fonts and images.</summary>
+    public void Watch(IPage page)
     {
+        page.PageError += (_, error) => Add($"{_current}: script error {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                Add($"{_current}: console error {message.Text}");
+        };
+        page.RequestFailed += (_, request) => Add($"{_current}: {request.Url} failed ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Request.IsNavigationRequest)
+                Add($"{_current}: {response.Url} answered {response.Status}");
+        };
+    }
+
+    public async Task VisitAsync(IPage page, string name, string path, int expectedStatus = 200)
+    {
+        _current = name;
         var response = await page.GotoAsync(host.Url(path));
         var landed = new Uri(page.Url).AbsolutePath;
-        if (response is null || response.Status != 200 || !string.Equals(landed, path, StringComparison.OrdinalIgnoreCase))
+        if (response is null || response.Status != expectedStatus || !string.Equals(landed, path, StringComparison.OrdinalIgnoreCase))
         {
-            Problems.Add($"{name} ({path}): expected the page with status 200, got {response?.Status} at {landed}");
+            Add($"{name} ({path}): expected the page with status {expectedStatus}, got {response?.Status} at {landed}");
             return;
         }
         await CheckAsync(page, name);
@@ -111,17 +140,19 @@ public sealed class PageAudit(DemoHost host)
 
     public async Task SubmitEmptyAsync(IPage page, string name)
     {
+        _current = $"{name} (submitted empty)";
         await page.SubmitAsync();
         if (await page.Locator(".govuk-error-summary").CountAsync() == 0)
-            Problems.Add($"{name} ({new Uri(page.Url).AbsolutePath}): submitting the form empty showed no error summary");
+            Add($"{name} ({new Uri(page.Url).AbsolutePath}): submitting the form empty showed no error summary");
         await CheckAsync(page, $"{name} (submitted empty)");
     }
 
     public async Task CheckAsync(IPage page, string name)
     {
+        _current = name;
         PagesChecked++;
-        Problems.AddRange(await page.AxeViolationsAsync(name));
+        foreach (var violation in await page.AxeViolationsAsync(name)) Add(violation);
         if (!await page.HasDemoBannerAsync())
-            Problems.Add($"{name} ({new Uri(page.Url).AbsolutePath}): no \"{BrowserSteps.DemoBannerText}\" banner");
+            Add($"{name} ({new Uri(page.Url).AbsolutePath}): no \"{BrowserSteps.DemoBannerText}\" banner");
     }
 }

@@ -19,10 +19,10 @@ namespace Safeguarding.EndToEnd.Tests;
 /// </summary>
 public sealed class DemoHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly DemoFactory _factory;
     private readonly string _dataDirectory;
 
-    private DemoHost(TestDatabase database, WebApplicationFactory<Program> factory, string dataDirectory, string baseUrl, IReadOnlyList<DemoUserCredential> users)
+    private DemoHost(TestDatabase database, DemoFactory factory, string dataDirectory, string baseUrl, IReadOnlyList<DemoUserCredential> users)
     {
         Database = database;
         _factory = factory;
@@ -47,17 +47,7 @@ public sealed class DemoHost : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "safeguarding-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Test");
-            b.UseSetting("Database:Provider", provider.ToString());
-            b.UseSetting("ConnectionStrings:Safeguarding", database.Settings.ConnectionString);
-            b.UseSetting("Safeguarding:DataDirectory", dataDirectory);
-            b.UseSetting("Safeguarding:KeysDirectory", Path.Combine(dataDirectory, "keys"));
-            b.UseSetting("Safeguarding:DemoMode", "true");
-            b.UseSetting("Safeguarding:MigrateOnStart", "false");
-            b.UseSetting("Safeguarding:SeedDemoOnStart", "true");
-        });
+        var factory = new DemoFactory(provider, database.Settings.ConnectionString, dataDirectory);
         factory.UseKestrel(0);
         // Starting runs Program: PrepareDatabaseAsync seeds the demo partnership before Kestrel listens.
         await Task.Run(factory.StartServer);
@@ -96,6 +86,22 @@ public sealed class DemoHost : IAsyncDisposable
         await _factory.DisposeAsync();
         await Database.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Configured like the web tests' host, but in demo mode with the demo partnership seeded at start.</summary>
+    private sealed class DemoFactory(DatabaseProvider provider, string connectionString, string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Test");
+            builder.UseSetting("Database:Provider", provider.ToString());
+            builder.UseSetting("ConnectionStrings:Safeguarding", connectionString);
+            builder.UseSetting("Safeguarding:DataDirectory", dataDirectory);
+            builder.UseSetting("Safeguarding:KeysDirectory", Path.Combine(dataDirectory, "keys"));
+            builder.UseSetting("Safeguarding:DemoMode", "true");
+            builder.UseSetting("Safeguarding:MigrateOnStart", "false");
+            builder.UseSetting("Safeguarding:SeedDemoOnStart", "true");
+        }
     }
 
     private sealed record CredentialsFile(IReadOnlyList<DemoUserCredential> Users);
