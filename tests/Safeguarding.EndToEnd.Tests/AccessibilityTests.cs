@@ -87,7 +87,8 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
             $"{audit.Problems.Count} problem(s) on {audit.PagesChecked} page states:{Environment.NewLine}{string.Join(Environment.NewLine, audit.Problems)}");
     }
 
-    private static string Screenshot(string name)
+    /// <summary>Where screenshots go; SAFEGUARDING_SCREENSHOTS=all also takes one of every page state checked.</summary>
+    internal static string Screenshot(string name)
     {
         var dir = Path.Combine(EndToEndFixture.OutputDirectory, "screenshots");
         Directory.CreateDirectory(dir);
@@ -144,6 +145,17 @@ public sealed class PageAudit(DemoHost host)
         await page.SubmitAsync();
         if (await page.Locator(".govuk-error-summary").CountAsync() == 0)
             Add($"{name} ({new Uri(page.Url).AbsolutePath}): submitting the form empty showed no error summary");
+        // GOV.UK error summary: each link goes to its field, in the order the fields come on the page.
+        var summary = await page.EvaluateAsync<string[]>(@"() => {
+            const links = [...document.querySelectorAll('.govuk-error-summary__list a')];
+            const problems = links.filter(a => !document.getElementById(a.hash.slice(1))).map(a => `link ${a.hash} goes to no element`);
+            const targets = links.map(a => document.getElementById(a.hash.slice(1))).filter(t => t);
+            for (let i = 1; i < targets.length; i++)
+                if (targets[i - 1].compareDocumentPosition(targets[i]) & Node.DOCUMENT_POSITION_PRECEDING)
+                    problems.push(`errors out of field order: #${targets[i - 1].id} is listed before #${targets[i].id}`);
+            return problems;
+        }");
+        foreach (var problem in summary) Add($"{name} ({new Uri(page.Url).AbsolutePath}): error summary {problem}");
         await CheckAsync(page, $"{name} (submitted empty)");
     }
 
@@ -151,6 +163,8 @@ public sealed class PageAudit(DemoHost host)
     {
         _current = name;
         PagesChecked++;
+        if (Environment.GetEnvironmentVariable("SAFEGUARDING_SCREENSHOTS") == "all")
+            await page.ScreenshotAsync(new() { Path = AccessibilityTests.Screenshot($"{host.Database.Provider}-{PagesChecked:00}-{string.Concat(name.Where(char.IsLetterOrDigit))}.png"), FullPage = true });
         foreach (var violation in await page.AxeViolationsAsync(name)) Add(violation);
         if (!await page.HasDemoBannerAsync())
             Add($"{name} ({new Uri(page.Url).AbsolutePath}): no \"{BrowserSteps.DemoBannerText}\" banner");
