@@ -1,0 +1,71 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OtpNet;
+using Safeguarding.Core.Demo;
+
+namespace Safeguarding.EndToEnd.Tests;
+
+/// <summary>What a person does in the browser: sign in through the real pages, open a page, submit a form.</summary>
+public static class BrowserSteps
+{
+    public const string DemoBannerText = "Demonstration: synthetic data";
+
+    /// <summary>The code an authenticator app set up with the user's totpSecret shows now (RFC 6238, SHA-1, 30 s, 6 digits).</summary>
+    public static string CurrentCode(this DemoUserCredential user) => new Totp(Base32Encoding.ToBytes(user.TotpSecret)).ComputeTotp();
+
+    public static async Task EnterPasswordAsync(this IPage page, DemoHost host, DemoUserCredential user)
+    {
+        if (!page.Url.Contains("/account/sign-in", StringComparison.Ordinal)) await page.GotoAsync(host.Url("/account/sign-in"));
+        await page.GetByLabel("Email address").FillAsync(user.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/sign-in/code", StringComparison.Ordinal));
+    }
+
+    public static async Task EnterCodeAsync(this IPage page, DemoUserCredential user)
+    {
+        await page.GetByLabel("Enter your authenticator code").FillAsync(user.CurrentCode());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    public static async Task SignInAsync(this IPage page, DemoHost host, DemoUserCredential user)
+    {
+        await page.GotoAsync(host.Url("/account/sign-in"));
+        await page.EnterPasswordAsync(host, user);
+        await page.EnterCodeAsync(user);
+    }
+
+    /// <summary>Clicks the page's own submit button (the form in main) and waits for the answer to the post.</summary>
+    public static async Task<IResponse> SubmitAsync(this IPage page, string? buttonName = null)
+    {
+        var button = buttonName is null
+            ? page.Locator("main form[method=post] button[type=submit]").First
+            : page.Locator("main").GetByRole(AriaRole.Button, new() { Name = buttonName });
+        var response = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(),
+            r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        return response;
+    }
+
+    private static readonly AxeRunOptions Wcag22AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    /// <summary>Axe's WCAG 2.2 A and AA rules on the page as it is now, one line per failing rule.</summary>
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(this IPage page, string name)
+    {
+        var result = await page.RunAxe(Wcag22AA);
+        return result.Violations.Select(v =>
+            $"{name} ({new Uri(page.Url).PathAndQuery}): {v.Id} [{v.Impact}] {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+    }
+
+    public static async Task<bool> HasDemoBannerAsync(this IPage page)
+    {
+        var banner = page.Locator(".app-demo-banner");
+        return await banner.CountAsync() == 1 && await banner.IsVisibleAsync()
+            && (await banner.InnerTextAsync()).Contains(DemoBannerText, StringComparison.OrdinalIgnoreCase);
+    }
+}
