@@ -1,8 +1,8 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using OtpNet;
 using Safeguarding.Core.Demo;
+using Safeguarding.Testing;
 
 namespace Safeguarding.EndToEnd.Tests;
 
@@ -11,8 +11,8 @@ public static class BrowserSteps
 {
     public const string DemoBannerText = "Demonstration: synthetic data";
 
-    /// <summary>The code an authenticator app set up with the user's totpSecret shows now (RFC 6238, SHA-1, 30 s, 6 digits).</summary>
-    public static string CurrentCode(this DemoUserCredential user) => new Totp(Base32Encoding.ToBytes(user.TotpSecret)).ComputeTotp();
+    /// <summary>A code not yet used for this user: the service accepts each 30-second code once.</summary>
+    public static string CurrentCode(this DemoUserCredential user) => OneTimeCodes.Next(user.TotpSecret);
 
     public static async Task EnterPasswordAsync(this IPage page, DemoHost host, DemoUserCredential user)
     {
