@@ -112,6 +112,9 @@ public sealed record TestUser(User User, Organisation Organisation, string TotpS
 
     /// <summary>A code the service has not seen yet for this user (codes work once; see OneTimeCodes).</summary>
     public string CurrentCode() => OneTimeCodes.Next(TotpSecret);
+
+    /// <summary>The code an authenticator app shows at a given time, for tests that move the host's clock.</summary>
+    public string CodeAt(DateTimeOffset time) => new Totp(Base32Encoding.ToBytes(TotpSecret)).ComputeTotp(time.UtcDateTime);
 }
 
 /// <summary>

@@ -35,9 +35,23 @@ public sealed class TestHost : IAsyncDisposable
         try
         {
             if (Hosts.TryGetValue(provider, out var host)) return host;
-            var database = await TestDatabase.CreateAsync(provider);
-            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            host = await CreateAsync(provider);
+            Hosts[provider] = host;
+            return host;
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
+    /// <summary>A host of the test's own, for tests that change a service (the clock); dispose it after.</summary>
+    public static async Task<TestHost> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? services = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
+                if (services is not null) b.ConfigureServices(services);
                 b.UseEnvironment("Test");
                 b.UseSetting("Database:Provider", provider.ToString());
                 b.UseSetting("ConnectionStrings:Safeguarding", database.Settings.ConnectionString);
@@ -47,14 +61,7 @@ public sealed class TestHost : IAsyncDisposable
                 b.UseSetting("Safeguarding:MigrateOnStart", "false");
                 b.UseSetting("Safeguarding:SeedDemoOnStart", "false");
             });
-            host = new TestHost(database, factory);
-            Hosts[provider] = host;
-            return host;
-        }
-        finally
-        {
-            Lock.Release();
-        }
+        return new TestHost(database, factory);
     }
 
     public SafeguardingDbContext NewContext() => Database.NewContext();

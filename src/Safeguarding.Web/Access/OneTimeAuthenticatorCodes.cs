@@ -10,7 +10,7 @@ namespace Safeguarding.Web.Access;
 /// its 30-second step and one step either side for clock drift, but a step at or before the last one accepted
 /// for the user is refused, so a code seen over someone's shoulder cannot be replayed.
 /// </summary>
-public sealed class OneTimeAuthenticatorCodes : IUserTwoFactorTokenProvider<User>
+public sealed class OneTimeAuthenticatorCodes(TimeProvider time) : IUserTwoFactorTokenProvider<User>
 {
     private const string Store = "[AspNetUserStore]";
     private const string LastStepName = "LastAuthenticatorStep";
@@ -27,7 +27,7 @@ public sealed class OneTimeAuthenticatorCodes : IUserTwoFactorTokenProvider<User
         if (string.IsNullOrWhiteSpace(key) || token.Length != 6 || !token.All(char.IsAsciiDigit)) return false;
 
         var totp = new Totp(Base32Encoding.ToBytes(key));
-        if (!totp.VerifyTotp(token, out var step, new VerificationWindow(previous: 1, future: 1))) return false;
+        if (!totp.VerifyTotp(time.GetUtcNow().UtcDateTime, token, out var step, new VerificationWindow(previous: 1, future: 1))) return false;
 
         var last = await manager.GetAuthenticationTokenAsync(user, Store, LastStepName);
         if (last is not null && long.TryParse(last, CultureInfo.InvariantCulture, out var lastStep) && step <= lastStep) return false;

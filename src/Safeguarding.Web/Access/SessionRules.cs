@@ -32,12 +32,12 @@ public static class SessionRules
 
         cookie.Events.OnSigningIn = context =>
         {
-            context.Properties.Items.TryAdd(SignedInAtItem, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            context.Properties.Items.TryAdd(SignedInAtItem, context.Options.TimeProvider!.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             return Task.CompletedTask;
         };
         cookie.Events.OnValidatePrincipal = async context =>
         {
-            if (SignedInAt(context.Properties) is { } at && DateTimeOffset.UtcNow - at > TimeSpan.FromHours(options.AbsoluteTimeoutHours))
+            if (SignedInAt(context.Properties) is { } at && context.Options.TimeProvider!.GetUtcNow() - at > TimeSpan.FromHours(options.AbsoluteTimeoutHours))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -87,7 +87,8 @@ public sealed class RequireRecentSignInAttribute : Attribute, IAsyncPageFilter
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SafeguardingOptions>>().Value;
         var auth = await context.HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var last = auth.Properties is null ? null : SessionRules.LastAuthenticatedAt(auth.Properties);
-        if (last is null || DateTimeOffset.UtcNow - last > TimeSpan.FromMinutes(options.ReauthenticateAfterMinutes))
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (last is null || now - last > TimeSpan.FromMinutes(options.ReauthenticateAfterMinutes))
         {
             var returnUrl = context.HttpContext.Request.Path + context.HttpContext.Request.QueryString;
             context.Result = new RedirectToPageResult("/Account/Reauthenticate", new { returnUrl });

@@ -13,7 +13,7 @@ namespace Safeguarding.Web.Pages.Account;
 
 /// <summary>Confirms it is still the same person before a sensitive action (ASVS 3.7.1).</summary>
 [Authorize]
-public sealed class ReauthenticateModel(UserManager<User> users, SafeguardingDbContext db, CurrentActor current) : PageModel
+public sealed class ReauthenticateModel(UserManager<User> users, SafeguardingDbContext db, CurrentActor current, TimeProvider time) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your password")]
@@ -55,7 +55,7 @@ public sealed class ReauthenticateModel(UserManager<User> users, SafeguardingDbC
 
         var auth = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (auth.Principal is null || auth.Properties is null) return RedirectToPage("/Account/SignIn");
-        auth.Properties.Items[SessionRules.ReauthenticatedAtItem] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        auth.Properties.Items[SessionRules.ReauthenticatedAtItem] = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, auth.Principal, auth.Properties);
         return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
     }
