@@ -29,9 +29,15 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Platform.Idempotency.IdempotentRequest> IdempotentRequests => Set<Platform.Idempotency.IdempotentRequest>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
+    public DbSet<SourceRecord> SourceRecords => Set<SourceRecord>();
+    public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<LinkageSettings> LinkageSettings => Set<LinkageSettings>();
+    public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
 
     public IClock Clock => clock;
 

@@ -136,3 +136,17 @@ internal sealed class UserTokenMapping : IEntityTypeConfiguration<Microsoft.AspN
 {
     public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>> b) => b.ToTable("platform_user_tokens");
 }
+
+internal sealed class IdempotentRequestMapping : IEntityTypeConfiguration<Idempotency.IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<Idempotency.IdempotentRequest> b)
+    {
+        b.ToTable("platform_idempotent_requests");
+        b.Property(r => r.Caller).HasMaxLength(100);
+        b.Property(r => r.Key).HasMaxLength(200);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.Property(r => r.ContentType).HasMaxLength(100);
+        b.Property(r => r.Location).HasMaxLength(500);
+        b.HasIndex(r => new { r.Caller, r.Key }).IsUnique();
+    }
+}

@@ -113,6 +113,86 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("people_households", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.People.LinkageSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("LowerThreshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ModelJson")
+                        .HasColumnType("text");
+
+                    b.Property<Instant?>("ModelTrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("UpperThreshold")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("people_linkage_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.People.MatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CandidatePersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HeldBecause")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("MatchProbability")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MatchWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceRecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidatePersonId");
+
+                    b.HasIndex("SourceRecordId");
+
+                    b.HasIndex("PartnershipId", "DecidedAt");
+
+                    b.ToTable("people_match_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -201,6 +281,177 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "Kind");
 
                     b.ToTable("people_person_links", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.People.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("KeptPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MergedPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MovedSourceRecordIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("UndoReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UndoneByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptPersonId");
+
+                    b.HasIndex("MergedPersonId");
+
+                    b.ToTable("people_merges", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.People.PersonRelationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RelatedPersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelatedPersonId");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.ToTable("people_relationships", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.People.SourceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DateOfBirth")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LocalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("MatchProbability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "DateOfBirth");
+
+                    b.HasIndex("PartnershipId", "FamilyName");
+
+                    b.HasIndex("PartnershipId", "NhsNumber");
+
+                    b.HasIndex("PartnershipId", "Postcode");
+
+                    b.HasIndex("PartnershipId", "OrganisationId", "SourceSystem", "LocalId")
+                        .IsUnique();
+
+                    b.ToTable("people_source_records", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Platform.Access.BreakGlassAccess", b =>
@@ -404,6 +655,56 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("platform_audit_head", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("platform_idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Platform.Organisations.Organisation", b =>
@@ -621,6 +922,30 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.People.LinkageSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithOne()
+                        .HasForeignKey("Safeguarding.Core.People.LinkageSettings", "PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.People.MatchReview", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CandidatePersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.SourceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>
                 {
                     b.HasOne("Safeguarding.Core.People.Household", null)
@@ -647,6 +972,34 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.People.PersonRelationship", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.People.SourceRecord", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Platform.ApiClients.ApiClient", b =>
