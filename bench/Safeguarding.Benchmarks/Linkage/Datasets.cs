@@ -18,6 +18,8 @@ public static class Datasets
 {
     public static string SharedFolder()
     {
+        var fromEnvironment = Environment.GetEnvironmentVariable("SAFEGUARDING_DATASETS");
+        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Safeguarding.slnx"))) dir = dir.Parent;
         if (dir?.Parent is null) throw new InvalidOperationException("Cannot find the repository root (Safeguarding.slnx).");

@@ -10,7 +10,7 @@ public static class Comparer
     {
         levels[0] = GivenLevel(a, b);
         levels[1] = FamilyLevel(a, b);
-        if (levels[0] >= Levels.Given.Fuzzy88 && levels[1] >= Levels.Family.Fuzzy88 && IsSwapped(a, b))
+        if (levels[0] >= Levels.Given.Fuzzy88 && levels[1] >= Levels.Family.Fuzzy88 && levels[0] != Levels.Given.Initial && IsSwapped(a, b))
         {
             levels[0] = Levels.Given.Swapped;
             levels[1] = Levels.Family.Swapped;
@@ -34,16 +34,21 @@ public static class Comparer
 
     public static byte Unpack(uint key, int field) => (byte)((key >> (4 * field)) & 0xF);
 
-    public static byte GivenLevel(PreparedPerson a, PreparedPerson b)
+    internal static byte GivenLevel(PreparedPerson a, PreparedPerson b)
     {
         if (a.Given.Length == 0 || b.Given.Length == 0) return Levels.Given.Missing;
         if (string.Equals(a.Given, b.Given, StringComparison.Ordinal)) return Levels.Given.Exact;
         if (Nicknames.Share(a.GivenGroups, b.GivenGroups) || PartOf(a.Given, a.GivenParts, b.Given, b.GivenParts)) return Levels.Given.Alias;
         var jw = JaroWinkler.Similarity(a.Given, b.Given);
-        if (jw >= 0.92) return Levels.Given.Fuzzy92;
+        // Two different names we know (Emma/Ella, Ava/Eva) are not a typo of each other, however alike they look.
+        var twoKnownNames = a.GivenIsKnownName && b.GivenIsKnownName;
+        if (jw >= 0.92 && !twoKnownNames) return Levels.Given.Fuzzy92;
+        if (!twoKnownNames && WithinOneEdit(a.Given, b.Given)) return Levels.Given.OneEdit;
         if (jw >= 0.88) return Levels.Given.Fuzzy88;
         if (SharePhonetic(a.GivenCode1, a.GivenCode2, b.GivenCode1, b.GivenCode2)) return Levels.Given.Phonetic;
-        return Levels.Given.Else;
+        if ((a.Given.Length == 1 || b.Given.Length == 1) && a.Given[0] == b.Given[0]) return Levels.Given.Initial;
+        if (!twoKnownNames && a.Given.Length >= 4 && b.Given.Length >= 4 && WithinTwoEdits(a.Given, b.Given)) return Levels.Given.TwoEdits;
+        return jw >= 0.80 ? Levels.Given.Fuzzy80 : Levels.Given.Else;
     }
 
     internal static byte FamilyLevel(PreparedPerson a, PreparedPerson b)
@@ -53,9 +58,11 @@ public static class Comparer
         if (PartOf(a.Family, a.FamilyParts, b.Family, b.FamilyParts)) return Levels.Family.PartShared;
         var jw = JaroWinkler.Similarity(a.Family, b.Family);
         if (jw >= 0.92) return Levels.Family.Fuzzy92;
+        if (WithinOneEdit(a.Family, b.Family)) return Levels.Family.OneEdit;
         if (jw >= 0.88) return Levels.Family.Fuzzy88;
         if (SharePhonetic(a.FamilyCode1, a.FamilyCode2, b.FamilyCode1, b.FamilyCode2)) return Levels.Family.Phonetic;
-        return Levels.Family.Else;
+        if (a.Family.Length >= 4 && b.Family.Length >= 4 && WithinTwoEdits(a.Family, b.Family)) return Levels.Family.TwoEdits;
+        return jw >= 0.80 ? Levels.Family.Fuzzy80 : Levels.Family.Else;
     }
 
     private static bool IsSwapped(PreparedPerson a, PreparedPerson b) =>
@@ -81,22 +88,22 @@ public static class Comparer
     {
         if (!a.HasDob || !b.HasDob) return Levels.Dob.Missing;
         var allKnown = a.Year != 0 && a.Month != 0 && a.Day != 0 && b.Year != 0 && b.Month != 0 && b.Day != 0;
+        int agree = 0, differ = 0;
+        if (a.Year != 0 && b.Year != 0) { if (a.Year == b.Year) agree++; else differ++; }
+        if (a.Month != 0 && b.Month != 0) { if (a.Month == b.Month) agree++; else differ++; }
+        if (a.Day != 0 && b.Day != 0) { if (a.Day == b.Day) agree++; else differ++; }
+        if (agree == 3) return Levels.Dob.Exact;
+        if (agree + differ == 0) return Levels.Dob.Missing;
+        if (differ == 0) return agree == 2 ? Levels.Dob.TwoKnownPartsAgree : Levels.Dob.OneKnownPartAgrees;
         if (allKnown)
         {
-            if (a.Year == b.Year && a.Month == b.Month && a.Day == b.Day) return Levels.Dob.Exact;
             if (a.Year == b.Year && a.Day == b.Month && a.Month == b.Day) return Levels.Dob.DayMonthSwapped;
             if (OneDigitEdit(a.Year * 10000 + a.Month * 100 + a.Day, b.Year * 10000 + b.Month * 100 + b.Day)) return Levels.Dob.OneEdit;
             if (a.Year == b.Year && a.Month == b.Month) return Levels.Dob.SameYearMonth;
             if (a.Month == b.Month && a.Day == b.Day && Math.Abs(a.Year - b.Year) == 1) return Levels.Dob.OneYearOut;
-            return Levels.Dob.Else;
+            return agree == 2 ? Levels.Dob.TwoOfThreeAgree : Levels.Dob.Else;
         }
-        var compared = 0;
-        var agree = true;
-        if (a.Year != 0 && b.Year != 0) { compared++; agree &= a.Year == b.Year; }
-        if (a.Month != 0 && b.Month != 0) { compared++; agree &= a.Month == b.Month; }
-        if (a.Day != 0 && b.Day != 0) { compared++; agree &= a.Day == b.Day; }
-        if (compared == 0) return Levels.Dob.Missing;
-        return agree ? Levels.Dob.KnownPartsAgree : Levels.Dob.Else;
+        return agree >= 1 && differ == 1 ? Levels.Dob.PartialOneDiffers : Levels.Dob.Else;
     }
 
     /// <summary>Two 8-digit YYYYMMDD numbers differing in one digit, or by two neighbouring digits swapped.</summary>
@@ -150,7 +157,39 @@ public static class Comparer
         return a.Length > b.Length ? a[(i + 1)..].SequenceEqual(b[i..]) : a[i..].SequenceEqual(b[(i + 1)..]);
     }
 
-    public static byte AddressLevel(PreparedPerson a, PreparedPerson b)
+    /// <summary>Optimal string alignment distance (Damerau-Levenshtein without moves) at most 2, with early exit.</summary>
+    internal static bool WithinTwoEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        const int max = 2;
+        if (Math.Abs(a.Length - b.Length) > max) return false;
+        if (a.Length > 62 || b.Length > 62) return false;
+        var width = b.Length + 1;
+        Span<int> prev2 = stackalloc int[width];
+        Span<int> prev = stackalloc int[width];
+        Span<int> row = stackalloc int[width];
+        for (var j = 0; j < width; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            row[0] = i;
+            var best = i;
+            for (var j = 1; j < width; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(prev[j] + 1, row[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
+                row[j] = v;
+                if (v < best) best = v;
+            }
+            if (best > max) return false;
+            var t = prev2;
+            prev2 = prev;
+            prev = row;
+            row = t;
+        }
+        return prev[b.Length] <= max;
+    }
+
+    internal static byte AddressLevel(PreparedPerson a, PreparedPerson b)
     {
         if (a.AddressTokens.Length == 0 || b.AddressTokens.Length == 0) return Levels.Address.Missing;
         if (string.Equals(a.Address, b.Address, StringComparison.Ordinal)) return Levels.Address.Exact;

@@ -20,21 +20,22 @@ public enum LinkageField
 public static class Levels
 {
     public const int FieldCount = 8;
-    public const int MaxLevels = 8;
+    public const int MaxLevels = 16;
 
     public static class Given
     {
-        public const byte Missing = 0, Exact = 1, Alias = 2, Fuzzy92 = 3, Fuzzy88 = 4, Phonetic = 5, Swapped = 6, Else = 7;
+        public const byte Missing = 0, Exact = 1, Alias = 2, Fuzzy92 = 3, OneEdit = 4, Fuzzy88 = 5, Phonetic = 6, Initial = 7, Swapped = 8, TwoEdits = 9, Fuzzy80 = 10, Else = 11;
     }
 
     public static class Family
     {
-        public const byte Missing = 0, Exact = 1, PartShared = 2, Fuzzy92 = 3, Fuzzy88 = 4, Phonetic = 5, Swapped = 6, Else = 7;
+        public const byte Missing = 0, Exact = 1, PartShared = 2, Fuzzy92 = 3, OneEdit = 4, Fuzzy88 = 5, Phonetic = 6, Swapped = 7, TwoEdits = 8, Fuzzy80 = 9, Else = 10;
     }
 
     public static class Dob
     {
-        public const byte Missing = 0, Exact = 1, KnownPartsAgree = 2, DayMonthSwapped = 3, OneEdit = 4, SameYearMonth = 5, OneYearOut = 6, Else = 7;
+        public const byte Missing = 0, Exact = 1, TwoKnownPartsAgree = 2, OneKnownPartAgrees = 3, DayMonthSwapped = 4, OneEdit = 5, SameYearMonth = 6,
+            OneYearOut = 7, TwoOfThreeAgree = 8, PartialOneDiffers = 9, Else = 10;
     }
 
     public static class Sex
@@ -60,9 +61,12 @@ public static class Levels
     /// <summary>Level names per field, as written in the model file and in explanations.</summary>
     public static readonly string[][] Names =
     [
-        ["missing", "exact", "nickname or alias", "jaro-winkler >= 0.92", "jaro-winkler >= 0.88", "double metaphone", "swapped with family name", "else"],
-        ["missing", "exact", "hyphenated or double part shared", "jaro-winkler >= 0.92", "jaro-winkler >= 0.88", "double metaphone", "swapped with given name", "else"],
-        ["missing", "exact", "known parts agree", "day and month swapped", "one edit", "same year and month", "one year out", "else"],
+        ["missing", "exact", "nickname or alias", "jaro-winkler >= 0.92", "one edit", "jaro-winkler >= 0.88", "double metaphone", "initial only",
+            "swapped with family name", "two edits", "jaro-winkler >= 0.80", "else"],
+        ["missing", "exact", "hyphenated or double part shared", "jaro-winkler >= 0.92", "one edit", "jaro-winkler >= 0.88", "double metaphone",
+            "swapped with given name", "two edits", "jaro-winkler >= 0.80", "else"],
+        ["missing", "exact", "two known parts agree (one unknown)", "one known part agrees (two unknown)", "day and month swapped", "one edit",
+            "same year and month", "one year out", "two of three parts agree", "one part differs (one unknown)", "else"],
         ["missing", "exact", "else"],
         ["missing", "exact", "one edit", "same sector", "same district", "same area", "else"],
         ["missing", "exact", "tokens >= 0.8", "tokens >= 0.5", "some token shared", "else"],

@@ -10,6 +10,7 @@ public sealed class PreparedPerson
     internal string[]? GivenParts;
     internal uint GivenCode1, GivenCode2;
     internal ulong GivenGroups;
+    internal bool GivenIsKnownName;
     internal string Family = "";
     internal string[]? FamilyParts;
     internal uint FamilyCode1, FamilyCode2;
@@ -36,6 +37,7 @@ public sealed class PreparedPerson
             (p.GivenCode1, p.GivenCode2) = DoubleMetaphone.EncodePacked(p.Given);
             p.GivenGroups = Nicknames.PackedGroups(p.GivenParts?[0] ?? p.Given);
             if (p.GivenGroups == 0 && p.GivenParts is not null) p.GivenGroups = Nicknames.PackedGroups(p.Given);
+            p.GivenIsKnownName = Nicknames.IsKnownName(p.Given);
         }
         (p.Family, p.FamilyParts) = NameText.Name(r.FamilyName);
         if (p.Family.Length > 0) (p.FamilyCode1, p.FamilyCode2) = DoubleMetaphone.EncodePacked(p.Family);

@@ -82,7 +82,7 @@ public static class SiblingGuard
         return family is Levels.Family.Exact or Levels.Family.PartShared
                && levels[(int)LinkageField.DateOfBirth] == Levels.Dob.Exact
                && sameHome
-               && given is Levels.Given.Fuzzy88 or Levels.Given.Phonetic or Levels.Given.Else
+               && given is Levels.Given.Fuzzy88 or Levels.Given.Phonetic or Levels.Given.TwoEdits or Levels.Given.Fuzzy80 or Levels.Given.Else
                && levels[(int)LinkageField.NhsNumber] != Levels.Identifier.Exact;
     }
 

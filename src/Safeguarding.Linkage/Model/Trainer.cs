@@ -11,7 +11,7 @@ public sealed record TrainingOptions
     /// <summary>At most this many left records take part in each EM pass (enough for stable m, quick at a million).</summary>
     public int MaxEmRecords { get; init; } = 40_000;
 
-    public int MaxIterations { get; init; } = 60;
+    public int MaxIterations { get; init; } = 150;
 
     /// <summary>Blocks bigger than this are left out of an EM pass.</summary>
     public long MaxBlockPairs { get; init; } = 20_000;
@@ -72,9 +72,9 @@ public static class Trainer
     private static (double M, double U) InitialProbabilities(LinkageField field, int level)
     {
         var count = Levels.Count(field);
-        if (level == 1) return (count == 3 ? 0.9 : 0.8, 0.5);
+        if (level == 1) return (count == 3 ? 0.9 : 0.7, 0.5);
         if (level == count - 1) return (count == 3 ? 0.1 : 0.05, 0.5);
-        return (0.15 / (count - 3), 0.5);
+        return (0.25 / (count - 3), 0.5);
     }
 
     private static string ValueOf(PreparedPerson p, LinkageField field) => field switch
@@ -259,6 +259,12 @@ public static class Em
 {
     public sealed record Result(double[][] M, double Lambda, int Iterations, bool Converged);
 
+    /// <summary>
+    /// No level is taken to be impossible among matches: one sex typo in a thousand is still a typo. Without this floor
+    /// a clean training set would make a single disagreement veto a match.
+    /// </summary>
+    public const double MinM = 0.001;
+
     public static Result Run(uint[] keys, double[] counts, double[][] initialM, double[][] u, IReadOnlySet<LinkageField> excluded, double initialLambda, int maxIterations)
     {
         var m = initialM.Select(a => (double[])a.Clone()).ToArray();
@@ -295,7 +301,7 @@ public static class Em
                 if (denominator <= 0) continue;
                 for (var l = 1; l < sums[f].Length; l++)
                 {
-                    var next = Math.Max(sums[f][l] / denominator, 1e-6);
+                    var next = Math.Max(sums[f][l] / denominator, MinM);
                     change = Math.Max(change, Math.Abs(next - m[f][l]));
                     m[f][l] = next;
                 }

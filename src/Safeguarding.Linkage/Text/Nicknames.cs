@@ -188,7 +188,23 @@ public static class Nicknames
         "MALGORZATA MARGARET GOSIA",
     ];
 
+    // Common given names that are names in their own right (besides those in the groups above). Two different known
+    // names one letter apart (Emma/Ella, Ava/Eva) are two people, not a typo: twins are often named so.
+    private static readonly HashSet<string> OtherKnownNames = new(
+        """
+        AVA ISLA MIA ELLA ELLE ELSA EVA EVIE ROSIE ROSE POPPY IVY WILLOW FREYA PHOEBE SIENNA ALICE ANNA ANNIE HOLLY HOLLIE LEAH LEA
+        LACEY LACY MAYA MAISIE ESME EMMA GEMMA JADE JANE JOAN JEAN JUNE DAWN DIANE DIANA KAREN CAREN CLAIRE CLARE CLARA CARA KARA
+        LAURA LARA LAUREN LORNA DONNA DANA MOLLY NINA NINO TIA TIANA KIA KYRA KEIRA KIERA AMBER ANNABEL ARIA ARIANA ARYA
+        NOAH NOEL LEO LEON LEVI LEWIS LOUIE LUCA LUCAS OSCAR ARTHUR ALFIE TEDDY FINN FYNN FINLEY ETHAN EVAN ADAM AIDAN AIDEN
+        CALEB JAMIE JAYDEN MASON JASON RYAN RHYS REECE KIAN KAI KYLE KIERAN CIARAN SEAN SHAUN DEAN DEAN LIAM LIAN ELLIOT ELIOT
+        MARK MARC MATT NATHAN NEIL NIALL NIGEL OWEN ROWAN RORY ROSS ROY RAY GUY GUS ABEL MABEL ERIC ERICA ERIN EWAN EOIN
+        JACK JAKE JACOB JOEL JOE JOHN JON JOHNNY BEN BETH KATE KATIE KATY MARY MARIA MARIE SARA SARAH ZARA ZOE CHLOE
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
     private static readonly Dictionary<string, int[]> GroupsOfName = Build();
+
+    /// <summary>A name we know as a given name in its own right (in the table or the list of other common names).</summary>
+    public static bool IsKnownName(string normalisedName) => GroupsOfName.ContainsKey(normalisedName) || OtherKnownNames.Contains(normalisedName);
 
     private static Dictionary<string, int[]> Build()
     {
