@@ -33,11 +33,22 @@ public sealed record BlockingRule(string Name, Func<PreparedPerson, ulong> Key, 
     public static readonly BlockingRule GivenSoundAndPostcodeSector = new("given name sound and postcode sector", p =>
         p.GivenCode1 == 0 || p.PostcodeOutward == 0 ? 0 : Hash.Mix(p.GivenCode1, Hash.Of(p.Postcode.AsSpan(0, p.PostcodeOutward + 1), 9), 9), []);
 
+    /// <summary>House number and the first four letters of the street: finds people whose names and birth dates all changed.</summary>
+    public static readonly BlockingRule HouseAndStreet = new("house number and street", p => AddressKey(p), [LinkageField.Address]);
+
+    private static ulong AddressKey(PreparedPerson p)
+    {
+        var tokens = p.AddressTokens;
+        if (tokens.Length < 2 || !char.IsAsciiDigit(tokens[0][0])) return 0;
+        var street = tokens[1].AsSpan(0, Math.Min(4, tokens[1].Length));
+        return Hash.Mix(Hash.Of(tokens[0], 15), Hash.Of(street, 16), 17);
+    }
+
     /// <summary>The union used to find candidate pairs.</summary>
     public static IReadOnlyList<BlockingRule> Default { get; } =
     [
         NhsNumber, Upn, NamesSoundAlike, DateOfBirth, Postcode, FamilyNameAndBirthYear, GivenNameAndBirthMonth, FamilySoundAndBirthDay,
-        GivenSoundAndPostcodeSector,
+        GivenSoundAndPostcodeSector, HouseAndStreet,
     ];
 
     /// <summary>The passes of expectation-maximisation: each leaves the fields it blocks on out of the estimate.</summary>
