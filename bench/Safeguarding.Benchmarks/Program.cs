@@ -10,6 +10,13 @@ using Safeguarding.Testing;
 
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- micro          (BenchmarkDotNet: hashing, policy)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- audit 200000   (append and verify on both databases)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage febrl4|ons 5  (record linkage, docs/benchmarks.md)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage synthetic 3 1000000
+if (args.FirstOrDefault() == "linkage")
+{
+    Safeguarding.Benchmarks.Linkage.LinkageBench.Run(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "audit")
 {
     var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;

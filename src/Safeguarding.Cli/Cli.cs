@@ -27,7 +27,7 @@ public static class Cli
         CancellationToken ct = default)
     {
         var context = new CliContext(configuration, console, error);
-        var root = new RootCommand("safeguard: looks after a Safeguarding Hub database (migrations, demo data, administrators, audit checks).");
+        var root = new RootCommand("safeguard: looks after a Safeguarding Hub database (migrations, demo data, administrators, audit checks) and links person files.");
         root.Options.Add(CliContext.DataDirectoryOption);
 
         var db = new Command("db", "The database.");
@@ -42,6 +42,9 @@ public static class Cli
         root.Subcommands.Add(demo);
         root.Subcommands.Add(users);
         root.Subcommands.Add(audit);
+        // Record linkage works on files alone: these two never open a database.
+        root.Subcommands.Add(LinkPeople.Create(context));
+        root.Subcommands.Add(DedupePeople.Create(context));
 
         var output = new StringWriter();
         var invocation = new InvocationConfiguration { Output = output, Error = error };

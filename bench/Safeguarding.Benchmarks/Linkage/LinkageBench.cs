@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Safeguarding.Linkage;
+using Safeguarding.Linkage.Blocking;
+using Safeguarding.Linkage.Files;
+
+namespace Safeguarding.Benchmarks.Linkage;
+
+/// <summary>
+/// End to end, exactly as <c>safeguard link</c> runs: canonical CSV in, pairs.csv out, then scored against the truth.
+/// <c>dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage febrl4|ons|synthetic [runs] [size]</c>
+/// </summary>
+public static class LinkageBench
+{
+    private static readonly double[] Thresholds = [0.5, 0.9, 0.99];
+
+    public static void Run(string[] args)
+    {
+        var which = args.FirstOrDefault() ?? "febrl4";
+        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "safeguarding-linkage-bench", Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var dataset = which switch
+            {
+                "febrl4" => Datasets.Febrl4(folder),
+                "ons" => Datasets.Ons(folder),
+                "synthetic" => SyntheticPeople.Write(folder, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000),
+                _ => throw new ArgumentException($"Unknown dataset {which}: febrl4, ons or synthetic."),
+            };
+            RunDataset(dataset, runs, folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void RunDataset(Dataset dataset, int runs, string folder)
+    {
+        var truePairs = dataset.TruePairs();
+        Console.WriteLine($"{dataset.Name}: {dataset.TruthLeft.Count:N0} x {dataset.TruthRight.Count:N0} records, {truePairs:N0} true pairs; {Environment.ProcessorCount} cores");
+        var times = new List<double>();
+        var rates = new List<double>();
+        LinkJobResult? last = null;
+        var pairsPath = Path.Combine(folder, "pairs.csv");
+        for (var run = 1; run <= runs; run++)
+        {
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            last = LinkJob.Link(dataset.LeftPath, dataset.RightPath, pairsPath, new LinkOptions { Threshold = 0.5 }, Path.Combine(folder, "model.json"));
+            clock.Stop();
+            times.Add(clock.Elapsed.TotalSeconds);
+            rates.Add(last.Statistics.PairsCompared / last.Statistics.Scoring.TotalSeconds);
+            Console.WriteLine($"  run {run}: {clock.Elapsed.TotalSeconds:F2} s, {last.Statistics.PairsCompared:N0} pairs compared " +
+                              $"(blocking {last.Statistics.Blocking.TotalSeconds:F2} s, scoring {last.Statistics.Scoring.TotalSeconds:F2} s), {last.Matches:N0} pairs >= 0.5, {last.HeldForReview:N0} held for review");
+        }
+        var predicted = ReadPairs(pairsPath);
+        Console.WriteLine($"  prior {last!.Model.ProbabilityTwoRandomRecordsMatch:E3}; EM passes: {string.Join("; ", last.Model.Training!.Passes.Select(p => $"{p.BlockedOn} {p.Pairs:N0} pairs {p.Iterations} it {(p.Converged ? "" : "NOT converged ")}λ={p.ProportionMatched:F3}"))}");
+        Console.WriteLine($"  median wall time {Median(times):F2} s (min {times.Min():F2}, max {times.Max():F2}); pairs compared per second (scoring) {Median(rates):N0}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB");
+        Console.WriteLine($"  blocking recall {BlockingRecall(dataset):F4} ({truePairs:N0} true pairs)");
+        Console.WriteLine("  threshold | predicted |        TP |        FP |        FN | precision |   recall |       F1");
+        foreach (var t in Thresholds)
+        {
+            long tp = 0, fp = 0;
+            foreach (var (l, r, p) in predicted)
+            {
+                if (p < t) continue;
+                if (dataset.TruthLeft[l] == dataset.TruthRight[r]) tp++;
+                else fp++;
+            }
+            var fn = truePairs - tp;
+            var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
+            var recall = (double)tp / truePairs;
+            var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            Console.WriteLine($"  {t,9} | {tp + fp,9:N0} | {tp,9:N0} | {fp,9:N0} | {fn,9:N0} | {precision,9:F5} | {recall,8:F5} | {f1,8:F5}");
+        }
+    }
+
+    private static List<(string Left, string Right, double Probability)> ReadPairs(string path) =>
+        File.ReadLines(path).Skip(1).Select(line => line.Split(','))
+            .Select(c => (c[0], c[1], double.Parse(c[2], CultureInfo.InvariantCulture))).ToList();
+
+    /// <summary>The share of true pairs that some blocking rule puts in one block (measured outside the timed run).</summary>
+    private static double BlockingRecall(Dataset dataset)
+    {
+        var left = Linker.Prepare(PersonCsv.Read(dataset.LeftPath));
+        var right = Linker.Prepare(PersonCsv.Read(dataset.RightPath));
+        var finder = new CandidateFinder(left, right, BlockingRule.Default, new LinkOptions().MaxBlockPairs);
+        var rightByPerson = new Dictionary<string, List<int>>();
+        for (var j = 0; j < right.Length; j++)
+        {
+            var key = dataset.TruthRight[right[j].Id];
+            if (!rightByPerson.TryGetValue(key, out var list)) rightByPerson[key] = list = [];
+            list.Add(j);
+        }
+        long found = 0, total = 0;
+        for (var i = 0; i < left.Length; i++)
+            if (rightByPerson.TryGetValue(dataset.TruthLeft[left[i].Id], out var js))
+                foreach (var j in js)
+                {
+                    total++;
+                    if (finder.IsCandidate(i, j)) found++;
+                }
+        return total == 0 ? 0 : (double)found / total;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,91 @@
+using Safeguarding.Linkage.Comparison;
+
+namespace Safeguarding.Linkage.Blocking;
+
+/// <summary>
+/// A blocking rule: records with the same non-zero key are compared. The prediction blocks on the union of several
+/// rules; a pair found by an earlier rule is not compared again by a later one.
+/// </summary>
+public sealed record BlockingRule(string Name, Func<PreparedPerson, ulong> Key, LinkageField[] Fields)
+{
+    public static readonly BlockingRule NhsNumber = new("nhs_number", p => p.Nhs == 0 ? 0 : Hash.Mix((ulong)p.Nhs, 1), [LinkageField.NhsNumber]);
+    public static readonly BlockingRule Upn = new("upn", p => p.Upn is null ? 0 : Hash.Of(p.Upn, 2), [LinkageField.Upn]);
+
+    /// <summary>Both names' primary phonetic codes, in either order, so that swapped names meet too.</summary>
+    public static readonly BlockingRule NamesSoundAlike = new("names sound alike", p =>
+        p.GivenCode1 == 0 || p.FamilyCode1 == 0 ? 0 : Hash.Mix(Math.Min(p.GivenCode1, p.FamilyCode1), Math.Max(p.GivenCode1, p.FamilyCode1), 3),
+        [LinkageField.GivenName, LinkageField.FamilyName]);
+
+    public static readonly BlockingRule DateOfBirth = new("date of birth", p =>
+        p.Year == 0 || p.Month == 0 || p.Day == 0 ? 0 : Hash.Mix((ulong)(p.Year * 10000 + p.Month * 100 + p.Day), 4), [LinkageField.DateOfBirth]);
+
+    public static readonly BlockingRule Postcode = new("postcode", p => p.Postcode.Length == 0 ? 0 : Hash.Of(p.Postcode, 5), [LinkageField.Postcode]);
+
+    public static readonly BlockingRule FamilyNameAndBirthYear = new("family name and birth year", p =>
+        p.Family.Length == 0 || p.Year == 0 ? 0 : Hash.Mix(Hash.Of(p.Family, 6), (ulong)p.Year, 6), [LinkageField.FamilyName]);
+
+    public static readonly BlockingRule GivenNameAndBirthMonth = new("given name, birth year and month", p =>
+        p.Given.Length == 0 || p.Year == 0 || p.Month == 0 ? 0 : Hash.Mix(Hash.Of(p.Given, 7), (ulong)(p.Year * 100 + p.Month), 7), [LinkageField.GivenName]);
+
+    public static readonly BlockingRule FamilySoundAndBirthDay = new("family name sound, birth month and day", p =>
+        p.FamilyCode1 == 0 || p.Month == 0 || p.Day == 0 ? 0 : Hash.Mix(p.FamilyCode1, (ulong)(p.Month * 100 + p.Day), 8), []);
+
+    public static readonly BlockingRule GivenSoundAndPostcodeSector = new("given name sound and postcode sector", p =>
+        p.GivenCode1 == 0 || p.PostcodeOutward == 0 ? 0 : Hash.Mix(p.GivenCode1, Hash.Of(p.Postcode.AsSpan(0, p.PostcodeOutward + 1), 9), 9), []);
+
+    /// <summary>House number and the first four letters of the street: finds people whose names and birth dates all changed.</summary>
+    public static readonly BlockingRule HouseAndStreet = new("house number and street", p => AddressKey(p), [LinkageField.Address]);
+
+    private static ulong AddressKey(PreparedPerson p)
+    {
+        var tokens = p.AddressTokens;
+        if (tokens.Length < 2 || !char.IsAsciiDigit(tokens[0][0])) return 0;
+        var street = tokens[1].AsSpan(0, Math.Min(4, tokens[1].Length));
+        return Hash.Mix(Hash.Of(tokens[0], 15), Hash.Of(street, 16), 17);
+    }
+
+    /// <summary>The union used to find candidate pairs.</summary>
+    public static IReadOnlyList<BlockingRule> Default { get; } =
+    [
+        NhsNumber, Upn, NamesSoundAlike, DateOfBirth, Postcode, FamilyNameAndBirthYear, GivenNameAndBirthMonth, FamilySoundAndBirthDay,
+        GivenSoundAndPostcodeSector, HouseAndStreet,
+    ];
+
+    /// <summary>The passes of expectation-maximisation: each leaves the fields it blocks on out of the estimate.</summary>
+    public static IReadOnlyList<BlockingRule> TrainingPasses { get; } =
+    [
+        DateOfBirth,
+        Postcode,
+        new("family name and given initial", p => p.Family.Length == 0 || p.Given.Length == 0 ? 0 : Hash.Mix(Hash.Of(p.Family, 10), p.Given[0], 10),
+            [LinkageField.FamilyName, LinkageField.GivenName]),
+    ];
+}
+
+/// <summary>64-bit FNV-1a style hashing for blocking keys: never 0 for a present value.</summary>
+internal static class Hash
+{
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
+    public static ulong Of(ReadOnlySpan<char> s, ulong salt)
+    {
+        var h = Offset ^ (salt * 0x9E3779B97F4A7C15UL);
+        foreach (var c in s)
+        {
+            h ^= c;
+            h *= Prime;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    public static ulong Mix(ulong a, ulong salt) => Mix(a, 0x5851F42D4C957F2DUL, salt);
+
+    public static ulong Mix(ulong a, ulong b, ulong salt)
+    {
+        var h = (a * 0x9E3779B97F4A7C15UL) ^ (b + 0x632BE59BD9B4E019UL + (salt << 17));
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return h == 0 ? 1 : h;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Safeguarding.Linkage.Blocking;
+using Safeguarding.Linkage.Comparison;
+using Safeguarding.Linkage.Model;
+
+namespace Safeguarding.Linkage;
+
+public sealed record LinkOptions
+{
+    /// <summary>Pairs at or above this probability are predicted matches.</summary>
+    public double Threshold { get; init; } = 0.9;
+
+    /// <summary>When false (the default), each record has at most one partner: the best pair wins, greedily.</summary>
+    public bool Many { get; init; }
+
+    /// <summary>Blocks with more pairs than this are left out (and reported).</summary>
+    public long MaxBlockPairs { get; init; } = 2_000_000;
+
+    public IReadOnlyList<BlockingRule>? Rules { get; init; }
+}
+
+/// <summary>A scored pair: indexes into the left and right lists (or the one list in dedupe).</summary>
+public readonly record struct ScoredPair(int Left, int Right, float Weight)
+{
+    public double Probability => LinkageModel.ProbabilityFromWeight(Weight);
+}
+
+public sealed record LinkStatistics(long PairsCompared, IReadOnlyList<int> SkippedBlocks, TimeSpan Blocking, TimeSpan Scoring);
+
+/// <summary>Predicted matches, and the pairs held for review (possible twins or siblings, different NHS numbers).</summary>
+public sealed record LinkResult(IReadOnlyList<ScoredPair> Matches, IReadOnlyList<ScoredPair> Review, LinkStatistics Statistics, CandidateFinder Candidates);
+
+/// <summary>Each record's cluster (the index of its cluster's first record) and the joins held for review.</summary>
+public sealed record DedupeResult(int[] ClusterOf, IReadOnlyList<ScoredPair> Matches, IReadOnlyList<ScoredPair> Review, LinkStatistics Statistics);
+
+/// <summary>A candidate scored against one incoming record, with whether it must go to review rather than link.</summary>
+public sealed record CandidateScore(PreparedPerson Candidate, double MatchWeight, double MatchProbability, bool HoldForReview);
+
+/// <summary>Links two lists of people, or finds the duplicates in one, with a trained model.</summary>
+public static class Linker
+{
+    public static PreparedPerson[] Prepare(IReadOnlyList<PersonRecord> records)
+    {
+        var prepared = new PreparedPerson[records.Count];
+        Parallel.For(0, records.Count, i => prepared[i] = PreparedPerson.From(records[i]));
+        return prepared;
+    }
+
+    public static LinkResult Link(LinkageModel model, IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson> right, LinkOptions? options = null)
+    {
+        options ??= new LinkOptions();
+        var (pairs, review, stats, finder) = ScoreCandidates(model, left, right, options.Threshold, options.MaxBlockPairs, options.Rules);
+        var matches = options.Many ? pairs.OrderByDescending(p => p.Weight).ToList() : OneToOne(pairs, left.Count, right.Count);
+        return new LinkResult(matches, review, stats, finder);
+    }
+
+    public static DedupeResult Dedupe(LinkageModel model, IReadOnlyList<PreparedPerson> records, LinkOptions? options = null)
+    {
+        options ??= new LinkOptions();
+        var (pairs, review, stats, _) = ScoreCandidates(model, records, null, options.Threshold, options.MaxBlockPairs, options.Rules);
+        var (clusters, held) = Clustering.Cluster(model, records, pairs);
+        return new DedupeResult(clusters, pairs, review.Concat(held).ToList(), stats);
+    }
+
+    /// <summary>
+    /// Scores one incoming record against candidates (found by the caller, for example by blocking-key look-ups in the
+    /// index), best first: the building block for matching a new record on arrival.
+    /// </summary>
+    public static IReadOnlyList<CandidateScore> ScoreAgainst(LinkageModel model, PreparedPerson record, IEnumerable<PreparedPerson> candidates)
+    {
+        var table = model.Table;
+        var levels = new byte[Levels.FieldCount];
+        var scores = new List<CandidateScore>();
+        foreach (var c in candidates)
+        {
+            var w = table.Weight(record, c, levels);
+            scores.Add(new CandidateScore(c, w, LinkageModel.ProbabilityFromWeight(w), SiblingGuard.HoldForReview(levels)));
+        }
+        scores.Sort((a, b) => b.MatchWeight.CompareTo(a.MatchWeight));
+        return scores;
+    }
+
+    private static (List<ScoredPair> Pairs, List<ScoredPair> Review, LinkStatistics Stats, CandidateFinder Finder) ScoreCandidates(
+        LinkageModel model, IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson>? right, double threshold, long maxBlockPairs,
+        IReadOnlyList<BlockingRule>? rules)
+    {
+        var clock = Stopwatch.StartNew();
+        var finder = new CandidateFinder(left, right, rules ?? BlockingRule.Default, maxBlockPairs);
+        var blocking = clock.Elapsed;
+        var table = model.Table;
+        var minWeight = (float)LinkageModel.WeightFromProbability(Math.Clamp(threshold, 1e-9, 1 - 1e-9));
+        var other = right ?? left;
+        // In dedupe every sibling-like pair is held; in a link, only where a list shows the family has two such children.
+        var leftSiblings = right is null ? null : SiblingGuard.RecordsWithSiblingInList(left);
+        var rightSiblings = right is null ? null : SiblingGuard.RecordsWithSiblingInList(right);
+        var pairs = new List<ScoredPair>();
+        var review = new List<ScoredPair>();
+        long compared = 0;
+        Parallel.ForEach(Partitioner.Create(0, left.Count, Math.Max(256, left.Count / 256)),
+            () => (new List<int>(256), new byte[Levels.FieldCount], new List<ScoredPair>(), new List<ScoredPair>(), 0L),
+            (range, _, state) =>
+            {
+                var (buffer, levels, found, held, n) = state;
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    buffer.Clear();
+                    finder.Find(i, buffer);
+                    var a = left[i];
+                    n += buffer.Count;
+                    foreach (var j in buffer)
+                    {
+                        var w = table.Weight(a, other[j], levels);
+                        if (w < minWeight) continue;
+                        var hold = SiblingGuard.IsIdentifierConflict(levels)
+                                   || (SiblingGuard.IsPossibleSibling(levels) && (leftSiblings is null || leftSiblings[i] || rightSiblings![j]));
+                        if (hold) held.Add(new ScoredPair(i, j, w));
+                        else found.Add(new ScoredPair(i, j, w));
+                    }
+                }
+                return (buffer, levels, found, held, n);
+            },
+            state =>
+            {
+                lock (pairs)
+                {
+                    pairs.AddRange(state.Item3);
+                    review.AddRange(state.Item4);
+                    compared += state.Item5;
+                }
+            });
+        // Deterministic order whatever the threads did.
+        pairs.Sort(ByWeightThenIndex);
+        review.Sort(ByWeightThenIndex);
+        return (pairs, review, new LinkStatistics(compared, finder.SkippedBlocks, blocking, clock.Elapsed - blocking), finder);
+    }
+
+    private static int ByWeightThenIndex(ScoredPair a, ScoredPair b)
+    {
+        var c = b.Weight.CompareTo(a.Weight);
+        if (c != 0) return c;
+        c = a.Left.CompareTo(b.Left);
+        return c != 0 ? c : a.Right.CompareTo(b.Right);
+    }
+
+    /// <summary>Greedy one-to-one assignment: best pair first, each record used at most once.</summary>
+    private static List<ScoredPair> OneToOne(List<ScoredPair> sortedPairs, int leftCount, int rightCount)
+    {
+        var leftUsed = new bool[leftCount];
+        var rightUsed = new bool[rightCount];
+        var result = new List<ScoredPair>();
+        foreach (var p in sortedPairs)
+        {
+            if (leftUsed[p.Left] || rightUsed[p.Right]) continue;
+            leftUsed[p.Left] = rightUsed[p.Right] = true;
+            result.Add(p);
+        }
+        return result;
+    }
+}
+
+/// <summary>
+/// Connected components of the predicted pairs, strongest pair first, with the guard: two components are not joined
+/// when that would put two different valid NHS numbers, or two children of one family, in one person.
+/// </summary>
+public static class Clustering
+{
+    private const int MaxCrossChecks = 10_000;
+
+    public static (int[] ClusterOf, List<ScoredPair> Held) Cluster(LinkageModel model, IReadOnlyList<PreparedPerson> records, IReadOnlyList<ScoredPair> pairsByWeight)
+    {
+        var parent = new int[records.Count];
+        for (var i = 0; i < parent.Length; i++) parent[i] = i;
+        var members = new Dictionary<int, List<int>>();
+        var held = new List<ScoredPair>();
+        var levels = new byte[Levels.FieldCount];
+        foreach (var pair in pairsByWeight)
+        {
+            var a = Find(parent, pair.Left);
+            var b = Find(parent, pair.Right);
+            if (a == b) continue;
+            var ma = members.GetValueOrDefault(a) ?? [a];
+            var mb = members.GetValueOrDefault(b) ?? [b];
+            if (Conflict(records, ma, mb, pair, levels))
+            {
+                held.Add(pair);
+                continue;
+            }
+            if (ma.Count < mb.Count) (a, b, ma, mb) = (b, a, mb, ma);
+            parent[b] = a;
+            ma.AddRange(mb);
+            members[a] = ma;
+            members.Remove(b);
+        }
+        var clusterOf = new int[records.Count];
+        var first = new Dictionary<int, int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var root = Find(parent, i);
+            if (!first.TryGetValue(root, out var f)) first[root] = f = i;
+            clusterOf[i] = f;
+        }
+        return (clusterOf, held);
+    }
+
+    private static bool Conflict(IReadOnlyList<PreparedPerson> records, List<int> a, List<int> b, ScoredPair pair, byte[] levels)
+    {
+        if ((long)a.Count * b.Count > MaxCrossChecks)
+        {
+            Comparer.Compare(records[pair.Left], records[pair.Right], levels);
+            return SiblingGuard.HoldForReview(levels);
+        }
+        foreach (var x in a)
+            foreach (var y in b)
+            {
+                var rx = records[x];
+                var ry = records[y];
+                if (rx.Nhs != 0 && ry.Nhs != 0 && rx.Nhs != ry.Nhs) return true;
+                Comparer.Compare(rx, ry, levels);
+                if (SiblingGuard.IsPossibleSibling(levels)) return true;
+            }
+        return false;
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}
