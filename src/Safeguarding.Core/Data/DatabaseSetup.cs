@@ -66,6 +66,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Platform.Audit.AuditTrail>();
         services.AddScoped<Platform.Access.BreakGlass>();
         services.AddScoped<People.PersonRecords>();
+        services.AddScoped<People.PersonIndex>();
         return services;
     }
 }

@@ -28,6 +28,8 @@ public sealed class Person
     /// <summary>Sealed records are visible only to roles that may read them, or through break-glass.</summary>
     public bool IsSealed { get; set; }
     public Instant CreatedAt { get; set; }
+    /// <summary>Set when this person was merged into another; cleared by an unmerge. Merged people are kept, not deleted.</summary>
+    public Guid? MergedIntoPersonId { get; set; }
 
     public List<PersonLink> Links { get; set; } = [];
 

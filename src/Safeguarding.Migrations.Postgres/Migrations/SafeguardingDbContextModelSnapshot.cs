@@ -221,6 +221,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<bool>("IsSealed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NhsNumber")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");

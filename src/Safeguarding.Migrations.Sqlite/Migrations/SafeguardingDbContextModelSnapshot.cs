@@ -213,6 +213,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsSealed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NhsNumber")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");

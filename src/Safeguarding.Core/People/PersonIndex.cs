@@ -1,0 +1,375 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Linkage;
+using Safeguarding.Linkage.Comparison;
+using Safeguarding.Linkage.Model;
+
+namespace Safeguarding.Core.People;
+
+/// <summary>A record arriving from an agency, in the canonical person fields, with the payload as it came.</summary>
+public sealed record IncomingRecord(
+    Guid OrganisationId, string SourceSystem, string LocalId, string Received,
+    string? GivenName, string? FamilyName, string? DateOfBirth, Sex Sex, string? Postcode, string? Address, string? NhsNumber, string? Upn);
+
+public sealed record Arrival(Guid SourceRecordId, Guid PersonId, LinkOutcome Outcome, double? MatchProbability, Guid? ReviewId, bool AlreadyReceived);
+
+/// <summary>A person found by search-before-create, with the model's reasons.</summary>
+public sealed record SearchCandidate(Person Person, double MatchProbability, IReadOnlyList<FieldEvidence> Evidence);
+
+/// <summary>
+/// The person index: keeps each agency's record as received and links it to a person on arrival with the
+/// partnership's trained model. Above the upper threshold it links; between the thresholds, or when the twins
+/// and siblings guard holds it, the record starts a provisional person and waits in the review queue; below the
+/// lower threshold it starts a new person.
+/// </summary>
+public sealed class PersonIndex(SafeguardingDbContext db)
+{
+    private const int MaxCandidates = 2_000;
+
+    public static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<Arrival> ReceiveAsync(Actor actor, IncomingRecord incoming, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!AccessPolicy.Decide(actor, Resource.Person, Operation.Create).Allowed)
+            throw new UnauthorizedAccessException("No role or scope allows sending records of people.");
+        var partnershipId = actor.PartnershipId;
+
+        var existing = await db.SourceRecords.SingleOrDefaultAsync(r => r.PartnershipId == partnershipId && r.OrganisationId == incoming.OrganisationId
+            && r.SourceSystem == incoming.SourceSystem && r.LocalId == incoming.LocalId, ct);
+        if (existing is not null)
+        {
+            // A corrected copy of a record we hold: keep the new content as received; the link stands (merge or review to change it).
+            if (existing.Received != incoming.Received)
+            {
+                Copy(incoming, existing);
+                existing.ReceivedAt = db.Clock.GetCurrentInstant();
+                db.Process = process;
+                await db.SaveChangesAsync(ct);
+            }
+            return new Arrival(existing.Id, existing.PersonId!.Value, existing.Outcome, existing.MatchProbability, null, AlreadyReceived: true);
+        }
+
+        var record = new SourceRecord
+        {
+            PartnershipId = partnershipId, OrganisationId = incoming.OrganisationId, SourceSystem = incoming.SourceSystem, LocalId = incoming.LocalId,
+            Received = incoming.Received, ReceivedAt = db.Clock.GetCurrentInstant(),
+        };
+        Copy(incoming, record);
+
+        var settings = await SettingsAsync(partnershipId, ct);
+        var model = await ModelAsync(settings, partnershipId, ct);
+        var best = await BestCandidateAsync(model, partnershipId, ToLinkage(record), ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == incoming.OrganisationId && o.PartnershipId == partnershipId, ct);
+
+        db.Process = process;
+        db.SourceRecords.Add(record);
+        Guid? reviewId = null;
+        if (best is not null && best.Score.MatchProbability >= settings.UpperThreshold && !best.Score.HoldForReview)
+        {
+            record.PersonId = best.PersonId;
+            record.Outcome = LinkOutcome.LinkedAutomatically;
+            record.MatchProbability = best.Score.MatchProbability;
+            await AddLinkAsync(best.PersonId, organisation, ct);
+        }
+        else
+        {
+            var person = NewPerson(record, organisation);
+            db.People.Add(person);
+            record.PersonId = person.Id;
+            record.Outcome = LinkOutcome.NewPerson;
+            if (best is not null && (best.Score.MatchProbability >= settings.LowerThreshold || best.Score.HoldForReview))
+            {
+                record.Outcome = LinkOutcome.WaitingForReview;
+                record.MatchProbability = best.Score.MatchProbability;
+                var review = new MatchReview
+                {
+                    PartnershipId = partnershipId, SourceRecordId = record.Id, CandidatePersonId = best.PersonId,
+                    MatchProbability = best.Score.MatchProbability, MatchWeight = best.Score.MatchWeight,
+                    HeldBecause = best.Score.HoldForReview ? "could be a twin or sibling, or the NHS numbers differ" : "between the partnership's thresholds",
+                    Evidence = JsonSerializer.Serialize(best.Explanation.Fields, EvidenceJson),
+                    CreatedAt = db.Clock.GetCurrentInstant(),
+                };
+                db.MatchReviews.Add(review);
+                reviewId = review.Id;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return new Arrival(record.Id, record.PersonId!.Value, record.Outcome, record.MatchProbability, reviewId, AlreadyReceived: false);
+    }
+
+    /// <summary>
+    /// Search before create: people ranked by the model against what the user typed, each with its reasons. Only
+    /// people the user may open are returned. The terms are never logged or audited, only the number of results.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchCandidate>> SearchAsync(Actor actor, string? givenName, string? familyName, string? dateOfBirth, string? postcode,
+        ProcessContext process, int take = 10, CancellationToken ct = default)
+    {
+        var partnershipId = actor.PartnershipId;
+        var settings = await SettingsAsync(partnershipId, ct);
+        var model = await ModelAsync(settings, partnershipId, ct);
+        var probe = new PersonRecord("search", givenName, familyName, dateOfBirth, null, postcode);
+        var scored = await ScoreAsync(model, partnershipId, probe, ct);
+
+        var personIds = scored.Select(s => s.PersonId).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Include(p => p.Links)
+            .Where(p => personIds.Contains(p.Id) && p.MergedIntoPersonId == null).ToDictionaryAsync(p => p.Id, ct);
+        var results = scored
+            .Where(s => s.Score.MatchProbability >= 0.5 && people.ContainsKey(s.PersonId))
+            .Where(s => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(people[s.PersonId])).Allowed)
+            .Take(take)
+            .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Fields))
+            .ToList();
+        db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
+        await db.SaveChangesAsync(ct);
+        return results;
+    }
+
+    /// <summary>Records a practitioner's decision on a possible match; "same person" merges the provisional person into the candidate.</summary>
+    public async Task DecideAsync(Actor actor, Guid reviewId, ReviewDecision decision, string reason, ProcessContext process, CancellationToken ct = default)
+    {
+        RequireMerge(actor);
+        var review = await db.MatchReviews.SingleOrDefaultAsync(r => r.Id == reviewId && r.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new KeyNotFoundException("No such review.");
+        if (review.Decision is ReviewDecision.SamePerson or ReviewDecision.DifferentPeople)
+            throw new InvalidOperationException("This possible match has already been decided.");
+        var record = await db.SourceRecords.SingleAsync(r => r.Id == review.SourceRecordId, ct);
+
+        db.Process = process with { Purpose = reason };
+        review.Decision = decision;
+        review.DecisionReason = reason;
+        review.DecidedByUserId = actor.UserId;
+        review.DecidedAt = db.Clock.GetCurrentInstant();
+        if (decision == ReviewDecision.DifferentPeople) record.Outcome = LinkOutcome.LinkedByReview;
+        if (decision == ReviewDecision.SamePerson && record.PersonId != review.CandidatePersonId)
+        {
+            await MergeTrackedAsync(actor, review.CandidatePersonId, record.PersonId!.Value, reason, ct);
+            record.Outcome = LinkOutcome.LinkedByReview;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Merges one person into another: their agency records, links and relationships move; the merge can be undone.</summary>
+    public async Task<PersonMerge> MergeAsync(Actor actor, Guid keptPersonId, Guid mergedPersonId, string reason, ProcessContext process, CancellationToken ct = default)
+    {
+        RequireMerge(actor);
+        db.Process = process with { Purpose = reason };
+        var merge = await MergeTrackedAsync(actor, keptPersonId, mergedPersonId, reason, ct);
+        await db.SaveChangesAsync(ct);
+        return merge;
+    }
+
+    /// <summary>Undoes a merge exactly: the records that moved go back, and the merged person is a person again.</summary>
+    public async Task UnmergeAsync(Actor actor, Guid mergeId, string reason, ProcessContext process, CancellationToken ct = default)
+    {
+        RequireMerge(actor);
+        var merge = await db.PersonMerges.SingleOrDefaultAsync(m => m.Id == mergeId && m.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new KeyNotFoundException("No such merge.");
+        if (merge.UndoneAt is not null) throw new InvalidOperationException("This merge has already been undone.");
+        if (await db.PersonMerges.AnyAsync(m => m.MergedPersonId == merge.KeptPersonId && m.UndoneAt == null, ct))
+            throw new InvalidOperationException("The person this merge kept has since been merged into another: undo that merge first.");
+
+        db.Process = process with { Purpose = reason };
+        var moved = merge.MovedSourceRecordIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var records = await db.SourceRecords.Where(r => moved.Contains(r.Id)).ToListAsync(ct);
+        foreach (var r in records)
+        {
+            r.PersonId = merge.MergedPersonId;
+            r.Outcome = LinkOutcome.LinkedManually;
+        }
+        var mergedPerson = await db.People.SingleAsync(p => p.Id == merge.MergedPersonId, ct);
+        mergedPerson.MergedIntoPersonId = null;
+        merge.UndoneAt = db.Clock.GetCurrentInstant();
+        merge.UndoneByUserId = actor.UserId;
+        merge.UndoReason = reason;
+        await RebuildLinksAsync(merge.KeptPersonId, ct);
+        await RebuildLinksAsync(merge.MergedPersonId, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<List<SourceRecord>> SourceRecordsOfAsync(Guid personId, CancellationToken ct = default) =>
+        db.SourceRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
+
+    /// <summary>Trains the partnership's model on every source record in the index, and keeps it.</summary>
+    public async Task<LinkageModel> TrainAsync(Guid partnershipId, ProcessContext process, CancellationToken ct = default)
+    {
+        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).Select(ToLinkageExpression).ToListAsync(ct);
+        var model = Trainer.Train(Linker.Prepare(records), null);
+        var settings = await db.LinkageSettings.SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct);
+        if (settings is null)
+        {
+            settings = new LinkageSettings { PartnershipId = partnershipId };
+            db.LinkageSettings.Add(settings);
+        }
+        settings.ModelJson = model.ToJson();
+        settings.ModelTrainedAt = db.Clock.GetCurrentInstant();
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return model;
+    }
+
+    public async Task<LinkageSettings> SettingsAsync(Guid partnershipId, CancellationToken ct = default) =>
+        await db.LinkageSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct)
+        ?? new LinkageSettings { PartnershipId = partnershipId };
+
+    private static void RequireMerge(Actor actor)
+    {
+        if (actor.UserId is null || !AccessPolicy.Decide(actor, Resource.Person, Operation.Update).Allowed
+            || !actor.Grants.Any(g => g.Resource == Resource.Person && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership))
+            throw new UnauthorizedAccessException("Only roles that may update any person in the partnership decide matches and merge people.");
+    }
+
+    private async Task<PersonMerge> MergeTrackedAsync(Actor actor, Guid keptId, Guid mergedId, string reason, CancellationToken ct)
+    {
+        if (keptId == mergedId) throw new InvalidOperationException("A person cannot be merged into themselves.");
+        var kept = await db.People.SingleOrDefaultAsync(p => p.Id == keptId && p.PartnershipId == actor.PartnershipId && p.MergedIntoPersonId == null, ct)
+            ?? throw new KeyNotFoundException("The person to keep does not exist or was merged.");
+        var merged = await db.People.SingleOrDefaultAsync(p => p.Id == mergedId && p.PartnershipId == actor.PartnershipId && p.MergedIntoPersonId == null, ct)
+            ?? throw new KeyNotFoundException("The person to merge does not exist or was merged.");
+
+        var records = await db.SourceRecords.Where(r => r.PersonId == merged.Id).ToListAsync(ct);
+        foreach (var r in records) r.PersonId = kept.Id;
+        merged.MergedIntoPersonId = kept.Id;
+        var merge = new PersonMerge
+        {
+            PartnershipId = actor.PartnershipId, KeptPersonId = kept.Id, MergedPersonId = merged.Id,
+            MovedSourceRecordIds = string.Join(',', records.Select(r => r.Id)), Reason = reason, ByUserId = actor.UserId!.Value,
+            At = db.Clock.GetCurrentInstant(),
+        };
+        db.PersonMerges.Add(merge);
+        await RebuildLinksAsync(kept.Id, ct);
+        await RebuildLinksAsync(merged.Id, ct);
+        return merge;
+    }
+
+    // A person's links to organisations follow their agency records, so scoped roles keep seeing exactly their own.
+    // Records moved in this unit of work are tracked; the rest are read as stored.
+    private async Task RebuildLinksAsync(Guid personId, CancellationToken ct)
+    {
+        var person = await db.People.Include(p => p.Links).SingleAsync(p => p.Id == personId, ct);
+        var tracked = db.ChangeTracker.Entries<SourceRecord>().Select(e => e.Entity).ToList();
+        var trackedIds = tracked.Select(r => r.Id).ToList();
+        var stored = await db.SourceRecords.AsNoTracking()
+            .Where(r => r.PersonId == personId && !trackedIds.Contains(r.Id)).Select(r => r.OrganisationId).ToListAsync(ct);
+        var orgIds = stored.Concat(tracked.Where(r => r.PersonId == personId).Select(r => r.OrganisationId)).ToHashSet();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
+        foreach (var org in organisations)
+            if (KindFor(org.Type) is { } kind && person.Links.All(l => l.OrganisationId != org.Id))
+                person.Links.Add(new PersonLink { PartnershipId = person.PartnershipId, OrganisationId = org.Id, Kind = kind, From = Today() });
+        // Case and supervision links are not made by agency records, so a merge or unmerge leaves them alone.
+        person.Links.RemoveAll(l => !orgIds.Contains(l.OrganisationId) && l.Kind is not (PersonLinkKind.OpenCase or PersonLinkKind.Supervised));
+    }
+
+    private async Task AddLinkAsync(Guid personId, Organisation organisation, CancellationToken ct)
+    {
+        if (KindFor(organisation.Type) is not { } kind) return;
+        if (await db.PersonLinks.AnyAsync(l => l.PersonId == personId && l.OrganisationId == organisation.Id, ct)) return;
+        db.PersonLinks.Add(new PersonLink { PartnershipId = organisation.PartnershipId, PersonId = personId, OrganisationId = organisation.Id, Kind = kind, From = Today() });
+    }
+
+    private LocalDate Today() => db.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+
+    private static PersonLinkKind? KindFor(OrganisationType type) => type switch
+    {
+        OrganisationType.School => PersonLinkKind.RegisteredPupil,
+        OrganisationType.College => PersonLinkKind.CollegeStudent,
+        OrganisationType.GpPractice => PersonLinkKind.RegisteredPatient,
+        _ => null,
+    };
+
+    private Person NewPerson(SourceRecord r, Organisation organisation)
+    {
+        var person = new Person
+        {
+            PartnershipId = r.PartnershipId,
+            RecordedByOrganisationId = organisation.Id,
+            GivenName = r.GivenName ?? "",
+            FamilyName = r.FamilyName ?? "",
+            DateOfBirth = r.DateOfBirth is { } d && LocalDatePattern.Iso.Parse(d) is { Success: true } parsed ? parsed.Value : null,
+            Sex = r.Sex,
+            NhsNumber = NhsNumber.IsValid(r.NhsNumber) ? r.NhsNumber : null,
+            Upn = r.Upn,
+            CreatedAt = db.Clock.GetCurrentInstant(),
+        };
+        if (KindFor(organisation.Type) is { } kind)
+            person.Links.Add(new PersonLink { PartnershipId = r.PartnershipId, OrganisationId = organisation.Id, Kind = kind, From = Today() });
+        return person;
+    }
+
+    private static RecordFacts Facts(Person p) =>
+        new(p.PartnershipId, p.RecordedByOrganisationId, p.Links.Select(l => l.OrganisationId).ToList(), p.IsSealed);
+
+    private static void Copy(IncomingRecord from, SourceRecord to)
+    {
+        to.Received = from.Received;
+        to.GivenName = Clean(from.GivenName);
+        to.FamilyName = Clean(from.FamilyName);
+        to.DateOfBirth = Clean(from.DateOfBirth);
+        to.Sex = from.Sex;
+        to.Postcode = Clean(from.Postcode)?.ToUpperInvariant();
+        to.Address = Clean(from.Address);
+        to.NhsNumber = Clean(from.NhsNumber)?.Replace(" ", "", StringComparison.Ordinal);
+        to.Upn = Clean(from.Upn)?.ToUpperInvariant();
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private sealed record Scored(Guid PersonId, CandidateScore Score, PairExplanation Explanation);
+
+    private async Task<Scored?> BestCandidateAsync(LinkageModel model, Guid partnershipId, PersonRecord probe, CancellationToken ct) =>
+        (await ScoreAsync(model, partnershipId, probe, ct)).FirstOrDefault();
+
+    /// <summary>Candidates by blocking look-ups on indexed columns, scored by the model; best score per person, best first.</summary>
+    private async Task<List<Scored>> ScoreAsync(LinkageModel model, Guid partnershipId, PersonRecord probe, CancellationToken ct)
+    {
+        var nhs = probe.NhsNumber;
+        var upn = probe.Upn;
+        var dob = probe.DateOfBirth;
+        var swapped = SwapDayMonth(dob);
+        var family = probe.FamilyName?.Trim();
+        var postcode = probe.Postcode?.Trim().ToUpperInvariant();
+        var candidates = await db.SourceRecords.AsNoTracking()
+            .Where(r => r.PartnershipId == partnershipId && r.PersonId != null)
+            .Where(r => (nhs != null && r.NhsNumber == nhs) || (upn != null && r.Upn == upn)
+                || (dob != null && (r.DateOfBirth == dob || r.DateOfBirth == swapped))
+                || (family != null && r.FamilyName == family)
+                || (postcode != null && r.Postcode == postcode))
+            .OrderBy(r => r.Id)
+            .Take(MaxCandidates)
+            .Select(r => new { r.PersonId, Record = new PersonRecord(r.Id.ToString(), r.GivenName, r.FamilyName, r.DateOfBirth, r.Sex.ToString(), r.Postcode, r.Address, r.NhsNumber, r.Upn) })
+            .ToListAsync(ct);
+        if (candidates.Count == 0) return [];
+
+        var prepared = Linker.Prepare([probe, .. candidates.Select(c => c.Record)]);
+        model.ApplyTermFrequencies(prepared);
+        var personOf = candidates.ToDictionary(c => c.Record.Id, c => c.PersonId!.Value);
+        return Linker.ScoreAgainst(model, prepared[0], prepared.Skip(1))
+            .Select(s => new Scored(personOf[s.Candidate.Id], s, model.Explain(prepared[0], s.Candidate)))
+            .GroupBy(s => s.PersonId)
+            .Select(g => g.First())
+            .ToList();
+    }
+
+    private async Task<LinkageModel> ModelAsync(LinkageSettings settings, Guid partnershipId, CancellationToken ct)
+    {
+        if (settings.ModelJson is not null) return LinkageModel.FromJson(settings.ModelJson);
+        // No model yet: learn one from what the index already holds (it is kept once a partnership trains explicitly).
+        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).Take(50_000).Select(ToLinkageExpression).ToListAsync(ct);
+        return Trainer.Train(Linker.Prepare(records), null);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<SourceRecord, PersonRecord>> ToLinkageExpression =
+        r => new PersonRecord(r.Id.ToString(), r.GivenName, r.FamilyName, r.DateOfBirth, r.Sex.ToString(), r.Postcode, r.Address, r.NhsNumber, r.Upn);
+
+    private static PersonRecord ToLinkage(SourceRecord r) =>
+        new(r.Id.ToString(), r.GivenName, r.FamilyName, r.DateOfBirth, r.Sex.ToString(), r.Postcode, r.Address, r.NhsNumber, r.Upn);
+
+    private static string? SwapDayMonth(string? dob) =>
+        dob is { Length: 10 } d && d[4] == '-' && d[7] == '-' ? $"{d[..4]}-{d[8..10]}-{d[5..7]}" : null;
+}
