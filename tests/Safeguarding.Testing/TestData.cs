@@ -91,7 +91,18 @@ public sealed class TestData(Func<SafeguardingDbContext> newContext)
             CreatedAt = SystemClock.Instance.GetCurrentInstant(),
             Links = links.Select(l => new PersonLink { PartnershipId = partnershipId, OrganisationId = l.Org.Id, Kind = l.Kind, From = new LocalDate(2024, 9, 1) }).ToList(),
         };
-        await SaveAsync(db => db.People.Add(person));
+        // As in the product, each organisation knows the person through a record of its own in the index.
+        var records = links.Select(l => new SourceRecord
+        {
+            PartnershipId = partnershipId, OrganisationId = l.Org.Id, SourceSystem = "TEST", LocalId = $"{person.Id:N}-{l.Org.Id:N}"[..40],
+            Received = "{}", ReceivedAt = person.CreatedAt, GivenName = person.GivenName, FamilyName = person.FamilyName,
+            DateOfBirth = "2015-03-01", Sex = person.Sex, PersonId = person.Id, Outcome = LinkOutcome.LinkedAutomatically,
+        }).ToList();
+        await SaveAsync(db =>
+        {
+            db.People.Add(person);
+            db.SourceRecords.AddRange(records);
+        });
         return person;
     }
 

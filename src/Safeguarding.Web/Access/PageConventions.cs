@@ -15,6 +15,7 @@ public static class PageConventions
         Require(conventions, "/Admin/Users", Resource.User, Operation.Read);
         Require(conventions, "/Admin/Roles", Resource.User, Operation.Read);
         Require(conventions, "/Admin/ApiClients", Resource.ApiClient, Operation.Read);
+        Require(conventions, "/Admin/Linkage", Resource.LinkageSettings, Operation.Read);
         Require(conventions, "/People", Resource.Person, Operation.Read);
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
     }

@@ -26,6 +26,10 @@ public static class ApiEndpoints
         api.MapGet("/me", Me).WithSummary("Who is calling: the signed-in user or API client, and its organisation.");
         api.MapGet("/people/{id:guid}", GetPerson).WithSummary("One person's record, if the caller may see it. Audited.");
         api.MapPost("/people", CreatePerson).WithSummary("Record a person seen by the caller's organisation. Audited.");
+        api.MapPost("/people/source-records", SourceRecordsApi.Receive)
+            .WithSummary("Send an agency's record of a person (Idempotency-Key required). It is kept as received and linked to a person in the index.");
+        api.MapPost("/people/lookup", SourceRecordsApi.Lookup)
+            .WithSummary("Find a person by NHS number or UPN (in the body, never the URL), if the caller may see them. Audited.");
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

@@ -40,6 +40,7 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Users", "/admin/users"));
         if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Roles", "/admin/roles"));
         if (Actor.HasAny(Resource.ApiClient, Operation.Read)) items.Add(new("API clients", "/admin/api-clients"));
+        if (Actor.HasAny(Resource.LinkageSettings, Operation.Read)) items.Add(new("Matching", "/admin/linkage"));
         Navigation = items;
     }
 }

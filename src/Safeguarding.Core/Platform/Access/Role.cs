@@ -37,6 +37,8 @@ public enum Resource
     BreakGlassReview,
     /// <summary>Counts and rates with no person in them.</summary>
     AggregateFigures,
+    /// <summary>The person index's thresholds and trained model.</summary>
+    LinkageSettings,
 }
 
 public enum Operation

@@ -1,55 +1,45 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
-using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.People;
 
 /// <summary>
-/// Find a person. The search is a POST so that names never appear in a URL or a log; results only ever
-/// include people the user may open, and each search is audited (without its terms).
+/// Search before create: fuzzy search by name, birth date and postcode, ranked by the linkage model with the
+/// reasons for each candidate. A POST, so that search terms never appear in a URL or a log; results only ever
+/// include people the user may open; each search is audited without its terms.
 /// </summary>
-public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db) : PageModel
+public sealed class IndexModel(CurrentActor current, PersonIndex index) : PageModel
 {
-    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? GivenName { get; set; }
+    [BindProperty] public string? FamilyName { get; set; }
+    [BindProperty] public string? DateOfBirth { get; set; }
+    [BindProperty] public string? Postcode { get; set; }
 
-    public List<Person>? Results { get; private set; }
+    public IReadOnlyList<SearchCandidate>? Results { get; private set; }
+    public bool CanReview { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync() => CanReview = CanReviewMatches(await current.RequireAsync());
 
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = await current.RequireAsync();
-        var terms = (Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (terms.Length == 0 || terms.Any(t => t.Length > 100))
-        {
-            ModelState.AddModelError(nameof(Name), "Enter a given name, a family name or both");
-            return Page();
-        }
+        CanReview = CanReviewMatches(actor);
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(GivenName) && string.IsNullOrWhiteSpace(FamilyName))
+            ModelState.AddModelError(nameof(FamilyName), "Enter a family name, a given name or both");
+        if (!string.IsNullOrWhiteSpace(DateOfBirth) && !System.Text.RegularExpressions.Regex.IsMatch(DateOfBirth.Trim(), @"^\d{4}-\d{2}-\d{2}$"))
+            ModelState.AddModelError(nameof(DateOfBirth), "Enter the date of birth as YYYY-MM-DD, with 00 for an unknown day or month, like 2015-03-00");
+        if ((GivenName?.Length ?? 0) > 100 || (FamilyName?.Length ?? 0) > 100 || (Postcode?.Length ?? 0) > 8)
+            ModelState.AddModelError(nameof(FamilyName), "Names must be 100 characters or fewer and a postcode 8 or fewer");
+        if (!ModelState.IsValid) return Page();
 
-        var partnership = actor.PartnershipId;
-        var query = db.People.AsNoTracking().Where(p => p.PartnershipId == partnership);
-        foreach (var term in terms.Select(t => t.ToUpperInvariant()))
-            query = query.Where(p => p.GivenName.ToUpper().StartsWith(term) || p.FamilyName.ToUpper().StartsWith(term));
-
-        var grants = actor.Grants.Where(g => g.Resource == Resource.Person && g.Operation == Operation.Read).ToList();
-        if (grants.All(g => g.Scope != Scope.WholePartnership))
-        {
-            var org = actor.OrganisationId;
-            query = query.Where(p => p.RecordedByOrganisationId == org || p.Links.Any(l => l.OrganisationId == org));
-        }
-        if (!actor.Grants.Any(g => g.Resource == Resource.SealedRecord && g.Operation == Operation.Read))
-            query = query.Where(p => !p.IsSealed);
-
-        Results = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id).Take(50).ToListAsync();
-        db.QueueAudit(await current.ProcessAsync(), "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{Results.Count} results shown");
-        await db.SaveChangesAsync();
+        Results = await index.SearchAsync(actor, GivenName, FamilyName, DateOfBirth?.Trim(), Postcode, await current.ProcessAsync());
         return Page();
     }
+
+    public static bool CanReviewMatches(Actor actor) =>
+        actor.Grants.Any(g => g.Resource == Resource.Person && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership);
 }

@@ -9,13 +9,19 @@ using Safeguarding.Web.Access;
 namespace Safeguarding.Web.Pages.People;
 
 /// <summary>One person's record. Opening it is decided by the policy and audited, allowed or not.</summary>
-public sealed class RecordModel(CurrentActor current, PersonRecords records, SafeguardingDbContext db) : PageModel
+public sealed class RecordModel(CurrentActor current, PersonRecords records, PersonIndex index, SafeguardingDbContext db) : PageModel
 {
+    public sealed record AgencyRecord(SourceRecord Record, string Organisation);
+
     public Person? Person { get; private set; }
     public Household? Household { get; private set; }
     public List<(string Organisation, PersonLinkKind Kind)> Links { get; private set; } = [];
+    public List<AgencyRecord> AgencyRecords { get; private set; } = [];
+    public List<PersonMerge> Merges { get; private set; } = [];
+    public List<(string Name, RelationshipKind Kind, Guid Id)> Relationships { get; private set; } = [];
     public AccessDecision? Decision { get; private set; }
     public bool CanSeeAccessLog { get; private set; }
+    public bool CanMerge { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -29,12 +35,23 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Saf
             return Page();
         }
         Person = opening.Person;
-        if (Person!.HouseholdId is { } householdId)
+        // A merged person's page leads to the person they were merged into.
+        if (Person!.MergedIntoPersonId is { } kept) return Redirect($"/people/{kept}");
+
+        if (Person.HouseholdId is { } householdId)
             Household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId);
-        var orgIds = Person.Links.Select(l => l.OrganisationId).ToList();
+        var sources = await index.SourceRecordsOfAsync(Person.Id);
+        var orgIds = Person.Links.Select(l => l.OrganisationId).Concat(sources.Select(s => s.OrganisationId)).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         Links = Person.Links.Select(l => (names.GetValueOrDefault(l.OrganisationId, "Unknown organisation"), l.Kind)).ToList();
+        AgencyRecords = sources.Select(s => new AgencyRecord(s, names.GetValueOrDefault(s.OrganisationId, "Unknown organisation"))).ToList();
+        Merges = await db.PersonMerges.AsNoTracking().Where(m => m.KeptPersonId == Person.Id).OrderByDescending(m => m.At).ToListAsync();
+        var personId = Person.Id;
+        Relationships = (await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId)
+                .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { p.GivenName, p.FamilyName, r.Kind, p.Id }).ToListAsync())
+            .Select(r => ($"{r.GivenName} {r.FamilyName}", r.Kind, r.Id)).ToList();
         CanSeeAccessLog = actor.HasAny(Resource.AuditTrail, Operation.Read);
+        CanMerge = IndexModel.CanReviewMatches(actor);
         return Page();
     }
 }

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Idempotency;
+
+namespace Safeguarding.Web.Api;
+
+/// <summary>
+/// Idempotency-Key for API writes: the first answer to a key is kept; the same key with the same body gets that
+/// answer again (nothing is done twice), the same key with a different body is refused with 422.
+/// </summary>
+public static class IdempotentResponses
+{
+    public const string Header = "Idempotency-Key";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public sealed record Answer(int Status, object? Body, string? Location = null);
+
+    public static async Task<IResult> RunAsync(HttpContext http, Actor actor, string body, SafeguardingDbContext db, Func<Task<Answer>> handle)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
+            return Results.Problem(statusCode: 400, title: "Idempotency-Key header required",
+                detail: "Send a unique Idempotency-Key (at most 200 characters) with every write, and the same key when you retry.");
+
+        var caller = actor.ApiClientId?.ToString() ?? actor.UserId?.ToString() ?? "unknown";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{http.Request.Method} {http.Request.Path}\n{body}")));
+        var earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+        if (earlier is not null) return Replay(earlier, hash);
+
+        // The work and the kept answer commit together: a crash between them cannot make a retry do the work twice.
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        var answer = await handle();
+        if (answer.Status >= 400)
+            return Results.Json(answer.Body, Json, "application/problem+json", answer.Status); // refused: nothing done, nothing kept
+        var stored = new IdempotentRequest
+        {
+            PartnershipId = actor.PartnershipId, Caller = caller, Key = key, RequestHash = hash, StatusCode = answer.Status,
+            ContentType = "application/json", Location = answer.Location, ResponseBody = JsonSerializer.Serialize(answer.Body, Json),
+            CreatedAt = db.Clock.GetCurrentInstant(),
+        };
+        db.IdempotentRequests.Add(stored);
+        try
+        {
+            await db.SaveChangesAsync(http.RequestAborted);
+            await transaction.CommitAsync(http.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            // Two deliveries of one key at once: the other committed first, so this one's work is rolled back.
+            await transaction.RollbackAsync(http.RequestAborted);
+            db.ChangeTracker.Clear();
+            earlier = await db.IdempotentRequests.AsNoTracking().SingleAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+            return Replay(earlier, hash);
+        }
+        return Write(stored);
+    }
+
+    private static IResult Replay(IdempotentRequest earlier, string hash) =>
+        earlier.RequestHash == hash
+            ? Write(earlier)
+            : Results.Problem(statusCode: 422, title: "Idempotency-Key already used for a different request",
+                detail: "This key was sent before with a different body. Use a new key for a new request.");
+
+    private static IResult Write(IdempotentRequest r)
+    {
+        var result = Results.Text(r.ResponseBody, r.ContentType ?? "application/json", Encoding.UTF8, r.StatusCode);
+        return r.Location is null ? result : new WithLocation(result, r.Location);
+    }
+
+    private sealed class WithLocation(IResult inner, string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Pages.Admin.Linkage;
+
+/// <summary>The partnership's matching thresholds, and training the model on the index's own records.</summary>
+public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, PersonIndex index) : PageModel
+{
+    [BindProperty] public string? Upper { get; set; }
+    [BindProperty] public string? Lower { get; set; }
+
+    public LinkageSettings Settings { get; private set; } = null!;
+    public bool CanUpdate { get; private set; }
+    public int WaitingForReview { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        Upper = Settings.UpperThreshold.ToString("0.###", CultureInfo.InvariantCulture);
+        Lower = Settings.LowerThreshold.ToString("0.###", CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var actor = await LoadAsync();
+        if (!CanUpdate) return await RefuseAsync();
+        var upperOk = double.TryParse(Upper, NumberStyles.Float, CultureInfo.InvariantCulture, out var upper) && upper is > 0 and < 1;
+        var lowerOk = double.TryParse(Lower, NumberStyles.Float, CultureInfo.InvariantCulture, out var lower) && lower is > 0 and < 1;
+        if (!upperOk) ModelState.AddModelError(nameof(Upper), "Enter the upper threshold as a probability between 0 and 1, like 0.99");
+        if (!lowerOk) ModelState.AddModelError(nameof(Lower), "Enter the lower threshold as a probability between 0 and 1, like 0.8");
+        if (upperOk && lowerOk && lower > upper) ModelState.AddModelError(nameof(Lower), "The lower threshold must not be above the upper threshold");
+        if (!ModelState.IsValid) return Page();
+
+        db.Process = await current.ProcessAsync("set matching thresholds");
+        var settings = await db.LinkageSettings.SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId);
+        if (settings is null)
+        {
+            settings = new LinkageSettings { PartnershipId = actor.PartnershipId };
+            db.LinkageSettings.Add(settings);
+        }
+        settings.UpperThreshold = upper;
+        settings.LowerThreshold = lower;
+        await db.SaveChangesAsync();
+        return Redirect("/admin/linkage");
+    }
+
+    public async Task<IActionResult> OnPostTrainAsync()
+    {
+        var actor = await LoadAsync();
+        if (!CanUpdate) return await RefuseAsync();
+        await index.TrainAsync(actor.PartnershipId, await current.ProcessAsync("train the matching model"));
+        return Redirect("/admin/linkage");
+    }
+
+    private async Task<IActionResult> RefuseAsync()
+    {
+        await RequirePermissionAttribute.Denied(HttpContext, current, nameof(Resource.LinkageSettings), null, "no role grants Update on LinkageSettings");
+        return StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private async Task<Actor> LoadAsync()
+    {
+        var actor = await current.RequireAsync();
+        Settings = await index.SettingsAsync(actor.PartnershipId);
+        CanUpdate = AccessPolicy.Decide(actor, Resource.LinkageSettings, Operation.Update).Allowed;
+        var partnership = actor.PartnershipId;
+        WaitingForReview = await db.MatchReviews.CountAsync(r => r.PartnershipId == partnership && r.Decision == null);
+        return actor;
+    }
+}
