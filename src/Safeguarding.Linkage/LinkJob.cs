@@ -4,7 +4,11 @@ using Safeguarding.Linkage.Model;
 
 namespace Safeguarding.Linkage;
 
-public sealed record LinkJobResult(int LeftCount, int RightCount, int Matches, int HeldForReview, LinkStatistics Statistics, LinkageModel Model, TimeSpan Elapsed);
+public sealed record LinkJobResult(int LeftCount, int RightCount, int Matches, int HeldForReview, LinkStatistics Statistics, LinkageModel Model, TimeSpan Elapsed)
+{
+    /// <summary>Seconds spent reading and preparing, training, and linking and writing.</summary>
+    public (double Read, double Train, double Link) Stages { get; init; }
+}
 
 public sealed record DedupeJobResult(int Records, int Clusters, int Matches, int HeldForReview, LinkStatistics Statistics, LinkageModel Model, TimeSpan Elapsed);
 
@@ -22,7 +26,9 @@ public static class LinkJob
         var rightTask = Task.Run(() => PersonCsv.Read(rightPath));
         var left = Linker.Prepare(Await(leftTask));
         var right = Linker.Prepare(Await(rightTask));
+        var read = clock.Elapsed.TotalSeconds;
         var model = modelIn is null ? Trainer.Train(left, right, training) : LinkageModel.Load(modelIn);
+        var trained = clock.Elapsed.TotalSeconds;
         if (modelIn is not null) model.ApplyTermFrequencies(left.Concat(right));
         var result = Linker.Link(model, left, right, options);
         PersonCsv.WriteAtomically(outPath, writer =>
@@ -32,7 +38,10 @@ public static class LinkJob
                 writer.Write($"{PersonCsv.Field(left[p.Left].Id)},{PersonCsv.Field(right[p.Right].Id)},{PersonCsv.Number(p.Probability, "0.######")},{PersonCsv.Number(p.Weight, "0.###")}\n");
         });
         if (modelOut is not null) model.Save(modelOut);
-        return new LinkJobResult(left.Length, right.Length, result.Matches.Count, result.Review.Count, result.Statistics, model, clock.Elapsed);
+        return new LinkJobResult(left.Length, right.Length, result.Matches.Count, result.Review.Count, result.Statistics, model, clock.Elapsed)
+        {
+            Stages = (read, trained - read, clock.Elapsed.TotalSeconds - trained),
+        };
     }
 
     public static DedupeJobResult Dedupe(string inputPath, string outPath, LinkOptions options, string? modelOut = null, string? modelIn = null,

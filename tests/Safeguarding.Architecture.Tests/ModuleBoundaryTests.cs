@@ -69,6 +69,20 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void Linkage_is_a_plain_library_without_ef_core_aspnet_or_core()
+    {
+        var linkage = typeof(Safeguarding.Linkage.Linker).Assembly;
+        var result = Types.InAssembly(linkage)
+            .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Safeguarding.Core", "Safeguarding.Web", "Safeguarding.Cli", "Npgsql", "Microsoft.Data.Sqlite")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"Linkage depends on: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.DoesNotContain(linkage.GetReferencedAssemblies(), a =>
+            a.Name!.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || a.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || a.Name is "Safeguarding.Core" or "Safeguarding.Web" or "safeguard");
+    }
+
+    [Fact]
     public void Pages_and_endpoints_do_not_write_without_the_dbcontext_process_context()
     {
         // Every write goes through SafeguardingDbContext.SaveChangesAsync, which refuses a write without a

@@ -53,7 +53,7 @@ public static class LinkageBench
             times.Add(clock.Elapsed.TotalSeconds);
             rates.Add(last.Statistics.PairsCompared / last.Statistics.Scoring.TotalSeconds);
             Console.WriteLine($"  run {run}: {clock.Elapsed.TotalSeconds:F2} s, {last.Statistics.PairsCompared:N0} pairs compared " +
-                              $"(blocking {last.Statistics.Blocking.TotalSeconds:F2} s, scoring {last.Statistics.Scoring.TotalSeconds:F2} s), {last.Matches:N0} pairs >= 0.5, {last.HeldForReview:N0} held for review");
+                              $"(read+prepare {last.Stages.Read:F2} s, train {last.Stages.Train:F2} s, link+write {last.Stages.Link:F2} s: blocking {last.Statistics.Blocking.TotalSeconds:F2} s, scoring {last.Statistics.Scoring.TotalSeconds:F2} s), {last.Matches:N0} pairs >= 0.5, {last.HeldForReview:N0} held for review");
         }
         var predicted = ReadPairs(pairsPath);
         Console.WriteLine($"  prior {last!.Model.ProbabilityTwoRandomRecordsMatch:E3}; EM passes: {string.Join("; ", last.Model.Training!.Passes.Select(p => $"{p.BlockedOn} {p.Pairs:N0} pairs {p.Iterations} it {(p.Converged ? "" : "NOT converged ")}λ={p.ProportionMatched:F3}"))}");

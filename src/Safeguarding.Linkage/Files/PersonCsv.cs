@@ -37,6 +37,7 @@ public static class PersonCsv
                 if (first)
                 {
                     first = false;
+                    line = 1; // the header is the first line (Sep numbers the first row of a header-less read from 2)
                     for (var c = 0; c < Header.Length; c++)
                     {
                         var actual = c < row.ColCount ? row[c].ToString().Trim().TrimStart('\uFEFF') : "";
