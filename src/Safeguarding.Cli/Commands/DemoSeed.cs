@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.CommandLine;
 using Safeguarding.Core.Demo;
 using Spectre.Console;
@@ -43,6 +44,12 @@ public static class DemoSeed
                     });
                     credentials = await new DemoPartnership(db).SeedAsync(demoScale, report, ct);
                 });
+            var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
+            var arrivals = await new DemoArrivals(db, new Safeguarding.Core.People.PersonIndex(db))
+                .SendAsync(partnershipId, demoScale == DemoScale.City ? 300 : 30, ct);
+            if (arrivals.Sent > 0)
+                context.Console.MarkupLine($"Police feed: {arrivals.Sent} records matched: {arrivals.LinkedAutomatically} linked automatically, " +
+                    $"{arrivals.WaitingForReview} waiting for review, {arrivals.NewPeople} new people.");
 
             var path = Path.Combine(settings.DataDirectory, CredentialsFileName);
             await credentials.WriteJsonAsync(path, ct);

@@ -115,7 +115,7 @@ public sealed class PersonIndex(SafeguardingDbContext db)
         var settings = await SettingsAsync(partnershipId, ct);
         var model = await ModelAsync(settings, partnershipId, ct);
         var probe = new PersonRecord("search", givenName, familyName, dateOfBirth, null, postcode);
-        var scored = await ScoreAsync(model, partnershipId, probe, ct);
+        var scored = model is null ? [] : await ScoreAsync(model, partnershipId, probe, ct);
 
         var personIds = scored.Select(s => s.PersonId).Distinct().ToList();
         var people = await db.People.AsNoTracking().Include(p => p.Links)
@@ -199,7 +199,9 @@ public sealed class PersonIndex(SafeguardingDbContext db)
     /// <summary>Trains the partnership's model on every source record in the index, and keeps it.</summary>
     public async Task<LinkageModel> TrainAsync(Guid partnershipId, ProcessContext process, CancellationToken ct = default)
     {
-        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).Select(ToLinkageExpression).ToListAsync(ct);
+        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).OrderBy(r => r.Id).Select(ToLinkageExpression).ToListAsync(ct);
+        if (records.Count < MinimumRecordsToLearn)
+            throw new InvalidOperationException($"The index holds {records.Count} records: at least {MinimumRecordsToLearn} are needed to learn from.");
         var model = Trainer.Train(Linker.Prepare(records), null);
         var settings = await db.LinkageSettings.SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct);
         if (settings is null)
@@ -322,8 +324,8 @@ public sealed class PersonIndex(SafeguardingDbContext db)
 
     private sealed record Scored(Guid PersonId, CandidateScore Score, PairExplanation Explanation);
 
-    private async Task<Scored?> BestCandidateAsync(LinkageModel model, Guid partnershipId, PersonRecord probe, CancellationToken ct) =>
-        (await ScoreAsync(model, partnershipId, probe, ct)).FirstOrDefault();
+    private async Task<Scored?> BestCandidateAsync(LinkageModel? model, Guid partnershipId, PersonRecord probe, CancellationToken ct) =>
+        model is null ? null : (await ScoreAsync(model, partnershipId, probe, ct)).FirstOrDefault();
 
     /// <summary>Candidates by blocking look-ups on indexed columns, scored by the model; best score per person, best first.</summary>
     private async Task<List<Scored>> ScoreAsync(LinkageModel model, Guid partnershipId, PersonRecord probe, CancellationToken ct)
@@ -356,12 +358,16 @@ public sealed class PersonIndex(SafeguardingDbContext db)
             .ToList();
     }
 
-    private async Task<LinkageModel> ModelAsync(LinkageSettings settings, Guid partnershipId, CancellationToken ct)
+    /// <summary>Below this many records there is nothing to learn from: every record starts a person until then.</summary>
+    public const int MinimumRecordsToLearn = 50;
+
+    private async Task<LinkageModel?> ModelAsync(LinkageSettings settings, Guid partnershipId, CancellationToken ct)
     {
         if (settings.ModelJson is not null) return LinkageModel.FromJson(settings.ModelJson);
         // No model yet: learn one from what the index already holds (it is kept once a partnership trains explicitly).
-        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).Take(50_000).Select(ToLinkageExpression).ToListAsync(ct);
-        return Trainer.Train(Linker.Prepare(records), null);
+        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).OrderBy(r => r.Id).Take(50_000)
+            .Select(ToLinkageExpression).ToListAsync(ct);
+        return records.Count < MinimumRecordsToLearn ? null : Trainer.Train(Linker.Prepare(records), null);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<SourceRecord, PersonRecord>> ToLinkageExpression =

@@ -203,6 +203,8 @@ public static class HostSetup
         {
             // First start seeds the small demo partnership; later starts find it and only rewrite the credentials file.
             var credentials = await new DemoPartnership(db).SeedAsync(DemoScale.Small);
+            var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync();
+            await new DemoArrivals(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.People.PersonIndex>()).SendAsync(partnershipId, DemoArrivalsSmall);
             var settings = app.Services.GetRequiredService<DatabaseSettings>();
             var path = Path.Combine(settings.DataDirectory, DemoCredentialsFileName);
             await credentials.WriteJsonAsync(path);
@@ -219,4 +221,5 @@ public static class HostSetup
     }
 
     public const string DemoCredentialsFileName = "demo-credentials.json";
+    public const int DemoArrivalsSmall = 30;
 }
