@@ -21,7 +21,8 @@ public sealed record IncomingRecord(
 public sealed record Arrival(Guid SourceRecordId, Guid PersonId, LinkOutcome Outcome, double? MatchProbability, Guid? ReviewId, bool AlreadyReceived);
 
 /// <summary>A person found by search-before-create, with the model's reasons.</summary>
-public sealed record SearchCandidate(Person Person, double MatchProbability, IReadOnlyList<FieldEvidence> Evidence);
+/// <summary>A person found by search-before-create, with the model's reasons (none when the index is too small to have a model).</summary>
+public sealed record SearchCandidate(Person Person, double? MatchProbability, IReadOnlyList<FieldEvidence> Evidence);
 
 /// <summary>
 /// The person index: keeps each agency's record as received and links it to a person on arrival with the
@@ -115,7 +116,9 @@ public sealed class PersonIndex(SafeguardingDbContext db)
         var settings = await SettingsAsync(partnershipId, ct);
         var model = await ModelAsync(settings, partnershipId, ct);
         var probe = new PersonRecord("search", givenName, familyName, dateOfBirth, null, postcode);
-        var scored = model is null ? [] : await ScoreAsync(model, partnershipId, probe, ct);
+        if (model is null)
+            return await PlainSearchAsync(actor, givenName, familyName, process, take, ct);
+        var scored = await ScoreAsync(model, partnershipId, probe, ct);
 
         var personIds = scored.Select(s => s.PersonId).Distinct().ToList();
         var people = await db.People.AsNoTracking().Include(p => p.Links)
@@ -126,6 +129,21 @@ public sealed class PersonIndex(SafeguardingDbContext db)
             .Take(take)
             .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Fields))
             .ToList();
+        db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
+        await db.SaveChangesAsync(ct);
+        return results;
+    }
+
+    // Until the index holds enough records to learn from, a search is by the start of the names.
+    private async Task<IReadOnlyList<SearchCandidate>> PlainSearchAsync(Actor actor, string? givenName, string? familyName, ProcessContext process, int take, CancellationToken ct)
+    {
+        var partnershipId = actor.PartnershipId;
+        var query = db.People.AsNoTracking().Include(p => p.Links).Where(p => p.PartnershipId == partnershipId && p.MergedIntoPersonId == null);
+        if (!string.IsNullOrWhiteSpace(givenName)) { var g = givenName.Trim().ToUpperInvariant(); query = query.Where(p => p.GivenName.ToUpper().StartsWith(g)); }
+        if (!string.IsNullOrWhiteSpace(familyName)) { var f = familyName.Trim().ToUpperInvariant(); query = query.Where(p => p.FamilyName.ToUpper().StartsWith(f)); }
+        var people = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
+        var results = people.Where(p => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(p)).Allowed).Take(take)
+            .Select(p => new SearchCandidate(p, null, [])).ToList();
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
         await db.SaveChangesAsync(ct);
         return results;

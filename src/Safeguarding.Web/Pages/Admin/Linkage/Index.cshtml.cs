@@ -54,7 +54,17 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
     {
         var actor = await LoadAsync();
         if (!CanUpdate) return await RefuseAsync();
-        await index.TrainAsync(actor.PartnershipId, await current.ProcessAsync("train the matching model"));
+        try
+        {
+            await index.TrainAsync(actor.PartnershipId, await current.ProcessAsync("train the matching model"));
+        }
+        catch (InvalidOperationException e)
+        {
+            ModelState.AddModelError(nameof(Upper), e.Message);
+            Upper = Settings.UpperThreshold.ToString("0.###", CultureInfo.InvariantCulture);
+            Lower = Settings.LowerThreshold.ToString("0.###", CultureInfo.InvariantCulture);
+            return Page();
+        }
         return Redirect("/admin/linkage");
     }
 

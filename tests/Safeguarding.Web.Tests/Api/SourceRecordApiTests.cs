@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform.ApiClients;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Testing;
+
+namespace Safeguarding.Web.Tests.Api;
+
+public sealed class SourceRecordApiTests
+{
+    private static async Task<(HttpClient Client, Organisation Org)> PoliceFeedAsync(TestHost host)
+    {
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var police = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
+        var secret = ApiClientSecrets.NewSecret();
+        var clientId = ApiClientSecrets.NewClientId("police");
+        await host.Data.SaveAsync(db => db.ApiClients.Add(new ApiClient
+        {
+            PartnershipId = partnership.Id, OrganisationId = police.Id, Name = "Incident feed", ClientId = clientId,
+            SecretHash = ApiClientSecrets.Hash(secret), Scopes = "people:write people:read",
+        }));
+        var client = host.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        return (client, police);
+    }
+
+    private static HttpRequestMessage Send(object body, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/people/source-records") { Content = JsonContent.Create(body) };
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    private static readonly object Child = new
+    {
+        sourceSystem = "Niche", localId = "INC-0001-C1", givenName = "Amara", familyName = "Okafor", dateOfBirth = "2016-04-00",
+        sex = "Female", postcode = "LS9 7QX", address = "12 Mill Street",
+    };
+
+    [Theory, BothDatabases]
+    public async Task A_record_without_an_idempotency_key_is_refused(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var (client, police) = await PoliceFeedAsync(host);
+
+        var response = await client.SendAsync(Send(Child, key: null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        await using var db = host.NewContext();
+        Assert.False(await db.SourceRecords.AnyAsync(r => r.OrganisationId == police.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_same_key_and_body_twice_gives_the_first_answer_and_keeps_one_record(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var (client, police) = await PoliceFeedAsync(host);
+
+        var first = await client.SendAsync(Send(Child, "key-1"));
+        var again = await client.SendAsync(Send(Child, "key-1"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        await using var db = host.NewContext();
+        var record = await db.SourceRecords.SingleAsync(r => r.OrganisationId == police.Id);
+        Assert.Equal(LinkOutcome.NewPerson, record.Outcome);
+        Assert.Contains("\"givenName\":\"Amara\"", record.Received);
+        Assert.Equal("2016-04-00", record.DateOfBirth);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_same_key_with_a_different_body_is_refused_with_422(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var (client, police) = await PoliceFeedAsync(host);
+
+        await client.SendAsync(Send(Child, "key-2"));
+        var other = await client.SendAsync(Send(new { sourceSystem = "Niche", localId = "INC-0002-C1", givenName = "Kofi", familyName = "Mensah" }, "key-2"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        await using var db = host.NewContext();
+        Assert.Equal(1, await db.SourceRecords.CountAsync(r => r.OrganisationId == police.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_invalid_record_gets_a_field_error_for_each_problem_and_nothing_is_kept(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var (client, police) = await PoliceFeedAsync(host);
+
+        var response = await client.SendAsync(Send(new { sourceSystem = "", givenName = "", familyName = "", dateOfBirth = "17/03/2016" }, "key-3"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "sourceSystem", "localId", "familyName", "dateOfBirth" })
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}");
+        await using var db = host.NewContext();
+        Assert.False(await db.SourceRecords.AnyAsync(r => r.OrganisationId == police.Id));
+        Assert.False(await db.IdempotentRequests.AnyAsync(r => r.Key == "key-3" && r.PartnershipId == police.PartnershipId));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_person_is_found_by_nhs_number_sent_in_the_body_and_the_read_is_audited(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var (client, police) = await PoliceFeedAsync(host);
+        var person = await host.Data.CreatePersonAsync(police.PartnershipId, (police, PersonLinkKind.OpenCase));
+        await host.Data.SaveAsync(db => db.People.Where(p => p.Id == person.Id).ExecuteUpdate(s => s.SetProperty(p => p.NhsNumber, "9434765870")));
+
+        var found = await client.PostAsJsonAsync("/api/v1/people/lookup", new { nhsNumber = "9434765870" });
+        var invalid = await client.PostAsJsonAsync("/api/v1/people/lookup", new { nhsNumber = "9434765871" });
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal(person.Id, (await found.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("personId").GetGuid());
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        await using var db = host.NewContext();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.ResourceId == person.Id.ToString() && e.Action == "read" && e.ActorApiClientId != null));
+    }
+}
