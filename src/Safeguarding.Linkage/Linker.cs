@@ -15,7 +15,10 @@ public sealed record LinkOptions
     public bool Many { get; init; }
 
     /// <summary>Blocks with more pairs than this are left out (and reported).</summary>
-    public long MaxBlockPairs { get; init; } = 2_000_000;
+    public long MaxBlockPairs { get; init; } = 100_000;
+
+    /// <summary>A blocking rule that would give more pairs than this per left record is dropped on this data.</summary>
+    public double MaxPairsPerRecordPerRule { get; init; } = 40;
 
     public IReadOnlyList<BlockingRule>? Rules { get; init; }
 }
@@ -50,7 +53,7 @@ public static class Linker
     public static LinkResult Link(LinkageModel model, IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson> right, LinkOptions? options = null)
     {
         options ??= new LinkOptions();
-        var (pairs, review, stats, finder) = ScoreCandidates(model, left, right, options.Threshold, options.MaxBlockPairs, options.Rules);
+        var (pairs, review, stats, finder) = ScoreCandidates(model, left, right, options);
         var matches = options.Many ? pairs.OrderByDescending(p => p.Weight).ToList() : OneToOne(pairs, left.Count, right.Count);
         return new LinkResult(matches, review, stats, finder);
     }
@@ -58,7 +61,7 @@ public static class Linker
     public static DedupeResult Dedupe(LinkageModel model, IReadOnlyList<PreparedPerson> records, LinkOptions? options = null)
     {
         options ??= new LinkOptions();
-        var (pairs, review, stats, _) = ScoreCandidates(model, records, null, options.Threshold, options.MaxBlockPairs, options.Rules);
+        var (pairs, review, stats, _) = ScoreCandidates(model, records, null, options);
         var (clusters, held) = Clustering.Cluster(model, records, pairs);
         return new DedupeResult(clusters, pairs, review.Concat(held).ToList(), stats);
     }
@@ -82,11 +85,11 @@ public static class Linker
     }
 
     private static (List<ScoredPair> Pairs, List<ScoredPair> Review, LinkStatistics Stats, CandidateFinder Finder) ScoreCandidates(
-        LinkageModel model, IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson>? right, double threshold, long maxBlockPairs,
-        IReadOnlyList<BlockingRule>? rules)
+        LinkageModel model, IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson>? right, LinkOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var finder = new CandidateFinder(left, right, rules ?? BlockingRule.Default, maxBlockPairs);
+        var threshold = options.Threshold;
+        var finder = new CandidateFinder(left, right, options.Rules ?? BlockingRule.Default, options.MaxBlockPairs, options.MaxPairsPerRecordPerRule);
         var blocking = clock.Elapsed;
         var table = model.Table;
         var minWeight = (float)LinkageModel.WeightFromProbability(Math.Clamp(threshold, 1e-9, 1 - 1e-9));

@@ -86,7 +86,8 @@ public static class LinkageBench
     {
         var left = Linker.Prepare(PersonCsv.Read(dataset.LeftPath));
         var right = Linker.Prepare(PersonCsv.Read(dataset.RightPath));
-        var finder = new CandidateFinder(left, right, BlockingRule.Default, new LinkOptions().MaxBlockPairs);
+        var finder = new CandidateFinder(left, right, BlockingRule.Default, new LinkOptions().MaxBlockPairs, new LinkOptions().MaxPairsPerRecordPerRule);
+        Console.WriteLine($"  blocking rules dropped on this data: {(finder.DroppedRules.Count == 0 ? "none" : string.Join(", ", finder.DroppedRules))}");
         var rightByPerson = new Dictionary<string, List<int>>();
         for (var j = 0; j < right.Length; j++)
         {

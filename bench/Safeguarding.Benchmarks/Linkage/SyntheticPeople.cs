@@ -96,9 +96,10 @@ public static class SyntheticPeople
 
     private static Person NewPerson(Random rng)
     {
-        var given = Given[(int)(Given.Length * Math.Pow(rng.NextDouble(), 1.6))];
-        var family = rng.NextDouble() < 0.45
-            ? Common[(int)(Common.Length * Math.Pow(rng.NextDouble(), 1.5))]
+        var given = Given[(int)(Given.Length * Math.Pow(rng.NextDouble(), 1.25))];
+        // Roughly the UK's spread: the commonest surname about 1%, the commonest given name about 2%.
+        var family = rng.NextDouble() < 0.35
+            ? Common[(int)(Common.Length * Math.Pow(rng.NextDouble(), 1.2))]
             : Start[rng.Next(Start.Length)] + Middle[rng.Next(Middle.Length)] + End[rng.Next(End.Length)];
         var postcode = $"{Areas[rng.Next(Areas.Length)]}{rng.Next(1, 40)} {rng.Next(10)}{(char)('A' + rng.Next(26))}{(char)('A' + rng.Next(26))}";
         var address = $"{rng.Next(1, 300)} {Streets[rng.Next(Streets.Length)]} {Kinds[rng.Next(Kinds.Length)]}";

@@ -11,21 +11,37 @@ public sealed record BlockingRule(string Name, Func<PreparedPerson, ulong> Key, 
     public static readonly BlockingRule NhsNumber = new("nhs_number", p => p.Nhs == 0 ? 0 : Hash.Mix((ulong)p.Nhs, 1), [LinkageField.NhsNumber]);
     public static readonly BlockingRule Upn = new("upn", p => p.Upn is null ? 0 : Hash.Of(p.Upn, 2), [LinkageField.Upn]);
 
-    /// <summary>Both names' primary phonetic codes, in either order, so that swapped names meet too.</summary>
-    public static readonly BlockingRule NamesSoundAlike = new("names sound alike", p =>
-        p.GivenCode1 == 0 || p.FamilyCode1 == 0 ? 0 : Hash.Mix(Math.Min(p.GivenCode1, p.FamilyCode1), Math.Max(p.GivenCode1, p.FamilyCode1), 3),
+    /// <summary>Both names' primary phonetic codes, in either order (so that swapped names meet too), and the birth year.</summary>
+    public static readonly BlockingRule NamesSoundAlike = new("names sound alike and birth year", p =>
+        p.GivenCode1 == 0 || p.FamilyCode1 == 0 || p.Year == 0 ? 0
+            : Hash.Mix(Hash.Mix(Math.Min(p.GivenCode1, p.FamilyCode1), Math.Max(p.GivenCode1, p.FamilyCode1), 3), (ulong)p.Year, 3),
         [LinkageField.GivenName, LinkageField.FamilyName]);
+
+    /// <summary>Both names sound alike, birth year unknown or wrong: the postcode district keeps the block small.</summary>
+    public static readonly BlockingRule NamesSoundAlikeAndDistrict = new("names sound alike and postcode district", p =>
+        p.GivenCode1 == 0 || p.FamilyCode1 == 0 || p.PostcodeOutward == 0 ? 0
+            : Hash.Mix(Hash.Mix(Math.Min(p.GivenCode1, p.FamilyCode1), Math.Max(p.GivenCode1, p.FamilyCode1), 18), Hash.Of(p.Postcode.AsSpan(0, p.PostcodeOutward), 18), 18),
+        []);
 
     public static readonly BlockingRule DateOfBirth = new("date of birth", p =>
         p.Year == 0 || p.Month == 0 || p.Day == 0 ? 0 : Hash.Mix((ulong)(p.Year * 10000 + p.Month * 100 + p.Day), 4), [LinkageField.DateOfBirth]);
 
+    /// <summary>Full birth date and the given name's phonetic code: robust to family-name changes, small at a million.</summary>
+    public static readonly BlockingRule DateOfBirthAndGivenSound = new("date of birth and given name sound", p =>
+        p.Year == 0 || p.Month == 0 || p.Day == 0 || p.GivenCode1 == 0 ? 0 : Hash.Mix((ulong)(p.Year * 10000 + p.Month * 100 + p.Day), p.GivenCode1, 19), []);
+
+    /// <summary>Full birth date and the family name's first letter.</summary>
+    public static readonly BlockingRule DateOfBirthAndFamilyInitial = new("date of birth and family initial", p =>
+        p.Year == 0 || p.Month == 0 || p.Day == 0 || p.Family.Length == 0 ? 0 : Hash.Mix((ulong)(p.Year * 10000 + p.Month * 100 + p.Day), p.Family[0], 20), []);
+
     public static readonly BlockingRule Postcode = new("postcode", p => p.Postcode.Length == 0 ? 0 : Hash.Of(p.Postcode, 5), [LinkageField.Postcode]);
 
-    public static readonly BlockingRule FamilyNameAndBirthYear = new("family name and birth year", p =>
-        p.Family.Length == 0 || p.Year == 0 ? 0 : Hash.Mix(Hash.Of(p.Family, 6), (ulong)p.Year, 6), [LinkageField.FamilyName]);
+    public static readonly BlockingRule FamilyNameAndBirthYear = new("family name, birth year and month", p =>
+        p.Family.Length == 0 || p.Year == 0 || p.Month == 0 ? 0 : Hash.Mix(Hash.Of(p.Family, 6), (ulong)(p.Year * 100 + p.Month), 6), [LinkageField.FamilyName]);
 
-    public static readonly BlockingRule GivenNameAndBirthMonth = new("given name, birth year and month", p =>
-        p.Given.Length == 0 || p.Year == 0 || p.Month == 0 ? 0 : Hash.Mix(Hash.Of(p.Given, 7), (ulong)(p.Year * 100 + p.Month), 7), [LinkageField.GivenName]);
+    public static readonly BlockingRule GivenNameAndBirthMonth = new("given name, birth year and month, family initial", p =>
+        p.Given.Length == 0 || p.Year == 0 || p.Month == 0 || p.Family.Length == 0 ? 0
+            : Hash.Mix(Hash.Of(p.Given, 7), (ulong)(p.Year * 100 + p.Month) * 256 + p.Family[0], 7), [LinkageField.GivenName]);
 
     public static readonly BlockingRule FamilySoundAndBirthDay = new("family name sound, birth month and day", p =>
         p.FamilyCode1 == 0 || p.Month == 0 || p.Day == 0 ? 0 : Hash.Mix(p.FamilyCode1, (ulong)(p.Month * 100 + p.Day), 8), []);
@@ -47,8 +63,8 @@ public sealed record BlockingRule(string Name, Func<PreparedPerson, ulong> Key, 
     /// <summary>The union used to find candidate pairs.</summary>
     public static IReadOnlyList<BlockingRule> Default { get; } =
     [
-        NhsNumber, Upn, NamesSoundAlike, DateOfBirth, Postcode, FamilyNameAndBirthYear, GivenNameAndBirthMonth, FamilySoundAndBirthDay,
-        GivenSoundAndPostcodeSector, HouseAndStreet,
+        NhsNumber, Upn, NamesSoundAlike, NamesSoundAlikeAndDistrict, DateOfBirth, DateOfBirthAndGivenSound, DateOfBirthAndFamilyInitial, Postcode,
+        FamilyNameAndBirthYear, GivenNameAndBirthMonth, FamilySoundAndBirthDay, GivenSoundAndPostcodeSector, HouseAndStreet,
     ];
 
     /// <summary>The passes of expectation-maximisation: each leaves the fields it blocks on out of the estimate.</summary>
