@@ -15,10 +15,12 @@ internal static class DemoNames
         new("White British and Irish", 0.60,
             ["Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella", "Rosie", "Sophia", "Grace", "Freya", "Poppy",
              "Evie", "Ella", "Florence", "Willow", "Daisy", "Sienna", "Matilda", "Emily", "Ruby", "Harper", "Phoebe", "Esme",
-             "Siobhan", "Niamh", "Aoife", "Ciara", "Megan", "Bethan", "Caitlin", "Chloe", "Jessica", "Hannah", "Charlotte"],
+             "Siobhan", "Niamh", "Aoife", "Ciara", "Megan", "Bethan", "Caitlin", "Chloe", "Jessica", "Hannah", "Charlotte",
+             "Elizabeth", "Katherine", "Rebecca", "Abigail"],
             ["Oliver", "George", "Noah", "Arthur", "Leo", "Harry", "Oscar", "Archie", "Henry", "Theodore", "Freddie", "Jack",
              "Charlie", "Theo", "Alfie", "Jacob", "Thomas", "Finley", "Arlo", "William", "Isaac", "Tommy", "Reggie", "Joshua",
-             "James", "Ciaran", "Conor", "Declan", "Rhys", "Owen", "Callum", "Dylan", "Ethan", "Daniel", "Liam", "Ryan"],
+             "James", "Ciaran", "Conor", "Declan", "Rhys", "Owen", "Callum", "Dylan", "Ethan", "Daniel", "Liam", "Ryan",
+             "Alexander", "Benjamin", "Matthew", "Samuel"],
             ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright", "Thompson",
              "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Hughes", "Lee", "Harrison",
              "Atkinson", "Barker", "Holmes", "Dawson", "Hartley", "Sutcliffe", "Ackroyd", "Greenwood", "Haigh", "Lockwood",
@@ -32,9 +34,9 @@ internal static class DemoNames
              "Patel", "Singh", "Kaur", "Sharma", "Gill", "Sandhu", "Chaudhry", "Mistry", "Choudhury", "Uddin", "Rahman", "Islam"]),
         new("Eastern European", 0.08,
             ["Zuzanna", "Julia", "Maja", "Oliwia", "Natalia", "Alicja", "Wiktoria", "Ioana", "Andreea", "Elena", "Sofia",
-             "Anastasia", "Viktoria", "Daria", "Kamila", "Emilia"],
+             "Anastasia", "Viktoria", "Daria", "Kamila", "Emilia", "Aleksandra", "Małgorzata"],
             ["Jakub", "Szymon", "Filip", "Kacper", "Antoni", "Mateusz", "Andrei", "Luca", "Matei", "Darius", "Mihai",
-             "Dominik", "Tomas", "Lukas", "Artem", "Maksym"],
+             "Dominik", "Tomas", "Lukas", "Artem", "Maksym", "Aleksander", "Krzysztof"],
             ["Kowalski", "Nowak", "Wisniewski", "Wojcik", "Kaminski", "Lewandowski", "Popescu", "Ionescu", "Dumitru", "Stan",
              "Horvath", "Novak", "Kovalenko", "Shevchenko", "Petrauskas", "Kazlauskas", "Berzins", "Balog"]),
         new("African", 0.06,
@@ -57,6 +59,65 @@ internal static class DemoNames
             ["Wei", "Jun", "Hao", "Ming", "Minh", "Duc", "Bao", "Chen"],
             ["Chen", "Wang", "Li", "Zhang", "Liu", "Nguyen", "Tran", "Pham"]),
     ];
+
+    /// <summary>
+    /// Short forms, nicknames and other spellings that an agency may write instead of the registered given name:
+    /// our own curated list of forms common in the UK. Police records of children often carry these.
+    /// </summary>
+    public static readonly Dictionary<string, string[]> Nicknames = new(StringComparer.Ordinal)
+    {
+        // Girls
+        ["Olivia"] = ["Liv", "Livvy", "Ollie"], ["Amelia"] = ["Millie", "Amy", "Mia"], ["Isabella"] = ["Bella", "Izzy", "Issy"],
+        ["Sophia"] = ["Sophie"], ["Florence"] = ["Flo", "Florrie"], ["Matilda"] = ["Tilly", "Tilda"], ["Emily"] = ["Em", "Emmy"],
+        ["Charlotte"] = ["Lottie", "Charlie"], ["Jessica"] = ["Jess", "Jessie"], ["Megan"] = ["Meg"], ["Caitlin"] = ["Cait", "Katelyn"],
+        ["Hannah"] = ["Hanna"], ["Elizabeth"] = ["Liz", "Beth", "Libby", "Lizzie", "Eliza"], ["Katherine"] = ["Kate", "Katie", "Kath", "Kathryn"],
+        ["Rebecca"] = ["Becky", "Becca"], ["Abigail"] = ["Abbie", "Abi", "Gail"], ["Evie"] = ["Eve"], ["Phoebe"] = ["Phebe"],
+        ["Siobhan"] = ["Shevaun"], ["Niamh"] = ["Neve"], ["Aoife"] = ["Eva"], ["Bethan"] = ["Beth"], ["Esme"] = ["Esmee"],
+        ["Fatima"] = ["Fatimah", "Fatma"], ["Maryam"] = ["Mariam", "Miriam"], ["Aisha"] = ["Ayesha", "Aysha"], ["Ayesha"] = ["Aisha"],
+        ["Khadija"] = ["Khadijah"], ["Zainab"] = ["Zaynab"], ["Zara"] = ["Zahra"], ["Hafsa"] = ["Hafsah"], ["Manpreet"] = ["Preet"],
+        ["Jasleen"] = ["Jas"], ["Simran"] = ["Simi"],
+        ["Aleksandra"] = ["Ola", "Ala", "Alexandra"], ["Małgorzata"] = ["Gosia", "Malgorzata", "Margaret"], ["Zuzanna"] = ["Zuza", "Susanna"],
+        ["Wiktoria"] = ["Wika", "Victoria"], ["Viktoria"] = ["Vika", "Victoria"], ["Natalia"] = ["Natalie", "Nat"], ["Anastasia"] = ["Nastya", "Stacey"],
+        ["Daria"] = ["Dasha"], ["Julia"] = ["Julka"], ["Alicja"] = ["Alicia", "Ala"], ["Oliwia"] = ["Olivia"], ["Emilia"] = ["Emily", "Mila"],
+        ["Adaeze"] = ["Ada"], ["Chioma"] = ["Chi"], ["Folake"] = ["Fola"], ["Ngozi"] = ["Ngo"],
+        ["Aaliyah"] = ["Aliyah", "Aleah"], ["Chantelle"] = ["Shantelle"], ["Jasmine"] = ["Jazz", "Yasmin"], ["Shanice"] = ["Shan"],
+        ["Yasmin"] = ["Yasmine", "Jasmine"], ["Leila"] = ["Layla"], ["Layla"] = ["Leila", "Laila"],
+        // Boys
+        ["Oliver"] = ["Ollie", "Olly"], ["George"] = ["Georgie"], ["Harry"] = ["Harri"], ["Archie"] = ["Arch"],
+        ["Theodore"] = ["Theo", "Ted", "Teddy"], ["Freddie"] = ["Fred", "Freddy"], ["Charlie"] = ["Charles"], ["Alfie"] = ["Alf", "Alfred"],
+        ["Jacob"] = ["Jake"], ["Thomas"] = ["Tom", "Tommy"], ["Finley"] = ["Finn", "Finlay"], ["William"] = ["Will", "Bill", "Billy", "Liam"],
+        ["Isaac"] = ["Zac"], ["Reggie"] = ["Reg"], ["Joshua"] = ["Josh"], ["James"] = ["Jim", "Jimmy", "Jamie"], ["Daniel"] = ["Dan", "Danny"],
+        ["Callum"] = ["Cal", "Calum"], ["Ciaran"] = ["Kieran"], ["Conor"] = ["Connor"], ["Declan"] = ["Dec"], ["Rhys"] = ["Reece"],
+        ["Alexander"] = ["Alex", "Sasha", "Xander", "Alec"], ["Benjamin"] = ["Ben", "Benji"], ["Matthew"] = ["Matt", "Matty"],
+        ["Samuel"] = ["Sam", "Sammy"], ["Henry"] = ["Harry", "Hal"], ["Joseph"] = ["Joe"],
+        ["Muhammad"] = ["Mohammed", "Mohammad", "Muhammed", "Mohamed", "Mo"], ["Mohamed"] = ["Mohammed", "Muhammad", "Mohamud", "Mo"],
+        ["Ibrahim"] = ["Ebrahim", "Ibby"], ["Yusuf"] = ["Yousef", "Yusef", "Joseph"], ["Ahmed"] = ["Ahmad", "Ahmet"], ["Hamza"] = ["Hamzah"],
+        ["Zayn"] = ["Zain"], ["Ayaan"] = ["Ayan"], ["Rayyan"] = ["Rayan"], ["Omar"] = ["Umar"], ["Hassan"] = ["Hasan"], ["Usman"] = ["Osman"],
+        ["Zakariya"] = ["Zak", "Zakaria", "Zachariah"], ["Imran"] = ["Imy"], ["Gurveer"] = ["Veer"], ["Harjot"] = ["Jot"],
+        ["Jakub"] = ["Kuba", "Jacob"], ["Szymon"] = ["Simon"], ["Mateusz"] = ["Matt", "Mati"], ["Antoni"] = ["Antek", "Anthony"],
+        ["Aleksander"] = ["Olek", "Alex"], ["Krzysztof"] = ["Krzys", "Chris"], ["Dominik"] = ["Dom"], ["Andrei"] = ["Andy"],
+        ["Maksym"] = ["Max"], ["Lukas"] = ["Lucas"], ["Tomas"] = ["Tom"], ["Filip"] = ["Phil"], ["Mihai"] = ["Michael"],
+        ["Oluwaseun"] = ["Seun"], ["Chinedu"] = ["Chi"], ["Emeka"] = ["Chukwuemeka"], ["Tobi"] = ["Oluwatobi", "Toby"], ["Femi"] = ["Oluwafemi"],
+        ["David"] = ["Dave", "Davey"], ["Abdi"] = ["Abdirahman"],
+        ["Nathaniel"] = ["Nathan", "Nat"], ["Elijah"] = ["Eli"], ["Jayden"] = ["Jaden", "Jay"], ["Tariq"] = ["Tarik"], ["Jamal"] = ["Jamaal"],
+        ["Marcus"] = ["Marc"], ["Reuben"] = ["Ruben"], ["Yousef"] = ["Yusuf", "Joseph"], ["Ahmad"] = ["Ahmed"], ["Karim"] = ["Kareem"],
+        ["Sami"] = ["Sammy"], ["Wei"] = ["Will"], ["Jun"] = ["June"],
+    };
+
+    /// <summary>
+    /// Twins whose parents gave them names that are alike, the hardest pairs for linkage to keep apart; by sex, in
+    /// the heritage whose names they are.
+    /// </summary>
+    public static readonly Dictionary<string, (string[][] Girls, string[][] Boys)> AlikeTwinNames = new(StringComparer.Ordinal)
+    {
+        ["White British and Irish"] = ([["Olivia", "Olive"], ["Ella", "Ellie"], ["Evie", "Eva"], ["Lily", "Lila"], ["Isabella", "Isabelle"], ["Amelia", "Amelie"]],
+            [["Jayden", "Jaden"], ["Harry", "Harvey"], ["Alfie", "Albie"], ["Louis", "Lewis"], ["Finley", "Finn"], ["Ryan", "Rian"]]),
+        ["Pakistani, Indian and Bangladeshi"] = ([["Aisha", "Ayesha"], ["Zara", "Zahra"], ["Hana", "Hina"], ["Anaya", "Inaya"]],
+            [["Hassan", "Hussain"], ["Ali", "Aliyan"], ["Zayn", "Zain"], ["Rayyan", "Rehan"]]),
+        ["Eastern European"] = ([["Julia", "Julianna"], ["Maja", "Maria"]], [["Jakub", "Jan"], ["Filip", "Fabian"]]),
+        ["African"] = ([["Ama", "Amma"], ["Esi", "Efua"]], [["Kwame", "Kwabena"], ["Tobi", "Tomi"]]),
+        ["Caribbean"] = ([["Tia", "Tianna"], ["Kiara", "Kiera"]], [["Jayden", "Jaden"], ["Jamal", "Jamar"]]),
+    };
 
     // Made-up place names: a first part and an ending, like a West Riding village.
     private static readonly string[] PlaceStarts =

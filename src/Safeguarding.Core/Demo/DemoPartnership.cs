@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -54,6 +56,9 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
         {
             // All or nothing: an interrupted seed leaves no half partnership that would block the next attempt.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The city seed writes a million-row index set all over a large file: a bigger page cache for this
+            // connection saves most of the page churn. Put back to SQLite's default (which we never change) below.
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
             var partnership = new Partnership { Name = PartnershipName, Code = PartnershipCode, CreatedAt = _now };
             partnershipId = partnership.Id;
             db.Partnerships.Add(partnership);
@@ -68,7 +73,9 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             SeedApiClients(orgs);
             await SaveBatchAsync(ct);
 
-            await SeedPeopleAsync(scale, orgs, progress, ct);
+            var people = await SeedPeopleAsync(scale, orgs, progress, ct);
+            await SeedSourceRecordsAsync(orgs, people, progress, ct);
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
             await transaction.CommitAsync(ct);
         }
         finally
@@ -291,7 +298,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
 
     // ---- Children and their families ------------------------------------------------------------------------
 
-    private async Task SeedPeopleAsync(DemoScale scale, DemoOrganisations orgs, IProgress<DemoProgress>? progress, CancellationToken ct)
+    private async Task<List<PersonFacts>> SeedPeopleAsync(DemoScale scale, DemoOrganisations orgs, IProgress<DemoProgress>? progress, CancellationToken ct)
     {
         var random = new Random(2324);
         var partnershipId = orgs.Council.PartnershipId;
@@ -308,6 +315,9 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
         Organisation[] issuers = [.. orgs.Schools.Where(s => orgs.EstablishmentNumbers.ContainsKey(s.Id))];
         var upnSerials = new Dictionary<(int Establishment, int Year), int>();
         var nhsNumbers = new NhsNumberSequence();
+        // What the agency records are made from later: the entities themselves are detached at every batch.
+        var facts = new List<PersonFacts>();
+        var alikeTwinsSeeded = false;
 
         var (stage, target) = scale == DemoScale.City ? ("Pupils and their families", CityPupils) : ("Children and their families", SmallChildren);
         long pupils = 0, children = 0, pending = 0;
@@ -332,17 +342,48 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             var people = new List<Person>();
 
             var childCount = random.NextDouble() switch { < 0.35 => 1, < 0.73 => 2, < 0.91 => 3, < 0.98 => 4, _ => 5 };
+            // Twins share surname, birth date and address, so only the given name tells them apart: the demo needs
+            // them to show that linkage never merges them. About 1.5% of households; some twins have alike names.
+            var twins = random.NextDouble() < 0.015;
+            if (twins) childCount = Math.Max(childCount, 2);
+            Person? firstTwin = null;
+            string? secondTwinName = null;
+            var secondTwinSex = Sex.Unknown;
+            (Organisation? Org, PersonLinkKind Kind)? twinPlace = null;
+
             var oldest = 0;
             for (var c = 0; c < childCount && !Done(); c++)
             {
                 var age = random.Next(0, 18);
                 var dob = today.PlusYears(-age).PlusDays(-random.Next(0, 365));
-                oldest = Math.Max(oldest, age);
                 var sex = random.Next(2) == 0 ? Sex.Female : Sex.Male;
-                var child = NewPerson(partnershipId, household, random.NextDouble() < 0.85 ? familyName : Pick(group.Surnames),
-                    Pick(sex == Sex.Female ? group.Girls : group.Boys), sex, dob, nhsNumbers, random);
+                var surname = random.NextDouble() < 0.85 ? familyName : Pick(group.Surnames);
+                var given = Pick(sex == Sex.Female ? group.Girls : group.Boys);
+                if (firstTwin is not null && c == 1)
+                {
+                    (dob, sex, surname) = (firstTwin.DateOfBirth!.Value, secondTwinSex, firstTwin.FamilyName);
+                    age = Period.Between(dob, today, PeriodUnits.Years).Years;
+                    given = secondTwinName ?? Pick(sex == Sex.Female ? group.Girls : group.Boys);
+                    while (given == firstTwin.GivenName) given = Pick(sex == Sex.Female ? group.Girls : group.Boys);
+                }
+                oldest = Math.Max(oldest, age);
+                var child = NewPerson(partnershipId, household, surname, given, sex, dob, nhsNumbers, random);
                 child.IsSealed = random.NextDouble() < 0.005;
                 children++;
+                if (twins && c == 0)
+                {
+                    firstTwin = child;
+                    // About two thirds of twins are the same sex (all identical twins and half of the others).
+                    secondTwinSex = random.NextDouble() < 0.65 ? sex : sex == Sex.Female ? Sex.Male : Sex.Female;
+                    // The first same-sex twins with names in the table always get alike names, so even the small demo has them.
+                    var alikeRoll = random.NextDouble();
+                    if (secondTwinSex == sex && (alikeRoll < 0.4 || !alikeTwinsSeeded) && DemoNames.AlikeTwinNames.TryGetValue(group.Heritage, out var alike))
+                    {
+                        alikeTwinsSeeded = true;
+                        var pair = Pick(sex == Sex.Female ? alike.Girls : alike.Boys);
+                        (child.GivenName, secondTwinName) = (pair[0], pair[1]);
+                    }
+                }
 
                 // Year group from the academic year of birth: reception is 0, year 13 is 13.
                 var birthYear = dob.Month >= 9 ? dob.Year : dob.Year - 1;
@@ -368,6 +409,9 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                         _ when roll < 0.50 => (Pick(colleges), PersonLinkKind.CollegeStudent),
                         _ => (Pick(secondaries), PersonLinkKind.RegisteredPupil),
                     };
+                    // Most twins go to the same school.
+                    if (child == firstTwin) twinPlace = place;
+                    else if (firstTwin is not null && c == 1 && twinPlace is { } shared) place = shared;
                     if (place.Org is not null)
                     {
                         child.Links.Add(new PersonLink { PartnershipId = partnershipId, OrganisationId = place.Org.Id, Kind = place.Kind, From = yearStart });
@@ -376,6 +420,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                 }
                 people.Add(child);
             }
+            var householdChildren = people.Count;
 
             // One or two adults, old enough to be the parents.
             var adults = random.NextDouble() < 0.25 ? 1 : 2;
@@ -388,8 +433,9 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                 people.Add(NewPerson(partnershipId, household, surname, Pick(sex == Sex.Female ? group.Girls : group.Boys), sex, dob, nhsNumbers, random));
             }
 
-            foreach (var person in people)
+            for (var i = 0; i < people.Count; i++)
             {
+                var person = people[i];
                 person.RecordedByOrganisationId = practice?.Id ?? orgs.Council.Id;
                 if (practice is not null)
                 {
@@ -400,8 +446,11 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                 }
                 db.People.Add(person);
                 pending += 1 + person.Links.Count;
+                var place = person.Links.FirstOrDefault(l => l.Kind is PersonLinkKind.RegisteredPupil or PersonLinkKind.CollegeStudent);
+                facts.Add(new PersonFacts(person.Id, household, group, person.GivenName, person.FamilyName, person.DateOfBirth!.Value, person.Sex,
+                    person.NhsNumber, person.Upn, i < householdChildren, place?.OrganisationId, place?.Kind, practice?.Id));
             }
-            pending++;
+            pending += 1 + AddRelationships(partnershipId, people, householdChildren);
 
             if (pending >= BatchSize)
             {
@@ -412,6 +461,38 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
         }
         await SaveBatchAsync(ct);
         progress?.Report(new DemoProgress(stage, target, target));
+        return facts;
+    }
+
+    /// <summary>
+    /// The household's relationships, each in both directions: a child's parents are the household's adults (there
+    /// is no "child" kind, so a parent's row for the child says household member), children are siblings, and the
+    /// adults are household members of each other. Children come first in <paramref name="people"/>.
+    /// </summary>
+    private int AddRelationships(Guid partnershipId, List<Person> people, int childCount)
+    {
+        var added = 0;
+        void Add(Person person, Person related, RelationshipKind kind)
+        {
+            db.PersonRelationships.Add(new PersonRelationship { PartnershipId = partnershipId, PersonId = person.Id, RelatedPersonId = related.Id, Kind = kind });
+            added++;
+        }
+
+        for (var i = 0; i < people.Count; i++)
+        {
+            for (var j = 0; j < people.Count; j++)
+            {
+                if (i == j) continue;
+                var (iChild, jChild) = (i < childCount, j < childCount);
+                Add(people[i], people[j], (iChild, jChild) switch
+                {
+                    (true, true) => RelationshipKind.Sibling,
+                    (true, false) => RelationshipKind.Parent,
+                    _ => RelationshipKind.HouseholdMember,
+                });
+            }
+        }
+        return added;
     }
 
     private Person NewPerson(Guid partnershipId, Household household, string familyName, string givenName, Sex sex, LocalDate dob,
@@ -465,6 +546,183 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                 var nine = prefix.ToString(CultureInfo.InvariantCulture);
                 if (NhsNumber.TryCheckDigit(nine) is not null) return NhsNumber.WithCheckDigit(nine);
             }
+        }
+    }
+
+    // ---- Agency records ---------------------------------------------------------------------------------------
+
+    /// <summary>What a person's agency records are made from: their true values, household and where they are known.</summary>
+    private sealed record PersonFacts(Guid Id, Household Household, DemoNames.NameGroup Group, string GivenName, string FamilyName,
+        LocalDate DateOfBirth, Sex Sex, string? NhsNumber, string? Upn, bool IsChild, Guid? PlaceId, PersonLinkKind? PlaceKind, Guid? PracticeId);
+
+    /// <summary>
+    /// Every agency's record of each person, as that agency wrote it, already linked to the person: the school roll,
+    /// the college, the GP practice, and for some people the police and children's social care. Police records carry
+    /// the noise that real ones do (nicknames, typos, swapped or partial birth dates, changed surnames), so the
+    /// person index has something to link; the person keeps the true values.
+    /// </summary>
+    private async Task SeedSourceRecordsAsync(DemoOrganisations orgs, List<PersonFacts> people, IProgress<DemoProgress>? progress, CancellationToken ct)
+    {
+        const string stage = "Agency records";
+        // Its own seed, so that the agency records can change without changing the people.
+        var random = new Random(2325);
+        var partnershipId = orgs.Council.PartnershipId;
+        var localIds = new Dictionary<Guid, int>();
+        var json = new SourceJson();
+        var pending = 0;
+
+        string NextLocalId(Guid organisationId, int start, string format)
+        {
+            var next = localIds[organisationId] = localIds.TryGetValue(organisationId, out var last) ? last + 1 : start;
+            return next.ToString(format, CultureInfo.InvariantCulture);
+        }
+
+        void Add(PersonFacts person, Guid organisationId, string system, string localId, SourceFields fields)
+        {
+            db.SourceRecords.Add(new SourceRecord
+            {
+                PartnershipId = partnershipId, OrganisationId = organisationId, SourceSystem = system, LocalId = localId,
+                // Sent in the fortnight before the seed.
+                ReceivedAt = _now - Duration.FromSeconds(random.Next(60, 14 * 24 * 3600)),
+                Received = json.Write(fields),
+                GivenName = fields.GivenName, FamilyName = fields.FamilyName, DateOfBirth = fields.DateOfBirth, Sex = fields.Sex,
+                Postcode = fields.Postcode, Address = fields.Address, NhsNumber = fields.NhsNumber, Upn = fields.Upn,
+                PersonId = person.Id, Outcome = LinkOutcome.LinkedAutomatically, MatchProbability = null,
+            });
+            pending++;
+        }
+
+        progress?.Report(new DemoProgress(stage, 0, people.Count));
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            var clean = new SourceFields(person.GivenName, person.FamilyName, IsoDate(person.DateOfBirth), person.Sex,
+                person.Household.Postcode, person.Household.Address, null, null);
+
+            if (person.PlaceKind == PersonLinkKind.RegisteredPupil && person.PlaceId is { } school)
+                Add(person, school, "SIMS", NextLocalId(school, 100 + random.Next(900), "'ADM-'000000"), clean with { Upn = person.Upn });
+            if (person.PlaceKind == PersonLinkKind.CollegeStudent && person.PlaceId is { } college)
+                Add(person, college, "ProSolution", NextLocalId(college, 20_000 + random.Next(10_000), "'STU'0000000"), clean with { Upn = person.Upn });
+            if (person.PracticeId is { } practice)
+                Add(person, practice, "EMIS", NextLocalId(practice, 1_000 + random.Next(9_000), "0"), clean with { NhsNumber = person.NhsNumber });
+            if (random.NextDouble() < (person.IsChild ? 0.04 : 0.06))
+                Add(person, orgs.Police.Id, "Niche", NextLocalId(orgs.Police.Id, 4_100_000, "'NOM-'00000000"), PoliceRecord(person, clean, random));
+            if (person.IsChild && random.NextDouble() < 0.03)
+            {
+                // Children's social care records are mostly clean; they hold the NHS number when health shared it.
+                var record = clean with
+                {
+                    NhsNumber = random.NextDouble() < 0.8 ? person.NhsNumber : null,
+                    Postcode = random.NextDouble() < 0.03 ? null : clean.Postcode,
+                };
+                Add(person, orgs.Council.Id, "Mosaic", NextLocalId(orgs.Council.Id, 1_200_000, "0"), record);
+            }
+
+            if (pending >= BatchSize)
+            {
+                await SaveBatchAsync(ct);
+                pending = 0;
+                progress?.Report(new DemoProgress(stage, i + 1, people.Count));
+            }
+        }
+        await SaveBatchAsync(ct);
+        progress?.Report(new DemoProgress(stage, people.Count, people.Count));
+    }
+
+    /// <summary>
+    /// A police record of the person: officers write down what they are told, so a nickname or short form instead of
+    /// the registered name, a typo, day and month swapped or the day unknown, no postcode, or another surname.
+    /// </summary>
+    private static SourceFields PoliceRecord(PersonFacts person, SourceFields clean, Random random)
+    {
+        var given = clean.GivenName!;
+        var family = clean.FamilyName!;
+        if (random.NextDouble() < 0.35 && DemoNames.Nicknames.TryGetValue(given, out var nicknames))
+            given = nicknames[random.Next(nicknames.Length)];
+
+        var surnameRoll = random.NextDouble();
+        if (surnameRoll < 0.04)
+            family = $"{family}-{person.Group.Surnames[random.Next(person.Group.Surnames.Length)]}";
+        else if (surnameRoll < 0.07)
+            family = person.Group.Surnames[random.Next(person.Group.Surnames.Length)];
+
+        if (random.NextDouble() < 0.08)
+        {
+            if (random.Next(2) == 0) given = Typo(given, random);
+            else family = Typo(family, random);
+        }
+
+        var dob = clean.DateOfBirth;
+        var (day, month, year) = (person.DateOfBirth.Day, person.DateOfBirth.Month, person.DateOfBirth.Year);
+        var dateRoll = random.NextDouble();
+        // Swapped as written, even when that gives a month over 12: the index compares dates as written.
+        if (dateRoll < 0.08 && day != month) dob = IsoDate(year, day, month);
+        else if (dateRoll < 0.13) dob = IsoDate(year, month, 0);
+
+        return clean with
+        {
+            GivenName = given, FamilyName = family, DateOfBirth = dob,
+            Postcode = random.NextDouble() < 0.15 ? null : clean.Postcode,
+        };
+    }
+
+    /// <summary>One slip of the keyboard: a letter swapped with the next, dropped, doubled or replaced. Never the first letter.</summary>
+    private static string Typo(string name, Random random)
+    {
+        if (name.Length < 3) return name;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var i = random.Next(1, name.Length - 1);
+            var typo = random.Next(4) switch
+            {
+                0 => string.Concat(name.AsSpan(0, i), name.AsSpan(i + 1, 1), name.AsSpan(i, 1), name.AsSpan(i + 2)),
+                1 => name.Remove(i, 1),
+                2 => name.Insert(i, name[i].ToString()),
+                _ => string.Concat(name.AsSpan(0, i), ((char)('a' + random.Next(26))).ToString(), name.AsSpan(i + 1)),
+            };
+            if (typo != name) return typo;
+        }
+        return name;
+    }
+
+    private static string IsoDate(LocalDate date) => IsoDate(date.Year, date.Month, date.Day);
+
+    private static string IsoDate(int year, int month, int day) =>
+        string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}-{day:00}");
+
+    /// <summary>The fields an agency sent, as it wrote them; null when it did not send one.</summary>
+    private sealed record SourceFields(string? GivenName, string? FamilyName, string? DateOfBirth, Sex Sex, string? Postcode,
+        string? Address, string? NhsNumber, string? Upn);
+
+    /// <summary>Writes the record as received: a small JSON object of exactly the fields sent, in a fixed order.</summary>
+    private sealed class SourceJson
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(512);
+        private readonly Utf8JsonWriter _writer;
+
+        public SourceJson() => _writer = new Utf8JsonWriter(_buffer);
+
+        public string Write(SourceFields fields)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            _writer.WriteStartObject();
+            Field("given_name", fields.GivenName);
+            Field("family_name", fields.FamilyName);
+            Field("date_of_birth", fields.DateOfBirth);
+            Field("sex", fields.Sex switch { Sex.Female => "F", Sex.Male => "M", _ => null });
+            Field("postcode", fields.Postcode);
+            Field("address", fields.Address);
+            Field("nhs_number", fields.NhsNumber);
+            Field("upn", fields.Upn);
+            _writer.WriteEndObject();
+            _writer.Flush();
+            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        }
+
+        private void Field(string name, string? value)
+        {
+            if (value is not null) _writer.WriteString(name, value);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -51,7 +53,15 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
             .Select(p => new { p.GivenName, p.FamilyName, p.NhsNumber, p.Upn, p.Sex, p.IsSealed, p.DateOfBirth }).ToListAsync();
         var orgs = await db.Organisations.AsNoTracking().Select(o => new { o.Name, o.Urn, o.OdsCode, o.Phase }).ToListAsync();
         var households = await db.Households.AsNoTracking().Select(h => new { h.Address, h.Postcode }).ToListAsync();
+        var sources = await db.SourceRecords.AsNoTracking()
+            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { r.SourceSystem, r.LocalId, r.Received, p.GivenName, p.FamilyName, p.DateOfBirth })
+            .ToListAsync();
+        var relationships = await db.PersonRelationships.AsNoTracking()
+            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { r.RelatedPersonId, r.Kind, Person = p.GivenName + " " + p.FamilyName })
+            .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.Person, r.Kind, Related = p.GivenName + " " + p.FamilyName })
+            .ToListAsync();
         return [.. people.Select(p => p.ToString()!).Concat(orgs.Select(o => o.ToString()!)).Concat(households.Select(h => h.ToString()!))
+            .Concat(sources.Select(s => s.ToString()!)).Concat(relationships.Select(r => r.ToString()!))
             .Order(StringComparer.Ordinal)];
     }
 
@@ -167,11 +177,162 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
     }
 
     [Theory, BothDatabases]
+    public async Task Every_pupil_has_one_school_roll_record_linked_to_them_with_their_upn(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var pupils = await db.PersonLinks.Where(l => l.Kind == PersonLinkKind.RegisteredPupil)
+            .Join(db.People, l => l.PersonId, p => p.Id, (l, p) => new { p.Id, p.Upn, l.OrganisationId }).ToListAsync();
+        var roll = (await db.SourceRecords.AsNoTracking().Where(r => r.SourceSystem == "SIMS").ToListAsync()).ToLookup(r => r.PersonId);
+
+        Assert.True(pupils.Count > 300);
+        Assert.Equal(pupils.Count, roll.Sum(g => g.Count()));
+        foreach (var pupil in pupils)
+        {
+            var record = Assert.Single(roll[pupil.Id]);
+            Assert.Equal(pupil.Upn, record.Upn);
+            Assert.True(Upn.IsValid(record.Upn));
+            Assert.Equal(pupil.OrganisationId, record.OrganisationId);
+            Assert.Null(record.NhsNumber);
+            Assert.Matches("^ADM-[0-9]{6}$", record.LocalId);
+            Assert.Equal(LinkOutcome.LinkedAutomatically, record.Outcome);
+            Assert.Null(record.MatchProbability);
+            using var received = JsonDocument.Parse(record.Received);
+            Assert.Equal(["given_name", "family_name", "date_of_birth", "sex", "postcode", "address", "upn"],
+                received.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(pupil.Upn, received.RootElement.GetProperty("upn").GetString());
+        }
+    }
+
+    [Theory, BothDatabases]
+    public async Task Every_registered_patient_has_a_gp_record_with_their_nhs_number(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var patients = await db.PersonLinks.Where(l => l.Kind == PersonLinkKind.RegisteredPatient)
+            .Join(db.People, l => l.PersonId, p => p.Id, (l, p) => new { p.Id, p.NhsNumber, l.OrganisationId }).ToListAsync();
+        var gp = (await db.SourceRecords.AsNoTracking().Where(r => r.SourceSystem == "EMIS").ToListAsync()).ToLookup(r => r.PersonId);
+
+        Assert.True(patients.Count > 800);
+        Assert.Equal(patients.Count, gp.Sum(g => g.Count()));
+        Assert.All(patients, patient =>
+        {
+            var record = Assert.Single(gp[patient.Id]);
+            Assert.Equal(patient.NhsNumber, record.NhsNumber);
+            Assert.Equal(patient.OrganisationId, record.OrganisationId);
+            Assert.Null(record.Upn);
+        });
+        Assert.All(gp.SelectMany(g => g).Where(r => r.NhsNumber is not null),
+            r => Assert.True(NhsNumber.IsValid(r.NhsNumber) && r.NhsNumber!.StartsWith("999", StringComparison.Ordinal)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Police_records_are_noisy_but_link_to_the_same_person(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var police = await db.Organisations.SingleAsync(o => o.Type == OrganisationType.PoliceForce);
+        var records = await db.SourceRecords.AsNoTracking().Where(r => r.SourceSystem == "Niche").ToListAsync();
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id);
+
+        Assert.InRange(records.Count, 20, 120);
+        Assert.All(records, r => Assert.Equal(police.Id, r.OrganisationId));
+        Assert.All(records, r => Assert.Equal(LinkOutcome.LinkedAutomatically, r.Outcome));
+        var linked = records.Select(r => (Record: r, Person: people[r.PersonId!.Value])).ToList();
+
+        // A nickname or another spelling from the curated list, recorded instead of the registered name.
+        Assert.Contains(linked, x => x.Record.GivenName != x.Person.GivenName
+            && DemoNames.Nicknames.TryGetValue(x.Person.GivenName, out var forms) && forms.Contains(x.Record.GivenName));
+        // A date of birth that is not the person's as written: day and month swapped, or the day unknown.
+        Assert.Contains(linked, x => x.Record.DateOfBirth != Iso(x.Person.DateOfBirth!.Value));
+        Assert.Contains(linked, x => x.Record.DateOfBirth == Iso(x.Person.DateOfBirth!.Value, swapped: true) && x.Person.DateOfBirth!.Value.Day != x.Person.DateOfBirth.Value.Month);
+        Assert.Contains(linked, x => x.Record.Postcode is null);
+        // The record keeps what the police wrote; the person keeps the true values.
+        Assert.All(linked, x => Assert.Equal(x.Record.GivenName, JsonDocument.Parse(x.Record.Received).RootElement.GetProperty("given_name").GetString()));
+        Assert.All(linked, x => Assert.Null(x.Record.NhsNumber));
+    }
+
+    private static string Iso(LocalDate date, bool swapped = false) => swapped
+        ? string.Create(CultureInfo.InvariantCulture, $"{date.Year:0000}-{date.Day:00}-{date.Month:00}")
+        : string.Create(CultureInfo.InvariantCulture, $"{date.Year:0000}-{date.Month:00}-{date.Day:00}");
+
+    [Theory, BothDatabases]
+    public async Task Some_children_have_a_social_care_record_from_the_council(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var council = await db.Organisations.SingleAsync(o => o.Name.StartsWith("Aire Valley City Council Children's Services"));
+        var records = await db.SourceRecords.AsNoTracking().Where(r => r.SourceSystem == "Mosaic").ToListAsync();
+        var eighteenYearsAgo = SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusYears(-18).PlusDays(1);
+        var children = await db.People.Where(p => p.DateOfBirth >= eighteenYearsAgo).Select(p => p.Id).ToListAsync();
+
+        Assert.InRange(records.Count, 5, 40);
+        Assert.All(records, r => Assert.Equal(council.Id, r.OrganisationId));
+        Assert.All(records, r => Assert.Contains(r.PersonId!.Value, children));
+        Assert.Equal(records.Count, records.Select(r => r.LocalId).Distinct().Count());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Twins_share_household_and_birth_date_and_their_records_link_to_each_twin(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var people = await db.People.AsNoTracking().ToListAsync();
+        var records = (await db.SourceRecords.AsNoTracking().ToListAsync()).ToLookup(r => r.PersonId);
+
+        var twins = people.GroupBy(p => (p.HouseholdId, p.DateOfBirth)).Where(g => g.Count() == 2).Select(g => g.ToList()).ToList();
+        Assert.NotEmpty(twins);
+        // The hardest case for linkage: twins whose names are alike, such as Olivia and Olive.
+        var alike = DemoNames.AlikeTwinNames.Values.SelectMany(n => n.Girls.Concat(n.Boys)).Select(p => (p[0], p[1])).ToHashSet();
+        Assert.Contains(twins, pair => alike.Contains((pair[0].GivenName, pair[1].GivenName)) || alike.Contains((pair[1].GivenName, pair[0].GivenName)));
+        foreach (var pair in twins)
+        {
+            Assert.NotEqual(pair[0].GivenName, pair[1].GivenName);
+            Assert.Equal(pair[0].FamilyName, pair[1].FamilyName);
+            foreach (var twin in pair)
+            {
+                Assert.NotEmpty(records[twin.Id]);
+                // Each twin's records carry that twin's own name, birth date and identifiers, never the other's.
+                Assert.All(records[twin.Id].Where(r => r.SourceSystem != "Niche"), r => Assert.Equal(twin.GivenName, r.GivenName));
+                Assert.All(records[twin.Id].Where(r => r.NhsNumber is not null), r => Assert.Equal(twin.NhsNumber, r.NhsNumber));
+                Assert.All(records[twin.Id].Where(r => r.Upn is not null), r => Assert.Equal(twin.Upn, r.Upn));
+            }
+        }
+    }
+
+    [Theory, BothDatabases]
+    public async Task Household_relationships_are_parents_siblings_and_members_in_both_directions(DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id);
+        var relationships = await db.PersonRelationships.AsNoTracking().ToListAsync();
+        var eighteenYearsAgo = SystemClock.Instance.GetCurrentInstant().InUtc().Date.PlusYears(-18).PlusDays(1);
+        bool IsChild(Guid id) => people[id].DateOfBirth >= eighteenYearsAgo;
+
+        var pairs = relationships.Select(r => (r.PersonId, r.RelatedPersonId)).ToHashSet();
+        Assert.Equal(relationships.Count, pairs.Count);
+        Assert.All(relationships, r => Assert.Contains((r.RelatedPersonId, r.PersonId), pairs));
+        Assert.All(relationships, r => Assert.Equal(people[r.PersonId].HouseholdId, people[r.RelatedPersonId].HouseholdId));
+        Assert.All(relationships, r => Assert.Equal((IsChild(r.PersonId), IsChild(r.RelatedPersonId)) switch
+        {
+            (true, true) => RelationshipKind.Sibling,
+            // A child's adults are their parents; the other way there is no "child" kind, so a household member.
+            (true, false) => RelationshipKind.Parent,
+            _ => RelationshipKind.HouseholdMember,
+        }, r.Kind));
+        // Everyone in a household of more than one is related to everyone else in it.
+        var expected = people.Values.GroupBy(p => p.HouseholdId).Sum(g => g.Count() * (g.Count() - 1));
+        Assert.Equal(expected, relationships.Count);
+    }
+
+    [Theory, BothDatabases]
     public async Task Seeding_again_adds_nothing_and_gives_the_same_credentials(DatabaseProvider provider)
     {
         var (database, credentials) = await SeedSmallAsync(provider);
         await using var _ = database;
-        int Count(SafeguardingDbContext db) => db.People.Count() + db.Users.Count() + db.Organisations.Count() + db.ApiClients.Count() + db.AuditEntries.Count();
+        int Count(SafeguardingDbContext db) => db.People.Count() + db.Users.Count() + db.Organisations.Count() + db.ApiClients.Count() + db.AuditEntries.Count()
+            + db.SourceRecords.Count() + db.PersonRelationships.Count();
         int before;
         await using (var db = database.NewContext()) before = Count(db);
 
