@@ -41,19 +41,25 @@ public sealed class DemoArrivals(SafeguardingDbContext db, PersonIndex index)
         for (var i = 0; i < count && i < children.Count; i++)
         {
             var c = children[i * 3 % children.Count];
-            var (given, family, dob, postcode) = (c.GivenName!, c.FamilyName!, c.DateOfBirth!, c.Postcode);
+            var (given, family, dob, postcode, address) = (c.GivenName!, c.FamilyName!, c.DateOfBirth!, c.Postcode, c.Address);
             switch (i % 6)
             {
                 case 0: break; // as the school has it
                 case 1: given = given.Length > 4 ? given[..^1] : given + "e"; break; // a typo at the end
                 case 2: dob = $"{dob[..4]}-{dob[8..10]}-{dob[5..7]}"; break; // day and month swapped
                 case 3: postcode = null; given = given[..1]; break; // an initial only, no postcode
-                case 4: family = family.Length > 5 ? family[..3] + family[4..] : family; break; // a letter dropped
-                default: given = "Unknown"; family = random.Next(2) == 0 ? "Okonkwo-Brady" : "Vasquez-Lund"; break; // not known anywhere
+                case 4: given = given.StartsWith('J') ? "Morgan" : "Jordan"; break; // a brother or sister nobody has recorded: held for review
+                default: // a child no agency knows yet
+                    given = random.Next(2) == 0 ? "Tobiah" : "Marisol";
+                    family = random.Next(2) == 0 ? "Okonkwo-Brady" : "Vasquez-Lund";
+                    dob = $"{2012 + random.Next(8)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}";
+                    postcode = null;
+                    address = $"{1 + random.Next(90)} Canal Wharf";
+                    break;
             }
-            var received = JsonSerializer.Serialize(new { given, family, dob, postcode, address = c.Address, role = "child present" });
+            var received = JsonSerializer.Serialize(new { given, family, dob, postcode, address, role = "child present" });
             var arrival = await index.ReceiveAsync(actor, new IncomingRecord(police.Id, PoliceSystem, $"INC-{2026_000 + i:0000000}-C1", received,
-                given, family, dob, c.Sex, postcode, c.Address, null, null), process, ct);
+                given, family, dob, c.Sex, postcode, address, null, null), process, ct);
             sent++;
             switch (arrival.Outcome)
             {
