@@ -279,9 +279,10 @@ public sealed class PersonIndex(SafeguardingDbContext db)
             .Where(r => r.PersonId == personId && !trackedIds.Contains(r.Id)).Select(r => r.OrganisationId).ToListAsync(ct);
         var orgIds = stored.Concat(tracked.Where(r => r.PersonId == personId).Select(r => r.OrganisationId)).ToHashSet();
         var organisations = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
+        // Added through the set, not the collection: a new link with its key already set would otherwise be taken for an update.
         foreach (var org in organisations)
             if (KindFor(org.Type) is { } kind && person.Links.All(l => l.OrganisationId != org.Id))
-                person.Links.Add(new PersonLink { PartnershipId = person.PartnershipId, OrganisationId = org.Id, Kind = kind, From = Today() });
+                db.PersonLinks.Add(new PersonLink { PartnershipId = person.PartnershipId, PersonId = person.Id, OrganisationId = org.Id, Kind = kind, From = Today() });
         // Case and supervision links are not made by agency records, so a merge or unmerge leaves them alone.
         person.Links.RemoveAll(l => !orgIds.Contains(l.OrganisationId) && l.Kind is not (PersonLinkKind.OpenCase or PersonLinkKind.Supervised));
     }
