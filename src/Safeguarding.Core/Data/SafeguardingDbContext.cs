@@ -134,6 +134,9 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
             head.LastSequence = entry.Sequence;
             head.LastHash = entry.Hash;
         }
+        // The head changed after the save's change scan: detect it here, so that it is written even when the
+        // caller has turned automatic change detection off (the demo seed does, for speed).
+        Entry(head).DetectChanges();
     }
 
     private List<AuditEntry> WriteEntries(ProcessContext context, List<EntityEntry> changes)

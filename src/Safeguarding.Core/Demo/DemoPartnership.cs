@@ -50,12 +50,16 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
 
         _now = db.Clock.GetCurrentInstant();
         var previousProcess = db.Process;
+        var previousAutoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.Process = new ProcessContext("cli:demo seed", null, "demonstration data", "local", SummariseWrites: true);
         Guid partnershipId;
         try
         {
             // All or nothing: an interrupted seed leaves no half partnership that would block the next attempt.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Every entity is complete when it is added, and each save scans for changes once itself: a second,
+            // automatic scan of every batch would only cost time.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             // The city seed writes a million-row index set all over a large file: a bigger page cache for this
             // connection saves most of the page churn. Put back to SQLite's default (which we never change) below.
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
@@ -81,6 +85,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
         finally
         {
             db.Process = previousProcess;
+            db.ChangeTracker.AutoDetectChangesEnabled = previousAutoDetect;
             db.ChangeTracker.Clear();
         }
         return await CredentialsAsync(partnershipId, ct);
@@ -409,7 +414,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                         _ when roll < 0.50 => (Pick(colleges), PersonLinkKind.CollegeStudent),
                         _ => (Pick(secondaries), PersonLinkKind.RegisteredPupil),
                     };
-                    // Most twins go to the same school.
+                    // Twins go to one school, as most do.
                     if (child == firstTwin) twinPlace = place;
                     else if (firstTwin is not null && c == 1 && twinPlace is { } shared) place = shared;
                     if (place.Org is not null)
