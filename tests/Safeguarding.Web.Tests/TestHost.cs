@@ -46,7 +46,8 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>A host of the test's own, for tests that change a service (the clock); dispose it after.</summary>
-    public static async Task<TestHost> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? services = null)
+    public static async Task<TestHost> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -60,7 +61,10 @@ public sealed class TestHost : IAsyncDisposable
                 b.UseSetting("Safeguarding:DemoMode", "false");
                 b.UseSetting("Safeguarding:MigrateOnStart", "false");
                 b.UseSetting("Safeguarding:SeedDemoOnStart", "false");
+                foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
             });
+        // The host starts (and seeds, when asked) on first use; make that happen now.
+        _ = factory.Server;
         return new TestHost(database, factory);
     }
 
@@ -73,13 +77,15 @@ public sealed class TestHost : IAsyncDisposable
     });
 
     /// <summary>Signs in through the real pages: password, then the authenticator code.</summary>
-    public async Task<HttpClient> SignInAsync(TestUser user)
+    public Task<HttpClient> SignInAsync(TestUser user) => SignInAsync(user.Email, TestData.Password, user.TotpSecret);
+
+    public async Task<HttpClient> SignInAsync(string email, string password, string totpSecret)
     {
         var client = AnonymousClient();
-        var signIn = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = user.Email, ["Input.Password"] = TestData.Password });
+        var signIn = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.StartsWith("/account/sign-in/code", signIn.Headers.Location!.OriginalString);
-        var code = await client.PostFormAsync("/account/sign-in/code", new() { ["Code"] = user.CurrentCode() });
+        var code = await client.PostFormAsync("/account/sign-in/code", new() { ["Code"] = OneTimeCodes.Next(totpSecret) });
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         return client;
     }
