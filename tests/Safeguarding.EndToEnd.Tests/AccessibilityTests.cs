@@ -41,15 +41,20 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         await page.SignInAsync(host, host.User(Role.FrontDoorManager));
         await audit.VisitAsync(page, "Find a person", "/people");
         await audit.SubmitEmptyAsync(page, "Find a person");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Zzyzxnobody");
+        await page.GetByLabel("Family name", new() { Exact = true }).FillAsync("Zzyzxnobody");
         await page.SubmitAsync();
         await audit.CheckAsync(page, "Find a person (no results)");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(outsider.FamilyName);
+        await page.GetByLabel("Family name", new() { Exact = true }).FillAsync(outsider.FamilyName);
         await page.SubmitAsync();
         await audit.CheckAsync(page, "Find a person (results)");
         await audit.VisitAsync(page, "Person's record", $"/people/{outsider.Id}");
         await page.ScreenshotAsync(new() { Path = Screenshot($"person-record-{provider}.png"), FullPage = true });
         await audit.VisitAsync(page, "Who has looked at this record", $"/audit/people/{outsider.Id}");
+        // The demo police feed leaves possible siblings for review.
+        await audit.VisitAsync(page, "Possible matches to review", "/people/review");
+        var review = await page.Locator("tbody a").First.GetAttributeAsync("href");
+        await audit.VisitAsync(page, "Is this the same person?", review!);
+        await audit.SubmitEmptyAsync(page, "Is this the same person?");
         await page.Context.CloseAsync();
 
         // Signed out, then the partnership administrator signing in through the real pages.
@@ -77,6 +82,7 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         await audit.VisitAsync(page, "API clients", "/admin/api-clients");
         await audit.VisitAsync(page, "Add an API client", "/admin/api-clients/add");
         await audit.SubmitEmptyAsync(page, "Add an API client");
+        await audit.VisitAsync(page, "Matching records to people", "/admin/linkage");
         await audit.VisitAsync(page, "Accessibility statement", "/accessibility");
         await audit.VisitAsync(page, "API reference", "/api-reference");
         await audit.VisitAsync(page, "Set up your authenticator", "/account/mfa-setup");

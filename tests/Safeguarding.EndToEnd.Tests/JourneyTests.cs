@@ -36,7 +36,7 @@ public sealed class JourneyTests(EndToEndFixture fixture)
         Assert.Equal("/people", new Uri(page.Url).AbsolutePath);
         await ExpectDemoBannerAsync();
 
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(child.FamilyName);
+        await page.GetByLabel("Family name", new() { Exact = true }).FillAsync(child.FamilyName);
         await page.SubmitAsync("Search");
         await ExpectDemoBannerAsync();
         var result = page.Locator("table.govuk-table").GetByRole(AriaRole.Link, new() { Name = $"{child.GivenName} {child.FamilyName}", Exact = true });

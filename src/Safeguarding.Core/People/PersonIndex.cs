@@ -124,7 +124,8 @@ public sealed class PersonIndex(SafeguardingDbContext db)
         var people = await db.People.AsNoTracking().Include(p => p.Links)
             .Where(p => personIds.Contains(p.Id) && p.MergedIntoPersonId == null).ToDictionaryAsync(p => p.Id, ct);
         var results = scored
-            .Where(s => s.Score.MatchProbability >= 0.5 && people.ContainsKey(s.PersonId))
+            // Whatever the user typed must speak for the person overall (field weights above zero), however little they typed.
+            .Where(s => s.Score.MatchWeight > model.PriorWeight && people.ContainsKey(s.PersonId))
             .Where(s => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(people[s.PersonId])).Allowed)
             .Take(take)
             .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Fields))
