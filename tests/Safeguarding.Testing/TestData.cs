@@ -5,6 +5,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.ApiClients;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Platform.Users;
 
@@ -50,30 +51,11 @@ public sealed class TestData(Func<SafeguardingDbContext> newContext)
         var n = Next();
         var email = $"user{n}.{Guid.NewGuid():N}"[..24] + "@test.example";
         var secret = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
-        var user = new User
-        {
-            PartnershipId = org.PartnershipId,
-            OrganisationId = org.Id,
-            DisplayName = $"Test User {n}",
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            TwoFactorEnabled = true,
-            LockoutEnabled = true,
-            CreatedAt = SystemClock.Instance.GetCurrentInstant(),
-            Roles = roles.Select(r => new UserRole { Role = r }).ToList(),
-        };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, Password);
+        var user = UserAccounts.NewUser(org.PartnershipId, org.Id, email, $"Test User {n}", Password, SystemClock.Instance.GetCurrentInstant(), roles);
         await SaveAsync(db =>
         {
             db.Users.Add(user);
-            db.Set<IdentityUserToken<Guid>>().Add(new IdentityUserToken<Guid>
-            {
-                UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = secret,
-            });
+            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, secret));
         });
         return new TestUser(user, org, secret, roles.ToHashSet());
     }
@@ -104,6 +86,19 @@ public sealed class TestData(Func<SafeguardingDbContext> newContext)
             db.SourceRecords.AddRange(records);
         });
         return person;
+    }
+
+    /// <summary>An API client for the organisation; the clear secret is returned, only its hash is stored.</summary>
+    public async Task<(string ClientId, string Secret)> CreateApiClientAsync(Organisation org, string scopes)
+    {
+        var secret = ApiClientSecrets.NewSecret();
+        var clientId = ApiClientSecrets.NewClientId("test");
+        await SaveAsync(db => db.ApiClients.Add(new ApiClient
+        {
+            PartnershipId = org.PartnershipId, OrganisationId = org.Id, Name = "Test system", ClientId = clientId,
+            SecretHash = ApiClientSecrets.Hash(secret), Scopes = scopes, CreatedAt = SystemClock.Instance.GetCurrentInstant(),
+        }));
+        return (clientId, secret);
     }
 
     public async Task SaveAsync(Action<SafeguardingDbContext> change)

@@ -76,6 +76,15 @@ public sealed class TestHost : IAsyncDisposable
         AllowAutoRedirect = false,
     });
 
+    /// <summary>A client that calls the API as an organisation's system (HTTP Basic with its id and secret).</summary>
+    public HttpClient ApiClient(string clientId, string secret)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        return client;
+    }
+
     /// <summary>Signs in through the real pages: password, then the authenticator code.</summary>
     public Task<HttpClient> SignInAsync(TestUser user) => SignInAsync(user.Email, TestData.Password, user.TotpSecret);
 

@@ -30,7 +30,7 @@ public sealed class UsersAndApiClientsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.HtmlAsync();
         Assert.Equal("User added", html.QuerySelector(".govuk-panel__title")!.TextContent.Trim());
-        Assert.Matches("^[a-z2-9]{5}(-[a-z2-9]{5}){3}$", html.QuerySelector("p.app-secret")!.TextContent.Trim());
+        Assert.Matches("^[A-Za-z2-9]{5}(-[A-Za-z2-9]{5}){3}$", html.QuerySelector("p.app-secret")!.TextContent.Trim());
         await using var db = host.NewContext();
         var user = await db.Users.Include(u => u.Roles).SingleAsync(u => u.Email == email);
         Assert.Equal([Role.SchoolKeyAdult], user.Roles.Select(r => r.Role));

@@ -19,16 +19,8 @@ public sealed class ApiTests
 {
     private static async Task<HttpClient> ApiClientAsync(TestHost host, Organisation org, string scopes)
     {
-        var secret = ApiClientSecrets.NewSecret();
-        var clientId = ApiClientSecrets.NewClientId("test");
-        await host.Data.SaveAsync(db => db.ApiClients.Add(new ApiClient
-        {
-            PartnershipId = org.PartnershipId, OrganisationId = org.Id, Name = "Test system", ClientId = clientId,
-            SecretHash = ApiClientSecrets.Hash(secret), Scopes = scopes,
-        }));
-        var client = host.AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
-        return client;
+        var (clientId, secret) = await host.Data.CreateApiClientAsync(org, scopes);
+        return host.ApiClient(clientId, secret);
     }
 
     [Theory, BothDatabases]

@@ -18,15 +18,8 @@ public sealed class SourceRecordApiTests
     {
         var partnership = await host.Data.CreatePartnershipAsync();
         var police = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
-        var secret = ApiClientSecrets.NewSecret();
-        var clientId = ApiClientSecrets.NewClientId("police");
-        await host.Data.SaveAsync(db => db.ApiClients.Add(new ApiClient
-        {
-            PartnershipId = partnership.Id, OrganisationId = police.Id, Name = "Incident feed", ClientId = clientId,
-            SecretHash = ApiClientSecrets.Hash(secret), Scopes = "people:write people:read",
-        }));
-        var client = host.AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        var (clientId, secret) = await host.Data.CreateApiClientAsync(police, "people:write people:read");
+        var client = host.ApiClient(clientId, secret);
         return (client, police);
     }
 

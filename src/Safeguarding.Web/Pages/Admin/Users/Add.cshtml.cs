@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -59,7 +58,7 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Use
             CreatedAt = db.Clock.GetCurrentInstant(),
             Roles = Roles.Distinct().Select(r => new UserRole { Role = r }).ToList(),
         };
-        var password = NewPassword();
+        var password = UserAccounts.NewPassword();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded && !string.IsNullOrWhiteSpace(OidcIssuer))
@@ -79,13 +78,5 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Use
         var partnership = actor.PartnershipId;
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnership).OrderBy(o => o.Name).ToListAsync();
         Assignable = UserForm.AssignableBy(actor).ToList();
-    }
-
-    // Four groups of five from an unambiguous alphabet: about 100 bits, easy to read out over the phone.
-    private static string NewPassword()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        var groups = Enumerable.Range(0, 4).Select(_ => new string(Enumerable.Range(0, 5).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray()));
-        return string.Join('-', groups);
     }
 }
