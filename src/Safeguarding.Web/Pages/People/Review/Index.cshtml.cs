@@ -26,5 +26,9 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db) :
                 .Join(db.Organisations, x => x.s.OrganisationId, o => o.Id, (x, o) => new { x.r, x.s, o.Name })
                 .ToListAsync())
             .Select(x => new Row(x.r, x.s, x.Name)).ToList();
+        // The list shows names and dates of birth of records waiting: that is a read, recorded by count.
+        db.QueueAudit(await current.ProcessAsync("match review"), Safeguarding.Core.Platform.Audit.AuditActions.Read, nameof(MatchReview), null,
+            Safeguarding.Core.Platform.Audit.AuditOutcome.Allowed, $"{Waiting.Count} possible matches listed");
+        await db.SaveChangesAsync();
     }
 }
