@@ -25,6 +25,9 @@ public sealed class EditModel(CurrentActor current, SafeguardingDbContext db, Us
         if (!await LoadAsync(actor, id)) return NotFound();
         Roles = Person!.Roles.Select(r => r.Role).ToList();
         Disabled = Person.IsDisabled;
+        db.QueueAudit(await current.ProcessAsync(), Safeguarding.Core.Platform.Audit.AuditActions.Read, nameof(User), id.ToString(),
+            Safeguarding.Core.Platform.Audit.AuditOutcome.Allowed);
+        await db.SaveChangesAsync();
         return Page();
     }
 

@@ -25,5 +25,9 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db) :
                 .ToListAsync())
             .Select(x => new Row(x.u.Id, x.u.DisplayName, x.u.Email ?? "", x.Organisation, x.u.Roles.Select(r => r.Role).Order().ToList(), x.u.TwoFactorEnabled, x.u.IsDisabled))
             .ToList();
+        // Staff names and emails are personal data too.
+        db.QueueAudit(await current.ProcessAsync(), Safeguarding.Core.Platform.Audit.AuditActions.Read, nameof(Safeguarding.Core.Platform.Users.User), null,
+            Safeguarding.Core.Platform.Audit.AuditOutcome.Allowed, $"{Users.Count} users listed");
+        await db.SaveChangesAsync();
     }
 }
