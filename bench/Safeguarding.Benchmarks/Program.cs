@@ -12,6 +12,12 @@ using Safeguarding.Testing;
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- audit 200000   (append and verify on both databases)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage febrl4|ons 5  (record linkage, docs/benchmarks.md)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage synthetic 3 1000000
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- arrivals 1000000 500 both  (person index on arrival, issue 3)
+if (args.FirstOrDefault() == "arrivals")
+{
+    await Safeguarding.Benchmarks.ArrivalsBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "linkage")
 {
     Safeguarding.Benchmarks.Linkage.LinkageBench.Run(args[1..]);

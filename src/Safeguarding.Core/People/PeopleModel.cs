@@ -64,10 +64,12 @@ internal sealed class SourceRecordMapping : IEntityTypeConfiguration<SourceRecor
         b.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId);
         b.HasIndex(r => new { r.PartnershipId, r.OrganisationId, r.SourceSystem, r.LocalId }).IsUnique();
         b.HasIndex(r => r.PersonId);
-        // Candidate lookups when a record arrives: identifiers, then name with birth date, then postcode.
+        // Candidate lookups when a record arrives: identifiers, then name with birth date, then postcode. Every
+        // branch of the look-up needs its index, or the whole table is read (the UPN had none).
         b.HasIndex(r => new { r.PartnershipId, r.NhsNumber });
+        b.HasIndex(r => new { r.PartnershipId, r.Upn });
         b.HasIndex(r => new { r.PartnershipId, r.DateOfBirth });
-        b.HasIndex(r => new { r.PartnershipId, r.FamilyName });
+        b.HasIndex(r => new { r.PartnershipId, r.FamilyName, r.DateOfBirth });
         b.HasIndex(r => new { r.PartnershipId, r.Postcode });
     }
 }

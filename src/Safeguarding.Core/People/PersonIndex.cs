@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -24,6 +26,9 @@ public sealed record Arrival(Guid SourceRecordId, Guid PersonId, LinkOutcome Out
 /// <summary>A person found by search-before-create, with the model's reasons (none when the index is too small to have a model).</summary>
 public sealed record SearchCandidate(Person Person, double? MatchProbability, IReadOnlyList<FieldEvidence> Evidence);
 
+/// <summary>Where one arrival's time went (for benchmarks and diagnostics): candidate records loaded, and the time of each step.</summary>
+public sealed record ArrivalTimings(int Candidates, TimeSpan Lookup, TimeSpan Model, TimeSpan CandidateQuery, TimeSpan Scoring, TimeSpan Save);
+
 /// <summary>
 /// The person index: keeps each agency's record as received and links it to a person on arrival with the
 /// partnership's trained model. Above the upper threshold it links; between the thresholds, or when the twins
@@ -36,11 +41,22 @@ public sealed class PersonIndex(SafeguardingDbContext db)
 
     public static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerDefaults.Web);
 
+    // The partnership's model as last parsed, with the JSON it came from. Models are only read once loaded, so one instance is shared.
+    private static readonly ConcurrentDictionary<Guid, (string Json, LinkageModel Model)> Models = new();
+
+    private int _candidates;
+    private long _queryTicks;
+    private long _scoreTicks;
+
+    /// <summary>The last new record's timings; null until one is received.</summary>
+    public ArrivalTimings? LastArrival { get; private set; }
+
     public async Task<Arrival> ReceiveAsync(Actor actor, IncomingRecord incoming, ProcessContext process, CancellationToken ct = default)
     {
         if (!AccessPolicy.Decide(actor, Resource.Person, Operation.Create).Allowed)
             throw new UnauthorizedAccessException("No role or scope allows sending records of people.");
         var partnershipId = actor.PartnershipId;
+        var started = Stopwatch.GetTimestamp();
 
         var existing = await db.SourceRecords.SingleOrDefaultAsync(r => r.PartnershipId == partnershipId && r.OrganisationId == incoming.OrganisationId
             && r.SourceSystem == incoming.SourceSystem && r.LocalId == incoming.LocalId, ct);
@@ -64,8 +80,11 @@ public sealed class PersonIndex(SafeguardingDbContext db)
         };
         Copy(incoming, record);
 
+        var lookedUp = Stopwatch.GetTimestamp();
         var settings = await SettingsAsync(partnershipId, ct);
         var model = await ModelAsync(settings, partnershipId, ct);
+        var modelled = Stopwatch.GetTimestamp();
+        (_candidates, _queryTicks, _scoreTicks) = (0, 0, 0);
         var best = await BestCandidateAsync(model, partnershipId, ToLinkage(record), ct);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == incoming.OrganisationId && o.PartnershipId == partnershipId, ct);
 
@@ -94,14 +113,18 @@ public sealed class PersonIndex(SafeguardingDbContext db)
                     PartnershipId = partnershipId, SourceRecordId = record.Id, CandidatePersonId = best.PersonId,
                     MatchProbability = best.Score.MatchProbability, MatchWeight = best.Score.MatchWeight,
                     HeldBecause = best.Score.HoldForReview ? "could be a twin or sibling, or the NHS numbers differ" : "between the partnership's thresholds",
-                    Evidence = JsonSerializer.Serialize(best.Explanation.Fields, EvidenceJson),
+                    Evidence = JsonSerializer.Serialize(best.Explanation.Value.Fields, EvidenceJson),
                     CreatedAt = db.Clock.GetCurrentInstant(),
                 };
                 db.MatchReviews.Add(review);
                 reviewId = review.Id;
             }
         }
+        var saving = Stopwatch.GetTimestamp();
         await db.SaveChangesAsync(ct);
+        LastArrival = new ArrivalTimings(_candidates, Stopwatch.GetElapsedTime(started, lookedUp), Stopwatch.GetElapsedTime(lookedUp, modelled),
+            TimeSpan.FromTicks(_queryTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency), TimeSpan.FromTicks(_scoreTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency),
+            Stopwatch.GetElapsedTime(saving));
         return new Arrival(record.Id, record.PersonId!.Value, record.Outcome, record.MatchProbability, reviewId, AlreadyReceived: false);
     }
 
@@ -128,7 +151,7 @@ public sealed class PersonIndex(SafeguardingDbContext db)
             .Where(s => s.Score.MatchWeight > model.PriorWeight && people.ContainsKey(s.PersonId))
             .Where(s => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(people[s.PersonId])).Allowed)
             .Take(take)
-            .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Fields))
+            .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Value.Fields))
             .ToList();
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
         await db.SaveChangesAsync(ct);
@@ -342,7 +365,8 @@ public sealed class PersonIndex(SafeguardingDbContext db)
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private sealed record Scored(Guid PersonId, CandidateScore Score, PairExplanation Explanation);
+    // The explanation is worked out only for the candidates that are shown or kept for review.
+    private sealed record Scored(Guid PersonId, CandidateScore Score, Lazy<PairExplanation> Explanation);
 
     private async Task<Scored?> BestCandidateAsync(LinkageModel? model, Guid partnershipId, PersonRecord probe, CancellationToken ct) =>
         model is null ? null : (await ScoreAsync(model, partnershipId, probe, ct)).FirstOrDefault();
@@ -355,27 +379,43 @@ public sealed class PersonIndex(SafeguardingDbContext db)
         var dob = probe.DateOfBirth;
         var swapped = SwapDayMonth(dob);
         var family = probe.FamilyName?.Trim();
+        // A family name alone is no block for a common name (Smith has thousands of records): with the birth year it is.
+        // Records without a birth date stay candidates by name. Bounds are digits only, which sort alike in every collation.
+        var year = BirthYear(dob);
+        var yearFrom = year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var yearTo = (year + 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var postcode = probe.Postcode?.Trim().ToUpperInvariant();
+        var queried = Stopwatch.GetTimestamp();
         var candidates = await db.SourceRecords.AsNoTracking()
-            .Where(r => r.PartnershipId == partnershipId && r.PersonId != null)
-            .Where(r => (nhs != null && r.NhsNumber == nhs) || (upn != null && r.Upn == upn)
-                || (dob != null && (r.DateOfBirth == dob || r.DateOfBirth == swapped))
-                || (family != null && r.FamilyName == family)
-                || (postcode != null && r.Postcode == postcode))
+            // The partnership is in every branch, so that each branch is one index search (SQLite would otherwise read
+            // the whole partnership through one index).
+            .Where(r => r.PersonId != null && (
+                (nhs != null && r.PartnershipId == partnershipId && r.NhsNumber == nhs)
+                || (upn != null && r.PartnershipId == partnershipId && r.Upn == upn)
+                || (dob != null && r.PartnershipId == partnershipId && (r.DateOfBirth == dob || r.DateOfBirth == swapped))
+                || (family != null && r.PartnershipId == partnershipId && r.FamilyName == family && (yearFrom == null || r.DateOfBirth == null))
+                || (family != null && yearFrom != null && r.PartnershipId == partnershipId && r.FamilyName == family
+                    && string.Compare(r.DateOfBirth, yearFrom) >= 0 && string.Compare(r.DateOfBirth, yearTo) < 0)
+                || (postcode != null && r.PartnershipId == partnershipId && r.Postcode == postcode)))
             .OrderBy(r => r.Id)
             .Take(MaxCandidates)
             .Select(r => new { r.PersonId, Record = new PersonRecord(r.Id.ToString(), r.GivenName, r.FamilyName, r.DateOfBirth, r.Sex.ToString(), r.Postcode, r.Address, r.NhsNumber, r.Upn) })
             .ToListAsync(ct);
+        var scoring = Stopwatch.GetTimestamp();
+        _candidates = candidates.Count;
+        _queryTicks = scoring - queried;
         if (candidates.Count == 0) return [];
 
         var prepared = Linker.Prepare([probe, .. candidates.Select(c => c.Record)]);
         model.ApplyTermFrequencies(prepared);
         var personOf = candidates.ToDictionary(c => c.Record.Id, c => c.PersonId!.Value);
-        return Linker.ScoreAgainst(model, prepared[0], prepared.Skip(1))
-            .Select(s => new Scored(personOf[s.Candidate.Id], s, model.Explain(prepared[0], s.Candidate)))
+        var scored = Linker.ScoreAgainst(model, prepared[0], prepared.Skip(1))
+            .Select(s => new Scored(personOf[s.Candidate.Id], s, new Lazy<PairExplanation>(() => model.Explain(prepared[0], s.Candidate))))
             .GroupBy(s => s.PersonId)
             .Select(g => g.First())
             .ToList();
+        _scoreTicks = Stopwatch.GetTimestamp() - scoring;
+        return scored;
     }
 
     /// <summary>Below this many records there is nothing to learn from: every record starts a person until then.</summary>
@@ -383,7 +423,14 @@ public sealed class PersonIndex(SafeguardingDbContext db)
 
     private async Task<LinkageModel?> ModelAsync(LinkageSettings settings, Guid partnershipId, CancellationToken ct)
     {
-        if (settings.ModelJson is not null) return LinkageModel.FromJson(settings.ModelJson);
+        if (settings.ModelJson is { } json)
+        {
+            // Parsing the model costs more than matching a record: keep the last one parsed per partnership, for as long as the stored JSON is the same.
+            if (Models.TryGetValue(partnershipId, out var cached) && string.Equals(cached.Json, json, StringComparison.Ordinal)) return cached.Model;
+            var parsed = LinkageModel.FromJson(json);
+            Models[partnershipId] = (json, parsed);
+            return parsed;
+        }
         // No model yet: learn one from what the index already holds (it is kept once a partnership trains explicitly).
         var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).OrderBy(r => r.Id).Take(50_000)
             .Select(ToLinkageExpression).ToListAsync(ct);
@@ -395,6 +442,10 @@ public sealed class PersonIndex(SafeguardingDbContext db)
 
     private static PersonRecord ToLinkage(SourceRecord r) =>
         new(r.Id.ToString(), r.GivenName, r.FamilyName, r.DateOfBirth, r.Sex.ToString(), r.Postcode, r.Address, r.NhsNumber, r.Upn);
+
+    private static int? BirthYear(string? dob) =>
+        dob is { Length: 10 } d && int.TryParse(d.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)
+            && y is >= 1900 and <= 2100 ? y : null;
 
     private static string? SwapDayMonth(string? dob) =>
         dob is { Length: 10 } d && d[4] == '-' && d[7] == '-' ? $"{d[..4]}-{d[8..10]}-{d[5..7]}" : null;

@@ -438,11 +438,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PartnershipId", "DateOfBirth");
 
-                    b.HasIndex("PartnershipId", "FamilyName");
-
                     b.HasIndex("PartnershipId", "NhsNumber");
 
                     b.HasIndex("PartnershipId", "Postcode");
+
+                    b.HasIndex("PartnershipId", "Upn");
+
+                    b.HasIndex("PartnershipId", "FamilyName", "DateOfBirth");
 
                     b.HasIndex("PartnershipId", "OrganisationId", "SourceSystem", "LocalId")
                         .IsUnique();
