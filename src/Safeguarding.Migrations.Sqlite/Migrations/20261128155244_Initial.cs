@@ -6,11 +6,32 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Safeguarding.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "people_merges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeptPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MovedSourceRecordIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UndoReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UndoneByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UndoneAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people_merges", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "platform_audit_entries",
                 columns: table => new
@@ -74,6 +95,26 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_idempotent_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_idempotent_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_partnerships",
                 columns: table => new
                 {
@@ -101,6 +142,27 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_people_households", x => x.Id);
                     table.ForeignKey(
                         name: "FK_people_households_platform_partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "platform_partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people_linkage_settings",
+                columns: table => new
+                {
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpperThreshold = table.Column<double>(type: "REAL", nullable: false),
+                    LowerThreshold = table.Column<double>(type: "REAL", nullable: false),
+                    ModelJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ModelTrainedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people_linkage_settings", x => x.PartnershipId);
+                    table.ForeignKey(
+                        name: "FK_people_linkage_settings_platform_partnerships_PartnershipId",
                         column: x => x.PartnershipId,
                         principalTable: "platform_partnerships",
                         principalColumn: "Id",
@@ -147,7 +209,8 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     NhsNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     Upn = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
                     IsSealed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MergedIntoPersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -267,6 +330,72 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "people_relationships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RelatedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people_relationships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_people_relationships_people_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people_persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_people_relationships_people_persons_RelatedPersonId",
+                        column: x => x.RelatedPersonId,
+                        principalTable: "people_persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "people_source_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceSystem = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LocalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Received = table.Column<string>(type: "TEXT", nullable: false),
+                    GivenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DateOfBirth = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    NhsNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Upn = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MatchProbability = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people_source_records", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_people_source_records_people_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people_persons",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_people_source_records_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_user_claims",
                 columns: table => new
                 {
@@ -345,10 +474,70 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "people_match_reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceRecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidatePersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatchProbability = table.Column<double>(type: "REAL", nullable: false),
+                    MatchWeight = table.Column<double>(type: "REAL", nullable: false),
+                    HeldBecause = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_people_match_reviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_people_match_reviews_people_persons_CandidatePersonId",
+                        column: x => x.CandidatePersonId,
+                        principalTable: "people_persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_people_match_reviews_people_source_records_SourceRecordId",
+                        column: x => x.SourceRecordId,
+                        principalTable: "people_source_records",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_people_households_PartnershipId",
                 table: "people_households",
                 column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_match_reviews_CandidatePersonId",
+                table: "people_match_reviews",
+                column: "CandidatePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_match_reviews_PartnershipId_DecidedAt",
+                table: "people_match_reviews",
+                columns: new[] { "PartnershipId", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_match_reviews_SourceRecordId",
+                table: "people_match_reviews",
+                column: "SourceRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_merges_KeptPersonId",
+                table: "people_merges",
+                column: "KeptPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_merges_MergedPersonId",
+                table: "people_merges",
+                column: "MergedPersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_people_person_links_OrganisationId_Kind",
@@ -374,6 +563,57 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                 name: "IX_people_persons_PartnershipId_NhsNumber",
                 table: "people_persons",
                 columns: new[] { "PartnershipId", "NhsNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_relationships_PersonId_Kind",
+                table: "people_relationships",
+                columns: new[] { "PersonId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_relationships_RelatedPersonId",
+                table: "people_relationships",
+                column: "RelatedPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_OrganisationId",
+                table: "people_source_records",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_PartnershipId_DateOfBirth",
+                table: "people_source_records",
+                columns: new[] { "PartnershipId", "DateOfBirth" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_PartnershipId_FamilyName_DateOfBirth",
+                table: "people_source_records",
+                columns: new[] { "PartnershipId", "FamilyName", "DateOfBirth" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_PartnershipId_NhsNumber",
+                table: "people_source_records",
+                columns: new[] { "PartnershipId", "NhsNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_PartnershipId_OrganisationId_SourceSystem_LocalId",
+                table: "people_source_records",
+                columns: new[] { "PartnershipId", "OrganisationId", "SourceSystem", "LocalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_PartnershipId_Postcode",
+                table: "people_source_records",
+                columns: new[] { "PartnershipId", "Postcode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_PartnershipId_Upn",
+                table: "people_source_records",
+                columns: new[] { "PartnershipId", "Upn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_source_records_PersonId",
+                table: "people_source_records",
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_api_clients_ClientId",
@@ -410,6 +650,12 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                 name: "IX_platform_break_glass_accesses_UserId_ResourceType_ResourceId",
                 table: "platform_break_glass_accesses",
                 columns: new[] { "UserId", "ResourceType", "ResourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_idempotent_requests_Caller_Key",
+                table: "platform_idempotent_requests",
+                columns: new[] { "Caller", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_organisations_PartnershipId_OdsCode",
@@ -470,7 +716,19 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "people_linkage_settings");
+
+            migrationBuilder.DropTable(
+                name: "people_match_reviews");
+
+            migrationBuilder.DropTable(
+                name: "people_merges");
+
+            migrationBuilder.DropTable(
                 name: "people_person_links");
+
+            migrationBuilder.DropTable(
+                name: "people_relationships");
 
             migrationBuilder.DropTable(
                 name: "platform_api_clients");
@@ -485,6 +743,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                 name: "platform_break_glass_accesses");
 
             migrationBuilder.DropTable(
+                name: "platform_idempotent_requests");
+
+            migrationBuilder.DropTable(
                 name: "platform_user_claims");
 
             migrationBuilder.DropTable(
@@ -497,16 +758,19 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                 name: "platform_user_tokens");
 
             migrationBuilder.DropTable(
-                name: "people_persons");
+                name: "people_source_records");
 
             migrationBuilder.DropTable(
                 name: "platform_users");
 
             migrationBuilder.DropTable(
-                name: "people_households");
+                name: "people_persons");
 
             migrationBuilder.DropTable(
                 name: "platform_organisations");
+
+            migrationBuilder.DropTable(
+                name: "people_households");
 
             migrationBuilder.DropTable(
                 name: "platform_partnerships");

@@ -11,8 +11,8 @@ using Safeguarding.Core.Data;
 namespace Safeguarding.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SafeguardingDbContext))]
-    [Migration("20261128144807_MergedPeople")]
-    partial class MergedPeople
+    [Migration("20261128155244_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -441,11 +441,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PartnershipId", "DateOfBirth");
 
-                    b.HasIndex("PartnershipId", "FamilyName");
-
                     b.HasIndex("PartnershipId", "NhsNumber");
 
                     b.HasIndex("PartnershipId", "Postcode");
+
+                    b.HasIndex("PartnershipId", "Upn");
+
+                    b.HasIndex("PartnershipId", "FamilyName", "DateOfBirth");
 
                     b.HasIndex("PartnershipId", "OrganisationId", "SourceSystem", "LocalId")
                         .IsUnique();
