@@ -59,6 +59,7 @@ public static class LinkageBench
         Console.WriteLine($"  prior {last!.Model.ProbabilityTwoRandomRecordsMatch:E3}; EM passes: {string.Join("; ", last.Model.Training!.Passes.Select(p => $"{p.BlockedOn} {p.Pairs:N0} pairs {p.Iterations} it {(p.Converged ? "" : "NOT converged ")}λ={p.ProportionMatched:F3}"))}");
         Console.WriteLine($"  median wall time {Median(times):F2} s (min {times.Min():F2}, max {times.Max():F2}); pairs compared per second (scoring) {Median(rates):N0}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB");
         Console.WriteLine($"  blocking recall {BlockingRecall(dataset):F4} ({truePairs:N0} true pairs)");
+        if (Environment.GetEnvironmentVariable("SG_DUMP_MISSED") == "1") DumpMissed(dataset, last.Model, predicted);
         Console.WriteLine("  threshold | predicted |        TP |        FP |        FN | precision |   recall |       F1");
         foreach (var t in Thresholds)
         {
@@ -104,6 +105,39 @@ public static class LinkageBench
                     if (finder.IsCandidate(i, j)) found++;
                 }
         return total == 0 ? 0 : (double)found / total;
+    }
+
+    private static void DumpMissed(Dataset dataset, Safeguarding.Linkage.Model.LinkageModel model, List<(string Left, string Right, double Probability)> predicted)
+    {
+        var leftRecords = PersonCsv.Read(dataset.LeftPath);
+        var rightRecords = PersonCsv.Read(dataset.RightPath);
+        var left = Linker.Prepare(leftRecords);
+        var right = Linker.Prepare(rightRecords);
+        model.ApplyTermFrequencies(left);
+        model.ApplyTermFrequencies(right);
+        var finder = new CandidateFinder(left, right, BlockingRule.Default, new LinkOptions().MaxBlockPairs, new LinkOptions().MaxPairsPerRecordPerRule);
+        var found = predicted.Where(p => p.Probability >= 0.9).Select(p => (p.Left, p.Right)).ToHashSet();
+        var rightByPerson = new Dictionary<string, List<int>>();
+        for (var j = 0; j < right.Length; j++)
+        {
+            var key = dataset.TruthRight[right[j].Id];
+            if (!rightByPerson.TryGetValue(key, out var list)) rightByPerson[key] = list = [];
+            list.Add(j);
+        }
+        Span<byte> levels = stackalloc byte[Safeguarding.Linkage.Comparison.Levels.FieldCount];
+        for (var i = 0; i < left.Length; i++)
+            if (rightByPerson.TryGetValue(dataset.TruthLeft[left[i].Id], out var js))
+                foreach (var j in js)
+                {
+                    if (found.Contains((left[i].Id, right[j].Id))) continue;
+                    Safeguarding.Linkage.Comparison.Comparer.Compare(left[i], right[j], levels);
+                    var w = model.Weight(left[i], right[j]);
+                    Console.WriteLine($"MISS blocked={finder.IsCandidate(i, j)} p={Safeguarding.Linkage.Model.LinkageModel.ProbabilityFromWeight(w):F4} levels={string.Join('.', levels.ToArray())}");
+                    var ex = model.Explain(left[i], right[j]);
+                    Console.WriteLine($"   prior {ex.PriorWeight:F1}: " + string.Join(", ", ex.Fields.Select(f => $"{f.Name}={f.Weight:F1}")) + $" sibling={ex.PossibleSiblings}");
+                    Console.WriteLine($"   {leftRecords[i]}");
+                    Console.WriteLine($"   {rightRecords[j]}");
+                }
     }
 
     private static double Median(List<double> values)

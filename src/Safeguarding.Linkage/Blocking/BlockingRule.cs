@@ -23,6 +23,46 @@ public sealed record BlockingRule(string Name, Func<PreparedPerson, ulong> Key, 
             : Hash.Mix(Hash.Mix(Math.Min(p.GivenCode1, p.FamilyCode1), Math.Max(p.GivenCode1, p.FamilyCode1), 18), Hash.Of(p.Postcode.AsSpan(0, p.PostcodeOutward), 18), 18),
         []);
 
+    /// <summary>
+    /// Both names sound alike and the postcode area (the UK area letters, or the first two characters of a postcode of
+    /// another shape): for a birth date missing and a postcode mistyped within the area.
+    /// </summary>
+    public static readonly BlockingRule NamesSoundAlikeAndArea = new("names sound alike and postcode area", p =>
+    {
+        if (p.GivenCode1 == 0 || p.FamilyCode1 == 0) return 0;
+        var area = PostcodeArea(p);
+        return area == 0 ? 0
+            : Hash.Mix(Hash.Mix(Math.Min(p.GivenCode1, p.FamilyCode1), Math.Max(p.GivenCode1, p.FamilyCode1), 21), Hash.Of(p.Postcode.AsSpan(0, area), 21), 21);
+    }, []);
+
+    /// <summary>The given name's sound, the family name's first letter and the postcode area: for a mistyped family name.</summary>
+    public static readonly BlockingRule GivenSoundFamilyInitialAndArea = new("given name sound, family initial and postcode area", p =>
+    {
+        if (p.GivenCode1 == 0 || p.Family.Length == 0) return 0;
+        var area = PostcodeArea(p);
+        return area == 0 ? 0 : Hash.Mix(Hash.Mix(p.GivenCode1, p.Family[0], 22), Hash.Of(p.Postcode.AsSpan(0, area), 22), 22);
+    }, []);
+
+    /// <summary>The family name's sound, the house number and the postcode area: for a given name and birth date both changed.</summary>
+    public static readonly BlockingRule FamilySoundHouseAndArea = new("family name sound, house number and postcode area", p =>
+    {
+        var tokens = p.AddressTokens;
+        if (p.FamilyCode1 == 0 || tokens.Length < 2 || !char.IsAsciiDigit(tokens[0][0])) return 0;
+        var area = PostcodeArea(p);
+        return area == 0 ? 0 : Hash.Mix(Hash.Mix(p.FamilyCode1, Hash.Of(tokens[0], 23), 23), Hash.Of(p.Postcode.AsSpan(0, area), 23), 23);
+    }, []);
+
+    /// <summary>The family name's first letter, the birth year and the postcode area: for a mistyped family name and birth month or day.</summary>
+    public static readonly BlockingRule FamilyInitialYearAndArea = new("family initial, birth year and postcode area", p =>
+    {
+        if (p.Family.Length == 0 || p.Year == 0) return 0;
+        var area = PostcodeArea(p);
+        return area == 0 ? 0 : Hash.Mix(Hash.Mix(p.Family[0], (ulong)p.Year, 24), Hash.Of(p.Postcode.AsSpan(0, area), 24), 24);
+    }, []);
+
+    /// <summary>The UK area letters, or the first two characters of a postcode of another shape (0: no postcode).</summary>
+    private static int PostcodeArea(PreparedPerson p) => p.PostcodeOutward > 0 ? p.PostcodeAreaLength() : p.Postcode.Length >= 4 ? 2 : 0;
+
     public static readonly BlockingRule DateOfBirth = new("date of birth", p =>
         p.Year == 0 || p.Month == 0 || p.Day == 0 ? 0 : Hash.Mix((ulong)(p.Year * 10000 + p.Month * 100 + p.Day), 4), [LinkageField.DateOfBirth]);
 
@@ -63,8 +103,10 @@ public sealed record BlockingRule(string Name, Func<PreparedPerson, ulong> Key, 
     /// <summary>The union used to find candidate pairs.</summary>
     public static IReadOnlyList<BlockingRule> Default { get; } =
     [
-        NhsNumber, Upn, NamesSoundAlike, NamesSoundAlikeAndDistrict, DateOfBirth, DateOfBirthAndGivenSound, DateOfBirthAndFamilyInitial, Postcode,
+        NhsNumber, Upn, NamesSoundAlike, NamesSoundAlikeAndDistrict, NamesSoundAlikeAndArea, GivenSoundFamilyInitialAndArea,
+        DateOfBirth, DateOfBirthAndGivenSound, DateOfBirthAndFamilyInitial, Postcode,
         FamilyNameAndBirthYear, GivenNameAndBirthMonth, FamilySoundAndBirthDay, GivenSoundAndPostcodeSector, HouseAndStreet,
+        FamilySoundHouseAndArea, FamilyInitialYearAndArea,
     ];
 
     /// <summary>The passes of expectation-maximisation: each leaves the fields it blocks on out of the estimate.</summary>

@@ -15,6 +15,16 @@ public static class Comparer
             levels[0] = Levels.Given.Swapped;
             levels[1] = Levels.Family.Swapped;
         }
+        else
+        {
+            // One name moved to the other field (given name recorded as the family name, the other name replaced).
+            if (levels[0] >= Levels.Given.TwoEdits && b.Family.Length > 0 && levels[1] != Levels.Family.Exact
+                && JaroWinkler.Similarity(a.Given, b.Family) >= 0.92)
+                levels[0] = Levels.Given.Swapped;
+            else if (levels[1] >= Levels.Family.TwoEdits && b.Given.Length > 0 && levels[0] != Levels.Given.Exact
+                && JaroWinkler.Similarity(a.Family, b.Given) >= 0.92)
+                levels[1] = Levels.Family.Swapped;
+        }
         levels[2] = DobLevel(a, b);
         levels[3] = a.Sex == 0 || b.Sex == 0 ? Levels.Sex.Missing : a.Sex == b.Sex ? Levels.Sex.Exact : Levels.Sex.Else;
         levels[4] = PostcodeLevel(a, b);
@@ -223,7 +233,8 @@ public static class Comparer
         }
         var total = a.Length + b.Length;
         var exact = 2.0 * matched / total;
-        var best = 2.0 * (matched + Math.Min(unmatchedA, b.Length - matched)) / total;
+        // At best every unmatched token finds a partner, a word run together from two of the other side's included.
+        var best = (2.0 * matched + unmatchedA + b.Length - matched) / total;
         if (Band(exact) == Band(best)) return exact;
         // Then near-equal words of four letters or more (typos in street names); house numbers must be equal.
         for (var i = 0; i < a.Length && i < 64; i++)
@@ -236,11 +247,50 @@ public static class Comparer
                 if ((used & (1UL << j)) != 0 || u.Length < 4 || Math.Abs(u.Length - t.Length) > 2 || (t[0] != u[0] && t[1] != u[1])) continue;
                 if (JaroWinkler.Similarity(t, u) < 0.9) continue;
                 used |= 1UL << j;
+                aMatched[i] = true;
                 matched++;
                 break;
             }
         }
-        return 2.0 * matched / total;
+        // Then two words run together on one side ("walkercrescent" for "walker crescent"): each of the three counts.
+        var joined = 0;
+        for (var i = 0; i < a.Length && i < 64; i++)
+        {
+            if (aMatched[i] || a[i].Length < 6 || char.IsAsciiDigit(a[i][0])) continue;
+            for (var j = 0; j + 1 < b.Length; j++)
+                if ((used & (3UL << j)) == 0 && RunTogether(a[i], b[j], b[j + 1]))
+                {
+                    used |= 3UL << j;
+                    aMatched[i] = true;
+                    joined += 3;
+                    break;
+                }
+        }
+        for (var j = 0; j < b.Length; j++)
+        {
+            if ((used & (1UL << j)) != 0 || b[j].Length < 6 || char.IsAsciiDigit(b[j][0])) continue;
+            for (var i = 0; i + 1 < a.Length && i + 1 < 64; i++)
+                if (!aMatched[i] && !aMatched[i + 1] && RunTogether(b[j], a[i], a[i + 1]))
+                {
+                    used |= 1UL << j;
+                    aMatched[i] = aMatched[i + 1] = true;
+                    joined += 3;
+                    break;
+                }
+        }
+        return (2.0 * matched + joined) / total;
+    }
+
+    /// <summary>One word within Jaro-Winkler 0.9 of two neighbouring words of the other address written together.</summary>
+    private static bool RunTogether(string word, string first, string second)
+    {
+        var length = first.Length + second.Length;
+        if (first.Length < 2 || second.Length < 2 || length > 64 || Math.Abs(length - word.Length) > 2 || word[0] != first[0]
+            || char.IsAsciiDigit(first[0]) || char.IsAsciiDigit(second[0])) return false;
+        Span<char> together = stackalloc char[length];
+        first.AsSpan().CopyTo(together);
+        second.AsSpan().CopyTo(together[first.Length..]);
+        return JaroWinkler.Similarity(word, together) >= 0.9;
     }
 
     private static int Band(double similarity) => similarity >= 0.8 ? 3 : similarity >= 0.5 ? 2 : similarity > 0 ? 1 : 0;
