@@ -14,8 +14,6 @@ public sealed class SafeguardingOptions
     /// <summary>Seed the demo partnership at first start when the database has none.</summary>
     public bool SeedDemoOnStart { get; set; }
 
-    public string DataDirectory { get; set; } = "data";
-
     /// <summary>A session ends after this long without a request (ASVS 3.3).</summary>
     public int IdleTimeoutMinutes { get; set; } = 20;
 

@@ -161,4 +161,30 @@ public sealed class PersonRecordTests
         var search = await db.AuditEntries.Where(e => e.ActorUserId == keyAdult.User.Id && e.Action == "search").SingleAsync();
         Assert.DoesNotContain("Testperson", search.Details);
     }
+
+    [Theory, BothDatabases]
+    public async Task Relatives_are_named_only_to_those_who_may_open_them_and_naming_them_is_audited(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var team = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var pupil = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var parent = await host.Data.CreatePersonAsync(partnership.Id);
+        await host.Data.SaveAsync(db => db.PersonRelationships.Add(new PersonRelationship
+        {
+            PartnershipId = partnership.Id, PersonId = pupil.Id, RelatedPersonId = parent.Id, Kind = RelationshipKind.Parent,
+        }));
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var manager = await host.Data.CreateUserAsync(team, Role.FrontDoorManager);
+
+        var seenBySchool = await (await (await host.SignInAsync(keyAdult)).GetAsync($"/people/{pupil.Id}")).HtmlAsync();
+        var seenByManager = await (await (await host.SignInAsync(manager)).GetAsync($"/people/{pupil.Id}")).HtmlAsync();
+
+        Assert.Null(seenBySchool.QuerySelector($"a[href='/people/{parent.Id}']"));
+        Assert.NotNull(seenByManager.QuerySelector($"a[href='/people/{parent.Id}']"));
+        await using var db = host.NewContext();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.ResourceId == parent.Id.ToString() && e.ActorUserId == manager.User.Id && e.Details == "named as a relative"));
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.ResourceId == parent.Id.ToString() && e.ActorUserId == keyAdult.User.Id));
+    }
 }

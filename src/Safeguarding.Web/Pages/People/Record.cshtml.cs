@@ -47,9 +47,19 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Per
         AgencyRecords = sources.Select(s => new AgencyRecord(s, names.GetValueOrDefault(s.OrganisationId, "Unknown organisation"))).ToList();
         Merges = await db.PersonMerges.AsNoTracking().Where(m => m.KeptPersonId == Person.Id).OrderByDescending(m => m.At).ToListAsync();
         var personId = Person.Id;
-        Relationships = (await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId)
-                .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { p.GivenName, p.FamilyName, r.Kind, p.Id }).ToListAsync())
-            .Select(r => ($"{r.GivenName} {r.FamilyName}", r.Kind, r.Id)).ToList();
+        // Relatives are people too: only those this user may open are named, and naming them is a read of each.
+        var related = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId)
+            .Join(db.People.Include(p => p.Links), r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.Kind, Person = p }).ToListAsync();
+        var process = await current.ProcessAsync("named as a relative");
+        foreach (var r in related)
+        {
+            var facts = new RecordFacts(r.Person.PartnershipId, r.Person.RecordedByOrganisationId, r.Person.Links.Select(l => l.OrganisationId).ToList(), r.Person.IsSealed);
+            if (!AccessPolicy.Decide(actor, Resource.Person, Operation.Read, facts).Allowed) continue;
+            Relationships.Add((r.Person.FullName, r.Kind, r.Person.Id));
+            db.QueueAudit(process, Safeguarding.Core.Platform.Audit.AuditActions.Read, PersonRecords.ResourceType, r.Person.Id.ToString(),
+                Safeguarding.Core.Platform.Audit.AuditOutcome.Allowed, "named as a relative");
+        }
+        if (Relationships.Count > 0) await db.SaveChangesAsync();
         CanSeeAccessLog = actor.HasAny(Resource.AuditTrail, Operation.Read);
         CanMerge = IndexModel.CanReviewMatches(actor);
         return Page();
