@@ -67,6 +67,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Platform.Access.BreakGlass>();
         services.AddScoped<People.PersonRecords>();
         services.AddScoped<People.PersonIndex>();
+        services.AddScoped<Platform.Imports.Quarantine>();
         return services;
     }
 }

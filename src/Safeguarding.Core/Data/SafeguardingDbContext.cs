@@ -38,6 +38,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<LinkageSettings> LinkageSettings => Set<LinkageSettings>();
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
+    public DbSet<Platform.Imports.QuarantinedRecord> QuarantinedRecords => Set<Platform.Imports.QuarantinedRecord>();
 
     public IClock Clock => clock;
 

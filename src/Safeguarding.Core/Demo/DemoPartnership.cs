@@ -252,6 +252,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                         Role.YouthJusticeWorker => (role, "youthjustice", orgs.YouthJustice),
                         Role.Analyst => (role, "analyst", orgs.Council),
                         Role.PartnershipBusinessManager => (role, "business.manager", orgs.Council),
+                        Role.EducationLead => (role, "education.lead", orgs.Council),
                         _ => throw new InvalidOperationException($"The demo has no user planned for the role {role}."),
                     });
                     break;

@@ -150,3 +150,15 @@ internal sealed class IdempotentRequestMapping : IEntityTypeConfiguration<Idempo
         b.HasIndex(r => new { r.Caller, r.Key }).IsUnique();
     }
 }
+
+internal sealed class QuarantinedRecordMapping : IEntityTypeConfiguration<Imports.QuarantinedRecord>
+{
+    public void Configure(EntityTypeBuilder<Imports.QuarantinedRecord> b)
+    {
+        b.ToTable("platform_quarantined_records");
+        b.Property(r => r.Kind).HasMaxLength(64);
+        b.Property(r => r.Source).HasMaxLength(300);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
+        b.HasIndex(r => new { r.PartnershipId, r.Status, r.Kind, r.ReceivedAt });
+    }
+}

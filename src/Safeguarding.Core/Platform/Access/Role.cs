@@ -19,6 +19,8 @@ public enum Role
     YouthJusticeWorker,
     Analyst,
     PartnershipBusinessManager,
+    /// <summary>The council's education lead: children missing education, elective home education, attendance.</summary>
+    EducationLead,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -39,6 +41,28 @@ public enum Resource
     AggregateFigures,
     /// <summary>The person index's thresholds and trained model.</summary>
     LinkageSettings,
+    /// <summary>Records received that could not be accepted, held with their reason until corrected and released.</summary>
+    Quarantine,
+    /// <summary>Messages waiting in the outbox and deliveries that failed.</summary>
+    Deliveries,
+    /// <summary>A police domestic-abuse incident and the children in it.</summary>
+    DomesticIncident,
+    /// <summary>An Operation Encompass notification to a child's education setting.</summary>
+    EncompassNotification,
+    /// <summary>Pupil rolls and school calendars sent by education settings.</summary>
+    PupilRoll,
+    /// <summary>A child's session marks, suspensions and CME/EHE history.</summary>
+    Attendance,
+    /// <summary>A DASH (or young people's DASH) risk assessment.</summary>
+    RiskAssessment,
+    /// <summary>A multi-agency meeting (DRAMM, MARAC, MACE): its agenda, research, decisions and actions.</summary>
+    Meeting,
+    /// <summary>A referral to MARAC and its case.</summary>
+    MaracReferral,
+    /// <summary>A victim's safety plan.</summary>
+    SafetyPlan,
+    /// <summary>A flag on a child's health record (FHIR Flag).</summary>
+    HealthFlag,
 }
 
 public enum Operation

@@ -25,7 +25,9 @@ public static class RoleCatalogue
              new(User, Read, WholePartnership), new(User, Create, WholePartnership), new(User, Update, WholePartnership),
              new(ApiClient, Read, WholePartnership), new(ApiClient, Create, WholePartnership), new(ApiClient, Update, WholePartnership),
              new(AuditTrail, Read, WholePartnership), new(BreakGlassReview, Review, WholePartnership),
-             new(LinkageSettings, Read, WholePartnership), new(LinkageSettings, Update, WholePartnership)],
+             new(LinkageSettings, Read, WholePartnership), new(LinkageSettings, Update, WholePartnership),
+             new(Quarantine, Read, WholePartnership), new(Quarantine, Update, WholePartnership),
+             new(Deliveries, Read, WholePartnership), new(Deliveries, Update, WholePartnership)],
             CanBreakGlass: false),
         [Role.PoliceDomesticAbuse] = new("Police (domestic abuse)", "Records domestic incidents and the children in them.",
             [.. PartnershipPeopleRead, new(Person, Create, WholePartnership), new(Person, Update, OwnOrganisation), new(Organisation, Read, WholePartnership)],
@@ -68,14 +70,29 @@ public static class RoleCatalogue
         [Role.Analyst] = new("Analyst", "Prepares figures: aggregates only, never a person's record.",
             [new(AggregateFigures, Read, WholePartnership), new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
+        [Role.EducationLead] = new("Council education lead", "Children missing education, elective home education and attendance for the council.",
+            [new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
         [Role.PartnershipBusinessManager] = new("Partnership business manager", "Runs the partnership's business: figures, assurance and the yearly report.",
             [new(AggregateFigures, Read, WholePartnership), new(Organisation, Read, WholePartnership), new(AuditTrail, Read, WholePartnership)],
             CanBreakGlass: false),
     };
 
-    public static RoleDefinition Describe(Role role) => Definitions[role];
+    /// <summary>
+    /// Grants each module adds, kept next to the module's access rules in a <c>RoleCatalogue.{Module}.cs</c>
+    /// file of this folder; listed here so the whole matrix is still read and tested from one place.
+    /// </summary>
+    private static IEnumerable<(Role Role, Grant Grant)> ModuleGrants => [];
 
-    public static IReadOnlyCollection<Grant> GrantsOf(Role role) => Definitions[role].Grants;
+    private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
+        Definitions.ToDictionary(d => d.Key, d => d.Value with
+        {
+            Grants = [.. d.Value.Grants.Concat(ModuleGrants.Where(m => m.Role == d.Key).Select(m => m.Grant)).Distinct()],
+        }));
+
+    public static RoleDefinition Describe(Role role) => WithModules.Value[role];
+
+    public static IReadOnlyCollection<Grant> GrantsOf(Role role) => WithModules.Value[role].Grants;
 
     public static IEnumerable<Role> All => Enum.GetValues<Role>();
 }
