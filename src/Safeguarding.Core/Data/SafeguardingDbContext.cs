@@ -40,6 +40,10 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
     public DbSet<Platform.Imports.QuarantinedRecord> QuarantinedRecords => Set<Platform.Imports.QuarantinedRecord>();
 
+    // Operation Encompass
+    public DbSet<DomesticAbuse.Encompass.DomesticIncident> DomesticIncidents => Set<DomesticAbuse.Encompass.DomesticIncident>();
+    public DbSet<DomesticAbuse.Encompass.EncompassNotification> EncompassNotifications => Set<DomesticAbuse.Encompass.EncompassNotification>();
+
     public IClock Clock => clock;
 
     /// <summary>Why the current unit of work is happening. Set by the host (request, command, job).</summary>

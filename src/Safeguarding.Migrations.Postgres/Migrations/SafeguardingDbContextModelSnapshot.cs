@@ -87,6 +87,276 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ForceOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean");
+
+                    b.Property<Instant>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceOrganisationId");
+
+                    b.HasIndex("PartnershipId", "IsLatest", "ReceivedAt");
+
+                    b.HasIndex("PartnershipId", "ForceOrganisationId", "PoliceReference", "Version")
+                        .IsUnique();
+
+                    b.ToTable("encompass_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcknowledgedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BreachReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Instant?>("BreachRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChildPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("FirstOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FollowsUpNotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RecipientOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SupportChoices")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SupportNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentChildId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PartnershipId", "Status", "Deadline");
+
+                    b.HasIndex("RecipientOrganisationId", "Status", "Deadline");
+
+                    b.ToTable("encompass_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<LocalDate?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("encompass_incident_adults", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<LocalDate?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Resident")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SawOrHeard")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SchoolNamed")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("SpokenTo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("WhatTheySaid")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("encompass_incident_children", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -975,6 +1245,66 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ForceOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassNotification", b =>
+                {
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.IncidentChild", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
+                {
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
+                        .WithMany("Adults")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentChild", b =>
+                {
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
+                        .WithMany("Children")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Household", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -1119,6 +1449,13 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
+                {
+                    b.Navigation("Adults");
+
+                    b.Navigation("Children");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>

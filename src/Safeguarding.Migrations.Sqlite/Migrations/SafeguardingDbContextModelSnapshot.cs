@@ -79,6 +79,276 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceOrganisationId");
+
+                    b.HasIndex("PartnershipId", "IsLatest", "ReceivedAt");
+
+                    b.HasIndex("PartnershipId", "ForceOrganisationId", "PoliceReference", "Version")
+                        .IsUnique();
+
+                    b.ToTable("encompass_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AcknowledgedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BreachReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BreachRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChildPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstOpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FollowsUpNotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportChoices")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentChildId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PartnershipId", "Status", "Deadline");
+
+                    b.HasIndex("RecipientOrganisationId", "Status", "Deadline");
+
+                    b.ToTable("encompass_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("encompass_incident_adults", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Resident")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SawOrHeard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolNamed")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SpokenTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatTheySaid")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("encompass_incident_children", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -968,6 +1238,66 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ForceOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassNotification", b =>
+                {
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.IncidentChild", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
+                {
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
+                        .WithMany("Adults")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentChild", b =>
+                {
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
+                        .WithMany("Children")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Household", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -1112,6 +1442,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
+                {
+                    b.Navigation("Adults");
+
+                    b.Navigation("Children");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>
