@@ -43,13 +43,13 @@ public sealed class JourneyTests(EndToEndFixture fixture)
         await Assertions.Expect(result.First).ToBeVisibleAsync();
 
         await result.First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/people/", StringComparison.Ordinal));
+        await page.ArriveAtAsync("/people/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{child.GivenName} {child.FamilyName}");
         await Assertions.Expect(page.Locator("dl.govuk-summary-list")).ToContainTextAsync("Date of birth");
         await ExpectDemoBannerAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-out", StringComparison.Ordinal));
+        await page.ArriveAtAsync("/account/sign-out");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You have signed out");
         await ExpectDemoBannerAsync();
 
