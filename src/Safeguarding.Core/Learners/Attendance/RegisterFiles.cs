@@ -44,10 +44,21 @@ public static class RegisterFiles
     /// <summary>Reads the roll for a year. A pupil listed twice at one school is a problem: the first row stands.</summary>
     public static List<Enrolment> ReadEnrolments(string path, AcademicYear year, List<RowProblem> problems, string? name = null)
     {
-        name ??= Path.GetFileName(path);
+        using var reader = Open(path);
+        return ReadEnrolments(reader, year, problems, name ?? Path.GetFileName(path));
+    }
+
+    /// <summary>Reads rows given as text (a header line, then rows): how a corrected row is checked on release from quarantine.</summary>
+    public static List<Enrolment> ReadEnrolmentsText(string text, AcademicYear year, List<RowProblem> problems, string name)
+    {
+        using var reader = OpenText(text);
+        return ReadEnrolments(reader, year, problems, name);
+    }
+
+    private static List<Enrolment> ReadEnrolments(SepReader reader, AcademicYear year, List<RowProblem> problems, string name)
+    {
         var result = new List<Enrolment>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = Open(path);
         var columns = Columns(reader, EnrolmentColumns, name, required: ["upn", "urn", "date_of_birth"]);
         var header = reader.Header.ToString();
         foreach (var row in reader)
@@ -116,13 +127,24 @@ public static class RegisterFiles
     public static MarksResult ApplyMarks(string path, AcademicYear year, Dictionary<string, Enrolment> enrolments,
         List<RowProblem> problems, string? name = null)
     {
-        name ??= Path.GetFileName(path);
+        using var reader = Open(path);
+        return ApplyMarks(reader, year, enrolments, problems, name ?? Path.GetFileName(path));
+    }
+
+    public static MarksResult ApplyMarksText(string text, AcademicYear year, Dictionary<string, Enrolment> enrolments, List<RowProblem> problems, string name)
+    {
+        using var reader = OpenText(text);
+        return ApplyMarks(reader, year, enrolments, problems, name);
+    }
+
+    private static MarksResult ApplyMarks(SepReader reader, AcademicYear year, Dictionary<string, Enrolment> enrolments,
+        List<RowProblem> problems, string name)
+    {
         var result = new MarksResult();
         var lookup = enrolments.GetAlternateLookup<ReadOnlySpan<char>>();
         var working = new Dictionary<Enrolment, Working>(ReferenceEqualityComparer.Instance);
         var dayOfYear = DayTable(year);
         var firstDay = year.Start.ToDateOnly().DayNumber;
-        using var reader = Open(path);
         var columns = Columns(reader, MarkColumns, name, required: MarkColumns);
         int cUpn = columns["upn"], cUrn = columns["urn"], cDate = columns["date"], cSession = columns["session"], cCode = columns["code"];
         var needed = new[] { cUpn, cUrn, cDate, cSession, cCode }.Max() + 1;
@@ -222,9 +244,21 @@ public static class RegisterFiles
     public static List<Suspension> ReadSuspensions(string path, AcademicYear year, IReadOnlyDictionary<string, Enrolment> enrolments,
         List<RowProblem> problems, string? name = null)
     {
-        name ??= Path.GetFileName(path);
-        var result = new List<Suspension>();
         using var reader = Open(path);
+        return ReadSuspensions(reader, year, enrolments, problems, name ?? Path.GetFileName(path));
+    }
+
+    public static List<Suspension> ReadSuspensionsText(string text, AcademicYear year, IReadOnlyDictionary<string, Enrolment> enrolments,
+        List<RowProblem> problems, string name)
+    {
+        using var reader = OpenText(text);
+        return ReadSuspensions(reader, year, enrolments, problems, name);
+    }
+
+    private static List<Suspension> ReadSuspensions(SepReader reader, AcademicYear year, IReadOnlyDictionary<string, Enrolment> enrolments,
+        List<RowProblem> problems, string name)
+    {
+        var result = new List<Suspension>();
         var columns = Columns(reader, SuspensionColumns, name, required: ["upn", "urn", "start_date", "sessions", "type"]);
         var header = reader.Header.ToString();
         foreach (var row in reader)
@@ -314,6 +348,9 @@ public static class RegisterFiles
         foreach (var (column, at) in columns) values[column] = at >= 0 && at < row.ColCount ? row[at].Span.Trim().ToString() : "";
         return values;
     }
+
+    private static SepReader OpenText(string text) =>
+        Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromText(text);
 
     private static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row.Span.Trim().Length == 0;
 
