@@ -47,6 +47,7 @@ public static class Cli
         root.Subcommands.Add(DedupePeople.Create(context));
         var attendance = new Command("attendance", "School attendance: measures from files, imports into the database.");
         attendance.Subcommands.Add(AttendanceMeasuresCommand.Create(context));
+        attendance.Subcommands.Add(AttendanceImportCommand.Create(context));
         root.Subcommands.Add(attendance);
 
         var output = new StringWriter();
