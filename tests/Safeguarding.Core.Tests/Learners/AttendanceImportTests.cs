@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Learners.Attendance;
@@ -117,6 +118,34 @@ public sealed class AttendanceImportTests : IDisposable
             Assert.Equal(1, figures.Overall.AuthorisedAbsenceSessions);
             Assert.Equal(0, figures.Overall.UnauthorisedAbsenceSessions);
         }
+    }
+
+    [Theory, BothDatabases]
+    public async Task Figures_read_from_storage_equal_those_computed_from_the_files(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var partnership = await new TestData(() => database.NewContext()).CreatePartnershipAsync();
+        var other = await new TestData(() => database.NewContext()).CreatePartnershipAsync();
+        var (pupils, marks, suspensions) = Files();
+        await using (var db = database.NewContext())
+        {
+            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, pupils, marks, suspensions), TestContext.Current.CancellationToken);
+            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(other.Id, Year, pupils), TestContext.Current.CancellationToken);
+        }
+        var problems = new List<RowProblem>();
+        var fromFiles = RegisterFiles.ReadEnrolments(pupils, Year, problems);
+        RegisterFiles.ApplyMarks(marks, Year, fromFiles.ToDictionary(e => RegisterFiles.Key(e.Upn, e.Urn)), problems);
+        var expected = AttendanceMeasures.Compute(Year, fromFiles);
+
+        await using var read = database.NewContext();
+        var stored = await AttendanceStore.EnrolmentsAsync(read, partnership.Id, Year.StartYear, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(2, stored.Count);
+        var figures = await AttendanceStore.FiguresAsync(read, partnership.Id, Year, ct: TestContext.Current.CancellationToken);
+        Assert.Equal((expected.Overall.Enrolments, expected.Overall.PossibleSessions, expected.Overall.AuthorisedAbsenceSessions, expected.Overall.UnauthorisedAbsenceSessions),
+            (figures.Overall.Enrolments, figures.Overall.PossibleSessions, figures.Overall.AuthorisedAbsenceSessions, figures.Overall.UnauthorisedAbsenceSessions));
+        Assert.Equal(new LocalDate(2014, 6, 1), stored.Single(e => e.Upn == B).DateOfBirth);
+        Assert.Equal(1, figures.Suspensions.Suspensions);
+        Assert.Single(await AttendanceStore.EnrolmentsAsync(read, partnership.Id, Year.StartYear, "100001", TestContext.Current.CancellationToken), e => e.Upn == A);
     }
 
     [Theory, BothDatabases]

@@ -138,14 +138,15 @@ public static class AttendanceMeasures
                 if (SessionCountsFor(year, e) is not { } counts) continue;
                 partial.Overall.Add(counts);
                 var known = e.PersonId is { } id && knownToSafeguarding.Contains(id);
-                partial.Add(Breakdown.School, e.Urn, counts);
-                partial.Add(Breakdown.Phase, Breakdown.PhaseOf(e.YearGroup), counts);
-                partial.Add(Breakdown.YearGroup, e.YearGroup, counts);
-                partial.Add(Breakdown.Sex, e.Sex, counts);
-                partial.Add(Breakdown.SenProvision, e.SenProvision, counts);
-                partial.Add(Breakdown.SenPrimaryNeed, e.SenPrimaryNeed ?? "none", counts);
-                partial.Add(Breakdown.Fsm, e.Fsm ? "eligible" : "not eligible", counts);
-                partial.Add(Breakdown.SafeguardingStatus, known ? Breakdown.Known : Breakdown.NotKnown, counts);
+                // In the order of Breakdown.All.
+                partial.Add(0, e.Urn, counts);
+                partial.Add(1, Breakdown.PhaseOf(e.YearGroup), counts);
+                partial.Add(2, e.YearGroup, counts);
+                partial.Add(3, e.Sex, counts);
+                partial.Add(4, e.SenProvision, counts);
+                partial.Add(5, e.SenPrimaryNeed ?? "none", counts);
+                partial.Add(6, e.Fsm ? "eligible" : "not eligible", counts);
+                partial.Add(7, known ? Breakdown.Known : Breakdown.NotKnown, counts);
             }
             return partial;
         }, partials.Add);
@@ -155,9 +156,10 @@ public static class AttendanceMeasures
         foreach (var p in partials)
         {
             overall.Add(p.Overall);
-            foreach (var (dimension, groups) in p.Groups)
-                foreach (var (value, tally) in groups)
+            for (var d = 0; d < Breakdown.All.Length; d++)
+                foreach (var (value, tally) in p.Groups[d])
                 {
+                    var dimension = Breakdown.All[d];
                     if (!by[dimension].TryGetValue(value, out var total)) by[dimension][value] = total = new AbsenceTally();
                     total.Add(tally);
                 }
@@ -176,13 +178,13 @@ public static class AttendanceMeasures
         AttendanceRules.Measure(year, e.DateOfBirth, e.Sessions);
 
     /// <summary>On roll on the census day: a mark other than "not on roll yet" (Z) on either session.</summary>
-    public static bool OnRollAtCensus(AcademicYear year, Enrolment e)
-    {
-        var am = year.SessionIndex(year.JanuaryCensusDay, afternoon: false);
-        return IsOnRoll(e.Sessions, am) || IsOnRoll(e.Sessions, am + 1);
+    public static bool OnRollAtCensus(AcademicYear year, Enrolment e) => OnRollAt(e.Sessions, year.SessionIndex(year.JanuaryCensusDay, afternoon: false));
 
-        static bool IsOnRoll(byte[] s, int i) => i < s.Length && s[i] != SessionCodes.None && s[i] != SessionCodes.ToByte("Z");
-    }
+    private static readonly byte NotOnRollYet = SessionCodes.ToByte("Z");
+
+    private static bool OnRollAt(byte[] sessions, int censusAm) => IsOnRoll(sessions, censusAm) || IsOnRoll(sessions, censusAm + 1);
+
+    private static bool IsOnRoll(byte[] s, int i) => i >= 0 && i < s.Length && s[i] != SessionCodes.None && s[i] != NotOnRollYet;
 
     private static (SuspensionTally, Dictionary<string, SuspensionTally>, Dictionary<string, SuspensionTally>, SenTally) CensusMeasures(
         AcademicYear year, IReadOnlyList<Enrolment> enrolments, IReadOnlyList<Suspension> suspensions, IReadOnlySet<Guid> known,
@@ -192,11 +194,10 @@ public static class AttendanceMeasures
         var bySchool = new Dictionary<string, SuspensionTally>(StringComparer.Ordinal);
         var byStatus = new Dictionary<string, SuspensionTally> { [Breakdown.Known] = new(), [Breakdown.NotKnown] = new() };
         var sen = new SenTally();
-        var personByEnrolment = new Dictionary<(string Upn, string Urn), Guid?>();
+        var census = year.SessionIndex(year.JanuaryCensusDay, afternoon: false);
         foreach (var e in enrolments)
         {
-            personByEnrolment.TryAdd((e.Upn, e.Urn), e.PersonId);
-            if (!OnRollAtCensus(year, e)) continue;
+            if (!OnRollAt(e.Sessions, census)) continue;
             var school = School(bySchool, e.Urn);
             school.Headcount++;
             byStatus[e.PersonId is { } p && known.Contains(p) ? Breakdown.Known : Breakdown.NotKnown].Headcount++;
@@ -214,12 +215,19 @@ public static class AttendanceMeasures
         if (januaryHeadcounts is not null)
             foreach (var (urn, headcount) in januaryHeadcounts) School(bySchool, urn).Headcount = headcount;
 
+        // Only a suspension that came without its person needs its enrolment looked up.
+        Dictionary<(string Upn, string Urn), Guid?>? personByEnrolment = null;
         var pupilsSuspended = new HashSet<string>(StringComparer.Ordinal);
         var pupilsSuspendedAtSchool = new HashSet<(string, string)>();
         var pupilsSuspendedByStatus = new HashSet<(string, string)>();
         foreach (var s in suspensions.Where(s => s.AcademicYear == year.StartYear))
         {
-            var person = s.PersonId ?? personByEnrolment.GetValueOrDefault((s.Upn, s.Urn));
+            if (s.PersonId is null && personByEnrolment is null)
+            {
+                personByEnrolment = [];
+                foreach (var e in enrolments) personByEnrolment.TryAdd((e.Upn, e.Urn), e.PersonId);
+            }
+            var person = s.PersonId ?? personByEnrolment!.GetValueOrDefault((s.Upn, s.Urn));
             var status = person is { } p && known.Contains(p) ? Breakdown.Known : Breakdown.NotKnown;
             var school = School(bySchool, s.Urn);
             var group = byStatus[status];
@@ -247,10 +255,10 @@ public static class AttendanceMeasures
     private sealed class Partial
     {
         public AbsenceTally Overall { get; } = new();
-        public Dictionary<string, Dictionary<string, AbsenceTally>> Groups { get; } =
-            Breakdown.All.ToDictionary(b => b, _ => new Dictionary<string, AbsenceTally>(StringComparer.Ordinal));
+        public Dictionary<string, AbsenceTally>[] Groups { get; } =
+            [.. Breakdown.All.Select(_ => new Dictionary<string, AbsenceTally>(StringComparer.Ordinal))];
 
-        public void Add(string dimension, string value, SessionCounts counts)
+        public void Add(int dimension, string value, SessionCounts counts)
         {
             var groups = Groups[dimension];
             if (!groups.TryGetValue(value, out var tally)) groups[value] = tally = new AbsenceTally();
