@@ -174,7 +174,17 @@ public static class AttendanceBench
     // The same rules as AttendanceRules, in SQL: in scope 5-15 on 31 August 2024, sixth half term (from 2 June 2025)
     // left out for those aged 15, enrolments with no possible session dropped, exact integer thresholds.
     private const string DuckMeasures = """
-        WITH p AS (
+        WITH m AS (
+          -- Each enrolment's marks counted by class first (all year, and before the sixth half term for 15-year-olds).
+          SELECT upn, urn,
+                 count(*) FILTER (WHERE code IN ('/','\','L','K','V','P','W','B')) AS present_all,
+                 count(*) FILTER (WHERE code IN ('C','C1','C2','E','I','M','J1','R','S','T','H')) AS auth_all,
+                 count(*) FILTER (WHERE code IN ('G','N','O','U')) AS unauth_all,
+                 count(*) FILTER (WHERE code IN ('/','\','L','K','V','P','W','B') AND date < DATE '2025-06-02') AS present_early,
+                 count(*) FILTER (WHERE code IN ('C','C1','C2','E','I','M','J1','R','S','T','H') AND date < DATE '2025-06-02') AS auth_early,
+                 count(*) FILTER (WHERE code IN ('G','N','O','U') AND date < DATE '2025-06-02') AS unauth_early
+          FROM marks GROUP BY upn, urn
+        ), p AS (
           SELECT upn, urn, CAST(date_of_birth AS DATE) AS dob, sex, year_group, sen_provision,
                  coalesce(nullif(sen_primary_need, ''), 'none') AS need, fsm,
                  CASE WHEN year_group IN ('N1','N2','R','1','2','3','4','5','6') THEN 'primary'
@@ -184,13 +194,11 @@ public static class AttendanceBench
           FROM pupils
           WHERE CAST(date_of_birth AS DATE) BETWEEN DATE '2008-09-01' AND DATE '2019-08-31'
         ), e AS (
-          SELECT p.upn, p.urn, p.phase, p.year_group, p.sex, p.sen_provision, p.need, p.fsm, p.status,
-                 count(*) FILTER (WHERE m.code IN ('/','\','L','K','V','P','W','B')) AS present,
-                 count(*) FILTER (WHERE m.code IN ('C','C1','C2','E','I','M','J1','R','S','T','H')) AS auth,
-                 count(*) FILTER (WHERE m.code IN ('G','N','O','U')) AS unauth
-          FROM marks m JOIN p ON m.upn = p.upn AND m.urn = p.urn
-          WHERE NOT (p.dob <= DATE '2009-08-31' AND m.date >= DATE '2025-06-02')
-          GROUP BY ALL
+          SELECT p.urn, p.phase, p.year_group, p.sex, p.sen_provision, p.need, p.fsm, p.status,
+                 CASE WHEN p.dob <= DATE '2009-08-31' THEN m.present_early ELSE m.present_all END AS present,
+                 CASE WHEN p.dob <= DATE '2009-08-31' THEN m.auth_early ELSE m.auth_all END AS auth,
+                 CASE WHEN p.dob <= DATE '2009-08-31' THEN m.unauth_early ELSE m.unauth_all END AS unauth
+          FROM m JOIN p ON m.upn = p.upn AND m.urn = p.urn
         ), s AS (
           SELECT *, present + auth + unauth AS possible FROM e WHERE present + auth + unauth > 0
         )
