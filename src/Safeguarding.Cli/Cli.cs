@@ -45,6 +45,10 @@ public static class Cli
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));
+        var attendance = new Command("attendance", "School attendance: measures from files, imports into the database.");
+        attendance.Subcommands.Add(AttendanceMeasuresCommand.Create(context));
+        attendance.Subcommands.Add(AttendanceImportCommand.Create(context));
+        root.Subcommands.Add(attendance);
 
         var output = new StringWriter();
         var invocation = new InvocationConfiguration { Output = output, Error = error };

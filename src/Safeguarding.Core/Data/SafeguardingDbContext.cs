@@ -44,6 +44,11 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<DomesticAbuse.Encompass.DomesticIncident> DomesticIncidents => Set<DomesticAbuse.Encompass.DomesticIncident>();
     public DbSet<DomesticAbuse.Encompass.EncompassNotification> EncompassNotifications => Set<DomesticAbuse.Encompass.EncompassNotification>();
 
+    // Learners: attendance
+    public DbSet<Learners.Enrolment> Enrolments => Set<Learners.Enrolment>();
+    public DbSet<Learners.Suspension> Suspensions => Set<Learners.Suspension>();
+    public DbSet<Learners.MarkChange> MarkChanges => Set<Learners.MarkChange>();
+
     public IClock Clock => clock;
 
     /// <summary>Why the current unit of work is happening. Set by the host (request, command, job).</summary>

@@ -357,6 +357,175 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("encompass_incident_children", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Learners.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalDate>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Fsm")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SenPrimaryNeed")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("SenProvision")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<byte[]>("Sessions")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "AcademicYear", "Urn");
+
+                    b.HasIndex("PartnershipId", "AcademicYear", "Upn", "Urn")
+                        .IsUnique();
+
+                    b.ToTable("learners_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.MarkChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NewCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("OldCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Date");
+
+                    b.ToTable("learners_mark_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalDate>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "AcademicYear", "Upn", "Urn", "StartDate", "Permanent")
+                        .IsUnique();
+
+                    b.ToTable("learners_suspensions", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1301,6 +1470,33 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
                         .WithMany("Children")
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Enrolment", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.MarkChange", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Learners.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

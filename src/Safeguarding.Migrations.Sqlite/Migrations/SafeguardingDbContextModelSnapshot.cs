@@ -349,6 +349,176 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("encompass_incident_children", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Learners.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DateOfBirth")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Fsm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenPrimaryNeed")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenProvision")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sessions")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "AcademicYear", "Urn");
+
+                    b.HasIndex("PartnershipId", "AcademicYear", "Upn", "Urn")
+                        .IsUnique();
+
+                    b.ToTable("learners_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.MarkChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Date");
+
+                    b.ToTable("learners_mark_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "AcademicYear", "Upn", "Urn", "StartDate", "Permanent")
+                        .IsUnique();
+
+                    b.ToTable("learners_suspensions", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.People.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1294,6 +1464,33 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
                         .WithMany("Children")
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Enrolment", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.MarkChange", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Learners.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

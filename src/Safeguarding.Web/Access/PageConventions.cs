@@ -18,6 +18,8 @@ public static class PageConventions
         Require(conventions, "/Admin/Linkage", Resource.LinkageSettings, Operation.Read);
         Require(conventions, "/People", Resource.Person, Operation.Read);
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
+        Require(conventions, "/Learners/Figures", Resource.AggregateFigures, Operation.Read);
+        Require(conventions, "/Learners/Children", Resource.Attendance, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Core.Learners.Attendance;
+
+/// <summary>Which schools' figures a user may see: every school in the partnership, or only their own.</summary>
+public sealed record FiguresScope(bool WholePartnership, string? OwnUrn)
+{
+    public bool Allows(string urn) => WholePartnership || urn == OwnUrn;
+}
+
+public sealed record ChildAttendanceOpening(bool Found, AccessDecision Decision, IReadOnlyList<Enrolment> Enrolments, IReadOnlyList<Suspension> Suspensions,
+    IReadOnlyDictionary<string, string> SchoolNames);
+
+/// <summary>One line of the worklist: a child known to safeguarding whose attendance crossed a line in the last weeks.</summary>
+public sealed record WorklistEntry(Guid PersonId, string Name, string Urn, string School, SessionCounts Now, bool CrossedPersistent, bool CrossedSevere,
+    IReadOnlyList<Suspension> RecentSuspensions);
+
+/// <summary>
+/// Reading learners' data under the access policy: figures (aggregates) for analysts, the partnership, the council's
+/// education lead and a school for itself; a child's attendance and the worklist (personal data, each read audited)
+/// for the education lead and the child's own school's Key Adult.
+/// </summary>
+public sealed class LearnerAccess(SafeguardingDbContext db)
+{
+    public const string ResourceType = "Attendance";
+
+    /// <summary>The scope of figures the actor may see, or null when none.</summary>
+    public async Task<FiguresScope?> FiguresScopeAsync(Actor actor, CancellationToken ct = default)
+    {
+        var grants = actor.Grants.Where(g => g is { Resource: Resource.AggregateFigures, Operation: Operation.Read }).ToList();
+        if (grants.Any(g => g.Scope == Scope.WholePartnership)) return new FiguresScope(true, null);
+        if (grants.Count == 0) return null;
+        var urn = await OwnUrnAsync(actor, ct);
+        return urn is null ? null : new FiguresScope(false, urn);
+    }
+
+    private async Task<string?> OwnUrnAsync(Actor actor, CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId && o.PartnershipId == actor.PartnershipId)
+            .Select(o => o.Urn).SingleOrDefaultAsync(ct);
+
+    /// <summary>A child's enrolments (with marks) and suspensions for a year; the decision and the read are audited either way.</summary>
+    public async Task<ChildAttendanceOpening> OpenChildAsync(Actor actor, Guid personId, int academicYear, ProcessContext process, CancellationToken ct = default)
+    {
+        var person = await db.People.AsNoTracking().Include(p => p.Links)
+            .SingleOrDefaultAsync(p => p.Id == personId && p.PartnershipId == actor.PartnershipId, ct);
+        if (person is null) return new ChildAttendanceOpening(false, AccessDecision.Deny("not found"), [], [], new Dictionary<string, string>());
+        var enrolments = await db.Enrolments.AsNoTracking()
+            .Where(e => e.PartnershipId == actor.PartnershipId && e.PersonId == personId && e.AcademicYear == academicYear)
+            .OrderBy(e => e.Urn).ToListAsync(ct);
+        var allUrns = await db.Enrolments.AsNoTracking().Where(e => e.PartnershipId == actor.PartnershipId && e.PersonId == personId)
+            .Select(e => e.Urn).Distinct().ToListAsync(ct);
+        var schools = await db.Organisations.AsNoTracking()
+            .Where(o => o.PartnershipId == actor.PartnershipId && o.Urn != null && allUrns.Contains(o.Urn))
+            .Select(o => new { o.Id, Urn = o.Urn! }).ToListAsync(ct);
+        // The schools the child has been enrolled at are linked to the child's attendance, as well as the person's own links.
+        var facts = new RecordFacts(person.PartnershipId, null,
+            [.. person.Links.Select(l => l.OrganisationId), .. schools.Select(s => s.Id)], person.IsSealed);
+        var decision = AccessPolicy.Decide(actor, Resource.Attendance, Operation.Read, facts);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, personId.ToString(),
+            decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, decision.Allowed ? $"attendance {academicYear}" : decision.Reason);
+        await db.SaveChangesAsync(ct);
+        if (!decision.Allowed) return new ChildAttendanceOpening(true, decision, [], [], new Dictionary<string, string>());
+        var suspensions = await db.Suspensions.AsNoTracking()
+            .Where(s => s.PartnershipId == actor.PartnershipId && s.PersonId == personId && s.AcademicYear == academicYear)
+            .OrderBy(s => s.StartDate).ToListAsync(ct);
+        var urns = enrolments.Select(e => e.Urn).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId && o.Urn != null && urns.Contains(o.Urn))
+            .ToDictionaryAsync(o => o.Urn!, o => o.Name, ct);
+        return new ChildAttendanceOpening(true, decision, enrolments, suspensions, names);
+    }
+
+    /// <summary>
+    /// Children known to safeguarding who, in the last <paramref name="weeks"/> weeks, crossed 10% or 50% absence or were
+    /// suspended: all schools for a partnership-wide grant, the user's own school's pupils for a Key Adult. Each child
+    /// listed is a read of their attendance, and is audited.
+    /// </summary>
+    public async Task<IReadOnlyList<WorklistEntry>?> WorklistAsync(Actor actor, AcademicYear year, LocalDate today, int weeks, ProcessContext process,
+        CancellationToken ct = default)
+    {
+        var grants = actor.Grants.Where(g => g is { Resource: Resource.Attendance, Operation: Operation.Read }).ToList();
+        if (grants.Count == 0) return null;
+        var wholePartnership = grants.Any(g => g.Scope == Scope.WholePartnership);
+        var ownUrn = wholePartnership ? null : await OwnUrnAsync(actor, ct);
+        if (!wholePartnership && ownUrn is null) return null;
+
+        var known = await KnownToSafeguarding.LoadAsync(db, actor.PartnershipId, ct);
+        var query = db.Enrolments.AsNoTracking().Where(e => e.PartnershipId == actor.PartnershipId && e.AcademicYear == year.StartYear && e.PersonId != null);
+        if (ownUrn is not null) query = query.Where(e => e.Urn == ownUrn);
+        var enrolments = (await query.ToListAsync(ct)).Where(e => known.Contains(e.PersonId!.Value)).ToList();
+        var since = today.PlusWeeks(-weeks);
+        var nowLimit = year.FirstSessionOnOrAfter(today);
+        var thenLimit = year.FirstSessionOnOrAfter(since);
+        var personIds = enrolments.Select(e => e.PersonId!.Value).Distinct().ToList();
+        var suspensions = (await db.Suspensions.AsNoTracking()
+                .Where(s => s.PartnershipId == actor.PartnershipId && s.AcademicYear == year.StartYear && s.PersonId != null && personIds.Contains(s.PersonId.Value))
+                .ToListAsync(ct))
+            .Where(s => s.StartDate >= since && s.StartDate <= today).ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+        var urns = enrolments.Select(e => e.Urn).Distinct().ToList();
+        var schools = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId && o.Urn != null && urns.Contains(o.Urn))
+            .ToDictionaryAsync(o => o.Urn!, o => o.Name, ct);
+
+        var entries = new List<WorklistEntry>();
+        foreach (var e in enrolments)
+        {
+            if (!AttendanceRules.IsCompulsorySchoolAge(year, e.DateOfBirth)) continue;
+            var limit = AttendanceRules.CountedSessions(year, AttendanceRules.AgeAtStartOf(year, e.DateOfBirth));
+            var now = AttendanceRules.Count(e.Sessions, Math.Min(limit, nowLimit));
+            var then = AttendanceRules.Count(e.Sessions, Math.Min(limit, thenLimit));
+            var crossedPersistent = now.IsPersistentAbsentee && !then.IsPersistentAbsentee;
+            var crossedSevere = now.IsSevereAbsentee && !then.IsSevereAbsentee;
+            var recent = suspensions.Where(s => s.PersonId == e.PersonId && s.Urn == e.Urn).OrderBy(s => s.StartDate).ToList();
+            if (!crossedPersistent && !crossedSevere && recent.Count == 0) continue;
+            entries.Add(new WorklistEntry(e.PersonId!.Value, names.GetValueOrDefault(e.PersonId.Value, "Unknown"), e.Urn, schools.GetValueOrDefault(e.Urn, e.Urn),
+                now, crossedPersistent, crossedSevere, recent));
+        }
+        foreach (var entry in entries)
+            db.QueueAudit(process, AuditActions.Read, ResourceType, entry.PersonId.ToString(), AuditOutcome.Allowed, "listed on the attendance worklist");
+        await db.SaveChangesAsync(ct);
+        return entries.OrderByDescending(x => x.CrossedSevere).ThenByDescending(x => x.Now.Possible == 0 ? 0 : (double)x.Now.Absent / x.Now.Possible).ToList();
+    }
+}

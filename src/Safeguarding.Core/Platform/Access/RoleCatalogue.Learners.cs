@@ -1,0 +1,23 @@
+using static Safeguarding.Core.Platform.Access.Operation;
+using static Safeguarding.Core.Platform.Access.Resource;
+using static Safeguarding.Core.Platform.Access.Scope;
+
+namespace Safeguarding.Core.Platform.Access;
+
+public static partial class RoleCatalogue
+{
+    /// <summary>
+    /// Attendance: the council's education lead sees every child's attendance and the figures and imports rolls and
+    /// marks; a school's Key Adult sees their own pupils' attendance and their own school's figures; analysts and the
+    /// partnership business manager see figures only (they already hold AggregateFigures).
+    /// </summary>
+    private static IEnumerable<(Role Role, Grant Grant)> LearnersGrants =>
+    [
+        (Role.EducationLead, new(Attendance, Read, WholePartnership)),
+        (Role.EducationLead, new(Attendance, Create, WholePartnership)),
+        (Role.EducationLead, new(PupilRoll, Create, WholePartnership)),
+        (Role.EducationLead, new(AggregateFigures, Read, WholePartnership)),
+        (Role.SchoolKeyAdult, new(Attendance, Read, RelatedRecords)),
+        (Role.SchoolKeyAdult, new(AggregateFigures, Read, OwnOrganisation)),
+    ];
+}

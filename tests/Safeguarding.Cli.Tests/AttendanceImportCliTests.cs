@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
+using Safeguarding.Testing;
+using Spectre.Console;
+
+namespace Safeguarding.Cli.Tests;
+
+/// <summary><c>safeguard attendance import</c>: into the database, bad rows to the quarantine, twice is once.</summary>
+public sealed class AttendanceImportCliTests
+{
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Safeguarding"] = database.Settings.ConnectionString,
+            ["Safeguarding:DataDirectory"] = database.Settings.DataDirectory,
+        }).Build();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 250;
+        var exitCode = await Cli.RunAsync(args, configuration, console, error, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Import_puts_good_rows_in_lists_bad_ones_and_a_second_run_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await new TestData(() => database.NewContext()).CreatePartnershipAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "safeguard-cli-tests", Guid.NewGuid().ToString("N"))).FullName;
+        var upn = Upn.CheckLetter("801200005001") + "801200005001";
+        var pupils = Path.Combine(folder, "pupils.csv");
+        File.WriteAllText(pupils, $"upn,urn,date_of_birth,sex,year_group,sen_provision,sen_primary_need,fsm\n{upn},100001,2015-03-01,F,4,N,,false\n");
+        var marks = Path.Combine(folder, "marks.csv");
+        File.WriteAllText(marks, $"upn,urn,date,session,code\n{upn},100001,2024-09-02,AM,/\n{upn},100001,2024-09-02,PM,?\n");
+
+        var first = await RunAsync(database, "attendance", "import", "--pupils", pupils, "--marks", marks);
+        var second = await RunAsync(database, "attendance", "import", "--pupils", pupils, "--marks", marks);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("1 enrolments added", first.Output);
+        Assert.Contains("1 new", first.Output);
+        Assert.Contains("1 rows newly held in the quarantine", first.Output);
+        Assert.Contains("marks.csv:3:5: '?' is not a register code.", first.Error);
+        Assert.Contains("0 enrolments added, 0 updated", second.Output);
+        Assert.Contains("0 new, 0 replaced by a later mark, 1 already held", second.Output);
+        Assert.Contains("0 rows newly held", second.Output);
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.QuarantinedRecords.CountAsync(TestContext.Current.CancellationToken));
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -1,0 +1,49 @@
+using NodaTime;
+using Safeguarding.Core.Demo;
+using Safeguarding.Core.Learners;
+using Safeguarding.Core.Learners.Attendance;
+
+namespace Safeguarding.Core.Tests.Learners;
+
+/// <summary>The demo's marks land near the seed's figures, so the dashboard tells a believable story.</summary>
+public sealed class DemoLearnersTests
+{
+    private static readonly AcademicYear Year = new(2023);
+
+    private static AbsenceTally Simulate(bool secondary, int pupils)
+    {
+        var random = new Random(7);
+        var days = DemoLearners.SchoolDays(Year);
+        var enrolments = Enumerable.Range(0, pupils).Select(i => new Enrolment
+        {
+            Upn = $"P{i}", Urn = "100001", Sex = "F", YearGroup = secondary ? "9" : "4", SenProvision = "N", AcademicYear = Year.StartYear,
+            DateOfBirth = secondary ? new LocalDate(2009, 1, 1) : new LocalDate(2015, 1, 1), Sessions = DemoLearners.Sessions(random, days, secondary),
+        }).ToList();
+        return AttendanceMeasures.Compute(Year, enrolments).Overall;
+    }
+
+    [Fact]
+    public void A_school_year_has_190_days_of_two_sessions()
+    {
+        var days = DemoLearners.SchoolDays(Year);
+        Assert.Equal(190, days.Length);
+        Assert.Equal(380, AttendanceRules.Count(DemoLearners.Sessions(new Random(1), days, secondary: false)).Possible);
+    }
+
+    [Fact]
+    public void Primary_pupils_attend_about_94_percent_and_17_percent_are_persistently_absent()
+    {
+        var primary = Simulate(secondary: false, 20_000);
+        Assert.InRange(primary.AttendanceRate, 93.0, 95.0);
+        Assert.InRange(primary.PersistentAbsenceRate, 15.5, 18.5);
+    }
+
+    [Fact]
+    public void Secondary_pupils_attend_about_90_percent_27_percent_persistently_and_5_percent_severely_absent()
+    {
+        var secondary = Simulate(secondary: true, 20_000);
+        Assert.InRange(secondary.AttendanceRate, 89.0, 91.0);
+        Assert.InRange(secondary.PersistentAbsenceRate, 25.5, 28.5);
+        Assert.InRange(secondary.SevereAbsenceRate, 4.0, 5.6);
+    }
+}
