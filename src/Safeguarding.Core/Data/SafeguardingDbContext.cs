@@ -44,6 +44,9 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<DomesticAbuse.Encompass.DomesticIncident> DomesticIncidents => Set<DomesticAbuse.Encompass.DomesticIncident>();
     public DbSet<DomesticAbuse.Encompass.EncompassNotification> EncompassNotifications => Set<DomesticAbuse.Encompass.EncompassNotification>();
 
+    // Operation Encompass intake: school calendars, pupil rolls, education registers
+    public DbSet<Platform.Calendars.SchoolCalendar> SchoolCalendars => Set<Platform.Calendars.SchoolCalendar>();
+
     public IClock Clock => clock;
 
     /// <summary>Why the current unit of work is happening. Set by the host (request, command, job).</summary>
