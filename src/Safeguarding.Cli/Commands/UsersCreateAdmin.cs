@@ -97,7 +97,7 @@ public static class UsersCreateAdmin
         return command;
     }
 
-    private static async Task<Partnership> FindPartnershipAsync(IQueryable<Partnership> partnerships, string? code, CancellationToken ct)
+    internal static async Task<Partnership> FindPartnershipAsync(IQueryable<Partnership> partnerships, string? code, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(code))
             return await partnerships.SingleOrDefaultAsync(p => p.Code == code, ct)

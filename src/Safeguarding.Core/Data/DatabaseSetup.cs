@@ -68,6 +68,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<People.PersonRecords>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Platform.Imports.Quarantine>();
+        // Operation Encompass intake
+        services.AddScoped<Platform.Calendars.SchoolCalendars>();
+        services.AddScoped<DomesticAbuse.Encompass.IncidentIntake>();
+        services.AddScoped<DomesticAbuse.Encompass.EducationSettings>();
+        services.AddScoped<Platform.Imports.IQuarantineRelease, DomesticAbuse.Encompass.IncidentRelease>();
         return services;
     }
 }
