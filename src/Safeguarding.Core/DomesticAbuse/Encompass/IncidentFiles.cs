@@ -75,9 +75,8 @@ public static class IncidentFiles
                     if (unknown.h is not null) throw new IncidentFileException($"{fileName}:1:{ColumnOf(lines[0], unknown.i)}: unknown column \"{unknown.h}\"");
                     continue;
                 }
-                // Sep numbers lines from 2 when told there is no header: the header itself is line 1.
-                var line = row.LineNumberFrom - 1;
-                var lastLine = row.LineNumberToExcl - 2;
+                var line = row.LineNumberFrom;
+                var lastLine = row.LineNumberToExcl - 1;
                 if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
                 if (row.ColCount != header.Length)
                     throw new IncidentFileException($"{fileName}:{line}:1: expected {header.Length} columns, found {row.ColCount}");
