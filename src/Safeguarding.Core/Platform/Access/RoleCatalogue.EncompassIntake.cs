@@ -19,6 +19,9 @@ public static partial class RoleCatalogue
         (Role.FrontDoorPractitioner, new(EncompassNotification, Create, WholePartnership)),
         (Role.FrontDoorManager, new(DomesticIncident, Read, WholePartnership)),
         (Role.FrontDoorManager, new(EncompassNotification, Create, WholePartnership)),
+        // A roll is the setting's own records of its pupils, sent to the person index.
+        (Role.SchoolKeyAdult, new(Person, Create, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(Person, Create, OwnOrganisation)),
         (Role.SchoolKeyAdult, new(PupilRoll, Create, OwnOrganisation)),
         (Role.SchoolKeyAdult, new(PupilRoll, Update, OwnOrganisation)),
         (Role.CollegeSafeguardingLead, new(PupilRoll, Create, OwnOrganisation)),
