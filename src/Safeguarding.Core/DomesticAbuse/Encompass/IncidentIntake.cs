@@ -83,6 +83,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         CancellationToken ct)
     {
         var now = db.Clock.GetCurrentInstant();
+        db.Process = process;
         if (report is null)
             return await HoldAsync(actor, raw, source, new() { ["body"] = [problem ?? "Not an incident"] }, null, process, ct);
         var check = IncidentRules.Check(report, now);
