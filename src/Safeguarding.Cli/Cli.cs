@@ -42,6 +42,10 @@ public static class Cli
         root.Subcommands.Add(demo);
         root.Subcommands.Add(users);
         root.Subcommands.Add(audit);
+        var encompass = new Command("encompass", "Operation Encompass: incidents in, deadlines.");
+        encompass.Subcommands.Add(EncompassDeadline.Create(context));
+        encompass.Subcommands.Add(EncompassImport.Create(context));
+        root.Subcommands.Add(encompass);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));

@@ -69,6 +69,13 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Platform.Imports.Quarantine>();
         services.AddScoped<Learners.Attendance.LearnerAccess>();
+        // Operation Encompass intake
+        services.AddScoped<Platform.Calendars.SchoolCalendars>();
+        services.AddScoped<DomesticAbuse.Encompass.IncidentIntake>();
+        services.AddScoped<DomesticAbuse.Encompass.EducationSettings>();
+        services.AddScoped<Learners.Rolls.PupilRolls>();
+        services.AddScoped<Learners.Registers.LearnerRegisters>();
+        services.AddScoped<Platform.Imports.IQuarantineRelease, DomesticAbuse.Encompass.IncidentRelease>();
         return services;
     }
 }

@@ -48,6 +48,11 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<Learners.Enrolment> Enrolments => Set<Learners.Enrolment>();
     public DbSet<Learners.Suspension> Suspensions => Set<Learners.Suspension>();
     public DbSet<Learners.MarkChange> MarkChanges => Set<Learners.MarkChange>();
+    // Operation Encompass intake: school calendars, pupil rolls, education registers
+    public DbSet<Platform.Calendars.SchoolCalendar> SchoolCalendars => Set<Platform.Calendars.SchoolCalendar>();
+    public DbSet<DomesticAbuse.Encompass.EncompassSettings> EncompassSettings => Set<DomesticAbuse.Encompass.EncompassSettings>();
+    public DbSet<Learners.Rolls.PupilRegistration> PupilRegistrations => Set<Learners.Rolls.PupilRegistration>();
+    public DbSet<Learners.Registers.LearnerRegisterEntry> LearnerRegisterEntries => Set<Learners.Registers.LearnerRegisterEntry>();
 
     public IClock Clock => clock;
 

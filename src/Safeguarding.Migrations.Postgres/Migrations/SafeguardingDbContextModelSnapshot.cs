@@ -102,6 +102,11 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("ForceOrganisationId")
                         .HasColumnType("uuid");
 
@@ -239,6 +244,34 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("encompass_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactDetails")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CouncilOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("NotifyEarlyYears")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PartnershipId");
+
+                    b.HasIndex("CouncilOrganisationId");
+
+                    b.ToTable("encompass_settings", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -296,6 +329,11 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<LocalDate?>("DateOfBirth")
                         .HasColumnType("date");
 
@@ -329,12 +367,26 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<bool>("Resident")
                         .HasColumnType("boolean");
 
+                    b.Property<Instant?>("ResolutionDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("SawOrHeard")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SchoolNamed")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SettingOutcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -353,6 +405,8 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("SettingOutcome", "ResolvedAt");
 
                     b.ToTable("encompass_incident_children", (string)null);
                 });
@@ -472,6 +526,92 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("EnrolmentId", "Date");
 
                     b.ToTable("learners_mark_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerRegisterEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SourceRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRecordId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("learners_register_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Rolls.PupilRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnrolStatus")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<Instant>("LastListedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LocalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRecordId");
+
+                    b.HasIndex("OrganisationId", "LocalId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("learners_pupil_registrations", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
@@ -1101,6 +1241,81 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("platform_audit_head", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DayStart")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("calendar_school_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("calendar_closures", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("End")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Start");
+
+                    b.ToTable("calendar_terms", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Platform.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1456,6 +1671,19 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilOrganisationId");
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
                 {
                     b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
@@ -1488,6 +1716,42 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Learners.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerRegisterEntry", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.SourceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Rolls.PupilRegistration", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.SourceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1605,6 +1869,37 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolCalendar", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId");
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolClosure", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Calendars.SchoolCalendar", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolTerm", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Calendars.SchoolCalendar", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Platform.Imports.QuarantinedRecord", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -1657,6 +1952,13 @@ namespace Safeguarding.Migrations.Postgres.Migrations
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolCalendar", b =>
+                {
+                    b.Navigation("Closures");
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Platform.Users.User", b =>

@@ -94,6 +94,11 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ForceOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -231,6 +236,34 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("encompass_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactDetails")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CouncilOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotifyEarlyYears")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.HasIndex("CouncilOrganisationId");
+
+                    b.ToTable("encompass_settings", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -288,6 +321,11 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -321,11 +359,25 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<bool>("Resident")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResolutionDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResolvedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SawOrHeard")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SchoolNamed")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettingOutcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sex")
@@ -345,6 +397,8 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("SettingOutcome", "ResolvedAt");
 
                     b.ToTable("encompass_incident_children", (string)null);
                 });
@@ -464,6 +518,93 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("EnrolmentId", "Date");
 
                     b.ToTable("learners_mark_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerRegisterEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Register")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRecordId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("learners_register_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Rolls.PupilRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnrolStatus")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastListedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRecordId");
+
+                    b.HasIndex("OrganisationId", "LocalId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("learners_pupil_registrations", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
@@ -1095,6 +1236,84 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("platform_audit_head", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DayStart")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("calendar_school_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("calendar_closures", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("End")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Start");
+
+                    b.ToTable("calendar_terms", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Platform.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1450,6 +1669,19 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.EncompassSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilOrganisationId");
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.IncidentAdult", b =>
                 {
                     b.HasOne("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", null)
@@ -1482,6 +1714,42 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Learners.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerRegisterEntry", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.SourceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Rolls.PupilRegistration", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.SourceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1599,6 +1867,37 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolCalendar", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId");
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolClosure", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Calendars.SchoolCalendar", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolTerm", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Calendars.SchoolCalendar", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Platform.Imports.QuarantinedRecord", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -1651,6 +1950,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Platform.Calendars.SchoolCalendar", b =>
+                {
+                    b.Navigation("Closures");
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Platform.Users.User", b =>

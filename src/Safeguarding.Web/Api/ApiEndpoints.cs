@@ -30,6 +30,8 @@ public static class ApiEndpoints
             .WithSummary("Send an agency's record of a person (Idempotency-Key required). It is kept as received and linked to a person in the index.");
         api.MapPost("/people/lookup", SourceRecordsApi.Lookup)
             .WithSummary("Find a person by NHS number or UPN (in the body, never the URL), if the caller may see them. Audited.");
+        api.MapPost("/domestic-abuse/incidents", IncidentsApi.Receive)
+            .WithSummary("Send a police domestic-abuse incident for Operation Encompass (Idempotency-Key required). A police reference sent again with changes is a new version.");
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

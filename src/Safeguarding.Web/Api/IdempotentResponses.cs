@@ -17,7 +17,8 @@ public static class IdempotentResponses
     public const string Header = "Idempotency-Key";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record Answer(int Status, object? Body, string? Location = null);
+    /// <param name="KeepRefusal">A refusal that did keep something (a record held in the quarantine): commit it and give the same answer to a retry.</param>
+    public sealed record Answer(int Status, object? Body, string? Location = null, bool KeepRefusal = false);
 
     public static async Task<IResult> RunAsync(HttpContext http, Actor actor, string body, SafeguardingDbContext db, Func<Task<Answer>> handle)
     {
@@ -34,12 +35,12 @@ public static class IdempotentResponses
         // The work and the kept answer commit together: a crash between them cannot make a retry do the work twice.
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var answer = await handle();
-        if (answer.Status >= 400)
+        if (answer.Status >= 400 && !answer.KeepRefusal)
             return Results.Json(answer.Body, Json, "application/problem+json", answer.Status); // refused: nothing done, nothing kept
         var stored = new IdempotentRequest
         {
             PartnershipId = actor.PartnershipId, Caller = caller, Key = key, RequestHash = hash, StatusCode = answer.Status,
-            ContentType = "application/json", Location = answer.Location, ResponseBody = JsonSerializer.Serialize(answer.Body, Json),
+            ContentType = answer.Status >= 400 ? "application/problem+json" : "application/json", Location = answer.Location, ResponseBody = JsonSerializer.Serialize(answer.Body, Json),
             CreatedAt = db.Clock.GetCurrentInstant(),
         };
         db.IdempotentRequests.Add(stored);

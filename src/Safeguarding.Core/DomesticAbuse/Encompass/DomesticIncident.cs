@@ -24,6 +24,8 @@ public sealed class DomesticIncident
     public DomesticAbuseCategory Category { get; set; }
     /// <summary>The officer's brief summary of the circumstances.</summary>
     public string? Summary { get; set; }
+    /// <summary>A hash of the facts in a fixed form: a resubmission with the same fingerprint changes nothing.</summary>
+    public string Fingerprint { get; set; } = "";
     /// <summary>The incident exactly as received (JSON).</summary>
     public required string Received { get; set; }
     public Instant ReceivedAt { get; set; }
@@ -85,4 +87,26 @@ public sealed class IncidentChild
     public string? SchoolNamed { get; set; }
     /// <summary>The person in the person index this child was linked to, when linked.</summary>
     public Guid? PersonId { get; set; }
+    /// <summary>Who the child is across versions of the incident (the police id, else name and birth date).</summary>
+    public string ChildKey { get; set; } = "";
+    /// <summary>What finding the child's education setting came to.</summary>
+    public ChildSettingOutcome SettingOutcome { get; set; }
+    /// <summary>For a child waiting in the Front Door's queue: the council calendar's deadline to pick a setting by.</summary>
+    public Instant? ResolutionDeadline { get; set; }
+    public Instant? ResolvedAt { get; set; }
+    public Guid? ResolvedByUserId { get; set; }
+}
+
+public enum ChildSettingOutcome
+{
+    /// <summary>Each of the child's settings (or the council's EHE or CME lead) has been told.</summary>
+    SettingsNotified,
+    /// <summary>Below compulsory school age and on no school roll: recorded and reported, not notified.</summary>
+    UnderSchoolAge,
+    /// <summary>On no roll or register: waits in the Front Door's resolution queue.</summary>
+    NotFound,
+    /// <summary>The person index could not be sure who the child is: waits in the resolution queue.</summary>
+    Uncertain,
+    /// <summary>A Front Door practitioner picked the setting.</summary>
+    SettingPicked,
 }

@@ -16,6 +16,7 @@ internal sealed class DomesticIncidentMapping : IEntityTypeConfiguration<Domesti
         b.Property(i => i.Postcode).HasMaxLength(10);
         b.Property(i => i.Address).HasMaxLength(300);
         b.Property(i => i.Summary).HasMaxLength(4000);
+        b.Property(i => i.Fingerprint).HasMaxLength(64);
         b.HasOne<Partnership>().WithMany().HasForeignKey(i => i.PartnershipId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.ForceOrganisationId);
         b.HasIndex(i => new { i.PartnershipId, i.ForceOrganisationId, i.PoliceReference, i.Version }).IsUnique();
@@ -50,7 +51,9 @@ internal sealed class IncidentChildMapping : IEntityTypeConfiguration<IncidentCh
         b.Property(c => c.Relationship).HasMaxLength(200);
         b.Property(c => c.WhatTheySaid).HasMaxLength(4000);
         b.Property(c => c.SchoolNamed).HasMaxLength(200);
+        b.Property(c => c.ChildKey).HasMaxLength(300);
         b.HasIndex(c => c.PersonId);
+        b.HasIndex(c => new { c.SettingOutcome, c.ResolvedAt });
     }
 }
 
@@ -69,5 +72,18 @@ internal sealed class EncompassNotificationMapping : IEntityTypeConfiguration<En
         b.HasIndex(n => new { n.RecipientOrganisationId, n.Status, n.Deadline });
         b.HasIndex(n => new { n.PartnershipId, n.Status, n.Deadline });
         b.HasIndex(n => n.IncidentChildId);
+    }
+}
+
+internal sealed class EncompassSettingsMapping : IEntityTypeConfiguration<EncompassSettings>
+{
+    public void Configure(EntityTypeBuilder<EncompassSettings> b)
+    {
+        b.ToTable("encompass_settings");
+        b.HasKey(s => s.PartnershipId);
+        b.Property(s => s.ContactName).HasMaxLength(200);
+        b.Property(s => s.ContactDetails).HasMaxLength(500);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(s => s.PartnershipId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.CouncilOrganisationId);
     }
 }

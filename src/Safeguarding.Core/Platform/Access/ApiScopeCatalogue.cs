@@ -12,6 +12,10 @@ public static class ApiScopeCatalogue
             [new Grant(Resource.Person, Operation.Read, Scope.RelatedRecords)]),
         ["people:write"] = ("Send records of people seen by the client's organisation.",
             [new Grant(Resource.Person, Operation.Create, Scope.WholePartnership)]),
+        ["incidents:write"] = ("Send police domestic-abuse incidents for Operation Encompass (the children and adults in them go to the person index).",
+            [new Grant(Resource.DomesticIncident, Operation.Create, Scope.OwnOrganisation), new Grant(Resource.Person, Operation.Create, Scope.WholePartnership)]),
+        ["rolls:write"] = ("Send the organisation's pupil roll (CSV or the DfE Common Transfer File); each pupil goes to the person index.",
+            [new Grant(Resource.PupilRoll, Operation.Create, Scope.OwnOrganisation), new Grant(Resource.Person, Operation.Create, Scope.WholePartnership)]),
         ["organisations:read"] = ("Read the partnership's list of organisations.",
             [new Grant(Resource.Organisation, Operation.Read, Scope.WholePartnership)]),
     };

@@ -82,7 +82,10 @@ public static partial class RoleCatalogue
     /// Grants each module adds, kept next to the module's access rules in a <c>RoleCatalogue.{Module}.cs</c>
     /// file of this folder; listed here so the whole matrix is still read and tested from one place.
     /// </summary>
-    private static IEnumerable<(Role Role, Grant Grant)> ModuleGrants => [.. LearnersGrants];
+    private static IEnumerable<(Role Role, Grant Grant)> ModuleGrants => [
+        .. LearnersGrants,
+        .. EncompassIntakeGrants,
+    ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
         Definitions.ToDictionary(d => d.Key, d => d.Value with

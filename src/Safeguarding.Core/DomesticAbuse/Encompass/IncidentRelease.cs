@@ -1,0 +1,60 @@
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Imports;
+
+namespace Safeguarding.Core.DomesticAbuse.Encompass;
+
+/// <summary>Releases a corrected incident from the quarantine through the same intake as the API and files.</summary>
+public sealed class IncidentRelease(SafeguardingDbContext db, IncidentIntake intake, Quarantine quarantine) : IQuarantineRelease
+{
+    public string Kind => IncidentIntake.QuarantineKind;
+
+    public string ForCorrection(QuarantinedRecord record)
+    {
+        var source = record.Corrected ?? record.Raw;
+        if (IncidentRules.Parse(source, out _) is not null) return source;
+        // A CSV record: offer it in the API's JSON shape, which is what release reads.
+        try
+        {
+            var fromCsv = IncidentFiles.ReadCsv(source, "record");
+            if (fromCsv.Count == 1 && fromCsv[0].Report is { } report) return IncidentFiles.AsJson(report);
+        }
+        catch (IncidentFileException) { }
+        return source;
+    }
+
+    public async Task<ReleaseOutcome> ReleaseAsync(Actor actor, QuarantinedRecord record, string corrected, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(Resource.Quarantine, Operation.Update))
+            throw new UnauthorizedAccessException("Releasing quarantined records is not granted.");
+        if (record.Kind != Kind || record.Status != QuarantineStatus.Waiting || record.PartnershipId != actor.PartnershipId)
+            throw new InvalidOperationException("This record is not a waiting incident.");
+        if (record.SentByOrganisationId is not { } force)
+            throw new InvalidOperationException("The force that sent this incident is not known, so it cannot be released as theirs.");
+
+        var report = IncidentRules.Parse(corrected, out var problem);
+        if (report is null) return ReleaseOutcome.Refused([problem ?? "Not an incident"]);
+        var check = IncidentRules.Check(report, db.Clock.GetCurrentInstant());
+        if (!check.IsValid) return ReleaseOutcome.Refused(check.Reasons);
+
+        // The incident is stored as the sending force's, exactly as if it had arrived right; the process context
+        // names the administrator who released it.
+        var asSender = new Actor(actor.PartnershipId, force, $"{actor.Name} (releasing a quarantined incident)",
+            new HashSet<Role> { Role.PoliceDomesticAbuse }, UserId: actor.UserId);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await intake.ReceiveAsync(asSender, corrected, report, null, $"quarantine {record.Id}", process, ct);
+        if (result.Outcome == IntakeOutcome.Quarantined) return ReleaseOutcome.Refused(result.Reasons);
+        var resolution = result.Outcome switch
+        {
+            IntakeOutcome.Unchanged => $"Released: police reference {result.PoliceReference} version {result.Version} already held these facts",
+            _ => $"Released: police reference {result.PoliceReference} stored as version {result.Version}, {result.NotificationsMade} notifications made",
+        };
+        db.Attach(record);
+        quarantine.MarkReleased(actor, record, corrected, resolution);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ReleaseOutcome(true, resolution, []);
+    }
+}

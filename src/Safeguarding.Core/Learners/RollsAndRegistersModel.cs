@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguarding.Core.Learners.Registers;
+using Safeguarding.Core.Learners.Rolls;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Organisations;
+
+namespace Safeguarding.Core.Learners;
+
+// The Learners module's pupil rolls and EHE/CME registers, prefixed "learners_".
+
+internal sealed class PupilRegistrationMapping : IEntityTypeConfiguration<PupilRegistration>
+{
+    public void Configure(EntityTypeBuilder<PupilRegistration> b)
+    {
+        b.ToTable("learners_pupil_registrations");
+        b.Property(r => r.LocalId).HasMaxLength(100);
+        b.Property(r => r.EnrolStatus).HasMaxLength(1);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
+        b.HasOne<SourceRecord>().WithMany().HasForeignKey(r => r.SourceRecordId);
+        b.HasIndex(r => new { r.OrganisationId, r.LocalId }).IsUnique();
+        b.HasIndex(r => new { r.PartnershipId, r.PersonId });
+    }
+}
+
+internal sealed class LearnerRegisterEntryMapping : IEntityTypeConfiguration<LearnerRegisterEntry>
+{
+    public void Configure(EntityTypeBuilder<LearnerRegisterEntry> b)
+    {
+        b.ToTable("learners_register_entries");
+        b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
+        b.HasOne<SourceRecord>().WithMany().HasForeignKey(r => r.SourceRecordId);
+        b.HasIndex(r => new { r.PartnershipId, r.PersonId });
+    }
+}
