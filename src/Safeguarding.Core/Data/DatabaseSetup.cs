@@ -68,6 +68,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<People.PersonRecords>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Platform.Imports.Quarantine>();
+        // Operation Encompass delivery (the outbox itself: AddSafeguardingOutbox)
+        services.AddScoped<DomesticAbuse.Encompass.EncompassDelivery>();
+        services.AddScoped<DomesticAbuse.Encompass.KeyAdultInbox>();
+        services.AddScoped<DomesticAbuse.Encompass.EncompassEscalation>();
+        services.AddScoped<DomesticAbuse.Encompass.EncompassTimeliness>();
         return services;
     }
 }

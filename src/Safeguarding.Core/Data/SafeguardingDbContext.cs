@@ -44,6 +44,11 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<DomesticAbuse.Encompass.DomesticIncident> DomesticIncidents => Set<DomesticAbuse.Encompass.DomesticIncident>();
     public DbSet<DomesticAbuse.Encompass.EncompassNotification> EncompassNotifications => Set<DomesticAbuse.Encompass.EncompassNotification>();
 
+    // Operation Encompass delivery: outbox, webhooks, escalation
+    public DbSet<Platform.Outbox.OutboxMessage> OutboxMessages => Set<Platform.Outbox.OutboxMessage>();
+    public DbSet<Platform.Outbox.WebhookSubscription> WebhookSubscriptions => Set<Platform.Outbox.WebhookSubscription>();
+    public DbSet<DomesticAbuse.Encompass.EscalationTask> EncompassEscalationTasks => Set<DomesticAbuse.Encompass.EscalationTask>();
+
     public IClock Clock => clock;
 
     /// <summary>Why the current unit of work is happening. Set by the host (request, command, job).</summary>
@@ -123,6 +128,9 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
         }
         // SQLite: the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
 
+        // A head tracked since an earlier save of this context may be stale (another context extended the chain
+        // since): a query would hand back the tracked copy unchanged, so read it afresh.
+        foreach (var stale in ChangeTracker.Entries<AuditHead>().ToList()) stale.State = EntityState.Detached;
         var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
         if (head is null)
         {

@@ -18,6 +18,10 @@ public static class PageConventions
         Require(conventions, "/Admin/Linkage", Resource.LinkageSettings, Operation.Read);
         Require(conventions, "/People", Resource.Person, Operation.Read);
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
+        Require(conventions, "/Admin/Deliveries", Resource.Deliveries, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Encompass/Inbox", Resource.EncompassNotification, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Encompass/PhoneTheSchool", Resource.EncompassNotification, Operation.Review);
+        Require(conventions, "/DomesticAbuse/Encompass/Timeliness", Resource.AggregateFigures, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>
