@@ -42,6 +42,9 @@ public static class Cli
         root.Subcommands.Add(demo);
         root.Subcommands.Add(users);
         root.Subcommands.Add(audit);
+        var outbox = new Command("outbox", "Messages waiting to go out (email alerts, webhooks).");
+        outbox.Subcommands.Add(OutboxDispatch.Create(context));
+        root.Subcommands.Add(outbox);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));
@@ -65,6 +68,8 @@ public sealed class CliContext(IConfiguration configuration, IAnsiConsole consol
     };
 
     public IAnsiConsole Console => console;
+
+    public IConfiguration Configuration => configuration;
 
     public TextWriter Error => error;
 

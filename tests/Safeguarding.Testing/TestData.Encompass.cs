@@ -27,7 +27,7 @@ public sealed partial class TestData
             ReceivedAt = reportedAt + Duration.FromMinutes(5),
             Children = Enumerable.Range(1, children).Select(i => new IncidentChild
             {
-                GivenName = $"Child{n}x{i}", FamilyName = "Encompasstest", DateOfBirth = new LocalDate(2016, 5, i),
+                GivenName = $"Child{n}x{i}", FamilyName = "Encompasstest", DateOfBirth = new LocalDate(2016, 5, 1).PlusDays(i),
                 Sex = Core.People.Sex.Female, Present = true, SawOrHeard = true, Resident = true, SpokenTo = i == 1,
                 WhatTheySaid = i == 1 ? "Said they were scared of the shouting." : null,
             }).ToList(),
