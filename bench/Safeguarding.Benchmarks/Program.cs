@@ -13,6 +13,12 @@ using Safeguarding.Testing;
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage febrl4|ons 5  (record linkage, docs/benchmarks.md)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage synthetic 3 1000000
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- arrivals 1000000 500 both  (person index on arrival, issue 3)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- encompass-delivery 10000 25000 1000 both  (issue 4: inbox + outbox)
+if (args.FirstOrDefault() == "encompass-delivery")
+{
+    await Safeguarding.Benchmarks.EncompassDeliveryBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "arrivals")
 {
     await Safeguarding.Benchmarks.ArrivalsBench.RunAsync(args[1..]);
