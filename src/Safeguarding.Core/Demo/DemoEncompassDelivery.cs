@@ -53,8 +53,9 @@ public sealed class DemoEncompassDelivery(SafeguardingDbContext db, EncompassDel
             var roll = random.NextDouble();
             if (roll < 0.86)
             {
-                // Most Key Adults open and acknowledge in the first hour of the school day; some before it starts.
-                var minutes = Math.Exp(2.5 + random.NextDouble() * 2.2) - 10;
+                // Most Key Adults acknowledge before the school day starts (they read the alert at home or on arrival);
+                // about one in five only during the morning.
+                var minutes = random.NextDouble() < 0.8 ? -random.Next(5, 120) : random.Next(5, 180);
                 var at = Max(delivered + Duration.FromMinutes(2), n.Deadline + Duration.FromMinutes(minutes));
                 n.FirstOpenedAt = at - Duration.FromMinutes(random.Next(1, 6));
                 n.AcknowledgedAt = at;
