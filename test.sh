@@ -39,6 +39,12 @@ export SAFEGUARDING_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;M
 export SAFEGUARDING_CHROMIUM=${SAFEGUARDING_CHROMIUM:-/usr/bin/chromium}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# --- the tests' SMTP server (maildev from npm), installed once from its lock file ----------------------------
+if [[ ! -f tests/tools/maildev/node_modules/maildev/dist/bin/maildev.js ]]; then
+  say "Installing maildev for the mail tests"
+  (cd tests/tools/maildev && npm ci --no-audit --no-fund >/dev/null) || echo "Could not install maildev now; the mail tests try again"
+fi
+
 # --- build once ---------------------------------------------------------------------------------------
 say "Building"
 if ! dotnet build Safeguarding.slnx -c Release -nologo -v quiet -warnaserror; then

@@ -19,6 +19,12 @@ if (args.FirstOrDefault() == "attendance")
     await Safeguarding.Benchmarks.AttendanceBench.RunAsync(args[1..]);
     return;
 }
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- encompass-delivery 10000 25000 1000 both  (issue 4: inbox + outbox)
+if (args.FirstOrDefault() == "encompass-delivery")
+{
+    await Safeguarding.Benchmarks.EncompassDeliveryBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "arrivals")
 {
     await Safeguarding.Benchmarks.ArrivalsBench.RunAsync(args[1..]);

@@ -46,6 +46,9 @@ public static class Cli
         encompass.Subcommands.Add(EncompassDeadline.Create(context));
         encompass.Subcommands.Add(EncompassImport.Create(context));
         root.Subcommands.Add(encompass);
+        var outbox = new Command("outbox", "Messages waiting to go out (email alerts, webhooks).");
+        outbox.Subcommands.Add(OutboxDispatch.Create(context));
+        root.Subcommands.Add(outbox);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));
@@ -73,6 +76,8 @@ public sealed class CliContext(IConfiguration configuration, IAnsiConsole consol
     };
 
     public IAnsiConsole Console => console;
+
+    public IConfiguration Configuration => configuration;
 
     public TextWriter Error => error;
 

@@ -12,7 +12,7 @@ using Safeguarding.Core.Platform.Users;
 namespace Safeguarding.Testing;
 
 /// <summary>Builders for the records a test needs, saved through the real DbContext.</summary>
-public sealed class TestData(Func<SafeguardingDbContext> newContext)
+public sealed partial class TestData(Func<SafeguardingDbContext> newContext)
 {
     public const string Password = "correct horse battery staple 42";
     private static int _counter;

@@ -61,6 +61,8 @@ public sealed class TestHost : IAsyncDisposable
                 b.UseSetting("Safeguarding:DemoMode", "false");
                 b.UseSetting("Safeguarding:MigrateOnStart", "false");
                 b.UseSetting("Safeguarding:SeedDemoOnStart", "false");
+                // Each test drives delivery, deadlines and the outbox itself, on its own data.
+                b.UseSetting("Safeguarding:BackgroundWork:Enabled", "false");
                 foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
             });
         // The host starts (and seeds, when asked) on first use; make that happen now.

@@ -50,6 +50,10 @@ public static class DemoSeed
             if (arrivals.Sent > 0)
                 context.Console.MarkupLine($"Police feed: {arrivals.Sent} records matched: {arrivals.LinkedAutomatically} linked automatically, " +
                     $"{arrivals.WaitingForReview} waiting for review, {arrivals.NewPeople} new people.");
+            var encompass = await new Safeguarding.Core.Demo.DemoEncompassDelivery(db, new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
+                context.Configuration["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080")).RunAsync(partnershipId, ct);
+            if (encompass.Delivered > 0)
+                context.Console.MarkupLine($"Operation Encompass history: {encompass.Delivered} notifications delivered, {encompass.Acknowledged} acknowledged, {encompass.Breached} missed deadlines.");
 
             var path = Path.Combine(settings.DataDirectory, CredentialsFileName);
             await credentials.WriteJsonAsync(path, ct);

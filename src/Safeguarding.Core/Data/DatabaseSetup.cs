@@ -76,6 +76,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Learners.Rolls.PupilRolls>();
         services.AddScoped<Learners.Registers.LearnerRegisters>();
         services.AddScoped<Platform.Imports.IQuarantineRelease, DomesticAbuse.Encompass.IncidentRelease>();
+        // Operation Encompass delivery (the outbox itself: AddSafeguardingOutbox)
+        services.AddScoped<DomesticAbuse.Encompass.EncompassDelivery>();
+        services.AddScoped<DomesticAbuse.Encompass.KeyAdultInbox>();
+        services.AddScoped<DomesticAbuse.Encompass.EncompassEscalation>();
+        services.AddScoped<DomesticAbuse.Encompass.EncompassTimeliness>();
         return services;
     }
 }

@@ -53,6 +53,10 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<DomesticAbuse.Encompass.EncompassSettings> EncompassSettings => Set<DomesticAbuse.Encompass.EncompassSettings>();
     public DbSet<Learners.Rolls.PupilRegistration> PupilRegistrations => Set<Learners.Rolls.PupilRegistration>();
     public DbSet<Learners.Registers.LearnerRegisterEntry> LearnerRegisterEntries => Set<Learners.Registers.LearnerRegisterEntry>();
+    // Operation Encompass delivery: outbox, webhooks, escalation
+    public DbSet<Platform.Outbox.OutboxMessage> OutboxMessages => Set<Platform.Outbox.OutboxMessage>();
+    public DbSet<Platform.Outbox.WebhookSubscription> WebhookSubscriptions => Set<Platform.Outbox.WebhookSubscription>();
+    public DbSet<DomesticAbuse.Encompass.EscalationTask> EncompassEscalationTasks => Set<DomesticAbuse.Encompass.EscalationTask>();
 
     public IClock Clock => clock;
 
@@ -133,6 +137,9 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
         }
         // SQLite: the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
 
+        // A head tracked since an earlier save of this context may be stale (another context extended the chain
+        // since): a query would hand back the tracked copy unchanged, so read it afresh.
+        foreach (var stale in ChangeTracker.Entries<AuditHead>().ToList()) stale.State = EntityState.Detached;
         var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
         if (head is null)
         {

@@ -20,6 +20,10 @@ public static class PageConventions
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
         Require(conventions, "/Learners/Figures", Resource.AggregateFigures, Operation.Read);
         Require(conventions, "/Learners/Children", Resource.Attendance, Operation.Read);
+        Require(conventions, "/Admin/Deliveries", Resource.Deliveries, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Encompass/Inbox", Resource.EncompassNotification, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Encompass/PhoneTheSchool", Resource.EncompassNotification, Operation.Review);
+        Require(conventions, "/DomesticAbuse/Encompass/Timeliness", Resource.AggregateFigures, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>

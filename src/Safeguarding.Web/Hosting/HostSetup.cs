@@ -13,6 +13,7 @@ using OpenTelemetry.Trace;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Demo;
 using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Outbox;
 using Safeguarding.Core.Platform.Users;
 using Safeguarding.Web.Access;
 using Safeguarding.Web.Api;
@@ -40,6 +41,11 @@ public static class HostSetup
 
         var database = DatabaseSettings.FromConfiguration(config);
         services.AddSafeguardingData(database);
+        services.AddSafeguardingOutbox(config);
+        services.AddSingleton(new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
+            config["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080"));
+        if (!string.Equals(config["Safeguarding:BackgroundWork:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService<BackgroundWork>();
         // Keys that protect session and antiforgery cookies survive restarts; several instances share the folder.
         services.AddDataProtection().SetApplicationName("safeguarding-hub")
             .PersistKeysToFileSystem(new DirectoryInfo(config["Safeguarding:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(database.DataDirectory, "keys")));
@@ -205,6 +211,7 @@ public static class HostSetup
             var credentials = await new DemoPartnership(db).SeedAsync(DemoScale.Small);
             var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync();
             await new DemoArrivals(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.People.PersonIndex>()).SendAsync(partnershipId, DemoArrivalsSmall);
+            await new DemoEncompassDelivery(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions>()).RunAsync(partnershipId);
             var settings = app.Services.GetRequiredService<DatabaseSettings>();
             var path = Path.Combine(settings.DataDirectory, DemoCredentialsFileName);
             await credentials.WriteJsonAsync(path);

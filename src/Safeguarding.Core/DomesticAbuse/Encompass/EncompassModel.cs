@@ -87,3 +87,18 @@ internal sealed class EncompassSettingsMapping : IEntityTypeConfiguration<Encomp
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.CouncilOrganisationId);
     }
 }
+
+internal sealed class EscalationTaskMapping : IEntityTypeConfiguration<EscalationTask>
+{
+    public void Configure(EntityTypeBuilder<EscalationTask> b)
+    {
+        b.ToTable("encompass_escalation_tasks");
+        b.Property(t => t.Note).HasMaxLength(1000);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(t => t.PartnershipId);
+        b.HasOne<EncompassNotification>().WithMany().HasForeignKey(t => t.NotificationId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(t => t.RecipientOrganisationId);
+        // The job may run on several hosts at once: one task per notification, whoever gets there first.
+        b.HasIndex(t => t.NotificationId).IsUnique();
+        b.HasIndex(t => new { t.PartnershipId, t.DoneAt, t.Deadline });
+    }
+}

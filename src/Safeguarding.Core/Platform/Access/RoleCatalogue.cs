@@ -85,6 +85,7 @@ public static partial class RoleCatalogue
     private static IEnumerable<(Role Role, Grant Grant)> ModuleGrants => [
         .. LearnersGrants,
         .. EncompassIntakeGrants,
+        .. EncompassDeliveryGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Core.DomesticAbuse.Encompass;
+
+/// <summary>One line of the timeliness figures (a week, a setting, or the whole period). Null: not applicable or nothing to measure.</summary>
+public sealed record TimelinessRow(
+    string Label,
+    int? Incidents,
+    int Children,
+    int Notifications,
+    double? NotifiedBeforeDeadlinePercent,
+    double? AcknowledgedBeforeDeadlinePercent,
+    double? MedianMinutesToAcknowledge,
+    int Breaches,
+    int? ChildrenNotMatched);
+
+public sealed record TimelinessReport(LocalDate From, LocalDate To, TimelinessRow Total, IReadOnlyList<TimelinessRow> ByWeek, IReadOnlyList<TimelinessRow> BySetting);
+
+/// <summary>
+/// How well Operation Encompass works, with no person in it: counts, on-time rates and the median time to acknowledge,
+/// by week of report and by setting. Incidents are counted once however many versions they have; superseded
+/// notifications are not counted (their follow-up is).
+/// </summary>
+public sealed class EncompassTimeliness(SafeguardingDbContext db)
+{
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    public async Task<TimelinessReport> ReportAsync(Actor actor, LocalDate from, LocalDate to, ProcessContext process, CancellationToken ct = default)
+    {
+        var decision = AccessPolicy.Decide(actor, Resource.AggregateFigures, Operation.Read);
+        db.QueueAudit(process, AuditActions.Read, "EncompassTimeliness", null, decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            decision.Allowed ? $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : decision.Reason);
+        await db.SaveChangesAsync(ct);
+        if (!decision.Allowed) throw new UnauthorizedAccessException(decision.Reason);
+
+        var partnership = actor.PartnershipId;
+        var start = from.AtStartOfDayInZone(London).ToInstant();
+        var end = to.PlusDays(1).AtStartOfDayInZone(London).ToInstant();
+        var incidents = await db.DomesticIncidents.AsNoTracking()
+            .Where(i => i.PartnershipId == partnership && i.ReportedAt >= start && i.ReportedAt < end)
+            .Select(i => new { i.Id, i.ForceOrganisationId, i.PoliceReference, i.ReportedAt, i.IsLatest })
+            .ToListAsync(ct);
+        var children = await db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReportedAt >= start && i.ReportedAt < end && i.IsLatest)
+            .SelectMany(i => i.Children.Select(c => new { c.Id, c.IncidentId })).ToListAsync(ct);
+        var notifications = await db.EncompassNotifications.AsNoTracking()
+            .Where(n => n.PartnershipId == partnership && n.Status != NotificationStatus.Superseded)
+            .Join(db.DomesticIncidents.Where(i => i.PartnershipId == partnership && i.ReportedAt >= start && i.ReportedAt < end), n => n.IncidentId, i => i.Id,
+                (n, i) => new { n.IncidentId, n.IncidentChildId, n.RecipientOrganisationId, n.Deadline, n.DeliveredAt, n.AcknowledgedAt, n.BreachRecordedAt })
+            .ToListAsync(ct);
+        var notifiedChildren = (await db.EncompassNotifications.AsNoTracking()
+            .Where(n => n.PartnershipId == partnership)
+            .Join(db.DomesticIncidents.Where(i => i.PartnershipId == partnership && i.ReportedAt >= start && i.ReportedAt < end && i.IsLatest), n => n.IncidentId, i => i.Id, (n, i) => n.IncidentChildId)
+            .ToListAsync(ct)).ToHashSet();
+        var settingNames = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnership).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        LocalDate WeekOf(Instant at) => at.InZone(London).Date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+
+        TimelinessRow Figures(string label, int? incidentCount, IReadOnlyCollection<Guid> childIds, IEnumerable<(Instant Deadline, Instant? DeliveredAt, Instant? AcknowledgedAt, Instant? BreachRecordedAt)> ns, bool countUnmatched)
+        {
+            var list = ns.ToList();
+            double? Percent(int part) => list.Count == 0 ? null : Math.Round(100.0 * part / list.Count, 1);
+            var minutes = list.Where(n => n.AcknowledgedAt is not null && n.DeliveredAt is not null)
+                .Select(n => (n.AcknowledgedAt!.Value - n.DeliveredAt!.Value).TotalMinutes).Order().ToList();
+            double? median = minutes.Count == 0 ? null
+                : Math.Round(minutes.Count % 2 == 1 ? minutes[minutes.Count / 2] : (minutes[minutes.Count / 2 - 1] + minutes[minutes.Count / 2]) / 2, 1);
+            return new TimelinessRow(label, incidentCount, childIds.Count, list.Count,
+                Percent(list.Count(n => n.DeliveredAt is not null && n.DeliveredAt <= n.Deadline)),
+                Percent(list.Count(n => n.AcknowledgedAt is not null && n.AcknowledgedAt <= n.Deadline)),
+                median,
+                list.Count(n => n.BreachRecordedAt is not null),
+                countUnmatched ? childIds.Count(c => !notifiedChildren.Contains(c)) : null);
+        }
+
+        int CountIncidents(IEnumerable<Guid> ids) => incidents.Where(i => ids.Contains(i.Id)).Select(i => (i.ForceOrganisationId, i.PoliceReference)).Distinct().Count();
+
+        var total = Figures("All", incidents.Select(i => (i.ForceOrganisationId, i.PoliceReference)).Distinct().Count(),
+            children.Select(c => c.Id).ToList(),
+            notifications.Select(n => (n.Deadline, n.DeliveredAt, n.AcknowledgedAt, n.BreachRecordedAt)), countUnmatched: true);
+
+        var weeks = incidents.Select(i => WeekOf(i.ReportedAt)).Distinct().Order().ToList();
+        var byWeek = weeks.Select(w =>
+        {
+            var ids = incidents.Where(i => WeekOf(i.ReportedAt) == w).Select(i => i.Id).ToHashSet();
+            return Figures("Week beginning " + w.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                incidents.Where(i => ids.Contains(i.Id)).Select(i => (i.ForceOrganisationId, i.PoliceReference)).Distinct().Count(),
+                children.Where(c => ids.Contains(c.IncidentId)).Select(c => c.Id).ToList(),
+                notifications.Where(n => ids.Contains(n.IncidentId)).Select(n => (n.Deadline, n.DeliveredAt, n.AcknowledgedAt, n.BreachRecordedAt)),
+                countUnmatched: true);
+        }).ToList();
+
+        var bySetting = notifications.GroupBy(n => n.RecipientOrganisationId)
+            .Select(g => Figures(settingNames.GetValueOrDefault(g.Key, "Unknown setting"),
+                CountIncidents(g.Select(n => n.IncidentId).Distinct()),
+                g.Select(n => n.IncidentChildId).Distinct().ToList(),
+                g.Select(n => (n.Deadline, n.DeliveredAt, n.AcknowledgedAt, n.BreachRecordedAt)), countUnmatched: false))
+            .OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
+
+        return new TimelinessReport(from, to, total, byWeek, bySetting);
+    }
+}

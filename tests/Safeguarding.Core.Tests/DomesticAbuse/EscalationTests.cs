@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Testing;
+
+namespace Safeguarding.Core.Tests.DomesticAbuse;
+
+public sealed class EscalationTests
+{
+    [Theory, BothDatabases]
+    public async Task Not_acknowledged_30_minutes_before_the_deadline_becomes_a_call_for_the_front_door(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var notification = await s.ReadyNotificationAsync(deadline: EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+
+        s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromMinutes(31));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+        s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromMinutes(30));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 0), await new EncompassEscalation(db).RunAsync());
+        // Running again (every minute, on every host) adds nothing.
+        s.Clock.AdvanceMinutes(1);
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+
+        await using var check = s.NewContext();
+        var task = await check.EncompassEscalationTasks.SingleAsync(t => t.NotificationId == notification.Id);
+        Assert.Equal((EncompassScenario.Monday0830, s.School.Id), (task.Deadline, task.RecipientOrganisationId));
+        Assert.Equal(EncompassScenario.Monday0830 - Duration.FromMinutes(30), (await check.EncompassNotifications.SingleAsync(n => n.Id == notification.Id)).EscalatedAt);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_notification_acknowledged_in_time_is_neither_escalated_nor_a_breach(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var notification = await s.ReadyNotificationAsync();
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+        s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromMinutes(45));
+        await using (var db = s.NewContext())
+            Assert.Equal(AcknowledgeOutcome.Acknowledged, await new KeyAdultInbox(db).AcknowledgeAsync(s.KeyAdult.Actor, notification.Id, ["check-in"], null, ProcessContext.System("test")));
+
+        s.Clock.Reset(EncompassScenario.Monday0830 + Duration.FromHours(2));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_deadline_passed_without_acknowledgement_is_a_breach_whose_reason_the_front_door_records(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var frontDoor = await s.Data.CreateUserAsync(await s.Data.CreateOrganisationAsync(s.PartnershipId, OrganisationType.CouncilService), Role.FrontDoorPractitioner);
+        var notification = await s.ReadyNotificationAsync();
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+
+        s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromSeconds(1));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 0), await new EncompassEscalation(db).RunAsync());
+        s.Clock.Reset(EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 1), await new EncompassEscalation(db).RunAsync());
+
+        await using (var db = s.NewContext())
+        {
+            var escalation = new EncompassEscalation(db);
+            var breach = Assert.Single(await escalation.BreachesAsync(frontDoor.Actor, ProcessContext.System("test")));
+            Assert.Equal((notification.Id, (string?)null), (breach.NotificationId, breach.Reason));
+            Assert.True(await escalation.RecordBreachReasonAsync(frontDoor.Actor, notification.Id, "The DSL was off sick and no deputy was set up.", ProcessContext.System("test")));
+        }
+        await using var check = s.NewContext();
+        var stored = await check.EncompassNotifications.SingleAsync(n => n.Id == notification.Id);
+        Assert.Equal((EncompassScenario.Monday0830, "The DSL was off sick and no deputy was set up."), (stored.BreachRecordedAt!.Value, stored.BreachReason));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_follow_up_replaces_an_unopened_notification_which_is_then_never_escalated(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var first = await s.ReadyNotificationAsync();
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+        var followUp = await s.ReadyNotificationAsync(followsUp: first, deadline: EncompassScenario.Monday0830 + Duration.FromDays(1));
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+
+        s.Clock.Reset(EncompassScenario.Monday0830 + Duration.FromMinutes(1));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+        await using var check = s.NewContext();
+        Assert.Equal(NotificationStatus.Superseded, (await check.EncompassNotifications.SingleAsync(n => n.Id == first.Id)).Status);
+        Assert.Equal(NotificationStatus.Delivered, (await check.EncompassNotifications.SingleAsync(n => n.Id == followUp.Id)).Status);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_notification_followed_up_before_it_was_sent_is_replaced_not_sent(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var first = await s.ReadyNotificationAsync();
+        var followUp = await s.ReadyNotificationAsync(followsUp: first);
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverAllReadyAsync();
+
+        await using var check = s.NewContext();
+        Assert.Equal(NotificationStatus.Superseded, (await check.EncompassNotifications.SingleAsync(n => n.Id == first.Id)).Status);
+        Assert.Equal(0, await check.OutboxMessages.CountAsync(m => m.AboutId == first.Id));
+        Assert.Equal(2, await check.OutboxMessages.CountAsync(m => m.AboutId == followUp.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Only_the_front_door_sees_the_calls_to_make(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        await using var db = s.NewContext();
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => new EncompassEscalation(db).TasksAsync(s.KeyAdult.Actor, ProcessContext.System("test")));
+        Assert.Equal(Safeguarding.Core.Platform.Audit.AuditOutcome.Denied, (await db.AuditEntries.OrderBy(e => e.Sequence).LastAsync()).Outcome);
+    }
+}
