@@ -42,6 +42,9 @@ public static class Cli
         root.Subcommands.Add(demo);
         root.Subcommands.Add(users);
         root.Subcommands.Add(audit);
+        var dash = new Command("dash", "Domestic abuse risk checklists (DASH).");
+        dash.Subcommands.Add(DashScore.Create(context));
+        root.Subcommands.Add(dash);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));
