@@ -8,7 +8,7 @@ namespace Safeguarding.Core.Platform.Access;
 /// Every role's grants, in one place, so that the policy can be read, reviewed and tested as a matrix.
 /// Anything not listed is denied.
 /// </summary>
-public static class RoleCatalogue
+public static partial class RoleCatalogue
 {
     private static readonly Grant[] PartnershipPeopleRead = [new(Person, Read, WholePartnership)];
 
@@ -82,7 +82,7 @@ public static class RoleCatalogue
     /// Grants each module adds, kept next to the module's access rules in a <c>RoleCatalogue.{Module}.cs</c>
     /// file of this folder; listed here so the whole matrix is still read and tested from one place.
     /// </summary>
-    private static IEnumerable<(Role Role, Grant Grant)> ModuleGrants => [];
+    private static IEnumerable<(Role Role, Grant Grant)> ModuleGrants => [.. DomesticAbuseGrants];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
         Definitions.ToDictionary(d => d.Key, d => d.Value with
