@@ -68,6 +68,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<People.PersonRecords>();
         services.AddScoped<People.PersonIndex>();
         services.AddScoped<Platform.Imports.Quarantine>();
+        DomesticAbuse.DomesticAbuseServices.AddDomesticAbusePathway(services);
         return services;
     }
 }
