@@ -18,6 +18,10 @@ public static class PageConventions
         Require(conventions, "/Admin/Linkage", Resource.LinkageSettings, Operation.Read);
         Require(conventions, "/People", Resource.Person, Operation.Read);
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Dash", Resource.RiskAssessment, Operation.Create);
+        Require(conventions, "/DomesticAbuse/Dramm", Resource.RiskAssessment, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Marac", Resource.MaracReferral, Operation.Read);
+        Require(conventions, "/Meetings", Resource.Meeting, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>
