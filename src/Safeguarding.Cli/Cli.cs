@@ -49,6 +49,9 @@ public static class Cli
         var outbox = new Command("outbox", "Messages waiting to go out (email alerts, webhooks).");
         outbox.Subcommands.Add(OutboxDispatch.Create(context));
         root.Subcommands.Add(outbox);
+        var dash = new Command("dash", "Domestic abuse risk checklists (DASH).");
+        dash.Subcommands.Add(DashScore.Create(context));
+        root.Subcommands.Add(dash);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));

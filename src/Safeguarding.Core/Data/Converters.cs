@@ -14,3 +14,8 @@ public sealed class InstantTicksConverter() : ValueConverter<Instant, long>(
 public sealed class LocalDateIsoConverter() : ValueConverter<LocalDate, string>(
     d => LocalDatePattern.Iso.Format(d),
     s => LocalDatePattern.Iso.Parse(s).GetValueOrThrow());
+
+/// <summary>LocalTime as HH:mm:ss for SQLite: text that sorts in time order.</summary>
+public sealed class LocalTimeIsoConverter() : ValueConverter<LocalTime, string>(
+    t => LocalTimePattern.ExtendedIso.Format(t),
+    s => LocalTimePattern.ExtendedIso.Parse(s).GetValueOrThrow());

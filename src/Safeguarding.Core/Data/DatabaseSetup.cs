@@ -81,6 +81,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DomesticAbuse.Encompass.KeyAdultInbox>();
         services.AddScoped<DomesticAbuse.Encompass.EncompassEscalation>();
         services.AddScoped<DomesticAbuse.Encompass.EncompassTimeliness>();
+        DomesticAbuse.DomesticAbuseServices.AddDomesticAbusePathway(services);
         return services;
     }
 }

@@ -57,6 +57,17 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<Platform.Outbox.OutboxMessage> OutboxMessages => Set<Platform.Outbox.OutboxMessage>();
     public DbSet<Platform.Outbox.WebhookSubscription> WebhookSubscriptions => Set<Platform.Outbox.WebhookSubscription>();
     public DbSet<DomesticAbuse.Encompass.EscalationTask> EncompassEscalationTasks => Set<DomesticAbuse.Encompass.EscalationTask>();
+    // Domestic-abuse pathway and meetings
+    public DbSet<DomesticAbuse.DomesticAbuseSettings> DomesticAbuseSettings => Set<DomesticAbuse.DomesticAbuseSettings>();
+    public DbSet<DomesticAbuse.Checklists.StoredChecklist> StoredChecklists => Set<DomesticAbuse.Checklists.StoredChecklist>();
+    public DbSet<DomesticAbuse.RiskAssessments.RiskAssessment> RiskAssessments => Set<DomesticAbuse.RiskAssessments.RiskAssessment>();
+    public DbSet<DomesticAbuse.Marac.MaracReferral> MaracReferrals => Set<DomesticAbuse.Marac.MaracReferral>();
+    public DbSet<DomesticAbuse.Dramm.TriageDecision> TriageDecisions => Set<DomesticAbuse.Dramm.TriageDecision>();
+    public DbSet<DomesticAbuse.Dramm.SafetyPlan> SafetyPlans => Set<DomesticAbuse.Dramm.SafetyPlan>();
+    public DbSet<DomesticAbuse.HealthFlags.HealthFlag> HealthFlags => Set<DomesticAbuse.HealthFlags.HealthFlag>();
+    public DbSet<Meetings.MeetingSeries> MeetingSeries => Set<Meetings.MeetingSeries>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.MeetingAction> MeetingActions => Set<Meetings.MeetingAction>();
 
     public IClock Clock => clock;
 
@@ -70,6 +81,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
             // SQLite has no timestamp type: an Instant is stored as Unix ticks (orderable), a date as ISO text.
             builder.Properties<Instant>().HaveConversion<InstantTicksConverter>();
             builder.Properties<LocalDate>().HaveConversion<LocalDateIsoConverter>();
+            builder.Properties<LocalTime>().HaveConversion<LocalTimeIsoConverter>();
         }
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
     }

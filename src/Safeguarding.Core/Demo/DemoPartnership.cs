@@ -80,6 +80,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             var people = await SeedPeopleAsync(scale, orgs, progress, ct);
             await SeedSourceRecordsAsync(orgs, people, progress, ct);
             await DemoLearners.SeedAsync(db, partnership.Id, _now, progress, ct);
+            await new DemoDomesticAbuse(db).SeedAsync(partnershipId, scale, _now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
             await transaction.CommitAsync(ct);
         }
@@ -288,9 +289,9 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             (orgs.Police, $"police-{PoliceForceCode}", "people:write people:read"),
             (orgs.Council, "council", "people:read people:write organisations:read"),
             (orgs.Icb, "icb", "people:read"),
-            (orgs.HospitalTrust, "hospital", "people:read"),
+            (orgs.HospitalTrust, "hospital", "people:read health-flags:read"),
             (orgs.MentalHealthTrust, "mentalhealth", "people:read"),
-            (gp, $"gp-{gp.OdsCode!.ToLowerInvariant()}", "people:read"),
+            (gp, $"gp-{gp.OdsCode!.ToLowerInvariant()}", "people:read health-flags:read"),
         ];
         foreach (var (org, id, scopes) in clients)
         {

@@ -24,6 +24,10 @@ public static class PageConventions
         Require(conventions, "/DomesticAbuse/Encompass/Inbox", Resource.EncompassNotification, Operation.Read);
         Require(conventions, "/DomesticAbuse/Encompass/PhoneTheSchool", Resource.EncompassNotification, Operation.Review);
         Require(conventions, "/DomesticAbuse/Encompass/Timeliness", Resource.AggregateFigures, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Dash", Resource.RiskAssessment, Operation.Create);
+        Require(conventions, "/DomesticAbuse/Dramm", Resource.RiskAssessment, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Marac", Resource.MaracReferral, Operation.Read);
+        Require(conventions, "/Meetings", Resource.Meeting, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>

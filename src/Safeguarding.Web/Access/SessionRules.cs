@@ -52,7 +52,7 @@ public static class SessionRules
     // The API answers with a status code and ProblemDetails, never a redirect to a sign-in page.
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/fhir"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -152,9 +152,10 @@ public static class HostSetup
             // The path only: it holds record ids, never names; query strings are not logged.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
 
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
+        // Machine clients (/api and /fhir) get problem details, never the HTML error pages.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir"),
             api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/fhir"),
             pages => pages.UseExceptionHandler("/status/500").UseStatusCodePagesWithReExecute("/status/{0}"));
 
         app.UseSecurityHeaders(SecurityHeaders());
@@ -167,6 +168,7 @@ public static class HostSetup
 
         app.MapRazorPages();
         app.MapSafeguardingApi();
+        Safeguarding.Web.Fhir.FlagEndpoints.MapFhirFlags(app);
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -16,6 +16,10 @@ public static partial class PersonalDataRedaction
     [GeneratedRegex(@"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")]
     private static partial Regex NhsNumber();
 
+    // A FHIR search (patient.identifier=system|number) URL-encodes the bar as %7C, which joins the number to a word.
+    [GeneratedRegex(@"(?<=%7C)\d{10}(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex EncodedNhsNumber();
+
     [GeneratedRegex(@"\b[A-HJ-NP-RT-Z]\d{11}[0-9A-Z]\b")]
     private static partial Regex Upn();
 
@@ -29,6 +33,7 @@ public static partial class PersonalDataRedaction
     {
         text = Email().Replace(text, Mask);
         text = Upn().Replace(text, Mask);
+        text = EncodedNhsNumber().Replace(text, Mask);
         text = NhsNumber().Replace(text, Mask);
         return Postcode().Replace(text, Mask);
     }

@@ -37,6 +37,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.Person, Operation.Read)) items.Add(new("People", "/people"));
         if (Actor.HasAny(Resource.AggregateFigures, Operation.Read)) items.Add(new("School attendance", "/learners"));
         if (Actor.HasAny(Resource.Attendance, Operation.Read)) items.Add(new("Attendance worklist", "/learners/worklist"));
+        if (Actor.HasAny(Resource.RiskAssessment, Operation.Create)) items.Add(new("Risk checklists", "/domestic-abuse/dash"));
+        if (Actor.HasAny(Resource.MaracReferral, Operation.Update)) items.Add(new("DRAMM", "/domestic-abuse/dramm"));
+        if (Actor.HasAny(Resource.MaracReferral, Operation.Read)) items.Add(new("MARAC", "/domestic-abuse/marac"));
         if (Actor.HasAny(Resource.BreakGlassReview, Operation.Review)) items.Add(new("Break-glass reviews", "/audit/break-glass-reviews"));
         if (Actor.HasAny(Resource.Organisation, Operation.Create)) items.Add(new("Organisations", "/admin/organisations"));
         if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Users", "/admin/users"));

@@ -38,6 +38,18 @@ public sealed class LogRedactionTests
         Assert.Contains("Import failed", text);
     }
 
+    [Theory]
+    [InlineData("Request starting HTTP/1.1 GET https://localhost/fhir/Flag?patient.identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9434765870 - - -")]
+    [InlineData("Request starting HTTP/1.1 GET https://localhost/fhir/Flag?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|9434765870 - - -")]
+    [InlineData("Request starting HTTP/1.1 GET https://localhost/fhir/Flag?patient.identifier=https://fhir.nhs.uk/Id/nhs-number%7c9434765870")]
+    public void An_nhs_number_in_a_fhir_search_url_is_redacted_however_it_is_encoded(string line)
+    {
+        var text = Log(log => log.Information("{Line}", line));
+
+        Assert.DoesNotContain("9434765870", text);
+        Assert.Contains("/fhir/Flag", text);
+    }
+
     [Fact]
     public void Record_ids_and_times_stay_readable()
     {

@@ -18,6 +18,8 @@ public static class ApiScopeCatalogue
             [new Grant(Resource.PupilRoll, Operation.Create, Scope.OwnOrganisation), new Grant(Resource.Person, Operation.Create, Scope.WholePartnership)]),
         ["organisations:read"] = ("Read the partnership's list of organisations.",
             [new Grant(Resource.Organisation, Operation.Read, Scope.WholePartnership)]),
+        ["health-flags:read"] = ("Read domestic-abuse flags (FHIR Flag) for the client's own registered patients.",
+            [new Grant(Resource.HealthFlag, Operation.Read, Scope.RelatedRecords)]),
     };
 
     public static IReadOnlyCollection<string> All => Scopes.Keys;

@@ -86,6 +86,7 @@ public static partial class RoleCatalogue
         .. LearnersGrants,
         .. EncompassIntakeGrants,
         .. EncompassDeliveryGrants,
+        .. DomesticAbuseGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

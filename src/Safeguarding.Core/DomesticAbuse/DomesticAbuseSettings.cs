@@ -1,0 +1,31 @@
+using NodaTime;
+using Safeguarding.Core.DomesticAbuse.Checklists;
+
+namespace Safeguarding.Core.DomesticAbuse;
+
+/// <summary>
+/// A partnership's own numbers for the domestic-abuse pathway. Defaults are the published ones; a change is an
+/// audited write like any other, so who changed what and when is on the audit trail.
+/// </summary>
+public sealed class DomesticAbuseSettings
+{
+    public Guid PartnershipId { get; set; }
+    /// <summary>"Yes" answers at or above which risk is visibly high (14; some areas use 17).</summary>
+    public int VisibleHighRisk { get; set; } = 14;
+    /// <summary>Incidents, the current one included, that make potential escalation (3).</summary>
+    public int EscalationCount { get; set; } = 3;
+    /// <summary>Months the escalation count is taken over (12; Kent uses 6).</summary>
+    public int EscalationWindowMonths { get; set; } = 12;
+    /// <summary>Women aged 16 and over in the area, for the expected MARAC volume (40 per 10,000).</summary>
+    public int? WomenAged16Plus { get; set; }
+    /// <summary>When the DRAMM list is drawn each working day (Europe/London).</summary>
+    public LocalTime DrammListTime { get; set; } = new(9, 0);
+    public Guid? IdvaOrganisationId { get; set; }
+    /// <summary>The young people's IDVA service, for victims aged 16 to 18.</summary>
+    public Guid? YoungPeoplesIdvaOrganisationId { get; set; }
+    /// <summary>Who a clinician reading a flag should call.</summary>
+    public Guid? FlagContactOrganisationId { get; set; }
+    public string? FlagContactTelephone { get; set; }
+
+    public RiskThresholds Thresholds => new(VisibleHighRisk, EscalationCount, EscalationWindowMonths);
+}

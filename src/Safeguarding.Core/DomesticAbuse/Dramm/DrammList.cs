@@ -1,0 +1,184 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.DomesticAbuse.HealthFlags;
+using Safeguarding.Core.DomesticAbuse.Marac;
+using Safeguarding.Core.DomesticAbuse.RiskAssessments;
+using Safeguarding.Core.Meetings;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Core.DomesticAbuse.Dramm;
+
+/// <summary>From the previous working day's list time to this one's: 24 hours, 72 on a Monday, more after a bank holiday.</summary>
+public sealed record DrammWindow(LocalDate Day, Instant From, Instant To)
+{
+    public Duration Length => To - From;
+}
+
+/// <summary>One case on the day's list: a police incident or a new referral (a checklist completed elsewhere).</summary>
+public sealed record DrammCase(
+    Guid? IncidentId,
+    string? PoliceReference,
+    Guid? RiskAssessmentId,
+    Guid? VictimPersonId,
+    string VictimName,
+    LocalDate? VictimDateOfBirth,
+    Instant ArrivedAt,
+    RiskAssessment? Dash,
+    IReadOnlyList<Guid> ChildPersonIds,
+    int EarlierIncidents,
+    int MaracReferrals,
+    TriageDecision? Decision);
+
+public sealed record TriageOptions(
+    Guid? IncidentId, Guid? RiskAssessmentId, Guid? VictimPersonId,
+    bool SafetyPlanNow, bool ReferToMarac, bool AllocateIdva, bool ReferToChildrensSocialWork, bool ChildrenAtRisk,
+    bool NoFurtherAction, string? NoFurtherActionReason, SafetyPlanOptions? SafetyPlan = null);
+
+/// <summary>
+/// The daily risk assessment management meeting's list and its triage. The list is drawn each working day at the
+/// partnership's list time and holds what arrived since the previous working day's list.
+/// </summary>
+public sealed class DrammList(SafeguardingDbContext db)
+{
+    public const string ResourceType = "DrammList";
+
+    public static bool IsDrammDay(LocalDate day) => Platform.Calendars.BankHolidays.IsWorkingDay(day);
+
+    public static DrammWindow WindowFor(LocalDate day, LocalTime listTime)
+    {
+        if (!IsDrammDay(day)) throw new ArgumentException($"{day:yyyy-MM-dd} is not a working day: there is no DRAMM.", nameof(day));
+        var previous = MeetingCadence.PreviousWorkingDay(day);
+        return new DrammWindow(day,
+            previous.At(listTime).InZoneLeniently(Households.London).ToInstant(),
+            day.At(listTime).InZoneLeniently(Households.London).ToInstant());
+    }
+
+    /// <summary>The day's cases, each with its checklist result, children, history and any decision already made. The view is audited.</summary>
+    public async Task<(DrammWindow Window, List<DrammCase> Cases)> ForDayAsync(Actor actor, LocalDate day, ProcessContext process, CancellationToken ct = default)
+    {
+        var allowed = actor.Grants.Any(g => g.Resource == Resource.RiskAssessment && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, day.ToString("yyyy-MM-dd", null), allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            allowed ? null : "the DRAMM list is for the Front Door");
+        await db.SaveChangesAsync(ct);
+        if (!allowed) throw new UnauthorizedAccessException("The DRAMM list is for the Front Door.");
+
+        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct) ?? new DomesticAbuseSettings();
+        var window = WindowFor(day, settings.DrammListTime);
+
+        var incidents = await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
+            .Where(i => i.PartnershipId == actor.PartnershipId && i.IsLatest && i.ReceivedAt >= window.From && i.ReceivedAt < window.To)
+            .OrderBy(i => i.ReceivedAt).ToListAsync(ct);
+        var incidentIds = incidents.Select(i => i.Id).ToList();
+        var referrals = await db.RiskAssessments.AsNoTracking()
+            .Where(a => a.PartnershipId == actor.PartnershipId && a.Status == AssessmentStatus.Completed && a.CompletedAt >= window.From && a.CompletedAt < window.To
+                        && (a.IncidentId == null || !incidentIds.Contains(a.IncidentId.Value)))
+            .OrderBy(a => a.CompletedAt).ToListAsync(ct);
+        var dashForIncidents = await db.RiskAssessments.AsNoTracking()
+            .Where(a => a.IncidentId != null && incidentIds.Contains(a.IncidentId.Value) && a.Status == AssessmentStatus.Completed).ToListAsync(ct);
+        var decisions = await db.TriageDecisions.AsNoTracking()
+            .Where(d => (d.IncidentId != null && incidentIds.Contains(d.IncidentId.Value)) || (d.RiskAssessmentId != null && referrals.Select(r => r.Id).Contains(d.RiskAssessmentId.Value)))
+            .ToListAsync(ct);
+
+        var cases = new List<DrammCase>();
+        foreach (var incident in incidents)
+        {
+            var victim = incident.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.Victim);
+            var dash = dashForIncidents.Where(a => a.IncidentId == incident.Id).MaxBy(a => a.CompletedAt);
+            var children = incident.Children.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).ToList();
+            cases.Add(await CaseAsync(incident.Id, incident.PoliceReference, dash?.Id, victim?.PersonId,
+                victim is null ? "(no victim named)" : $"{victim.GivenName} {victim.FamilyName}", victim?.DateOfBirth, incident.ReceivedAt, dash, children,
+                Households.LondonDate(incident.OccurredAt), decisions.Where(d => d.IncidentId == incident.Id).MaxBy(d => d.DecidedAt), ct));
+        }
+        foreach (var referral in referrals)
+        {
+            var person = referral.VictimPersonId is { } id ? await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) : null;
+            cases.Add(await CaseAsync(referral.IncidentId, null, referral.Id, referral.VictimPersonId, person?.FullName ?? "(victim not linked)", person?.DateOfBirth,
+                referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt), ct));
+        }
+        return (window, cases);
+    }
+
+    private async Task<DrammCase> CaseAsync(Guid? incidentId, string? reference, Guid? assessmentId, Guid? victimId, string victimName, LocalDate? victimDob,
+        Instant arrived, RiskAssessment? dash, List<Guid> incidentChildren, LocalDate incidentDate, TriageDecision? decision, CancellationToken ct)
+    {
+        var children = incidentChildren;
+        var earlier = 0;
+        var maracs = 0;
+        if (victimId is { } v)
+        {
+            children = [.. incidentChildren.Union(await Households.ChildrenOfAsync(db, v, incidentDate, ct))];
+            earlier = (await Households.IncidentsOfAsync(db, v, ct)).Count(i => i.IncidentId != incidentId && i.Date <= incidentDate);
+            maracs = await db.MaracReferrals.CountAsync(r => r.VictimPersonId == v, ct);
+        }
+        return new DrammCase(incidentId, reference, assessmentId, victimId, victimName, victimDob, arrived, dash, children, earlier, maracs, decision);
+    }
+
+    /// <summary>
+    /// Records the decision on a case. No further action stands alone and needs a reason. A MARAC referral, an IDVA
+    /// (the young people's service for victims aged 16 to 18), a safety plan and flags for the children follow from it.
+    /// </summary>
+    public async Task<TriageDecision> TriageAsync(Actor actor, TriageOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new UnauthorizedAccessException("Triage is for the Front Door.");
+        var problems = Problems(options).ToList();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        var now = db.Clock.GetCurrentInstant();
+        var today = Households.LondonDate(now);
+        var victimId = options.VictimPersonId;
+        if (victimId is null && options.RiskAssessmentId is { } aid)
+            victimId = await db.RiskAssessments.Where(a => a.Id == aid).Select(a => a.VictimPersonId).SingleAsync(ct);
+        if (victimId is null && options.IncidentId is { } iid)
+            victimId = await db.DomesticIncidents.Where(i => i.Id == iid).SelectMany(i => i.Adults).Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.PersonId).FirstOrDefaultAsync(ct);
+        if (victimId is null && (options.ReferToMarac || options.SafetyPlanNow || options.ChildrenAtRisk || options.AllocateIdva))
+            throw new ArgumentException("Link the victim to the person index before deciding.", nameof(options));
+
+        var idva = IdvaService.None;
+        if (options.AllocateIdva)
+        {
+            var dob = await db.People.Where(p => p.Id == victimId).Select(p => p.DateOfBirth).SingleAsync(ct);
+            idva = dob is { } d && Period.Between(d, today, PeriodUnits.Years).Years is >= 16 and <= 18 ? IdvaService.YoungPeople : IdvaService.Adult;
+        }
+        var decision = new TriageDecision
+        {
+            PartnershipId = actor.PartnershipId, IncidentId = options.IncidentId, RiskAssessmentId = options.RiskAssessmentId, VictimPersonId = victimId,
+            DecidedOn = today, DecidedAt = now, DecidedByOrganisationId = actor.OrganisationId, DecidedByUserId = actor.UserId,
+            SafetyPlanNow = options.SafetyPlanNow, ReferToMarac = options.ReferToMarac, Idva = idva,
+            ReferToChildrensSocialWork = options.ReferToChildrensSocialWork, ChildrenAtRisk = options.ChildrenAtRisk,
+            NoFurtherAction = options.NoFurtherAction, NoFurtherActionReason = options.NoFurtherAction ? options.NoFurtherActionReason!.Trim() : null,
+        };
+        db.Process = process;
+        db.TriageDecisions.Add(decision);
+        if (options.ChildrenAtRisk)
+        {
+            var children = await Households.ChildrenOfAsync(db, victimId!.Value, today, ct);
+            await new HealthFlagRecords(db).RaiseAsync(actor.PartnershipId, children, HealthFlagKind.ChildAtRiskOfDomesticAbuse, nameof(TriageDecision), decision.Id, ct);
+        }
+        if (options.SafetyPlanNow)
+            SafetyPlans.Add(db, actor, victimId!.Value, options.SafetyPlan!, decision.Id, null);
+        await db.SaveChangesAsync(ct);
+
+        if (options.ReferToMarac)
+        {
+            var referral = await new MaracReferrals(db).ReferAsync(actor,
+                new ReferToMarac(victimId!.Value, null, options.RiskAssessmentId, ProfessionalJudgement: true, TriageDecisionId: decision.Id), process, ct);
+            decision.MaracReferralId = referral.Id;
+            await db.SaveChangesAsync(ct);
+        }
+        return decision;
+    }
+
+    public static IEnumerable<string> Problems(TriageOptions o)
+    {
+        if (o.IncidentId is null && o.RiskAssessmentId is null) yield return "A decision is about an incident or a referral.";
+        var anyAction = o.SafetyPlanNow || o.ReferToMarac || o.AllocateIdva || o.ReferToChildrensSocialWork || o.ChildrenAtRisk;
+        if (o.NoFurtherAction && anyAction) yield return "No further action cannot be chosen with another decision.";
+        if (!o.NoFurtherAction && !anyAction) yield return "Choose at least one decision, or no further action with a reason.";
+        if (o.NoFurtherAction && string.IsNullOrWhiteSpace(o.NoFurtherActionReason)) yield return "Say why no further action is needed.";
+        if (o.SafetyPlanNow && o.SafetyPlan is null) yield return "A safety plan needs its measures and a review date.";
+        if (o.SafetyPlan is { } plan) foreach (var p in SafetyPlans.Problems(plan)) yield return p;
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Core.Platform.Organisations;
+
+namespace Safeguarding.Core.DomesticAbuse.HealthFlags;
+
+/// <summary>A patient's flags as one health organisation may read them.</summary>
+public sealed record PatientFlags(bool PatientFound, bool Allowed, Guid? PersonId, IReadOnlyList<HealthFlag> Flags, Organisation? ContactOrganisation);
+
+/// <summary>
+/// Raises flags for children when their household's risk is known, ends them when it ends, and serves them to
+/// health organisations: a GP practice reads the flags of its registered patients; the hospital trust reads the
+/// MARAC-household flags of its patients. A patient is an organisation's when the person index holds a record of
+/// them sent by that organisation. Every read is audited under the person's id (never the NHS number).
+/// </summary>
+public sealed class HealthFlagRecords(SafeguardingDbContext db)
+{
+    public const string ResourceType = nameof(HealthFlag);
+
+    /// <summary>Adds a flag of the kind to each child without an active one (the caller saves).</summary>
+    public async Task<int> RaiseAsync(Guid partnershipId, IReadOnlyCollection<Guid> childPersonIds, HealthFlagKind kind, string sourceType, Guid sourceId,
+        CancellationToken ct = default)
+    {
+        if (childPersonIds.Count == 0) return 0;
+        var already = await db.HealthFlags.Where(f => childPersonIds.Contains(f.ChildPersonId) && f.Kind == kind && f.Status == HealthFlagStatus.Active)
+            .Select(f => f.ChildPersonId).ToListAsync(ct);
+        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct);
+        var contact = settings?.FlagContactOrganisationId is { } orgId
+            ? await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == orgId, ct)
+            : await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId && o.Type == OrganisationType.CouncilService).OrderBy(o => o.Name).FirstOrDefaultAsync(ct)
+              ?? throw new InvalidOperationException("Set the flags' contact organisation in the domestic abuse settings first.");
+        var now = db.Clock.GetCurrentInstant();
+        var raised = 0;
+        foreach (var child in childPersonIds.Distinct().Except(already))
+        {
+            db.HealthFlags.Add(new HealthFlag
+            {
+                PartnershipId = partnershipId, ChildPersonId = child, Kind = kind, Status = HealthFlagStatus.Active, Start = now,
+                ContactOrganisationId = contact.Id, ContactName = contact.Name, ContactTelephone = settings?.FlagContactTelephone,
+                SourceType = sourceType, SourceId = sourceId, UpdatedAt = now,
+            });
+            raised++;
+        }
+        return raised;
+    }
+
+    /// <summary>Ends the active flags a record raised (the caller saves).</summary>
+    public async Task<int> EndRaisedByAsync(string sourceType, Guid sourceId, string reason, CancellationToken ct = default)
+    {
+        var now = db.Clock.GetCurrentInstant();
+        var flags = await db.HealthFlags.Where(f => f.SourceType == sourceType && f.SourceId == sourceId && f.Status == HealthFlagStatus.Active).ToListAsync(ct);
+        foreach (var f in flags)
+        {
+            f.Status = HealthFlagStatus.Inactive;
+            f.End = now;
+            f.EndReason = reason;
+            f.UpdatedAt = now;
+        }
+        return flags.Count;
+    }
+
+    /// <summary>Ends one flag because the child's risk has ended.</summary>
+    public async Task EndAsync(Actor actor, Guid flagId, string reason, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!AccessPolicy.Decide(actor, Resource.HealthFlag, Operation.Update).Allowed) throw new UnauthorizedAccessException("Ending flags is not granted.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the risk has ended.", nameof(reason));
+        var flag = await db.HealthFlags.SingleAsync(f => f.Id == flagId && f.PartnershipId == actor.PartnershipId, ct);
+        if (flag.Status == HealthFlagStatus.Inactive) return;
+        var now = db.Clock.GetCurrentInstant();
+        flag.Status = HealthFlagStatus.Inactive;
+        flag.End = now;
+        flag.EndReason = reason.Trim();
+        flag.UpdatedAt = now;
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The flags of the patient with this NHS number, as the actor's organisation may read them.</summary>
+    public async Task<PatientFlags> ForPatientAsync(Actor actor, string nhsNumber, ProcessContext process, CancellationToken ct = default)
+    {
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.PartnershipId == actor.PartnershipId && p.NhsNumber == nhsNumber && p.MergedIntoPersonId == null)
+            .Select(p => new { p.Id }).SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            // Denied and unknown look the same to the caller; the audit records which it was, without the number.
+            db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Denied, "no patient with that NHS number");
+            await db.SaveChangesAsync(ct);
+            return new PatientFlags(false, false, null, [], null);
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == actor.OrganisationId, ct);
+        var registered = await db.SourceRecords.AsNoTracking().AnyAsync(r => r.PersonId == person.Id && r.OrganisationId == actor.OrganisationId, ct)
+            || await db.PersonLinks.AsNoTracking().AnyAsync(l => l.PersonId == person.Id && l.OrganisationId == actor.OrganisationId, ct);
+        var decision = AccessPolicy.Decide(actor, Resource.HealthFlag, Operation.Read,
+            new RecordFacts(actor.PartnershipId, null, registered ? [actor.OrganisationId] : []));
+        var kinds = organisation.Type switch
+        {
+            OrganisationType.GpPractice => new[] { HealthFlagKind.ChildAtRiskOfDomesticAbuse, HealthFlagKind.ChildInMaracHousehold },
+            OrganisationType.HospitalTrust => [HealthFlagKind.ChildInMaracHousehold],
+            _ => [],
+        };
+        var allowed = decision.Allowed && kinds.Length > 0;
+        db.QueueAudit(process, AuditActions.Read, ResourceType, person.Id.ToString(), allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            allowed ? null : decision.Allowed ? "organisation type reads no domestic-abuse flags" : decision.Reason);
+        await db.SaveChangesAsync(ct);
+        if (!allowed) return new PatientFlags(true, false, person.Id, [], null);
+
+        var flags = await db.HealthFlags.AsNoTracking().Where(f => f.ChildPersonId == person.Id && kinds.Contains(f.Kind))
+            .OrderByDescending(f => f.Start).ToListAsync(ct);
+        var contactIds = flags.Select(f => f.ContactOrganisationId).Distinct().ToList();
+        var contact = contactIds.Count == 0 ? null : await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == contactIds[0], ct);
+        return new PatientFlags(true, true, person.Id, flags, contact);
+    }
+}

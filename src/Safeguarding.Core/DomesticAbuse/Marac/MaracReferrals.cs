@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse.Checklists;
+using Safeguarding.Core.DomesticAbuse.HealthFlags;
+using Safeguarding.Core.Meetings;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+
+namespace Safeguarding.Core.DomesticAbuse.Marac;
+
+public sealed record ReferToMarac(Guid VictimPersonId, Guid? PersonCausingHarmPersonId, Guid? RiskAssessmentId, bool ProfessionalJudgement,
+    Guid? TriageDecisionId = null, LocalDate? ReferralDate = null);
+
+/// <summary>Cases and repeats in a period, against the SafeLives expectation of 40 a year per 10,000 women aged 16+.</summary>
+public sealed record MaracVolume(LocalDate From, LocalDate To, int Cases, int Repeats, int? WomenAged16Plus, decimal? Expected)
+{
+    /// <summary>Cases as a percentage of the expected number, when the population is known.</summary>
+    public decimal? PercentOfExpected => Expected is > 0 ? Math.Round(100m * Cases / Expected.Value, 1) : null;
+}
+
+/// <summary>
+/// MARAC referrals: made from a checklist result or professional judgement, with the four criteria recorded; a
+/// repeat when the same victim was referred in the 12 months before; listed on the next MARAC; closed when every
+/// action on the case is done.
+/// </summary>
+public sealed class MaracReferrals(SafeguardingDbContext db)
+{
+    public const string SourceType = nameof(MaracReferral);
+    /// <summary>The SafeLives expectation: MARAC cases a year per 10,000 women aged 16 and over.</summary>
+    public const decimal ExpectedPer10000Women = 40m;
+
+    /// <summary>Makes the referral and flags the household's children for hospital records (the caller's process saves it all).</summary>
+    public async Task<MaracReferral> ReferAsync(Actor actor, ReferToMarac options, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Create)) throw new UnauthorizedAccessException("Referring to MARAC is not granted.");
+        var today = options.ReferralDate ?? Households.LondonDate(db.Clock.GetCurrentInstant());
+        var referral = new MaracReferral
+        {
+            PartnershipId = actor.PartnershipId,
+            VictimPersonId = options.VictimPersonId,
+            PersonCausingHarmPersonId = options.PersonCausingHarmPersonId,
+            RiskAssessmentId = options.RiskAssessmentId,
+            TriageDecisionId = options.TriageDecisionId,
+            ReferredByOrganisationId = actor.OrganisationId,
+            ReferredByUserId = actor.UserId,
+            ReferredAt = db.Clock.GetCurrentInstant(),
+            ReferralDate = today,
+            ProfessionalJudgement = options.ProfessionalJudgement,
+            Status = MaracReferralStatus.Waiting,
+        };
+        if (options.RiskAssessmentId is { } assessmentId)
+        {
+            var a = await db.RiskAssessments.AsNoTracking().SingleAsync(x => x.Id == assessmentId && x.PartnershipId == actor.PartnershipId, ct);
+            if (a.VictimPersonId != options.VictimPersonId) throw new ArgumentException("The assessment is about another victim.", nameof(options));
+            referral.YesCount = a.YesCount;
+            referral.VisibleHighRisk = a.VisibleHighRisk;
+            referral.PotentialEscalation = a.PotentialEscalation;
+            referral.ProfessionalJudgement |= a.ProfessionalJudgement;
+        }
+        var previous = await db.MaracReferrals.AsNoTracking()
+            .Where(r => r.VictimPersonId == options.VictimPersonId && r.PartnershipId == actor.PartnershipId)
+            .OrderByDescending(r => r.ReferralDate).Select(r => new { r.Id, r.ReferralDate }).FirstOrDefaultAsync(ct);
+        if (previous is not null && RiskScoring.InWindow(previous.ReferralDate, today, RiskScoring.RepeatWindowMonths))
+        {
+            referral.RepeatMarac = true;
+            referral.PreviousReferralId = previous.Id;
+        }
+        if (!(referral.VisibleHighRisk || referral.PotentialEscalation || referral.RepeatMarac || referral.ProfessionalJudgement))
+            throw new ArgumentException("A MARAC referral meets at least one criterion: visible high risk, potential escalation, repeat, or professional judgement.", nameof(options));
+
+        db.Process = process;
+        db.MaracReferrals.Add(referral);
+        var children = await Households.ChildrenOfAsync(db, options.VictimPersonId, today, ct);
+        await new HealthFlagRecords(db).RaiseAsync(actor.PartnershipId, children, HealthFlagKind.ChildInMaracHousehold, SourceType, referral.Id, ct);
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    /// <summary>Puts every waiting referral on the series' next meeting (on or after today), in referral order.</summary>
+    public async Task<(Meeting Meeting, int Listed)> ListForNextMeetingAsync(Actor actor, Guid maracSeriesId, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new UnauthorizedAccessException("Listing MARAC cases is not granted.");
+        var meetings = new MeetingRecords(db);
+        var today = Households.LondonDate(db.Clock.GetCurrentInstant());
+        var meeting = await meetings.NextMeetingAsync(actor, maracSeriesId, today, process, ct);
+        var waiting = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting && r.ReferralDate <= meeting.Date)
+            .OrderBy(r => r.ReferredAt).ToListAsync(ct);
+        foreach (var r in waiting)
+        {
+            var item = await meetings.AddAgendaItemAsync(actor, meeting.Id,
+                new AgendaItemOptions(SubjectKind.Victim, r.VictimPersonId, null, Criteria(r), SourceType, r.Id), process, ct);
+            r.Status = MaracReferralStatus.Listed;
+            r.MeetingId = meeting.Id;
+            r.AgendaItemId = item.Id;
+        }
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return (meeting, waiting.Count);
+    }
+
+    /// <summary>Closes a heard case once every action agreed on it is done, and ends its household flags.</summary>
+    public async Task CloseAsync(Actor actor, Guid referralId, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new UnauthorizedAccessException("Closing MARAC cases is not granted.");
+        var referral = await db.MaracReferrals.SingleAsync(r => r.Id == referralId && r.PartnershipId == actor.PartnershipId, ct);
+        if (referral.Status is MaracReferralStatus.Waiting or MaracReferralStatus.Closed)
+            throw new InvalidOperationException("Only a case that has been listed can be closed.");
+        var open = await db.MeetingActions.CountAsync(a => a.AgendaItemId == referral.AgendaItemId && a.Status == ActionStatus.Open, ct);
+        if (open > 0) throw new InvalidOperationException($"{open} action{(open == 1 ? " is" : "s are")} still open on this case.");
+        referral.Status = MaracReferralStatus.Closed;
+        referral.ClosedAt = db.Clock.GetCurrentInstant();
+        await new HealthFlagRecords(db).EndRaisedByAsync(SourceType, referral.Id, "MARAC case closed: every action done", ct);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Cases referred in [from, to) with repeats, against the expected volume scaled to the period's length.</summary>
+    public async Task<MaracVolume> VolumeAsync(Actor actor, LocalDate from, LocalDate to, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(Resource.AggregateFigures, Operation.Read)) throw new UnauthorizedAccessException("Reading figures is not granted.");
+        var counts = await db.MaracReferrals.AsNoTracking()
+            .Where(r => r.PartnershipId == actor.PartnershipId && r.ReferralDate >= from && r.ReferralDate < to)
+            .GroupBy(r => r.RepeatMarac).Select(g => new { Repeat = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var women = await db.DomesticAbuseSettings.AsNoTracking().Where(s => s.PartnershipId == actor.PartnershipId).Select(s => s.WomenAged16Plus).SingleOrDefaultAsync(ct);
+        var days = Period.Between(from, to, PeriodUnits.Days).Days;
+        decimal? expected = women is { } w ? Math.Round(ExpectedPer10000Women * w / 10000m * days / 365m, 1) : null;
+        return new MaracVolume(from, to, counts.Sum(c => c.Count), counts.Where(c => c.Repeat).Sum(c => c.Count), women, expected);
+    }
+
+    public static string Criteria(MaracReferral r)
+    {
+        var parts = new List<string>();
+        if (r.VisibleHighRisk) parts.Add($"visible high risk ({r.YesCount} yes)");
+        if (r.PotentialEscalation) parts.Add("potential escalation");
+        if (r.RepeatMarac) parts.Add("repeat MARAC");
+        if (r.ProfessionalJudgement) parts.Add("professional judgement");
+        return "MARAC referral: " + string.Join(", ", parts);
+    }
+}

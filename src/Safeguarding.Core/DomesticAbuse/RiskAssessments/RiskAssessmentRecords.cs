@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse.Checklists;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Core.DomesticAbuse.RiskAssessments;
+
+public sealed record StartAssessment(string ChecklistCode, AssessmentSetting Setting, Guid? VictimPersonId, Guid? PersonCausingHarmPersonId,
+    Guid? IncidentId, LocalDate IncidentDate);
+
+public sealed record ChildVoice(Guid PersonId, bool? FeelsSafeAtHome, string? WhatMakesThemHappy, string? WhatMakesThemSad, string? AnythingWeCanHelpWith);
+
+/// <summary>
+/// The risk checklist journey: start, save answers and return later, record the children's voices, complete. On
+/// completion the answers are scored against the partnership's thresholds with the victim's earlier police incidents
+/// and MARAC referrals taken from the records, and the result is kept with the checklist version used.
+/// </summary>
+public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
+{
+    public const string ResourceType = nameof(RiskAssessment);
+
+    public async Task<RiskAssessment> StartAsync(Actor actor, StartAssessment options, ProcessContext process, CancellationToken ct = default)
+    {
+        Demand(actor, Operation.Create);
+        var checklist = await new ChecklistLibrary(db).CurrentAsync(actor.PartnershipId, options.ChecklistCode, ct);
+        if (options.VictimPersonId is { } victimId)
+        {
+            var victim = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == victimId && p.PartnershipId == actor.PartnershipId, ct)
+                ?? throw new ArgumentException("There is no such person.", nameof(options));
+            if (victim.DateOfBirth is { } dob)
+            {
+                var age = Period.Between(dob, options.IncidentDate, PeriodUnits.Years).Years;
+                if (checklist.MinimumAge is { } min && age < min || checklist.MaximumAge is { } max && age > max)
+                    throw new ArgumentException($"{checklist.Name} is for ages {checklist.MinimumAge}{(checklist.MaximumAge is null ? " and over" : $" to {checklist.MaximumAge}")}; the victim was {age}.", nameof(options));
+            }
+        }
+        var assessment = new RiskAssessment
+        {
+            PartnershipId = actor.PartnershipId,
+            ChecklistCode = checklist.Code,
+            ChecklistVersion = checklist.Version,
+            Setting = options.Setting,
+            VictimPersonId = options.VictimPersonId,
+            PersonCausingHarmPersonId = options.PersonCausingHarmPersonId,
+            IncidentId = options.IncidentId,
+            AssessedByOrganisationId = actor.OrganisationId,
+            AssessedByUserId = actor.UserId,
+            IncidentDate = options.IncidentDate,
+            Status = AssessmentStatus.Draft,
+            StartedAt = db.Clock.GetCurrentInstant(),
+        };
+        db.Process = process;
+        db.RiskAssessments.Add(assessment);
+        await db.SaveChangesAsync(ct);
+        return assessment;
+    }
+
+    /// <summary>Opens an assessment for its author's organisation or the Front Door; audited, allowed or not.</summary>
+    public async Task<RiskAssessment?> OpenAsync(Actor actor, Guid id, ProcessContext process, CancellationToken ct = default)
+    {
+        var assessment = await db.RiskAssessments.AsNoTracking().Include(a => a.Children)
+            .SingleOrDefaultAsync(a => a.Id == id && a.PartnershipId == actor.PartnershipId, ct);
+        if (assessment is null) return null;
+        var decision = AccessPolicy.Decide(actor, Resource.RiskAssessment, Operation.Read, new RecordFacts(assessment.PartnershipId, assessment.AssessedByOrganisationId));
+        db.QueueAudit(process, AuditActions.Read, ResourceType, id.ToString(), decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            decision.Allowed ? null : decision.Reason);
+        await db.SaveChangesAsync(ct);
+        return decision.Allowed ? assessment : throw new UnauthorizedAccessException(decision.Reason);
+    }
+
+    /// <summary>Saves the answers given so far (save and return). Answers for questions the checklist lacks are refused, none saved.</summary>
+    public async Task SaveAnswersAsync(Actor actor, Guid id, IReadOnlyDictionary<string, bool?> answers, ProcessContext process, CancellationToken ct = default)
+    {
+        var assessment = await DraftAsync(actor, id, ct);
+        var checklist = await new ChecklistLibrary(db).VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion, ct);
+        var unknown = answers.Keys.Where(k => !checklist.HasQuestion(k)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"The checklist has no question {string.Join(", ", unknown)}.", nameof(answers));
+        var merged = AnswersOf(assessment);
+        foreach (var (key, value) in answers) merged[key] = value;
+        assessment.Answers = JsonSerializer.Serialize(merged);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RecordChildrenAsync(Actor actor, Guid id, IReadOnlyCollection<ChildVoice> children, ProcessContext process, CancellationToken ct = default)
+    {
+        var assessment = await DraftAsync(actor, id, ct, withChildren: true);
+        var ids = children.Select(c => c.PersonId).ToList();
+        var known = await db.People.Where(p => ids.Contains(p.Id) && p.PartnershipId == actor.PartnershipId).Select(p => p.Id).ToListAsync(ct);
+        if (known.Count != ids.Distinct().Count()) throw new ArgumentException("Every child must be a person in the index.", nameof(children));
+        db.RemoveRange(assessment.Children.Where(c => !ids.Contains(c.PersonId)));
+        foreach (var voice in children)
+        {
+            var child = assessment.Children.SingleOrDefault(c => c.PersonId == voice.PersonId);
+            if (child is null)
+            {
+                child = new AssessmentChild { AssessmentId = assessment.Id, PersonId = voice.PersonId };
+                db.Add(child);
+            }
+            child.FeelsSafeAtHome = voice.FeelsSafeAtHome;
+            child.WhatMakesThemHappy = Trim(voice.WhatMakesThemHappy);
+            child.WhatMakesThemSad = Trim(voice.WhatMakesThemSad);
+            child.AnythingWeCanHelpWith = Trim(voice.AnythingWeCanHelpWith);
+        }
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Scores and completes the checklist. Professional judgement needs a reason.</summary>
+    public async Task<RiskResult> CompleteAsync(Actor actor, Guid id, bool professionalJudgement, string? reason, ProcessContext process, CancellationToken ct = default)
+    {
+        var assessment = await DraftAsync(actor, id, ct);
+        if (professionalJudgement && string.IsNullOrWhiteSpace(reason))
+            throw new ArgumentException("Say why professional judgement refers this case.", nameof(reason));
+        var result = await ScoreAsync(assessment, professionalJudgement, ct);
+        assessment.ProfessionalJudgement = professionalJudgement;
+        assessment.ProfessionalJudgementReason = professionalJudgement ? reason!.Trim() : null;
+        assessment.YesCount = result.YesCount;
+        assessment.VisibleHighRisk = result.VisibleHighRisk;
+        assessment.PotentialEscalation = result.PotentialEscalation;
+        assessment.RepeatMarac = result.RepeatMarac;
+        assessment.Refer = result.Refer;
+        assessment.Status = AssessmentStatus.Completed;
+        assessment.CompletedAt = db.Clock.GetCurrentInstant();
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>The result as it would be scored now, from the records; for the check-answers page.</summary>
+    public async Task<RiskResult> ScoreAsync(RiskAssessment assessment, bool professionalJudgement, CancellationToken ct = default)
+    {
+        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == assessment.PartnershipId, ct);
+        var thresholds = settings?.Thresholds ?? (await new ChecklistLibrary(db).VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion, ct)).Thresholds;
+        List<LocalDate> previous = [];
+        LocalDate? lastMarac = null;
+        if (assessment.VictimPersonId is { } victimId)
+        {
+            previous = (await Households.IncidentsOfAsync(db, victimId, ct)).Where(i => i.IncidentId != assessment.IncidentId).Select(i => i.Date).ToList();
+            var incidentDate = assessment.IncidentDate;
+            var referrals = await db.MaracReferrals.AsNoTracking().Where(r => r.VictimPersonId == victimId).Select(r => r.ReferralDate).ToListAsync(ct);
+            lastMarac = referrals.Where(d => d <= incidentDate).Select(d => (LocalDate?)d).Max();
+        }
+        return RiskScoring.Score(new RiskScoringInput(AnswersOf(assessment), professionalJudgement, assessment.IncidentDate, previous, lastMarac, thresholds));
+    }
+
+    public static Dictionary<string, bool?> AnswersOf(RiskAssessment assessment) =>
+        JsonSerializer.Deserialize<Dictionary<string, bool?>>(assessment.Answers) ?? [];
+
+    private async Task<RiskAssessment> DraftAsync(Actor actor, Guid id, CancellationToken ct, bool withChildren = false)
+    {
+        var query = db.RiskAssessments.AsQueryable();
+        if (withChildren) query = query.Include(a => a.Children);
+        var assessment = await query.SingleOrDefaultAsync(a => a.Id == id && a.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new KeyNotFoundException("There is no such assessment.");
+        var decision = AccessPolicy.Decide(actor, Resource.RiskAssessment, Operation.Update, new RecordFacts(assessment.PartnershipId, assessment.AssessedByOrganisationId));
+        if (!decision.Allowed) throw new UnauthorizedAccessException(decision.Reason);
+        if (assessment.Status != AssessmentStatus.Draft) throw new InvalidOperationException("The assessment is already completed.");
+        return assessment;
+    }
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static void Demand(Actor actor, Operation operation)
+    {
+        if (!actor.HasAny(Resource.RiskAssessment, operation)) throw new UnauthorizedAccessException($"{operation} on risk assessments is not granted.");
+    }
+}

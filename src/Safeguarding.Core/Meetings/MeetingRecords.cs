@@ -1,0 +1,309 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Core.Meetings;
+
+public sealed record SeriesOptions(
+    string Name, MeetingKind Kind, Cadence Cadence, LocalDate FirstDate, LocalTime StartTime, int DurationMinutes,
+    Guid ChairOrganisationId, IReadOnlyCollection<Guid> MemberOrganisationIds, Guid? ChairUserId = null, string? Location = null);
+
+public sealed record AttendeeOptions(Guid OrganisationId, string Name, Guid? UserId = null, string? Email = null);
+
+public sealed record AgendaItemOptions(SubjectKind SubjectKind, Guid? SubjectPersonId, string? SubjectDescription, string Reason,
+    string? SourceType = null, Guid? SourceId = null);
+
+/// <summary>An agenda item as one viewer may see it: subject, reason and research only for current attendees.</summary>
+public sealed record AgendaItemView(
+    Guid Id, int Position, SubjectKind SubjectKind, Guid? SubjectPersonId, string? SubjectName, string? Reason,
+    IReadOnlyList<AgencyResearch> Research, IReadOnlyList<MeetingDecision> Decisions);
+
+public sealed record MeetingView(Meeting Meeting, MeetingSeries Series, bool SubjectsVisible, IReadOnlyList<AgendaItemView> Items);
+
+/// <summary>
+/// The meeting engine: series and their dates, invitations, agendas, each agency's research, attendance, decisions,
+/// actions and minutes. Agenda subjects are shown only to a meeting's current attendees, and every view is audited.
+/// </summary>
+public sealed class MeetingRecords(SafeguardingDbContext db)
+{
+    public const string ResourceType = nameof(Meeting);
+    public const string MinutesResourceType = "MeetingMinutes";
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    public async Task<MeetingSeries> CreateSeriesAsync(Actor actor, SeriesOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        Demand(actor, Operation.Create);
+        if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("A series needs a name.", nameof(options));
+        if (options.DurationMinutes is < 5 or > 8 * 60) throw new ArgumentException("A meeting lasts between 5 minutes and 8 hours.", nameof(options));
+        var series = new MeetingSeries
+        {
+            PartnershipId = actor.PartnershipId,
+            Name = options.Name.Trim(),
+            Kind = options.Kind,
+            Cadence = options.Cadence,
+            FirstDate = options.FirstDate,
+            StartTime = options.StartTime,
+            DurationMinutes = options.DurationMinutes,
+            ChairOrganisationId = options.ChairOrganisationId,
+            ChairUserId = options.ChairUserId,
+            Location = options.Location,
+            Members = options.MemberOrganisationIds.Append(options.ChairOrganisationId).Distinct()
+                .Select(o => new SeriesMember { OrganisationId = o }).ToList(),
+        };
+        db.Process = process;
+        db.Add(series);
+        await db.SaveChangesAsync(ct);
+        return series;
+    }
+
+    /// <summary>The series' next meeting on or after a date, created (with no attendees yet) when it does not exist.</summary>
+    public async Task<Meeting> NextMeetingAsync(Actor actor, Guid seriesId, LocalDate onOrAfter, ProcessContext process, CancellationToken ct = default)
+    {
+        var series = await db.Set<MeetingSeries>().SingleAsync(s => s.Id == seriesId && s.PartnershipId == actor.PartnershipId, ct);
+        var date = MeetingCadence.NextOnOrAfter(series.Cadence, series.FirstDate, onOrAfter);
+        var existing = await db.Set<Meeting>().SingleOrDefaultAsync(m => m.SeriesId == seriesId && m.Date == date, ct);
+        if (existing is not null) return existing;
+        Demand(actor, Operation.Create);
+        var starts = date.At(series.StartTime).InZoneLeniently(London).ToInstant();
+        var meeting = new Meeting
+        {
+            PartnershipId = series.PartnershipId,
+            SeriesId = series.Id,
+            Date = date,
+            StartsAt = starts,
+            EndsAt = starts + Duration.FromMinutes(series.DurationMinutes),
+            Status = MeetingStatus.Planned,
+        };
+        db.Process = process;
+        db.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
+    public async Task<MeetingAttendee> InviteAsync(Actor actor, Guid meetingId, AttendeeOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        DemandRunsMeetings(actor);
+        var meeting = await OwnMeetingAsync(actor, meetingId, ct);
+        var attendee = new MeetingAttendee
+        {
+            MeetingId = meeting.Id, OrganisationId = options.OrganisationId, UserId = options.UserId, Name = options.Name.Trim(), Email = options.Email,
+        };
+        db.Process = process;
+        db.Add(attendee);
+        await db.SaveChangesAsync(ct);
+        return attendee;
+    }
+
+    /// <summary>Ends an attendee's sight of the agenda at once.</summary>
+    public async Task RemoveAttendeeAsync(Actor actor, Guid attendeeId, ProcessContext process, CancellationToken ct = default)
+    {
+        DemandRunsMeetings(actor);
+        var attendee = await db.Set<MeetingAttendee>().SingleAsync(a => a.Id == attendeeId, ct);
+        await OwnMeetingAsync(actor, attendee.MeetingId, ct);
+        attendee.RemovedAt = db.Clock.GetCurrentInstant();
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<AgendaItem> AddAgendaItemAsync(Actor actor, Guid meetingId, AgendaItemOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        DemandRunsMeetings(actor);
+        var meeting = await OwnMeetingAsync(actor, meetingId, ct);
+        if (meeting.Status != MeetingStatus.Planned) throw new InvalidOperationException("Items are added to a meeting before it is held.");
+        if (options.SubjectPersonId is null && string.IsNullOrWhiteSpace(options.SubjectDescription))
+            throw new ArgumentException("An agenda item is about a person, a place or a peer group.", nameof(options));
+        if (string.IsNullOrWhiteSpace(options.Reason)) throw new ArgumentException("Say why the item is on the agenda.", nameof(options));
+        var position = await db.Set<AgendaItem>().Where(i => i.MeetingId == meetingId).CountAsync(ct) + 1;
+        var item = new AgendaItem
+        {
+            MeetingId = meetingId, Position = position, SubjectKind = options.SubjectKind, SubjectPersonId = options.SubjectPersonId,
+            SubjectDescription = options.SubjectDescription?.Trim(), Reason = options.Reason.Trim(), SourceType = options.SourceType, SourceId = options.SourceId,
+        };
+        db.Process = process;
+        db.Add(item);
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    /// <summary>
+    /// Opens a meeting. Anyone the policy lets read meetings sees its date and how many items it has; only a current
+    /// attendee sees who the items are about and why. The view is audited either way.
+    /// </summary>
+    public async Task<MeetingView?> OpenAsync(Actor actor, Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    {
+        var meeting = await db.Set<Meeting>().AsNoTracking()
+            .Include(m => m.Attendees).Include(m => m.Agenda).ThenInclude(i => i.Research).Include(m => m.Agenda).ThenInclude(i => i.Decisions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
+        if (meeting is null) return null;
+        var allowed = AccessPolicy.Decide(actor, Resource.Meeting, Operation.Read).Allowed;
+        var attendee = IsCurrentAttendee(actor, meeting);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, meeting.Id.ToString(), allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            !allowed ? "no role grants Read on Meeting" : attendee ? "agenda subjects shown" : "not an attendee: agenda subjects withheld");
+        await db.SaveChangesAsync(ct);
+        if (!allowed) throw new UnauthorizedAccessException("Reading meetings is not granted.");
+
+        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId, ct);
+        var personIds = meeting.Agenda.Where(i => i.SubjectPersonId != null).Select(i => i.SubjectPersonId!.Value).ToList();
+        var names = attendee
+            ? await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct)
+            : [];
+        var items = meeting.Agenda.OrderBy(i => i.Position).Select(i => attendee
+                ? new AgendaItemView(i.Id, i.Position, i.SubjectKind, i.SubjectPersonId,
+                    i.SubjectPersonId is { } p && names.TryGetValue(p, out var n) ? n : i.SubjectDescription, i.Reason,
+                    [.. i.Research.OrderBy(r => r.AddedAt)], [.. i.Decisions.OrderBy(d => d.RecordedAt)])
+                : new AgendaItemView(i.Id, i.Position, i.SubjectKind, null, null, null, [], []))
+            .ToList();
+        return new MeetingView(meeting, series, attendee, items);
+    }
+
+    /// <summary>What one agency's records hold about an item's subject; only before the meeting, only by an attendee.</summary>
+    public async Task<AgencyResearch> AddResearchAsync(Actor actor, Guid agendaItemId, string findings, ProcessContext process, CancellationToken ct = default)
+    {
+        Demand(actor, Operation.Update);
+        var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
+        var meeting = await OwnMeetingAsync(actor, item.MeetingId, ct, withAttendees: true);
+        if (!IsCurrentAttendee(actor, meeting)) throw new UnauthorizedAccessException("Only the meeting's attendees add research.");
+        var now = db.Clock.GetCurrentInstant();
+        if (meeting.Status != MeetingStatus.Planned || now >= meeting.StartsAt)
+            throw new InvalidOperationException("Research is added before the meeting starts.");
+        if (string.IsNullOrWhiteSpace(findings)) throw new ArgumentException("Say what your records hold, or that they hold nothing.", nameof(findings));
+        var research = new AgencyResearch { AgendaItemId = item.Id, OrganisationId = actor.OrganisationId, AddedByUserId = actor.UserId, Findings = findings.Trim(), AddedAt = now };
+        db.Process = process;
+        db.Add(research);
+        await db.SaveChangesAsync(ct);
+        return research;
+    }
+
+    public async Task RecordAttendanceAsync(Actor actor, Guid meetingId, IReadOnlyDictionary<Guid, bool> attendedByAttendeeId, ProcessContext process, CancellationToken ct = default)
+    {
+        DemandRunsMeetings(actor);
+        var meeting = await OwnMeetingAsync(actor, meetingId, ct, withAttendees: true);
+        foreach (var a in meeting.Attendees)
+            if (attendedByAttendeeId.TryGetValue(a.Id, out var attended)) a.Attended = attended;
+        meeting.Status = MeetingStatus.Held;
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<MeetingDecision> RecordDecisionAsync(Actor actor, Guid agendaItemId, string decision, ProcessContext process, CancellationToken ct = default)
+    {
+        DemandRunsMeetings(actor);
+        var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
+        await OwnMeetingAsync(actor, item.MeetingId, ct);
+        if (string.IsNullOrWhiteSpace(decision)) throw new ArgumentException("Write the decision.", nameof(decision));
+        var d = new MeetingDecision { AgendaItemId = item.Id, Decision = decision.Trim(), RecordedAt = db.Clock.GetCurrentInstant(), RecordedByUserId = actor.UserId };
+        db.Process = process;
+        db.Add(d);
+        await db.SaveChangesAsync(ct);
+        return d;
+    }
+
+    public async Task<MeetingAction> AddActionAsync(Actor actor, Guid meetingId, Guid? agendaItemId, Guid ownerOrganisationId, string description, LocalDate dueDate,
+        ProcessContext process, CancellationToken ct = default)
+    {
+        DemandRunsMeetings(actor);
+        var meeting = await OwnMeetingAsync(actor, meetingId, ct);
+        if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("Say what is to be done.", nameof(description));
+        if (agendaItemId is { } itemId && !await db.Set<AgendaItem>().AnyAsync(i => i.Id == itemId && i.MeetingId == meetingId, ct))
+            throw new ArgumentException("That agenda item is not on this meeting.", nameof(agendaItemId));
+        if (dueDate < meeting.Date) throw new ArgumentException("An action cannot be due before the meeting that agreed it.", nameof(dueDate));
+        var action = new MeetingAction
+        {
+            PartnershipId = meeting.PartnershipId, MeetingId = meetingId, AgendaItemId = agendaItemId, OwnerOrganisationId = ownerOrganisationId,
+            Description = description.Trim(), DueDate = dueDate, Status = ActionStatus.Open, CreatedAt = db.Clock.GetCurrentInstant(),
+        };
+        db.Process = process;
+        db.Add(action);
+        await db.SaveChangesAsync(ct);
+        return action;
+    }
+
+    /// <summary>The owning organisation (or whoever runs meetings) marks an action done.</summary>
+    public async Task CompleteActionAsync(Actor actor, Guid actionId, string? note, ProcessContext process, CancellationToken ct = default)
+    {
+        var action = await db.Set<MeetingAction>().SingleAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct);
+        var runsMeetings = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership);
+        var owns = actor.OrganisationId == action.OwnerOrganisationId && actor.HasAny(Resource.Meeting, Operation.Update);
+        if (!runsMeetings && !owns) throw new UnauthorizedAccessException("Only the owning organisation completes its action.");
+        if (action.Status != ActionStatus.Open) throw new InvalidOperationException("The action is already closed.");
+        action.Status = ActionStatus.Done;
+        action.CompletedAt = db.Clock.GetCurrentInstant();
+        action.CompletionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Open actions past their due date (London calendar), oldest first: the whole partnership's for those who run
+    /// meetings, otherwise the actor's own organisation's.
+    /// </summary>
+    public async Task<List<MeetingAction>> OverdueActionsAsync(Actor actor, MeetingKind? kind = null, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(Resource.Meeting, Operation.Read)) throw new UnauthorizedAccessException("Reading meetings is not granted.");
+        var today = db.Clock.GetCurrentInstant().InZone(London).Date;
+        var whole = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
+        var query = db.Set<MeetingAction>().AsNoTracking()
+            .Where(a => a.PartnershipId == actor.PartnershipId && a.Status == ActionStatus.Open && a.DueDate < today);
+        if (!whole) query = query.Where(a => a.OwnerOrganisationId == actor.OrganisationId);
+        if (kind is { } k)
+            query = query.Where(a => db.Set<Meeting>().Any(m => m.Id == a.MeetingId && db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.Kind == k)));
+        return await query.OrderBy(a => a.DueDate).ToListAsync(ct);
+    }
+
+    public async Task WriteMinutesAsync(Actor actor, Guid meetingId, string minutes, IReadOnlyCollection<Guid> distribution, ProcessContext process, CancellationToken ct = default)
+    {
+        DemandRunsMeetings(actor);
+        var meeting = await OwnMeetingAsync(actor, meetingId, ct);
+        if (string.IsNullOrWhiteSpace(minutes)) throw new ArgumentException("The minutes are empty.", nameof(minutes));
+        if (distribution.Count == 0) throw new ArgumentException("Name the organisations that may read the minutes.", nameof(distribution));
+        meeting.Minutes = minutes.Trim();
+        meeting.MinutesApprovedAt = db.Clock.GetCurrentInstant();
+        var existing = await db.Set<MinutesRecipient>().Where(r => r.MeetingId == meetingId).ToListAsync(ct);
+        db.RemoveRange(existing.Where(r => !distribution.Contains(r.OrganisationId)));
+        foreach (var org in distribution.Where(o => existing.All(r => r.OrganisationId != o)))
+            db.Add(new MinutesRecipient { MeetingId = meetingId, OrganisationId = org });
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The minutes, for an organisation on their distribution list only; every attempt is audited.</summary>
+    public async Task<string?> ReadMinutesAsync(Actor actor, Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    {
+        var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
+        if (meeting is null) return null;
+        var onList = actor.HasAny(Resource.Meeting, Operation.Read)
+            && await db.Set<MinutesRecipient>().AnyAsync(r => r.MeetingId == meetingId && r.OrganisationId == actor.OrganisationId, ct);
+        db.QueueAudit(process, AuditActions.Read, MinutesResourceType, meetingId.ToString(), onList ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            onList ? null : "organisation is not on the minutes' distribution list");
+        await db.SaveChangesAsync(ct);
+        if (!onList) throw new UnauthorizedAccessException("The minutes are not distributed to your organisation.");
+        return meeting.Minutes;
+    }
+
+    private static bool IsCurrentAttendee(Actor actor, Meeting meeting) =>
+        actor.UserId is { } userId && meeting.Attendees.Any(a => a.UserId == userId && a.RemovedAt == null);
+
+    private async Task<Meeting> OwnMeetingAsync(Actor actor, Guid meetingId, CancellationToken ct, bool withAttendees = false)
+    {
+        var query = db.Set<Meeting>().AsQueryable();
+        if (withAttendees) query = query.Include(m => m.Attendees);
+        return await query.SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new KeyNotFoundException("There is no such meeting.");
+    }
+
+    /// <summary>Arranging meetings (invitations, agendas, decisions, actions, minutes) is for those who run them.</summary>
+    private static void DemandRunsMeetings(Actor actor)
+    {
+        if (!actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership))
+            throw new UnauthorizedAccessException("Only those who run the partnership's meetings arrange them.");
+    }
+
+    private static void Demand(Actor actor, Operation operation)
+    {
+        if (!actor.HasAny(Resource.Meeting, operation)) throw new UnauthorizedAccessException($"{operation} on meetings is not granted.");
+    }
+}

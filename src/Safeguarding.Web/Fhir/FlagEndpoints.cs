@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Safeguarding.Core.DomesticAbuse.HealthFlags;
+using Safeguarding.Core.People;
+using Safeguarding.Core;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Fhir;
+
+/// <summary>
+/// FHIR R4 read of domestic-abuse flags for GP and hospital systems:
+/// <c>GET /fhir/Flag?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}</c>. The NHS number is in the query
+/// string because FHIR search puts it there; the request log writes the path only (see ADR-011), and every read is
+/// audited under the person's id.
+/// </summary>
+public static class FlagEndpoints
+{
+    public const string NhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number";
+    public const string UkCoreFlagProfile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Flag";
+    public const string FlagCodeSystem = "https://safeguarding-hub.example/fhir/CodeSystem/domestic-abuse-flag";
+    public const string FhirJson = "application/fhir+json";
+
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir();
+
+    public static void MapFhirFlags(this WebApplication app)
+    {
+        app.MapGet("/fhir/Flag", SearchAsync).DisableAntiforgery().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext http, CurrentActor current, HealthFlagRecords flags, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null) return Outcome(401, OperationOutcome.IssueType.Login, "Authenticate as an API client.");
+        if (!actor.IsApiClient || !actor.HasAny(Core.Platform.Access.Resource.HealthFlag, Operation.Read))
+            return Outcome(403, OperationOutcome.IssueType.Forbidden, "This client is not authorised to read flags (scope health-flags:read).");
+
+        var query = http.Request.Query;
+        var unknown = query.Keys.Where(k => k is not ("patient.identifier" or "_format")).ToList();
+        if (unknown.Count > 0)
+            return Outcome(400, OperationOutcome.IssueType.NotSupported, $"Search parameter {string.Join(", ", unknown)} is not supported; search by patient.identifier.");
+        var identifier = query["patient.identifier"].ToString();
+        var bar = identifier.IndexOf('|', StringComparison.Ordinal);
+        if (query["patient.identifier"].Count != 1 || bar < 0 || identifier[..bar] != NhsNumberSystem)
+            return Outcome(400, OperationOutcome.IssueType.Required, $"Give patient.identifier={NhsNumberSystem}|{{NHS number}}.");
+        var nhsNumber = identifier[(bar + 1)..];
+        if (!NhsNumber.IsValid(nhsNumber))
+            return Outcome(400, OperationOutcome.IssueType.Value, "The NHS number is not valid (10 digits with a check digit).");
+
+        var found = await flags.ForPatientAsync(actor, nhsNumber, await current.ProcessAsync(ct: ct), ct);
+        // A patient who is not the client's, and one nobody knows, both give an empty bundle: no way to probe the index.
+        var bundle = ToBundle(found.Allowed ? found : found with { Flags = [] }, nhsNumber, $"{http.Request.Scheme}://{http.Request.Host}");
+        return Results.Content(JsonSerializer.Serialize(bundle, Json), FhirJson);
+    }
+
+    public static Bundle ToBundle(PatientFlags found, string nhsNumber, string baseUrl)
+    {
+        var bundle = new Bundle
+        {
+            Id = Guid.NewGuid().ToString(),
+            Type = Bundle.BundleType.Searchset,
+            Total = found.Flags.Count,
+            Meta = new Meta { LastUpdated = DateTimeOffset.UtcNow },
+        };
+        foreach (var f in found.Flags)
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{baseUrl}/fhir/Flag/{f.Id}",
+                Resource = ToFlag(f, nhsNumber, found.ContactOrganisation),
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        return bundle;
+    }
+
+    public static Flag ToFlag(HealthFlag f, string nhsNumber, Organisation? contact)
+    {
+        var (code, display) = f.Kind switch
+        {
+            HealthFlagKind.ChildAtRiskOfDomesticAbuse => ("child-at-risk-of-domestic-abuse", "Child at risk of domestic abuse"),
+            _ => ("child-in-marac-household", "Child in a household with a high-risk domestic abuse victim (MARAC)"),
+        };
+        var contactOrg = new Hl7.Fhir.Model.Organization { Id = "contact", Name = f.ContactName };
+        if (contact?.OdsCode is { } ods) contactOrg.Identifier.Add(new Identifier("https://fhir.nhs.uk/Id/ods-organization-code", ods));
+        if (f.ContactTelephone is { } phone)
+            contactOrg.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone));
+        return new Flag
+        {
+            Id = f.Id.ToString(),
+            Meta = new Meta { Profile = [UkCoreFlagProfile], LastUpdated = f.UpdatedAt.ToDateTimeOffset() },
+            Contained = [contactOrg],
+            Status = f.Status == HealthFlagStatus.Active ? Flag.FlagStatus.Active : Flag.FlagStatus.Inactive,
+            Category = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/flag-category", "safety", "Safety")],
+            Code = new CodeableConcept(FlagCodeSystem, code, display, display),
+            Subject = new ResourceReference { Identifier = new Identifier(NhsNumberSystem, nhsNumber) },
+            Period = new Period
+            {
+                Start = f.Start.ToDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+                End = f.End?.ToDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+            },
+            // Who a clinician should call: the contained organisation carries the telephone number.
+            Author = new ResourceReference("#contact", f.ContactName),
+        };
+    }
+
+    private static IResult Outcome(int status, OperationOutcome.IssueType type, string message)
+    {
+        var outcome = new OperationOutcome
+        {
+            Issue = [new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = type, Diagnostics = message }],
+        };
+        return Results.Content(JsonSerializer.Serialize(outcome, Json), FhirJson, statusCode: status);
+    }
+}

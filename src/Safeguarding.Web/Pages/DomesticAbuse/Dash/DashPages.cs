@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse.Checklists;
+using Safeguarding.Core.DomesticAbuse.RiskAssessments;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Pages.DomesticAbuse.Dash;
+
+/// <summary>What every page of the checklist journey shares: the draft, its checklist and the way back.</summary>
+public abstract class DashPageModel(CurrentActor current, RiskAssessmentRecords records, ChecklistLibrary checklists, SafeguardingDbContext db) : PageModel
+{
+    protected CurrentActor Current => current;
+    protected RiskAssessmentRecords Records => records;
+    protected SafeguardingDbContext Db => db;
+
+    public RiskAssessment Assessment { get; private set; } = null!;
+    public ChecklistDefinition Checklist { get; private set; } = null!;
+    public string VictimName { get; private set; } = "";
+
+    /// <summary>Opens the draft (audited); null when it may be shown, otherwise the response to give.</summary>
+    protected async Task<IActionResult?> LoadAsync(Guid id, bool allowCompleted = false)
+    {
+        var actor = await current.RequireAsync();
+        RiskAssessment? assessment;
+        try
+        {
+            assessment = await records.OpenAsync(actor, id, await current.ProcessAsync());
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (assessment is null) return NotFound();
+        if (assessment.Status != AssessmentStatus.Draft && !allowCompleted) return Redirect($"/domestic-abuse/dash/{id}/done");
+        Assessment = assessment;
+        Checklist = await checklists.VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion);
+        VictimName = assessment.VictimPersonId is { } v
+            ? await db.People.AsNoTracking().Where(p => p.Id == v).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync()
+            : "the victim";
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse;
+using Safeguarding.Core.DomesticAbuse.Dramm;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Pages.DomesticAbuse.Dramm;
+
+[RequirePermission(Resource.MaracReferral, Operation.Update)]
+public sealed class TriageModel(CurrentActor current, DrammList dramm, SafeguardingDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Incident { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Assessment { get; set; }
+    [BindProperty] public List<string> Decisions { get; set; } = [];
+    [BindProperty] public string? NoFurtherActionReason { get; set; }
+    [BindProperty] public string? Measure { get; set; }
+    [BindProperty] public Guid? MeasureOrganisation { get; set; }
+    [BindProperty] public string? ReviewDate { get; set; }
+
+    public List<Organisation> Organisations { get; private set; } = [];
+
+    public static readonly (string Value, string Text)[] Choices =
+    [
+        ("safety-plan", "Safety plan now"), ("marac", "Refer to MARAC"), ("idva", "Allocate an IDVA (the young people's IDVA for victims aged 16 to 18)"),
+        ("social-work", "Refer to children's social work"), ("children-at-risk", "The children are at risk of domestic abuse (flag their GP records)"),
+        ("nfa", "No further action"),
+    ];
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } refused) return refused;
+        LocalDate? review = null;
+        if (Decisions.Count == 0) ModelState.AddModelError(nameof(Decisions), "Select at least one decision");
+        if (Decisions.Contains("nfa") && Decisions.Count > 1) ModelState.AddModelError(nameof(Decisions), "No further action cannot be chosen with another decision");
+        if (Decisions.Contains("nfa") && string.IsNullOrWhiteSpace(NoFurtherActionReason)) ModelState.AddModelError(nameof(NoFurtherActionReason), "Say why no further action is needed");
+        if (Decisions.Contains("safety-plan"))
+        {
+            if (string.IsNullOrWhiteSpace(Measure)) ModelState.AddModelError(nameof(Measure), "Describe the first safety measure");
+            if (MeasureOrganisation is null || Organisations.All(o => o.Id != MeasureOrganisation)) ModelState.AddModelError(nameof(MeasureOrganisation), "Select who does it");
+            if (LocalDatePattern.Iso.Parse(ReviewDate ?? "") is { Success: true } d && d.Value > Households.LondonDate(db.Clock.GetCurrentInstant())) review = d.Value;
+            else ModelState.AddModelError(nameof(ReviewDate), "Enter a review date in the future, in the form 2026-12-01");
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var options = new TriageOptions(Incident, Assessment, null,
+            Decisions.Contains("safety-plan"), Decisions.Contains("marac"), Decisions.Contains("idva"), Decisions.Contains("social-work"),
+            Decisions.Contains("children-at-risk"), Decisions.Contains("nfa"), NoFurtherActionReason,
+            review is { } r ? new SafetyPlanOptions([new SafetyMeasureOptions(Measure!, MeasureOrganisation!.Value)], r) : null);
+        try
+        {
+            var decision = await dramm.TriageAsync(await current.RequireAsync(), options, await current.ProcessAsync());
+            return Redirect($"/domestic-abuse/dramm?day={decision.DecidedOn:yyyy-MM-dd}");
+        }
+        catch (ArgumentException e)
+        {
+            ModelState.AddModelError(nameof(Decisions), e.Message);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        if (Incident is null && Assessment is null) return NotFound();
+        var actor = await current.RequireAsync();
+        Organisations = await db.Organisations.AsNoTracking()
+            .Where(o => o.PartnershipId == actor.PartnershipId && o.Type != OrganisationType.School && o.Type != OrganisationType.College && o.Type != OrganisationType.GpPractice)
+            .OrderBy(o => o.Name).ToListAsync();
+        return null;
+    }
+}
