@@ -76,6 +76,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Learners.Rolls.PupilRolls>();
         services.AddScoped<Learners.Registers.LearnerRegisters>();
         services.AddScoped<Platform.Imports.IQuarantineRelease, DomesticAbuse.Encompass.IncidentRelease>();
+        services.AddScoped<Learners.Attendance.AttendanceImport>();
+        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.EnrolmentRowRelease>();
+        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.MarkRowRelease>();
+        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.SuspensionRowRelease>();
         // Operation Encompass delivery (the outbox itself: AddSafeguardingOutbox)
         services.AddScoped<DomesticAbuse.Encompass.EncompassDelivery>();
         services.AddScoped<DomesticAbuse.Encompass.KeyAdultInbox>();
