@@ -47,3 +47,24 @@ public sealed class DemoLearnersTests
         Assert.InRange(secondary.SevereAbsenceRate, 4.0, 5.6);
     }
 }
+
+/// <summary>The small demo has a complete year of attendance for its pupils, linked to them, with suspensions.</summary>
+public sealed class DemoAttendanceTests(Safeguarding.Core.Tests.Demo.SmallDemoFixture fixture) : IClassFixture<Safeguarding.Core.Tests.Demo.SmallDemoFixture>
+{
+    [Theory, Safeguarding.Testing.BothDatabases]
+    public async Task Demo_pupils_have_a_complete_year_of_marks_with_figures_near_the_seeds(Safeguarding.Core.Data.DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var partnership = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Partnerships, TestContext.Current.CancellationToken);
+        var years = db.Enrolments.Select(e => e.AcademicYear).Distinct().OrderBy(y => y).ToList();
+        var complete = new AcademicYear(years[0]);
+        var figures = await AttendanceStore.FiguresAsync(db, partnership.Id, complete, ct: TestContext.Current.CancellationToken);
+
+        Assert.True(figures.Overall.Enrolments > 100, $"{figures.Overall.Enrolments} enrolments counted");
+        Assert.All(db.Enrolments.Where(e => e.AcademicYear == complete.StartYear).ToList(), e => Assert.NotNull(e.PersonId));
+        Assert.InRange(figures.Overall.AttendanceRate, 88.0, 96.0);
+        Assert.InRange(figures.Overall.PersistentAbsenceRate, 10.0, 35.0);
+        Assert.True(figures.Suspensions.Suspensions > 0);
+    }
+}

@@ -36,6 +36,34 @@ public sealed class AccessPolicyMatrixTests
         { Role.EducationLead, false, false, false, false },
     };
 
+    // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.
+    public static readonly TheoryData<Role, bool, bool, bool, bool> AttendanceAccess = new()
+    {
+        { Role.EducationLead, true, true, true, true },
+        { Role.SchoolKeyAdult, true, false, false, true },
+        { Role.Analyst, false, false, false, true },
+        { Role.PartnershipBusinessManager, false, false, false, true },
+        { Role.FrontDoorPractitioner, false, false, false, false },
+        { Role.SocialWorker, false, false, false, false },
+        { Role.PoliceDomesticAbuse, false, false, false, false },
+        { Role.GpPractice, false, false, false, false },
+        { Role.CollegeSafeguardingLead, false, false, false, false },
+        { Role.PartnershipAdministrator, false, false, false, false },
+    };
+
+    [Theory, MemberData(nameof(AttendanceAccess))]
+    public void Attendance_is_read_by_the_education_lead_and_a_childs_own_school_and_figures_by_analysts(Role role, bool enrolledAtOwn, bool enrolledElsewhere,
+        bool import, bool figures)
+    {
+        var actor = ActorWith(role);
+
+        Assert.Equal(enrolledAtOwn, AccessPolicy.Decide(actor, Resource.Attendance, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OwnOrganisation])).Allowed);
+        Assert.Equal(enrolledElsewhere, AccessPolicy.Decide(actor, Resource.Attendance, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OtherOrganisation])).Allowed);
+        Assert.False(AccessPolicy.Decide(actor, Resource.Attendance, Operation.Read, new RecordFacts(OtherPartnership, LinkedOrganisationIds: [OwnOrganisation])).Allowed);
+        Assert.Equal(import, AccessPolicy.Decide(actor, Resource.Attendance, Operation.Create).Allowed);
+        Assert.Equal(figures, AccessPolicy.Decide(actor, Resource.AggregateFigures, Operation.Read).Allowed);
+    }
+
     private static Actor ActorWith(Role role) =>
         new(Partnership, OwnOrganisation, "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());
 
