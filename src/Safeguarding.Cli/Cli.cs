@@ -45,6 +45,9 @@ public static class Cli
         var outbox = new Command("outbox", "Messages waiting to go out (email alerts, webhooks).");
         outbox.Subcommands.Add(OutboxDispatch.Create(context));
         root.Subcommands.Add(outbox);
+        var webhooks = new Command("webhooks", "Settings' own systems that receive Operation Encompass notifications.");
+        webhooks.Subcommands.Add(WebhooksSet.Create(context));
+        root.Subcommands.Add(webhooks);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));
