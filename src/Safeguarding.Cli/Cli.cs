@@ -52,6 +52,9 @@ public static class Cli
         var dash = new Command("dash", "Domestic abuse risk checklists (DASH).");
         dash.Subcommands.Add(DashScore.Create(context));
         root.Subcommands.Add(dash);
+        var webhooks = new Command("webhooks", "Settings' own systems that receive Operation Encompass notifications.");
+        webhooks.Subcommands.Add(WebhooksSet.Create(context));
+        root.Subcommands.Add(webhooks);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));

@@ -39,6 +39,20 @@ public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutb
     /// <summary>Sends one batch of due messages; returns what happened (Claimed 0: nothing was due).</summary>
     public async Task<DispatchResult> DispatchDueAsync(CancellationToken ct = default)
     {
+        // One connection for the claim and every mark that follows, rather than one per statement.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await DispatchClaimedAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<DispatchResult> DispatchClaimedAsync(CancellationToken ct)
+    {
         var token = Guid.NewGuid();
         var claimed = await ClaimAsync(token, ct);
         if (claimed.Count == 0) return new DispatchResult(0, 0, 0, 0);

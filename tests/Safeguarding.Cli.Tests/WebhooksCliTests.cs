@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Safeguarding.Core.Data;
+using Safeguarding.Testing;
+using Spectre.Console;
+
+namespace Safeguarding.Cli.Tests;
+
+public sealed class WebhooksCliTests
+{
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Safeguarding"] = database.Settings.ConnectionString,
+            ["Safeguarding:DataDirectory"] = database.Settings.DataDirectory,
+        }).Build();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var exitCode = await Cli.RunAsync(args, configuration, console, error, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_settings_webhook_is_set_with_a_secret_shown_once_and_turned_off(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var data = new TestData(() => database.NewContext());
+        var partnership = await data.CreatePartnershipAsync();
+        var school = await data.CreateOrganisationAsync(partnership.Id);
+
+        var set = await RunAsync(database, "webhooks", "set", "--urn", school.Urn!, "--url", "https://cpoms.school.example/encompass");
+        Assert.Equal((0, ""), (set.ExitCode, set.Error));
+        await using (var db = database.NewContext())
+        {
+            var hook = await db.WebhookSubscriptions.SingleAsync(w => w.OrganisationId == school.Id);
+            Assert.Equal(("https://cpoms.school.example/encompass", true), (hook.Url, hook.Enabled));
+            Assert.Contains($"Secret (shown once; give it to the setting's system): {hook.Secret}", set.Output);
+        }
+
+        var off = await RunAsync(database, "webhooks", "set", "--urn", school.Urn!, "--off");
+        Assert.Equal(0, off.ExitCode);
+        await using (var db = database.NewContext())
+            Assert.False((await db.WebhookSubscriptions.SingleAsync(w => w.OrganisationId == school.Id)).Enabled);
+
+        var bad = await RunAsync(database, "webhooks", "set", "--urn", school.Urn!, "--url", "not a url");
+        Assert.Equal((1, "Error: Give --url with the https address of the setting's system, or --off."), (bad.ExitCode, bad.Error.Trim()));
+        var unknown = await RunAsync(database, "webhooks", "set", "--urn", "999999999", "--url", "https://x.example/");
+        Assert.Equal((1, "Error: No setting has URN 999999999."), (unknown.ExitCode, unknown.Error.Trim()));
+    }
+}
