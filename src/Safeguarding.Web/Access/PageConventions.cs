@@ -18,6 +18,7 @@ public static class PageConventions
         Require(conventions, "/Admin/Linkage", Resource.LinkageSettings, Operation.Read);
         Require(conventions, "/People", Resource.Person, Operation.Read);
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
+        Require(conventions, "/Admin/Quarantine", Resource.Quarantine, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>

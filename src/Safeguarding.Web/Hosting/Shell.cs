@@ -41,6 +41,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Roles", "/admin/roles"));
         if (Actor.HasAny(Resource.ApiClient, Operation.Read)) items.Add(new("API clients", "/admin/api-clients"));
         if (Actor.HasAny(Resource.LinkageSettings, Operation.Read)) items.Add(new("Matching", "/admin/linkage"));
+        if (Actor.HasAny(Resource.DomesticIncident, Operation.Create)) items.Add(new("Upload incidents", "/domestic-abuse/encompass/upload"));
+        if (Actor.HasAny(Resource.EncompassNotification, Operation.Create)) items.Add(new("Children to place", "/domestic-abuse/encompass/children-to-place"));
+        if (Actor.HasAny(Resource.Quarantine, Operation.Read)) items.Add(new("Records not accepted", "/admin/quarantine"));
         Navigation = items;
     }
 }
