@@ -44,6 +44,7 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.DomesticIncident, Operation.Create)) items.Add(new("Upload incidents", "/domestic-abuse/encompass/upload"));
         if (Actor.HasAny(Resource.EncompassNotification, Operation.Create)) items.Add(new("Children to place", "/domestic-abuse/encompass/children-to-place"));
         if (Actor.HasAny(Resource.Quarantine, Operation.Read)) items.Add(new("Records not accepted", "/admin/quarantine"));
+        if (Actor.HasAny(Resource.Attendance, Operation.Create)) items.Add(new("EHE and CME registers", "/learners/registers/add"));
         Navigation = items;
     }
 }
