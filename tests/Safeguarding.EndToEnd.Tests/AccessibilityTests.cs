@@ -55,6 +55,25 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         var review = await page.Locator("tbody a").First.GetAttributeAsync("href");
         await audit.VisitAsync(page, "Is this the same person?", review!);
         await audit.SubmitEmptyAsync(page, "Is this the same person?");
+        // Operation Encompass: children from incidents that no roll placed.
+        await audit.VisitAsync(page, "Children to place", "/domestic-abuse/encompass/children-to-place");
+        var child = await page.Locator("tbody a").First.GetAttributeAsync("href");
+        await audit.VisitAsync(page, "Place a child", child!);
+        await audit.SubmitEmptyAsync(page, "Place a child");
+        await page.Context.CloseAsync();
+
+        // The police analyst's upload page, and the council's education lead's register form.
+        page = await fixture.NewPageAsync();
+        audit.Watch(page);
+        await page.SignInAsync(host, host.User(Role.PoliceDomesticAbuse));
+        await audit.VisitAsync(page, "Upload incidents", "/domestic-abuse/encompass/upload");
+        await audit.SubmitEmptyAsync(page, "Upload incidents");
+        await page.Context.CloseAsync();
+        page = await fixture.NewPageAsync();
+        audit.Watch(page);
+        await page.SignInAsync(host, host.User(Role.EducationLead));
+        await audit.VisitAsync(page, "Add a child to a register", "/learners/registers/add");
+        await audit.SubmitEmptyAsync(page, "Add a child to a register");
         await page.Context.CloseAsync();
 
         // Signed out, then the partnership administrator signing in through the real pages.
@@ -87,6 +106,7 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         await audit.VisitAsync(page, "API reference", "/api-reference");
         await audit.VisitAsync(page, "Set up your authenticator", "/account/mfa-setup");
         await audit.VisitAsync(page, "Break-glass reviews", "/audit/break-glass-reviews");
+        await audit.VisitAsync(page, "Records not accepted", "/admin/quarantine");
         await page.Context.CloseAsync();
 
         Assert.True(audit.Problems.Count == 0,

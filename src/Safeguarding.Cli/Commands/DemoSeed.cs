@@ -55,6 +55,13 @@ public static class DemoSeed
             if (encompass.Delivered > 0)
                 context.Console.MarkupLine($"Operation Encompass history: {encompass.Delivered} notifications delivered, {encompass.Acknowledged} acknowledged, {encompass.Breached} missed deadlines.");
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var encompass = await new DemoEncompass(db, new Safeguarding.Core.People.PersonIndex(db)).SeedAsync(partnershipId, demoScale, ct: ct);
+            if (encompass.Incidents > 0)
+                context.Console.MarkupLine($"Operation Encompass: {encompass.Incidents} police incidents ({encompass.WithChildren} with children), " +
+                    $"{encompass.Notifications} notifications, {encompass.ChildrenToPlace} children for the Front Door to place " +
+                    $"({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s).");
+
             var path = Path.Combine(settings.DataDirectory, CredentialsFileName);
             await credentials.WriteJsonAsync(path, ct);
             context.Console.MarkupLine(credentials.WasAlreadySeeded

@@ -73,6 +73,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Platform.Calendars.SchoolCalendars>();
         services.AddScoped<DomesticAbuse.Encompass.IncidentIntake>();
         services.AddScoped<DomesticAbuse.Encompass.EducationSettings>();
+        services.AddScoped<DomesticAbuse.Encompass.ChildrenToPlace>();
         services.AddScoped<Learners.Rolls.PupilRolls>();
         services.AddScoped<Learners.Registers.LearnerRegisters>();
         services.AddScoped<Platform.Imports.IQuarantineRelease, DomesticAbuse.Encompass.IncidentRelease>();

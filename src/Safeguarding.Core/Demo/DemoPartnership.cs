@@ -286,7 +286,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
         var gp = orgs.GpPractices[0];
         (Organisation Org, string Id, string Scopes)[] clients =
         [
-            (orgs.Police, $"police-{PoliceForceCode}", "people:write people:read"),
+            (orgs.Police, $"police-{PoliceForceCode}", "people:write people:read incidents:write"),
             (orgs.Council, "council", "people:read people:write organisations:read"),
             (orgs.Icb, "icb", "people:read"),
             (orgs.HospitalTrust, "hospital", "people:read health-flags:read"),

@@ -213,6 +213,7 @@ public static class HostSetup
             var credentials = await new DemoPartnership(db).SeedAsync(DemoScale.Small);
             var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync();
             await new DemoArrivals(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.People.PersonIndex>()).SendAsync(partnershipId, DemoArrivalsSmall);
+            await new DemoEncompass(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.People.PersonIndex>()).SeedAsync(partnershipId, DemoScale.Small);
             await new DemoEncompassDelivery(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions>()).RunAsync(partnershipId);
             var settings = app.Services.GetRequiredService<DatabaseSettings>();
             var path = Path.Combine(settings.DataDirectory, DemoCredentialsFileName);

@@ -352,7 +352,7 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
         await using var db = database.NewContext();
         var clients = await db.ApiClients.ToDictionaryAsync(c => c.ClientId);
 
-        Assert.Equal("people:write people:read", clients["demo-police-13"].Scopes);
+        Assert.Equal("people:write people:read incidents:write", clients["demo-police-13"].Scopes);
         Assert.Contains(credentials.ApiClients, c => c.ClientId.StartsWith("demo-gp-", StringComparison.Ordinal));
         Assert.All(credentials.ApiClients, c => Assert.True(ApiClientSecrets.Matches(c.ClientSecret, clients[c.ClientId].SecretHash)));
         Assert.All(clients.Values, c => Assert.All(c.ScopeSet, s => Assert.True(ApiScopeCatalogue.Exists(s), s)));

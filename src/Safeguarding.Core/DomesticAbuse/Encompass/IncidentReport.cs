@@ -153,7 +153,6 @@ public static class IncidentRules
             result.Adults.Add((a, role, dob));
         }
 
-        if (r.Children.Count == 0) result.Add("children", "An Operation Encompass incident names at least one child");
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < r.Children.Count; i++)
         {

@@ -14,7 +14,7 @@ public sealed class SchoolCalendars(SafeguardingDbContext db)
     /// <summary>The school days of a setting; pass null for the council's default calendar.</summary>
     public async Task<SchoolDays> ForSettingAsync(Guid partnershipId, Guid? organisationId, CancellationToken ct = default)
     {
-        var calendars = await db.Set<SchoolCalendar>().AsNoTracking().Include(c => c.Terms).Include(c => c.Closures)
+        var calendars = await db.Set<SchoolCalendar>().AsNoTracking().Include(c => c.Terms).Include(c => c.Closures).AsSplitQuery()
             .Where(c => c.PartnershipId == partnershipId && (c.OrganisationId == null || c.OrganisationId == organisationId))
             .ToListAsync(ct);
         return Combine(calendars.SingleOrDefault(c => c.OrganisationId == null),
@@ -24,7 +24,7 @@ public sealed class SchoolCalendars(SafeguardingDbContext db)
     /// <summary>Every setting's school days at once (for bulk intake): settings without a calendar of their own get the default's.</summary>
     public async Task<Func<Guid?, SchoolDays>> AllAsync(Guid partnershipId, CancellationToken ct = default)
     {
-        var calendars = await db.Set<SchoolCalendar>().AsNoTracking().Include(c => c.Terms).Include(c => c.Closures)
+        var calendars = await db.Set<SchoolCalendar>().AsNoTracking().Include(c => c.Terms).Include(c => c.Closures).AsSplitQuery()
             .Where(c => c.PartnershipId == partnershipId).ToListAsync(ct);
         var defaultCalendar = calendars.SingleOrDefault(c => c.OrganisationId == null);
         var inherited = Combine(defaultCalendar, null);

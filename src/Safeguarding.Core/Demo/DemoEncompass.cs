@@ -1,0 +1,262 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Learners.Registers;
+using Safeguarding.Core.Learners.Rolls;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Calendars;
+using Safeguarding.Core.Platform.Imports;
+using Safeguarding.Core.Platform.Organisations;
+
+namespace Safeguarding.Core.Demo;
+
+public sealed record DemoEncompassSummary(int Incidents, int WithChildren, int Notifications, int ChildrenToPlace);
+
+/// <summary>
+/// Operation Encompass in the demo partnership: the council's term calendar (and some schools' own INSET days and
+/// day starts), a roll for every school and college from the pupils their records already name, a few children on
+/// the EHE and CME registers, and police incidents at the seed's rate (about 60 a day, 24.4% with children) sent
+/// through the same intake as the API. Deterministic: the same seed gives the same partnership.
+/// </summary>
+public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
+{
+    public const double IncidentsPerDay = 60;
+    public const double ShareWithChildren = 0.244;
+
+    public async Task<DemoEncompassSummary> SeedAsync(Guid partnershipId, DemoScale scale, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (await db.DomesticIncidents.AnyAsync(i => i.PartnershipId == partnershipId, ct)) return new(0, 0, 0, 0);
+        var random = new Random(20261129);
+        var now = db.Clock.GetCurrentInstant();
+        var today = now.InZone(SchoolDays.London).Date;
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId).ToListAsync(ct);
+        var police = orgs.First(o => o.Type == OrganisationType.PoliceForce);
+        var council = orgs.Where(o => o.Type == OrganisationType.CouncilService).OrderBy(o => o.Name.Contains("Learning Inclusion", StringComparison.Ordinal) ? 0 : 1).First();
+        var settings = orgs.Where(o => o.Type is OrganisationType.School or OrganisationType.College).OrderBy(o => o.Name).ToList();
+        var system = ProcessContext.System("demo:encompass", "demonstration data");
+
+        db.Process = system;
+        db.EncompassSettings.Add(new EncompassSettings
+        {
+            PartnershipId = partnershipId, CouncilOrganisationId = council.Id,
+            ContactName = "Aire Valley Police Safeguarding Hub", ContactDetails = "0113 496 0000 (demonstration number), 8am to 6pm",
+        });
+        SeedCalendars(partnershipId, settings, today, random);
+        await db.SaveChangesAsync(ct);
+        await SeedRollsAsync(partnershipId, settings, council, today, random, ct);
+
+        // The small scale keeps first start quick: four days at the seed's rate; the city gets a year.
+        var days = scale == DemoScale.City ? 365 : 4;
+        var summary = await SeedIncidentsAsync(partnershipId, police, now, days, random, progress, ct);
+        return summary;
+    }
+
+    /// <summary>An English council's academic year: six terms around October, February and May half-terms, Christmas and Easter.</summary>
+    public static IEnumerable<TermDates> AcademicYear(int startYear)
+    {
+        static LocalDate LastMonday(int year, int month)
+        {
+            var d = new LocalDate(year, month, 1).PlusMonths(1).PlusDays(-1);
+            while (d.DayOfWeek != IsoDayOfWeek.Monday) d = d.PlusDays(-1);
+            return d;
+        }
+        static LocalDate OnOrAfter(LocalDate d, IsoDayOfWeek day) { while (d.DayOfWeek != day) d = d.PlusDays(1); return d; }
+        static LocalDate OnOrBefore(LocalDate d, IsoDayOfWeek day) { while (d.DayOfWeek != day) d = d.PlusDays(-1); return d; }
+
+        var autumnStart = OnOrAfter(new LocalDate(startYear, 9, 2), IsoDayOfWeek.Wednesday);
+        var october = LastMonday(startYear, 10);
+        yield return new(autumnStart, october.PlusDays(-3));
+        yield return new(october.PlusDays(7), OnOrBefore(new LocalDate(startYear, 12, 19), IsoDayOfWeek.Friday));
+        var y = startYear + 1;
+        var february = OnOrAfter(new LocalDate(y, 2, 15), IsoDayOfWeek.Monday);
+        var easter = Easter(y);
+        yield return new(OnOrAfter(new LocalDate(y, 1, 5), IsoDayOfWeek.Monday), february.PlusDays(-3));
+        yield return new(february.PlusDays(7), easter.PlusDays(-9));
+        var may = LastMonday(y, 5);
+        yield return new(easter.PlusDays(8), may.PlusDays(-3));
+        yield return new(may.PlusDays(7), OnOrBefore(new LocalDate(y, 7, 22), IsoDayOfWeek.Friday));
+    }
+
+    /// <summary>Easter Sunday in the Gregorian calendar (the anonymous algorithm).</summary>
+    public static LocalDate Easter(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new LocalDate(year, month, day);
+    }
+
+    private void SeedCalendars(Guid partnershipId, List<Organisation> settings, LocalDate today, Random random)
+    {
+        var first = today.Month >= 9 ? today.Year - 1 : today.Year - 2;
+        var terms = Enumerable.Range(first, 4).SelectMany(AcademicYear).ToList();
+        db.SchoolCalendars.Add(new SchoolCalendar
+        {
+            PartnershipId = partnershipId, DayStart = SchoolDays.DefaultDayStart, UpdatedAt = db.Clock.GetCurrentInstant(),
+            Terms = [.. terms.Select(t => new SchoolTerm { Start = t.Start, End = t.End })],
+        });
+        // Each school its INSET days (the first day of the year and the day after a half-term, mostly); some start later.
+        foreach (var setting in settings)
+        {
+            var inset = terms.Where(t => t.Start.Month is 9 or 11 or 1 && random.NextDouble() < 0.5).Select(t => t.Start).ToList();
+            db.SchoolCalendars.Add(new SchoolCalendar
+            {
+                PartnershipId = partnershipId, OrganisationId = setting.Id, UpdatedAt = db.Clock.GetCurrentInstant(),
+                DayStart = setting.Type == OrganisationType.College ? new LocalTime(9, 0) : random.NextDouble() < 0.2 ? new LocalTime(8, 45) : null,
+                Closures = [.. inset.Select(d => new SchoolClosure { Date = d, Reason = "INSET day" })],
+            });
+        }
+    }
+
+    /// <summary>Rolls from the pupils each setting's records already name; a few children left school for home education or went missing.</summary>
+    private async Task SeedRollsAsync(Guid partnershipId, List<Organisation> settings, Organisation council, LocalDate today, Random random, CancellationToken ct)
+    {
+        var ids = settings.Select(s => s.Id).ToList();
+        var pupils = await db.SourceRecords.AsNoTracking()
+            .Where(r => r.PartnershipId == partnershipId && ids.Contains(r.OrganisationId) && r.PersonId != null)
+            .OrderBy(r => r.Id).Select(r => new { r.Id, r.OrganisationId, r.LocalId, PersonId = r.PersonId!.Value, r.DateOfBirth }).ToListAsync(ct);
+        var listed = db.Clock.GetCurrentInstant();
+        var registrations = pupils.Select(p => new PupilRegistration
+        {
+            PartnershipId = partnershipId, OrganisationId = p.OrganisationId, PersonId = p.PersonId, SourceRecordId = p.Id, LocalId = p.LocalId,
+            StartedOn = new LocalDate(today.Month >= 9 ? today.Year - 1 : today.Year - 2, 9, 3), EnrolStatus = "C", LastListedAt = listed,
+        }).ToList();
+        // Some children are on two rolls (dual registration): mark them M at one and S at the other.
+        foreach (var dual in registrations.GroupBy(r => r.PersonId).Where(g => g.Count() > 1))
+        {
+            var (main, subsidiary) = (dual.First(), dual.Skip(1));
+            main.EnrolStatus = "M";
+            foreach (var s in subsidiary) s.EnrolStatus = "S";
+        }
+        db.PupilRegistrations.AddRange(registrations);
+
+        var leftOn = today.PlusDays(-60);
+        foreach (var (register, count) in new[] { (LearnerRegister.ElectiveHomeEducation, 6), (LearnerRegister.ChildrenMissingEducation, 3) })
+        {
+            foreach (var child in registrations.Where(r => r.LeftOn is null).OrderBy(_ => random.Next()).Take(count).ToList())
+            {
+                foreach (var r in registrations.Where(r => r.PersonId == child.PersonId)) r.LeftOn = leftOn;
+                db.LearnerRegisterEntries.Add(new LearnerRegisterEntry
+                {
+                    PartnershipId = partnershipId, Register = register, PersonId = child.PersonId, SourceRecordId = child.SourceRecordId,
+                    From = leftOn.PlusDays(1), RecordedAt = listed,
+                });
+            }
+        }
+        db.Process = ProcessContext.System("demo:encompass", "demonstration rolls") with { SummariseWrites = true };
+        await db.SaveChangesAsync(ct);
+        _ = council;
+    }
+
+    private async Task<DemoEncompassSummary> SeedIncidentsAsync(Guid partnershipId, Organisation police, Instant now, int days, Random random,
+        IProgress<DemoProgress>? progress, CancellationToken ct)
+    {
+        var client = await db.ApiClients.AsNoTracking().FirstAsync(c => c.OrganisationId == police.Id, ct);
+        var actor = new Actor(partnershipId, police.Id, $"API client {client.ClientId}", new HashSet<Role>(), ApiClientId: client.Id,
+            ApiScopes: new HashSet<string> { "incidents:write" });
+        var process = new ProcessContext("demo:police incidents", actor, "demonstration police incident feed", "local");
+        var intake = new IncidentIntake(db, index, new Quarantine(db));
+
+        var children = await db.PupilRegistrations.AsNoTracking().Where(r => r.PartnershipId == partnershipId)
+            .Join(db.SourceRecords, r => r.SourceRecordId, s => s.Id, (r, s) => s)
+            .Where(s => s.GivenName != null && s.FamilyName != null && s.DateOfBirth != null)
+            .OrderBy(s => s.Id).ToListAsync(ct);
+        var total = (int)(days * IncidentsPerDay);
+        int withChildren = 0, notifications = 0, waiting = 0, sent = 0;
+        var categories = Enum.GetNames<DomesticAbuseCategory>();
+        // One transaction per simulated day: each incident is still taken in by itself, without a disk flush for every one.
+        for (var day = days; day >= 1; day--)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var count = (int)Math.Round(IncidentsPerDay + (random.NextDouble() - 0.5) * 20);
+            for (var n = 0; n < count; n++)
+            {
+                // Most incidents are reported in the evening and at night.
+                var hour = random.NextDouble() < 0.7 ? 17 + random.Next(9) : random.Next(24);
+                var reported = now - Duration.FromDays(day) + Duration.FromHours(hour - 12) + Duration.FromMinutes(random.Next(60));
+                if (reported > now) reported = now - Duration.FromMinutes(5);
+                var occurred = reported - Duration.FromMinutes(10 + random.Next(180));
+                var group = DemoNames.Groups[random.Next(DemoNames.Groups.Length)];
+                var family = group.Surnames[random.Next(group.Surnames.Length)];
+                var kids = new List<ReportedChild>();
+                if (random.NextDouble() < ShareWithChildren && children.Count > 0)
+                {
+                    var child = children[random.Next(children.Count)];
+                    family = child.FamilyName!;
+                    kids.Add(Child(child, random));
+                    if (random.NextDouble() < 0.3)
+                    {
+                        // A brother or sister the index knows, or a child nobody has on a roll.
+                        var sibling = children.FirstOrDefault(c => c.FamilyName == child.FamilyName && c.Postcode == child.Postcode && c.Id != child.Id);
+                        kids.Add(sibling is not null ? Child(sibling, random)
+                            : new ReportedChild { GivenName = random.Next(2) == 0 ? "Tobiah" : "Marisol", FamilyName = family,
+                                DateOfBirth = $"{2012 + random.Next(8)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}", Present = false, Resident = true,
+                                Relationship = "sibling" });
+                    }
+                    if (random.NextDouble() < 0.1)
+                    {
+                        // A baby in the household: under school age, recorded not notified.
+                        var born = now.InUtc().Date.PlusDays(-random.Next(60, 1400));
+                        kids.Add(new ReportedChild { GivenName = "Baby", FamilyName = family, DateOfBirth = born.ToString("uuuu-MM-dd", null), Present = true, Resident = true, Relationship = "child of both adults" });
+                    }
+                }
+                var victimGirl = random.NextDouble() < 0.8;
+                var report = new IncidentReport
+                {
+                    PoliceReference = $"AV-{reported.InUtc().Year}-{100000 + sent:000000}",
+                    OccurredAt = Iso(occurred), ReportedAt = Iso(reported),
+                    Postcode = $"AV{1 + random.Next(9)} {random.Next(10)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}",
+                    Address = $"{1 + random.Next(120)} {DemoNames.Places[random.Next(DemoNames.Places.Length)]} {DemoNames.StreetKinds[random.Next(DemoNames.StreetKinds.Length)]}",
+                    Category = categories[random.Next(categories.Length)],
+                    Summary = Summaries[random.Next(Summaries.Length)],
+                    Adults =
+                    [
+                        new ReportedAdult { Role = "Victim", GivenName = victimGirl ? group.Girls[random.Next(group.Girls.Length)] : group.Boys[random.Next(group.Boys.Length)],
+                            FamilyName = family, DateOfBirth = $"{1975 + random.Next(25)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
+                        new ReportedAdult { Role = "PersonCausingHarm", GivenName = victimGirl ? group.Boys[random.Next(group.Boys.Length)] : group.Girls[random.Next(group.Girls.Length)],
+                            FamilyName = random.NextDouble() < 0.6 ? family : group.Surnames[random.Next(group.Surnames.Length)],
+                            DateOfBirth = $"{1972 + random.Next(28)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
+                    ],
+                    Children = kids,
+                };
+                var result = await intake.ReceiveAsync(actor, JsonSerializer.Serialize(report, IncidentReport.Json), "demonstration police feed", process, ct);
+                db.ChangeTracker.Clear();
+                sent++;
+                if (kids.Count > 0) withChildren++;
+                notifications += result.NotificationsMade;
+                waiting += result.ChildrenWaitingForASetting;
+                if (sent % 50 == 0) progress?.Report(new DemoProgress("Police incidents (Operation Encompass)", sent, total));
+            }
+            await transaction.CommitAsync(ct);
+        }
+        progress?.Report(new DemoProgress("Police incidents (Operation Encompass)", total, total));
+        return new DemoEncompassSummary(sent, withChildren, notifications, waiting);
+    }
+
+
+    private static ReportedChild Child(SourceRecord s, Random random) => new ReportedChild
+    {
+        GivenName = s.GivenName, FamilyName = s.FamilyName, DateOfBirth = s.DateOfBirth, Sex = s.Sex.ToString(), Postcode = s.Postcode, Address = s.Address,
+        Relationship = random.Next(2) == 0 ? "child of victim" : "child of both adults", Present = random.NextDouble() < 0.6, SawOrHeard = random.NextDouble() < 0.7,
+        Resident = true, SpokenTo = random.NextDouble() < 0.3,
+    } is var c && c.SpokenTo ? c with { WhatTheySaid = Said[random.Next(Said.Length)] } : c;
+
+    private static string Iso(Instant instant) =>
+        NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(instant.InZone(SchoolDays.London).ToOffsetDateTime());
+
+    private static readonly string[] Summaries =
+    [
+        "Neighbour called police after hearing shouting and a door slam. Officers attended; both adults spoken to.",
+        "Verbal argument escalated; victim reports being pushed. Person causing harm left before officers arrived.",
+        "Ongoing controlling behaviour reported by the victim; phone checked and money withheld.",
+        "Breach of a non-molestation order: person causing harm attended the address at night.",
+        "Argument over child contact arrangements at handover; police called by the victim.",
+        "Victim reports threats made by text message through the evening.",
+    ];
+
+    private static readonly string[] Said = ["I went to my room and put my headphones on.", "Mum was crying.", "I was scared they were going to fight again.", "I didn't see anything."];
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Core.Platform.Calendars;
+using Safeguarding.Core.Platform.Organisations;
+
+namespace Safeguarding.Core.DomesticAbuse.Encompass;
+
+/// <summary>A child from an incident whose setting no roll or register gave, waiting for the Front Door.</summary>
+public sealed record ChildToPlace(Guid ChildId, string GivenName, string FamilyName, LocalDate? DateOfBirth, string? SchoolNamed, string PoliceReference,
+    int Version, Instant ReportedAt, Instant? Deadline, ChildSettingOutcome Outcome);
+
+/// <summary>
+/// The Front Door's resolution queue: children not found on any roll, or whom the person index could not be sure of,
+/// in the latest version of each incident, soonest deadline first; a practitioner picks the setting and it is told.
+/// </summary>
+public sealed class ChildrenToPlace(SafeguardingDbContext db)
+{
+    public const string ResourceType = "IncidentChild";
+
+    public async Task<IReadOnlyList<ChildToPlace>> WaitingAsync(Actor actor, ProcessContext process, CancellationToken ct = default)
+    {
+        Demand(actor);
+        var partnership = actor.PartnershipId;
+        var waiting = await db.DomesticIncidents.AsNoTracking()
+            .Where(i => i.PartnershipId == partnership && i.IsLatest)
+            .SelectMany(i => i.Children.Where(c => (c.SettingOutcome == ChildSettingOutcome.NotFound || c.SettingOutcome == ChildSettingOutcome.Uncertain) && c.ResolvedAt == null),
+                (i, c) => new ChildToPlace(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.SchoolNamed, i.PoliceReference, i.Version, i.ReportedAt, c.ResolutionDeadline, c.SettingOutcome))
+            .ToListAsync(ct);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Allowed, $"{waiting.Count} children to place listed");
+        await db.SaveChangesAsync(ct);
+        return [.. waiting.OrderBy(w => w.Deadline ?? Instant.MaxValue).ThenBy(w => w.ReportedAt)];
+    }
+
+    public async Task<ChildToPlace?> FindAsync(Actor actor, Guid childId, ProcessContext process, CancellationToken ct = default)
+    {
+        Demand(actor);
+        var found = await db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == actor.PartnershipId)
+            .SelectMany(i => i.Children.Where(c => c.Id == childId),
+                (i, c) => new ChildToPlace(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.SchoolNamed, i.PoliceReference, i.Version, i.ReportedAt, c.ResolutionDeadline, c.SettingOutcome))
+            .SingleOrDefaultAsync(ct);
+        if (found is not null)
+        {
+            db.QueueAudit(process, AuditActions.Read, ResourceType, childId.ToString(), AuditOutcome.Allowed);
+            await db.SaveChangesAsync(ct);
+        }
+        return found;
+    }
+
+    /// <summary>The schools and colleges a practitioner can pick from, and the council for EHE or CME.</summary>
+    public async Task<IReadOnlyList<Organisation>> SettingsAsync(Actor actor, CancellationToken ct = default) =>
+        await db.Organisations.AsNoTracking()
+            .Where(o => o.PartnershipId == actor.PartnershipId && (o.Type == OrganisationType.School || o.Type == OrganisationType.College || o.Type == OrganisationType.CouncilService))
+            .OrderBy(o => o.Name).ToListAsync(ct);
+
+    /// <summary>Tells the picked setting, due at the start of its next school day after the report; the child leaves the queue.</summary>
+    public async Task<EncompassNotification> PickAsync(Actor actor, Guid childId, Guid organisationId, NotificationRecipient? councilRole, ProcessContext process,
+        CancellationToken ct = default)
+    {
+        Demand(actor);
+        var child = await db.Set<IncidentChild>().SingleOrDefaultAsync(c => c.Id == childId, ct) ?? throw new KeyNotFoundException("No such child.");
+        var incident = await db.DomesticIncidents.AsNoTracking().SingleAsync(i => i.Id == child.IncidentId, ct);
+        if (incident.PartnershipId != actor.PartnershipId) throw new KeyNotFoundException("No such child.");
+        if (!incident.IsLatest) throw new InvalidOperationException("A later version of this incident has arrived: place the child from that one.");
+        if (child.ResolvedAt is not null || child.SettingOutcome is not (ChildSettingOutcome.NotFound or ChildSettingOutcome.Uncertain))
+            throw new InvalidOperationException("This child's setting has already been found.");
+        var setting = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId && o.PartnershipId == actor.PartnershipId, ct)
+                      ?? throw new KeyNotFoundException("No such setting.");
+        var recipient = setting.Type switch
+        {
+            OrganisationType.School => setting.Phase == SchoolPhase.Nursery ? NotificationRecipient.EarlyYearsSetting : NotificationRecipient.School,
+            OrganisationType.College => NotificationRecipient.College,
+            OrganisationType.CouncilService when councilRole is NotificationRecipient.ElectiveHomeEducationLead or NotificationRecipient.ChildrenMissingEducationLead => councilRole.Value,
+            _ => throw new InvalidOperationException("Pick a school, a college, or the council's EHE or CME lead."),
+        };
+        var settings = await db.EncompassSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct)
+                       ?? new EncompassSettings { PartnershipId = actor.PartnershipId };
+        var calendars = await new SchoolCalendars(db).AllAsync(actor.PartnershipId, ct);
+
+        db.Process = process;
+        var notification = new EncompassNotification
+        {
+            PartnershipId = actor.PartnershipId, IncidentId = incident.Id, IncidentChildId = child.Id, ChildPersonId = child.PersonId,
+            RecipientOrganisationId = setting.Id, Recipient = recipient,
+            Deadline = calendars(setting.Type == OrganisationType.CouncilService ? null : setting.Id).DeadlineAfter(incident.ReportedAt),
+            Content = IncidentIntake.ContentFor(incident, child, settings), Status = NotificationStatus.Ready, CreatedAt = db.Clock.GetCurrentInstant(),
+        };
+        db.EncompassNotifications.Add(notification);
+        child.SettingOutcome = ChildSettingOutcome.SettingPicked;
+        child.ResolvedAt = db.Clock.GetCurrentInstant();
+        child.ResolvedByUserId = actor.UserId;
+        await db.SaveChangesAsync(ct);
+        return notification;
+    }
+
+    private static void Demand(Actor actor)
+    {
+        if (!actor.HasAny(Resource.EncompassNotification, Operation.Create))
+            throw new UnauthorizedAccessException("Placing children from incidents is not granted.");
+    }
+}

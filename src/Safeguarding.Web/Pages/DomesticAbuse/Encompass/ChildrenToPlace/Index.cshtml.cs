@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.ChildrenToPlace;
+
+/// <summary>The Front Door's queue of children from incidents whose school or college is not known yet.</summary>
+[RequirePermission(Resource.EncompassNotification, Operation.Create)]
+public sealed class IndexModel(CurrentActor current, Core.DomesticAbuse.Encompass.ChildrenToPlace queue) : PageModel
+{
+    public IReadOnlyList<ChildToPlace> Waiting { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Waiting = await queue.WaitingAsync(await current.RequireAsync(ct), await current.ProcessAsync(ct: ct), ct);
+}
