@@ -50,17 +50,17 @@ public static class DemoSeed
             if (arrivals.Sent > 0)
                 context.Console.MarkupLine($"Police feed: {arrivals.Sent} records matched: {arrivals.LinkedAutomatically} linked automatically, " +
                     $"{arrivals.WaitingForReview} waiting for review, {arrivals.NewPeople} new people.");
-            var encompass = await new Safeguarding.Core.Demo.DemoEncompassDelivery(db, new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
-                context.Configuration["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080")).RunAsync(partnershipId, ct);
-            if (encompass.Delivered > 0)
-                context.Console.MarkupLine($"Operation Encompass history: {encompass.Delivered} notifications delivered, {encompass.Acknowledged} acknowledged, {encompass.Breached} missed deadlines.");
-
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var encompass = await new DemoEncompass(db, new Safeguarding.Core.People.PersonIndex(db)).SeedAsync(partnershipId, demoScale, ct: ct);
             if (encompass.Incidents > 0)
                 context.Console.MarkupLine($"Operation Encompass: {encompass.Incidents} police incidents ({encompass.WithChildren} with children), " +
                     $"{encompass.Notifications} notifications, {encompass.ChildrenToPlace} children for the Front Door to place " +
                     $"({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s).");
+
+            var delivery = await new Safeguarding.Core.Demo.DemoEncompassDelivery(db, new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
+                context.Configuration["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080")).RunAsync(partnershipId, ct);
+            if (delivery.Delivered > 0)
+                context.Console.MarkupLine($"Operation Encompass history: {delivery.Delivered} notifications delivered, {delivery.Acknowledged} acknowledged, {delivery.Breached} missed deadlines.");
 
             var path = Path.Combine(settings.DataDirectory, CredentialsFileName);
             await credentials.WriteJsonAsync(path, ct);
