@@ -5,9 +5,10 @@ namespace Safeguarding.Core.Learners.Attendance;
 
 /// <summary>
 /// The children already known to safeguarding, for the "known to safeguarding against all others" breakdown and the
-/// worklist. Each source adds the person ids it knows; today that is Operation Encompass (a child named in a domestic
-/// incident notified to their school). MARAC households and child protection or child in need plans add their own
-/// source here as those modules arrive.
+/// worklist. Each source adds the person ids it knows: Operation Encompass (a child named in a domestic incident
+/// notified to their school) and the domestic-abuse pathway (a child flagged for health records as living in a MARAC
+/// household or at risk by a DRAMM triage decision, now or before). Child protection and child in need plans add
+/// their own source here when that module arrives.
 /// </summary>
 public static class KnownToSafeguarding
 {
@@ -24,6 +25,10 @@ public static class KnownToSafeguarding
         (db, partnershipId, ct) => db.EncompassNotifications.AsNoTracking()
             .Where(n => n.PartnershipId == partnershipId && n.ChildPersonId != null)
             .Select(n => n.ChildPersonId!.Value).Distinct().ToListAsync(ct),
+        // Children in a MARAC household or at risk of domestic abuse (their health flags, active or ended).
+        (db, partnershipId, ct) => db.HealthFlags.AsNoTracking()
+            .Where(f => f.PartnershipId == partnershipId)
+            .Select(f => f.ChildPersonId).Distinct().ToListAsync(ct),
     ];
 }
 
