@@ -53,7 +53,7 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.Grants.Any(g => g is { Resource: Resource.EncompassNotification, Operation: Operation.Read, Scope: Scope.OwnOrganisation }))
             items.Add(new("Encompass notifications", "/domestic-abuse/encompass/inbox"));
         if (Actor.HasAny(Resource.EncompassNotification, Operation.Review)) items.Add(new("Phone the school", "/domestic-abuse/encompass/phone-the-school"));
-        if (Actor.HasAny(Resource.AggregateFigures, Operation.Read)) items.Add(new("Encompass timeliness", "/domestic-abuse/encompass/timeliness"));
+        if (Actor.SeesPartnershipFigures) items.Add(new("Encompass timeliness", "/domestic-abuse/encompass/timeliness"));
         if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Deliveries", "/admin/deliveries"));
         Navigation = items;
     }

@@ -224,6 +224,7 @@ public sealed class PathwayTests
         var plans = await new SafetyPlans(db).CountAsync(manager.Actor, new LocalDate(2026, 11, 1), new LocalDate(2026, 12, 1));
         Assert.Equal(2, plans.Plans);
         Assert.Equal(1, plans.Victims);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => new MaracReferrals(db).VolumeAsync(w.Officer.Actor, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)));
+        var socialWorker = await w.Data.CreateUserAsync(w.Council, Core.Platform.Access.Role.SocialWorker);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => new MaracReferrals(db).VolumeAsync(socialWorker.Actor, new LocalDate(2026, 1, 1), new LocalDate(2027, 1, 1)));
     }
 }

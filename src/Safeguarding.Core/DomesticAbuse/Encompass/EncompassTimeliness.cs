@@ -32,7 +32,9 @@ public sealed class EncompassTimeliness(SafeguardingDbContext db)
 
     public async Task<TimelinessReport> ReportAsync(Actor actor, LocalDate from, LocalDate to, ProcessContext process, CancellationToken ct = default)
     {
-        var decision = AccessPolicy.Decide(actor, Resource.AggregateFigures, Operation.Read);
+        var decision = actor.SeesPartnershipFigures
+            ? AccessPolicy.Decide(actor, Resource.AggregateFigures, Operation.Read)
+            : new AccessDecision(false, "Timeliness covers every setting: it needs figures for the whole partnership.");
         db.QueueAudit(process, AuditActions.Read, "EncompassTimeliness", null, decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
             decision.Allowed ? $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : decision.Reason);
         await db.SaveChangesAsync(ct);

@@ -118,7 +118,7 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
     /// <summary>Cases referred in [from, to) with repeats, against the expected volume scaled to the period's length.</summary>
     public async Task<MaracVolume> VolumeAsync(Actor actor, LocalDate from, LocalDate to, CancellationToken ct = default)
     {
-        if (!actor.HasAny(Resource.AggregateFigures, Operation.Read)) throw new UnauthorizedAccessException("Reading figures is not granted.");
+        if (!actor.SeesPartnershipFigures) throw new UnauthorizedAccessException("Reading figures is not granted.");
         var counts = await db.MaracReferrals.AsNoTracking()
             .Where(r => r.PartnershipId == actor.PartnershipId && r.ReferralDate >= from && r.ReferralDate < to)
             .GroupBy(r => r.RepeatMarac).Select(g => new { Repeat = g.Key, Count = g.Count() }).ToListAsync(ct);

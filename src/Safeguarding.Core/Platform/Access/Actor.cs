@@ -22,6 +22,13 @@ public sealed record Actor(
 
     public bool CanBreakGlass => !IsApiClient && Roles.Any(r => RoleCatalogue.Describe(r).CanBreakGlass);
 
+    /// <summary>
+    /// Figures for the whole partnership (timeliness across every setting, MARAC volume): a grant scoped to the
+    /// user's own organisation (a school's own attendance figures) is not enough.
+    /// </summary>
+    public bool SeesPartnershipFigures =>
+        Grants.Any(g => g is { Resource: Resource.AggregateFigures, Operation: Operation.Read, Scope: Scope.WholePartnership });
+
     /// <summary>Whether any grant allows the operation somewhere: for menus and list pages.</summary>
     public bool HasAny(Resource resource, Operation operation) =>
         Grants.Any(g => g.Resource == resource && g.Operation == operation);

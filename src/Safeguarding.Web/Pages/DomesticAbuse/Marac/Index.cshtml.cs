@@ -52,7 +52,7 @@ public sealed class IndexModel(CurrentActor current, MaracReferrals referrals, M
             Coming = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId && m.Date >= today).OrderBy(m => m.Date).Take(5).ToListAsync();
         }
         Waiting = await db.MaracReferrals.CountAsync(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting);
-        if (actor.HasAny(Resource.AggregateFigures, Operation.Read))
+        if (actor.SeesPartnershipFigures)
             Volume = await referrals.VolumeAsync(actor, today.PlusYears(-1), today.PlusDays(1));
     }
 }
