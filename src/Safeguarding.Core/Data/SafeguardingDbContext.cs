@@ -137,6 +137,9 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
         // SQLite: the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
 
         var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
+        // A context that saved before still tracks the head as it left it, and a tracked query does not refresh it:
+        // read it again under the lock, or another writer's entries since then would be numbered twice.
+        if (head is not null) await Entry(head).ReloadAsync(ct);
         if (head is null)
         {
             head = new AuditHead { Id = 1, LastSequence = 0, LastHash = AuditChain.GenesisHash };
