@@ -33,6 +33,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.YouthJusticeWorker, true, false, false, false },
         { Role.Analyst, false, false, false, false },
         { Role.PartnershipBusinessManager, false, false, false, false },
+        { Role.EducationLead, false, false, false, false },
     };
 
     private static Actor ActorWith(Role role) =>
