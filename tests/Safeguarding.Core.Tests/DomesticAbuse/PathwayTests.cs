@@ -85,19 +85,19 @@ public sealed class PathwayTests
 
         await using (var db = w.NewContext())
         {
-            var gp = await new HealthFlagRecords(db).ForPatientAsync(PathwayWorld.ApiClient(w.Gp), "9434765870", new("test:fhir", PathwayWorld.ApiClient(w.Gp)));
+            var gp = await new HealthFlagRecords(db).ForPatientAsync(PathwayWorld.ApiClient(w.Gp), "9990000018", new("test:fhir", PathwayWorld.ApiClient(w.Gp)));
             Assert.True(gp.Allowed);
             Assert.Equal(2, gp.Flags.Count);
-            var hospital = await new HealthFlagRecords(db).ForPatientAsync(PathwayWorld.ApiClient(w.Hospital), "9434765870", new("test:fhir", PathwayWorld.ApiClient(w.Hospital)));
+            var hospital = await new HealthFlagRecords(db).ForPatientAsync(PathwayWorld.ApiClient(w.Hospital), "9990000018", new("test:fhir", PathwayWorld.ApiClient(w.Hospital)));
             Assert.Equal([HealthFlagKind.ChildInMaracHousehold], hospital.Flags.Select(f => f.Kind));
-            var other = await new HealthFlagRecords(db).ForPatientAsync(PathwayWorld.ApiClient(w.OtherGp), "9434765870", new("test:fhir", PathwayWorld.ApiClient(w.OtherGp)));
+            var other = await new HealthFlagRecords(db).ForPatientAsync(PathwayWorld.ApiClient(w.OtherGp), "9990000018", new("test:fhir", PathwayWorld.ApiClient(w.OtherGp)));
             Assert.False(other.Allowed);
             Assert.Empty(other.Flags);
 
             var reads = await db.AuditEntries.Where(e => e.ResourceType == HealthFlagRecords.ResourceType && e.ResourceId == w.Child.Id.ToString()).ToListAsync();
             Assert.Equal(2, reads.Count(e => e.Outcome == AuditOutcome.Allowed));
             Assert.Equal(1, reads.Count(e => e.Outcome == AuditOutcome.Denied));
-            Assert.DoesNotContain(await db.AuditEntries.ToListAsync(), e => (e.Details ?? "").Contains("9434765870") || (e.ResourceId ?? "").Contains("9434765870"));
+            Assert.DoesNotContain(await db.AuditEntries.ToListAsync(), e => (e.Details ?? "").Contains("9990000018") || (e.ResourceId ?? "").Contains("9990000018"));
         }
     }
 

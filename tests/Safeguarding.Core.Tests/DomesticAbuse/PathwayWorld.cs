@@ -66,8 +66,8 @@ public sealed class PathwayWorld : IAsyncDisposable
         var victim = NewPerson("Victoria", new(1990, 5, 1), Sex.Female);
         var harmer = NewPerson("Harold", new(1988, 2, 1), Sex.Male);
         harmer.HouseholdId = null;
-        var child = NewPerson("Charlie", new(2016, 6, 1), Sex.Male, "9434765870");
-        var baby = NewPerson("Bea", new(2025, 12, 1), Sex.Female, "9434765919");
+        var child = NewPerson("Charlie", new(2016, 6, 1), Sex.Male, "9990000018");
+        var baby = NewPerson("Bea", new(2025, 12, 1), Sex.Female, "9990000026");
         await data.SaveAsync(db =>
         {
             db.Households.Add(household);

@@ -59,7 +59,7 @@ public sealed class PathwayPageTests
 
     private static string NhsFor(int n)
     {
-        for (var seed = 200_000_000 + n * 7; ; seed++)
+        for (var seed = 999_900_000 + n * 7; ; seed++)
         {
             var nine = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var check = 11 - nine.Select((c, i) => (c - '0') * (10 - i)).Sum() % 11;

@@ -33,7 +33,8 @@ public sealed class FlagApiTests
 
     private sealed record Setting(TestHost Host, Organisation Gp, Organisation OtherGp, Organisation Hospital, Person Child, string Nhs);
 
-    private static int _nhsSeed = 100_000_000;
+    // In the 999 range NHS England keeps for testing, above the demo's numbers.
+    private static int _nhsSeed = 999_800_000;
 
     /// <summary>A valid NHS number no other test uses (the index is shared by every test on the host).</summary>
     private static string NewNhsNumber()
@@ -203,10 +204,10 @@ public sealed class FlagApiTests
     {
         var s = await ArrangeAsync(provider);
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await SearchAsync(s, s.Gp, "9434765871")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SearchAsync(s, s.Gp, "9990000019")).StatusCode);
         var (id, secret) = await s.Host.Data.CreateApiClientAsync(s.Gp, "health-flags:read");
         var client = s.Host.ApiClient(id, secret);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/fhir/Flag?patient.identifier=9434765870")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/fhir/Flag?patient.identifier=9990000018")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/fhir/Flag?patient=123")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await s.Host.AnonymousClient().GetAsync($"/fhir/Flag?patient.identifier={FlagEndpoints.NhsNumberSystem}|{s.Nhs}")).StatusCode);
     }
