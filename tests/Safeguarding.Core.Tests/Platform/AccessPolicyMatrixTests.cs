@@ -45,7 +45,8 @@ public sealed class AccessPolicyMatrixTests
         { Role.PartnershipBusinessManager, false, false, false, true },
         { Role.FrontDoorPractitioner, false, false, false, false },
         { Role.SocialWorker, false, false, false, false },
-        { Role.PoliceDomesticAbuse, false, false, false, false },
+        // Police see the partnership's figures (Operation Encompass timeliness), never a child's attendance.
+        { Role.PoliceDomesticAbuse, false, false, false, true },
         { Role.GpPractice, false, false, false, false },
         { Role.CollegeSafeguardingLead, false, false, false, false },
         { Role.PartnershipAdministrator, false, false, false, false },
