@@ -29,14 +29,15 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db) :
         Drafts = drafts.Select(d => new DraftRow(d.Id, d.VictimPersonId is { } v && names.TryGetValue(v, out var n) ? n : "Not linked", d.IncidentDate,
             RiskAssessmentRecords.AnswersOf(d).Count)).ToList();
 
-        // Police officers see their own force's incidents of the last week without a completed checklist; the Front Door sees all.
+        // Police officers see their own force's incidents of the last week without a completed checklist, the most recently
+        // reported first; the Front Door sees all.
         var isPolice = await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId && o.Type == OrganisationType.PoliceForce);
         var since = db.Clock.GetCurrentInstant() - Duration.FromDays(7);
         var incidents = db.DomesticIncidents.AsNoTracking()
             .Where(i => i.PartnershipId == actor.PartnershipId && i.IsLatest && i.ReceivedAt >= since)
             .Where(i => !db.RiskAssessments.Any(a => a.IncidentId == i.Id && a.Status == AssessmentStatus.Completed));
         if (isPolice) incidents = incidents.Where(i => i.ForceOrganisationId == actor.OrganisationId);
-        Incidents = await incidents.OrderByDescending(i => i.ReceivedAt).Take(50)
+        Incidents = await incidents.OrderByDescending(i => i.ReportedAt).Take(50)
             .Select(i => new IncidentRow(i.Id, i.PoliceReference,
                 i.Adults.Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.GivenName + " " + a.FamilyName).FirstOrDefault() ?? "Not named", i.OccurredAt))
             .ToListAsync();
