@@ -150,12 +150,10 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
         // SQLite: the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
 
         // A head tracked since an earlier save of this context may be stale (another context extended the chain
-        // since): a query would hand back the tracked copy unchanged, so read it afresh.
+        // since) and a tracked query would hand back that copy unchanged: detach it so the read under the lock is
+        // fresh, or another writer's entries would be numbered twice.
         foreach (var stale in ChangeTracker.Entries<AuditHead>().ToList()) stale.State = EntityState.Detached;
         var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == 1, ct);
-        // A context that saved before still tracks the head as it left it, and a tracked query does not refresh it:
-        // read it again under the lock, or another writer's entries since then would be numbered twice.
-        if (head is not null) await Entry(head).ReloadAsync(ct);
         if (head is null)
         {
             head = new AuditHead { Id = 1, LastSequence = 0, LastHash = AuditChain.GenesisHash };

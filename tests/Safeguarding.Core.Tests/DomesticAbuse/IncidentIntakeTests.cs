@@ -50,7 +50,7 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         Assert.Equal(NotificationStatus.Ready, notification.Status);
         Assert.Equal(MondayStart, notification.Deadline);
         Assert.Equal(pupil.PersonId, notification.ChildPersonId);
-        var content = JsonSerializer.Deserialize<EncompassNotificationContent>(notification.Content, IncidentIntake.ContentJson)!;
+        var content = NotificationContentJson.Read(notification.Content);
         Assert.Equal(pupil.GivenName, content.ChildGivenName);
         Assert.Equal("I hid upstairs", content.WhatTheySaid);
         Assert.DoesNotContain("Alex", notification.Content); // nothing about the adults

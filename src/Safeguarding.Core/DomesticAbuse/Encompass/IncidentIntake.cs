@@ -206,15 +206,10 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     public static string ContentFor(DomesticIncident incident, IncidentChild child, EncompassSettings settings)
     {
         var location = string.Join(", ", new[] { incident.Address, incident.Postcode }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        return JsonSerializer.Serialize(new EncompassNotificationContent(child.GivenName, child.FamilyName, child.DateOfBirth, incident.PoliceReference,
+        return NotificationContentJson.Write(new EncompassNotificationContent(child.GivenName, child.FamilyName, child.DateOfBirth, incident.PoliceReference,
             incident.OccurredAt, location.Length == 0 ? null : location, child.Present, child.SawOrHeard, child.SpokenTo, child.WhatTheySaid,
-            incident.Summary, settings.ContactName, settings.ContactDetails), ContentJson);
+            incident.Summary, settings.ContactName, settings.ContactDetails));
     }
-
-    public static readonly JsonSerializerOptions ContentJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { NodaTime.Serialization.SystemTextJson.NodaConverters.InstantConverter, NodaTime.Serialization.SystemTextJson.NodaConverters.LocalDateConverter },
-    };
 
     private async Task<IntakeResult> HoldAsync(Actor actor, string raw, string source, Dictionary<string, List<string>> errors, string? reference,
         ProcessContext process, CancellationToken ct)
