@@ -68,6 +68,8 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<Meetings.MeetingSeries> MeetingSeries => Set<Meetings.MeetingSeries>();
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.MeetingAction> MeetingActions => Set<Meetings.MeetingAction>();
+    // Operation Encompass pages: the log of rolls each setting sent
+    public DbSet<Learners.Rolls.RollUpload> RollUploads => Set<Learners.Rolls.RollUpload>();
 
     public IClock Clock => clock;
 

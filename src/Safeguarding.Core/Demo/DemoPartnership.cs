@@ -234,6 +234,9 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
                 case Role.CollegeSafeguardingLead:
                     plan.AddRange(orgs.Colleges.Select(c => (role, $"collegelead.{c.Urn}", c)));
                     break;
+                case Role.SettingDataManager:
+                    plan.Add((role, $"datamanager.{orgs.Schools[0].Urn}", orgs.Schools[0]));
+                    break;
                 case Role.GpPractice:
                     var practice = orgs.GpPractices[0];
                     plan.Add((role, $"gp.{practice.OdsCode!.ToLowerInvariant()}", practice));

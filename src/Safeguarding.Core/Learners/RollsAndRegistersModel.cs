@@ -35,3 +35,17 @@ internal sealed class LearnerRegisterEntryMapping : IEntityTypeConfiguration<Lea
         b.HasIndex(r => new { r.PartnershipId, r.PersonId });
     }
 }
+
+internal sealed class RollUploadMapping : IEntityTypeConfiguration<RollUpload>
+{
+    public void Configure(EntityTypeBuilder<RollUpload> b)
+    {
+        b.ToTable("learners_roll_uploads");
+        b.Property(u => u.UploadedBy).HasMaxLength(200);
+        b.Property(u => u.FileName).HasMaxLength(260);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(u => u.PartnershipId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId);
+        // The setting's page lists its latest uploads first.
+        b.HasIndex(u => new { u.OrganisationId, u.UploadedAt });
+    }
+}

@@ -29,6 +29,7 @@ public static class PageConventions
         Require(conventions, "/DomesticAbuse/Marac", Resource.MaracReferral, Operation.Read);
         Require(conventions, "/Meetings", Resource.Meeting, Operation.Read);
         Require(conventions, "/Admin/Quarantine", Resource.Quarantine, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Encompass/PupilRoll", Resource.PupilRoll, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>

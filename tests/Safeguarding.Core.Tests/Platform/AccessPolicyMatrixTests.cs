@@ -34,6 +34,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.Analyst, false, false, false, false },
         { Role.PartnershipBusinessManager, false, false, false, false },
         { Role.EducationLead, false, false, false, false },
+        { Role.SettingDataManager, false, false, false, false },
     };
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

@@ -26,6 +26,7 @@ public sealed class DomesticAbuseAccessTests
         { Role.Analyst, false, false, false, false, false, false },
         { Role.PartnershipBusinessManager, false, false, false, false, false, false },
         { Role.EducationLead, false, false, false, false, false, false },
+        { Role.SettingDataManager, false, false, false, false, false, false },
     };
 
     private static Actor ActorWith(Role role) => new(Guid.NewGuid(), Guid.NewGuid(), "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());

@@ -20,11 +20,12 @@ public sealed class EncompassIntakeAccessTests
         { Role.PoliceIntelligence, false, false, false, false },
         { Role.FrontDoorPractitioner, false, true, false, false },
         { Role.FrontDoorManager, false, true, false, false },
-        { Role.PartnershipAdministrator, false, false, true, false },
+        { Role.PartnershipAdministrator, false, false, true, true },
         { Role.EducationLead, false, false, false, true },
         { Role.SchoolKeyAdult, false, false, false, false },
         { Role.SocialWorker, false, false, false, false },
         { Role.Analyst, false, false, false, false },
+        { Role.SettingDataManager, false, false, false, false },
     };
 
     [Theory, MemberData(nameof(Matrix))]
@@ -40,6 +41,7 @@ public sealed class EncompassIntakeAccessTests
     [Theory]
     [InlineData(Role.SchoolKeyAdult)]
     [InlineData(Role.CollegeSafeguardingLead)]
+    [InlineData(Role.SettingDataManager)]
     public void A_setting_sends_its_own_roll_and_calendar_and_no_other_settings(Role role)
     {
         var actor = As(role);
@@ -47,6 +49,27 @@ public sealed class EncompassIntakeAccessTests
         Assert.False(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Create, new RecordFacts(Partnership, Other)).Allowed);
         Assert.True(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Update, new RecordFacts(Partnership, Own)).Allowed);
         Assert.False(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Update, new RecordFacts(Partnership, Other)).Allowed);
+        Assert.True(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(Partnership, Own)).Allowed);
+        Assert.False(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(Partnership, Other)).Allowed);
+    }
+
+    [Fact]
+    public void A_data_manager_sends_the_roll_but_reads_no_childs_record()
+    {
+        var actor = As(Role.SettingDataManager);
+        Assert.False(actor.HasAny(Resource.Person, Operation.Read));
+        Assert.False(actor.HasAny(Resource.EncompassNotification, Operation.Read));
+        Assert.True(AccessPolicy.Decide(actor, Resource.Person, Operation.Create, new RecordFacts(Partnership, Own)).Allowed);
+    }
+
+    [Fact]
+    public void A_partnership_administrator_sends_any_settings_roll_and_keeps_any_calendar()
+    {
+        var actor = As(Role.PartnershipAdministrator);
+        Assert.True(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Create, new RecordFacts(Partnership, Other)).Allowed);
+        Assert.True(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Update, new RecordFacts(Partnership, Other)).Allowed);
+        Assert.True(AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(Partnership, Other)).Allowed);
+        Assert.False(actor.HasAny(Resource.Person, Operation.Read));
     }
 
     [Fact]

@@ -13,7 +13,11 @@ public sealed record RollPupil(string LocalId, string? Upn, string? GivenName, s
     string? Postcode, string? Address, string? StartedOn, string? LeftOn, string? EnrolStatus, string Received, string Where);
 
 /// <summary>A roll as read: the setting it says it is from (a CTF names its school; a CSV does not) and its pupils.</summary>
-public sealed record RollFile(string? SourceUrn, IReadOnlyList<RollPupil> Pupils);
+public sealed record RollFile(string? SourceUrn, IReadOnlyList<RollPupil> Pupils)
+{
+    /// <summary>The name of the file it was read from, for the setting's list of uploads.</summary>
+    public string? FileName { get; init; }
+}
 
 /// <summary>
 /// Reads pupil rolls: a CSV with one row per pupil, or the DfE Common Transfer File (CTF) XML, of which only the
@@ -71,7 +75,7 @@ public static class RollFiles
         {
             throw new RollFileException($"{fileName}: {e.Message}");
         }
-        return new RollFile(null, pupils);
+        return new RollFile(null, pupils) { FileName = fileName };
     }
 
     public static RollFile ReadCtf(string text, string fileName)
@@ -109,7 +113,7 @@ public static class RollFiles
                 history is null ? null : Value(history, "EntryDate"), null, enrol?.ToUpperInvariant(), pupil.ToString(SaveOptions.DisableFormatting),
                 $"{fileName} line {((IXmlLineInfo)pupil).LineNumber}"));
         }
-        return new RollFile(urn, pupils);
+        return new RollFile(urn, pupils) { FileName = fileName };
     }
 
     private static (string? Address, string? Postcode) Address(XElement? address)

@@ -21,6 +21,8 @@ public enum Role
     PartnershipBusinessManager,
     /// <summary>The council's education lead: children missing education, elective home education, attendance.</summary>
     EducationLead,
+    /// <summary>A school's or college's data manager: keeps the setting's roll and calendar, sees no child's record.</summary>
+    SettingDataManager,
 }
 
 /// <summary>What a permission is about.</summary>

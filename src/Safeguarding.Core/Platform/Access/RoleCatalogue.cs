@@ -73,6 +73,9 @@ public static partial class RoleCatalogue
         [Role.EducationLead] = new("Council education lead", "Children missing education, elective home education and attendance for the council.",
             [new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
+        [Role.SettingDataManager] = new("School or college data manager", "Sends the setting's pupil roll and keeps its calendar; sees no child's record.",
+            [new(Organisation, Read, OwnOrganisation)],
+            CanBreakGlass: false),
         [Role.PartnershipBusinessManager] = new("Partnership business manager", "Runs the partnership's business: figures, assurance and the yearly report.",
             [new(AggregateFigures, Read, WholePartnership), new(Organisation, Read, WholePartnership), new(AuditTrail, Read, WholePartnership)],
             CanBreakGlass: false),
@@ -87,6 +90,7 @@ public static partial class RoleCatalogue
         .. EncompassIntakeGrants,
         .. EncompassDeliveryGrants,
         .. DomesticAbuseGrants,
+        .. EncompassPagesGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
