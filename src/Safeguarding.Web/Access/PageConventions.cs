@@ -30,6 +30,7 @@ public static class PageConventions
         Require(conventions, "/Meetings", Resource.Meeting, Operation.Read);
         Require(conventions, "/Admin/Quarantine", Resource.Quarantine, Operation.Read);
         Require(conventions, "/DomesticAbuse/Encompass/PupilRoll", Resource.PupilRoll, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Encompass/Calendars", Resource.PupilRoll, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>

@@ -21,6 +21,11 @@ public sealed class SchoolCalendars(SafeguardingDbContext db)
             organisationId is null ? null : calendars.SingleOrDefault(c => c.OrganisationId == organisationId));
     }
 
+    /// <summary>The calendar as published (not combined with the default): the council's when <paramref name="organisationId"/> is null.</summary>
+    public Task<SchoolCalendar?> PublishedAsync(Guid partnershipId, Guid? organisationId, CancellationToken ct = default) =>
+        db.Set<SchoolCalendar>().AsNoTracking().Include(c => c.Terms).Include(c => c.Closures).AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.PartnershipId == partnershipId && c.OrganisationId == organisationId, ct);
+
     /// <summary>Every setting's school days at once (for bulk intake): settings without a calendar of their own get the default's.</summary>
     public async Task<Func<Guid?, SchoolDays>> AllAsync(Guid partnershipId, CancellationToken ct = default)
     {
