@@ -31,6 +31,7 @@ public static class PageConventions
         Require(conventions, "/Admin/Quarantine", Resource.Quarantine, Operation.Read);
         Require(conventions, "/DomesticAbuse/Encompass/PupilRoll", Resource.PupilRoll, Operation.Read);
         Require(conventions, "/DomesticAbuse/Encompass/Calendars", Resource.PupilRoll, Operation.Read);
+        Require(conventions, "/Admin/Webhooks", Resource.Deliveries, Operation.Read);
     }
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>

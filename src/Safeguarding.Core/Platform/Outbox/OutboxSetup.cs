@@ -18,6 +18,7 @@ public static class OutboxServiceCollectionExtensions
             Timeout = TimeSpan.FromSeconds(15),
         }));
         services.AddScoped<Outbox>();
+        services.AddScoped<WebhookSubscriptions>();
         services.AddScoped<IOutboxChannel, EmailChannel>();
         services.AddScoped<IOutboxChannel, WebhookChannel>();
         services.AddScoped<OutboxDispatcher>();
