@@ -60,7 +60,7 @@ public sealed class SchoolCalendars(SafeguardingDbContext db)
             throw new KeyNotFoundException("No such setting in this partnership.");
 
         db.Process = process;
-        var calendar = await db.Set<SchoolCalendar>().Include(c => c.Terms).Include(c => c.Closures)
+        var calendar = await db.Set<SchoolCalendar>().Include(c => c.Terms).Include(c => c.Closures).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.PartnershipId == actor.PartnershipId && c.OrganisationId == organisationId, ct);
         if (calendar is null)
         {
