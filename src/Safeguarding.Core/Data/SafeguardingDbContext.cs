@@ -68,6 +68,8 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<Meetings.MeetingSeries> MeetingSeries => Set<Meetings.MeetingSeries>();
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.MeetingAction> MeetingActions => Set<Meetings.MeetingAction>();
+    // Attendance import: January census headcounts per school
+    public DbSet<Learners.Census.SchoolCensus> SchoolCensuses => Set<Learners.Census.SchoolCensus>();
 
     public IClock Clock => clock;
 
