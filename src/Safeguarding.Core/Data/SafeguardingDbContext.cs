@@ -70,6 +70,8 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<Meetings.MeetingAction> MeetingActions => Set<Meetings.MeetingAction>();
     // Operation Encompass pages: the log of rolls each setting sent
     public DbSet<Learners.Rolls.RollUpload> RollUploads => Set<Learners.Rolls.RollUpload>();
+    // Attendance import: January census headcounts per school
+    public DbSet<Learners.Census.SchoolCensus> SchoolCensuses => Set<Learners.Census.SchoolCensus>();
 
     public IClock Clock => clock;
 

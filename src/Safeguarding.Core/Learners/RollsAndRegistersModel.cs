@@ -30,6 +30,8 @@ internal sealed class LearnerRegisterEntryMapping : IEntityTypeConfiguration<Lea
     public void Configure(EntityTypeBuilder<LearnerRegisterEntry> b)
     {
         b.ToTable("learners_register_entries");
+        b.Property(r => r.Reason).HasMaxLength(200);
+        b.Property(r => r.LastSchoolUrn).HasMaxLength(8);
         b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
         b.HasOne<SourceRecord>().WithMany().HasForeignKey(r => r.SourceRecordId);
         b.HasIndex(r => new { r.PartnershipId, r.PersonId });

@@ -933,6 +933,40 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("domestic_abuse_risk_assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalDate>("CensusDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urn")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "AcademicYear", "Urn")
+                        .IsUnique();
+
+                    b.ToTable("learners_school_census", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1059,11 +1093,19 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<LocalDate>("From")
                         .HasColumnType("date");
 
+                    b.Property<string>("LastSchoolUrn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Instant>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2883,6 +2925,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("VictimPersonId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Enrolment", b =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.Learners.Census;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Imports;
@@ -9,7 +10,13 @@ namespace Safeguarding.Core.Learners.Attendance;
 /// <param name="Pupils">The roll (upn,urn,date_of_birth,sex,year_group,sen_provision,sen_primary_need,fsm).</param>
 /// <param name="Marks">Register marks (upn,urn,date,session,code).</param>
 /// <param name="Suspensions">Suspensions and permanent exclusions (upn,urn,start_date,sessions,type,reason).</param>
-public sealed record AttendanceImportOptions(Guid PartnershipId, AcademicYear Year, string? Pupils = null, string? Marks = null, string? Suspensions = null);
+/// <param name="Census">January census headcounts (urn,census_date,headcount).</param>
+/// <param name="Names">The names the files are reported under (file:line:column), by path; by default the file's own name.</param>
+public sealed record AttendanceImportOptions(Guid PartnershipId, AcademicYear Year, string? Pupils = null, string? Marks = null, string? Suspensions = null,
+    string? Census = null, IReadOnlyDictionary<string, string>? Names = null)
+{
+    public string NameOf(string path) => Names?.GetValueOrDefault(path) ?? Path.GetFileName(path);
+}
 
 public sealed class AttendanceImportReport
 {
@@ -21,9 +28,18 @@ public sealed class AttendanceImportReport
     public long MarksReplaced { get; internal set; }
     public long MarksAlreadyHeld { get; internal set; }
     public int SuspensionsAdded { get; internal set; }
+    public int EnrolmentRows { get; internal set; }
+    public int SuspensionRows { get; internal set; }
+    public int CensusRows { get; internal set; }
+    public int CensusAdded { get; internal set; }
+    public int CensusUpdated { get; internal set; }
     /// <summary>Rows not accepted, each with its reasons; held in the quarantine unless already waiting there.</summary>
     public List<RowProblem> Problems { get; } = [];
     public int Quarantined { get; internal set; }
+
+    /// <summary>True when the import added, changed and held nothing: the same files sent again.</summary>
+    public bool ChangedNothing => EnrolmentsAdded == 0 && EnrolmentsUpdated == 0 && NewMarks == 0 && MarksReplaced == 0 && SuspensionsAdded == 0
+                                  && CensusAdded == 0 && CensusUpdated == 0 && Quarantined == 0;
 }
 
 /// <summary>
@@ -37,10 +53,12 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
     public const string EnrolmentsKind = "attendance-enrolments";
     public const string MarksKind = "attendance-marks";
     public const string SuspensionsKind = "attendance-suspensions";
+    public const string CensusKind = "attendance-census";
 
     public async Task<AttendanceImportReport> ImportAsync(ProcessContext process, AttendanceImportOptions options, CancellationToken ct = default)
     {
-        Demand(process, options.PartnershipId);
+        var onlySchool = await DemandImportAsync(process, options.PartnershipId, ct);
+        if (onlySchool is not null) RefuseOtherSchools(options, onlySchool);
         var report = new AttendanceImportReport();
         var year = options.Year;
         var enrolments = await LoadAsync(options.PartnershipId, year, ct);
@@ -48,20 +66,36 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
 
         var kinds = new List<string>();
         if (options.Pupils is { } pupils)
-            foreach (var row in RegisterFiles.ReadEnrolments(pupils, year, report.Problems))
-                Merge(options.PartnershipId, row, enrolments, peopleByUpn, report);
+        {
+            var rows = RegisterFiles.ReadEnrolments(pupils, year, report.Problems, options.NameOf(pupils));
+            foreach (var row in rows) Merge(options.PartnershipId, row, enrolments, peopleByUpn, report);
+            report.EnrolmentRows = rows.Count + report.Problems.Select(p => p.Line).Distinct().Count();
+        }
         kinds.AddRange(Enumerable.Repeat(EnrolmentsKind, report.Problems.Count - kinds.Count));
 
         if (options.Marks is { } marks)
         {
-            var applied = RegisterFiles.ApplyMarks(marks, year, enrolments, report.Problems);
+            var applied = RegisterFiles.ApplyMarks(marks, year, enrolments, report.Problems, options.NameOf(marks));
             Record(options.PartnershipId, year, applied, report);
         }
         kinds.AddRange(Enumerable.Repeat(MarksKind, report.Problems.Count - kinds.Count));
 
         if (options.Suspensions is { } suspensions)
-            await AddSuspensionsAsync(options.PartnershipId, RegisterFiles.ReadSuspensions(suspensions, year, enrolments, report.Problems), report, ct);
+        {
+            var before = report.Problems.Count;
+            var rows = RegisterFiles.ReadSuspensions(suspensions, year, enrolments, report.Problems, options.NameOf(suspensions));
+            report.SuspensionRows = rows.Count + report.Problems.Skip(before).Select(p => p.Line).Distinct().Count();
+            await AddSuspensionsAsync(options.PartnershipId, rows, report, ct);
+        }
         kinds.AddRange(Enumerable.Repeat(SuspensionsKind, report.Problems.Count - kinds.Count));
+
+        if (options.Census is { } census)
+        {
+            var read = CensusHeadcounts.Read(census, year, report.Problems, options.NameOf(census));
+            report.CensusRows = read.RowsRead;
+            await MergeCensusAsync(options.PartnershipId, year, read.Rows, report, ct);
+        }
+        kinds.AddRange(Enumerable.Repeat(CensusKind, report.Problems.Count - kinds.Count));
 
         await HoldAsync(options.PartnershipId, year, report, kinds, ct);
         var previous = db.Process;
@@ -106,6 +140,9 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
             case SuspensionsKind:
                 await AddSuspensionsAsync(held.PartnershipId, RegisterFiles.ReadSuspensionsText(text, year, enrolments, report.Problems, name), report, ct);
                 break;
+            case CensusKind:
+                await MergeCensusAsync(held.PartnershipId, year, CensusHeadcounts.ReadText(text, year, report.Problems, name).Rows, report, ct);
+                break;
             default:
                 throw new InvalidOperationException($"A {held.Kind} record is not attendance's to release.");
         }
@@ -134,6 +171,57 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
         if (process.Actor is not { } actor) return;
         if (actor.PartnershipId != partnershipId || !actor.Grants.Any(g => g is { Resource: Resource.Attendance, Operation: Operation.Create, Scope: Scope.WholePartnership }))
             throw new UnauthorizedAccessException("Importing attendance is not granted.");
+    }
+
+    /// <summary>
+    /// Who may import: the command line (no person acting), a partnership-wide grant to create attendance or pupil
+    /// rolls (the council's education lead, analysts), or a school's own grant to send its roll, for that school only.
+    /// Returns the one school's URN the actor is limited to, or null for the whole partnership.
+    /// </summary>
+    private async Task<string?> DemandImportAsync(ProcessContext process, Guid partnershipId, CancellationToken ct)
+    {
+        if (process.Actor is not { } actor) return null;
+        if (actor.PartnershipId != partnershipId) throw new UnauthorizedAccessException("Importing attendance is not granted.");
+        var grants = actor.Grants.Where(g => g.Operation == Operation.Create && g.Resource is Resource.Attendance or Resource.PupilRoll).ToList();
+        if (grants.Any(g => g.Scope == Scope.WholePartnership)) return null;
+        if (grants.Any(g => g is { Resource: Resource.PupilRoll, Scope: Scope.OwnOrganisation }))
+        {
+            var urn = await db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId && o.PartnershipId == partnershipId)
+                .Select(o => o.Urn).SingleOrDefaultAsync(ct);
+            if (urn is not null) return urn;
+        }
+        throw new UnauthorizedAccessException("Importing attendance is not granted.");
+    }
+
+    /// <summary>A school imports for itself only: a file with any other school's row is refused whole, before anything is read into the database.</summary>
+    private static void RefuseOtherSchools(AttendanceImportOptions options, string ownUrn)
+    {
+        var found = new List<string>();
+        foreach (var path in new[] { options.Pupils, options.Marks, options.Suspensions, options.Census })
+            if (path is not null && found.Count < 10) found.AddRange(LearnerCsv.RowsForOtherSchools(path, options.NameOf(path), ownUrn, 10 - found.Count));
+        if (found.Count > 0) throw new RegisterFileException(string.Join('\n', found));
+    }
+
+    private async Task MergeCensusAsync(Guid partnershipId, AcademicYear year, List<SchoolCensus> rows, AttendanceImportReport report, CancellationToken ct)
+    {
+        var now = db.Clock.GetCurrentInstant();
+        var held = await db.SchoolCensuses.Where(c => c.PartnershipId == partnershipId && c.AcademicYear == year.StartYear)
+            .ToDictionaryAsync(c => c.Urn, StringComparer.Ordinal, ct);
+        foreach (var row in rows)
+        {
+            if (!held.TryGetValue(row.Urn, out var census))
+            {
+                row.PartnershipId = partnershipId;
+                row.RecordedAt = now;
+                db.SchoolCensuses.Add(row);
+                held[row.Urn] = row;
+                report.CensusAdded++;
+                continue;
+            }
+            if (census.Headcount == row.Headcount && census.CensusDate == row.CensusDate) continue;
+            (census.Headcount, census.CensusDate, census.RecordedAt) = (row.Headcount, row.CensusDate, now);
+            report.CensusUpdated++;
+        }
     }
 
     private async Task<Dictionary<string, Enrolment>> LoadAsync(Guid partnershipId, AcademicYear year, CancellationToken ct) =>
@@ -221,7 +309,7 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
     private async Task HoldAsync(Guid partnershipId, AcademicYear year, AttendanceImportReport report, List<string> kindOfProblem, CancellationToken ct)
     {
         if (report.Problems.Count == 0) return;
-        string[] kinds = [EnrolmentsKind, MarksKind, SuspensionsKind];
+        string[] kinds = [EnrolmentsKind, MarksKind, SuspensionsKind, CensusKind];
         var waiting = (await db.QuarantinedRecords.AsNoTracking()
                 .Where(q => q.PartnershipId == partnershipId && kinds.Contains(q.Kind) && q.Status == QuarantineStatus.Waiting)
                 .Select(q => new { q.Source, q.Raw }).ToListAsync(ct))

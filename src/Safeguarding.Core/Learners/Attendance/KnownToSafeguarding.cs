@@ -109,6 +109,8 @@ public static class AttendanceStore
         var enrolments = await EnrolmentsAsync(db, partnershipId, year.StartYear, urn, ct);
         var suspensions = await SuspensionsAsync(db, partnershipId, year.StartYear, urn, ct);
         var known = await KnownToSafeguarding.LoadAsync(db, partnershipId, ct);
-        return AttendanceMeasures.Compute(year, enrolments, suspensions, known);
+        // A school's January census headcount, when sent, is the suspension rates' denominator; otherwise its pupils on roll that day.
+        var headcounts = await Census.CensusHeadcounts.ForYearAsync(db, partnershipId, year.StartYear, urn, ct);
+        return AttendanceMeasures.Compute(year, enrolments, suspensions, known, headcounts);
     }
 }

@@ -22,6 +22,10 @@ public sealed class LearnerRegisterEntry
     public LocalDate From { get; set; }
     public LocalDate? To { get; set; }
     public Instant RecordedAt { get; set; }
+    /// <summary>Why the child is on the register, as the council recorded it (from a register file; the form leaves it empty).</summary>
+    public string? Reason { get; set; }
+    /// <summary>The school the child was last on the roll of, when known.</summary>
+    public string? LastSchoolUrn { get; set; }
 
     public bool IsOpenOn(LocalDate date) => From <= date && (To is null || To >= date);
 }

@@ -8,8 +8,8 @@ using Safeguarding.Core.Platform.Access;
 namespace Safeguarding.Core.Learners.Registers;
 
 /// <summary>A child to put on (or take off) the EHE or CME register, as the council's education lead records it.</summary>
-public sealed record RegisterChild(string LocalId, string GivenName, string FamilyName, string? DateOfBirth, Sex Sex, string? Postcode, string? Address,
-    LocalDate From, LocalDate? To);
+public sealed record RegisterChild(string LocalId, string? GivenName, string? FamilyName, string? DateOfBirth, Sex Sex, string? Postcode, string? Address,
+    LocalDate From, LocalDate? To, string? Upn = null, string? Reason = null, string? LastSchoolUrn = null);
 
 /// <summary>The council's elective home education and children missing education registers.</summary>
 public sealed class LearnerRegisters(SafeguardingDbContext db, PersonIndex personIndex)

@@ -9,7 +9,8 @@ public static partial class RoleCatalogue
     /// <summary>
     /// Attendance: the council's education lead sees every child's attendance and the figures and imports rolls and
     /// marks; a school's Key Adult sees their own pupils' attendance and their own school's figures; analysts and the
-    /// partnership business manager see figures only (they already hold AggregateFigures).
+    /// partnership business manager see figures only (they already hold AggregateFigures); analysts also import the files.
+    /// A school's Key Adult, who sends the school's roll (PupilRoll Create for their own organisation), imports their own school's files only.
     /// </summary>
     private static IEnumerable<(Role Role, Grant Grant)> LearnersGrants =>
     [
@@ -19,5 +20,8 @@ public static partial class RoleCatalogue
         (Role.EducationLead, new(AggregateFigures, Read, WholePartnership)),
         (Role.SchoolKeyAdult, new(Attendance, Read, RelatedRecords)),
         (Role.SchoolKeyAdult, new(AggregateFigures, Read, OwnOrganisation)),
+        // Analysts load the partnership's attendance files (rolls, marks, suspensions, census) on the import page; they
+        // do not keep the CME and EHE registers, which name children (that needs Attendance Create).
+        (Role.Analyst, new(PupilRoll, Create, WholePartnership)),
     ];
 }
