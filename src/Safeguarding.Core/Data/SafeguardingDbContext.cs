@@ -68,6 +68,8 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<Meetings.MeetingSeries> MeetingSeries => Set<Meetings.MeetingSeries>();
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.MeetingAction> MeetingActions => Set<Meetings.MeetingAction>();
+    // Learners: CME rate denominator
+    public DbSet<Learners.Registers.LearnerPopulation> LearnerPopulations => Set<Learners.Registers.LearnerPopulation>();
 
     public IClock Clock => clock;
 

@@ -35,3 +35,14 @@ internal sealed class LearnerRegisterEntryMapping : IEntityTypeConfiguration<Lea
         b.HasIndex(r => new { r.PartnershipId, r.PersonId });
     }
 }
+
+internal sealed class LearnerPopulationMapping : IEntityTypeConfiguration<LearnerPopulation>
+{
+    public void Configure(EntityTypeBuilder<LearnerPopulation> b)
+    {
+        b.ToTable("learners_population");
+        b.HasKey(p => p.PartnershipId);
+        b.Property(p => p.Source).HasMaxLength(200);
+        b.HasOne<Partnership>().WithOne().HasForeignKey<LearnerPopulation>(p => p.PartnershipId);
+    }
+}

@@ -9,7 +9,8 @@ public static partial class RoleCatalogue
     /// <summary>
     /// Attendance: the council's education lead sees every child's attendance and the figures and imports rolls and
     /// marks; a school's Key Adult sees their own pupils' attendance and their own school's figures; analysts and the
-    /// partnership business manager see figures only (they already hold AggregateFigures).
+    /// partnership business manager see figures only (they already hold AggregateFigures). The education lead and the
+    /// partnership administrator set the partnership's population aged 5 to 16, the denominator of the CME rate.
     /// </summary>
     private static IEnumerable<(Role Role, Grant Grant)> LearnersGrants =>
     [
@@ -17,6 +18,8 @@ public static partial class RoleCatalogue
         (Role.EducationLead, new(Attendance, Create, WholePartnership)),
         (Role.EducationLead, new(PupilRoll, Create, WholePartnership)),
         (Role.EducationLead, new(AggregateFigures, Read, WholePartnership)),
+        (Role.EducationLead, new(AggregateFigures, Update, WholePartnership)),
+        (Role.PartnershipAdministrator, new(AggregateFigures, Update, WholePartnership)),
         (Role.SchoolKeyAdult, new(Attendance, Read, RelatedRecords)),
         (Role.SchoolKeyAdult, new(AggregateFigures, Read, OwnOrganisation)),
     ];
