@@ -76,6 +76,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DomesticAbuse.Encompass.ChildrenToPlace>();
         services.AddScoped<Learners.Rolls.PupilRolls>();
         services.AddScoped<Learners.Registers.LearnerRegisters>();
+        services.AddScoped<Learners.Registers.PopulationSetting>();
         services.AddScoped<Platform.Imports.IQuarantineRelease, DomesticAbuse.Encompass.IncidentRelease>();
         services.AddScoped<Learners.Attendance.AttendanceImport>();
         services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.EnrolmentRowRelease>();

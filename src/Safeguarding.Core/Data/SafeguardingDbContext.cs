@@ -72,6 +72,8 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<Learners.Rolls.RollUpload> RollUploads => Set<Learners.Rolls.RollUpload>();
     // Attendance import: January census headcounts per school
     public DbSet<Learners.Census.SchoolCensus> SchoolCensuses => Set<Learners.Census.SchoolCensus>();
+    // Learners: CME rate denominator
+    public DbSet<Learners.Registers.LearnerPopulation> LearnerPopulations => Set<Learners.Registers.LearnerPopulation>();
 
     public IClock Clock => clock;
 

@@ -80,6 +80,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             var people = await SeedPeopleAsync(scale, orgs, progress, ct);
             await SeedSourceRecordsAsync(orgs, people, progress, ct);
             await DemoLearners.SeedAsync(db, partnership.Id, _now, progress, ct);
+            await DemoLearnerRegisters.SeedAsync(db, partnership.Id, _now, ct);
             await new DemoDomesticAbuse(db).SeedAsync(partnershipId, scale, _now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
             await transaction.CommitAsync(ct);

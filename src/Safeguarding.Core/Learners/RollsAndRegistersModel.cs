@@ -51,3 +51,14 @@ internal sealed class RollUploadMapping : IEntityTypeConfiguration<RollUpload>
         b.HasIndex(u => new { u.OrganisationId, u.UploadedAt });
     }
 }
+
+internal sealed class LearnerPopulationMapping : IEntityTypeConfiguration<LearnerPopulation>
+{
+    public void Configure(EntityTypeBuilder<LearnerPopulation> b)
+    {
+        b.ToTable("learners_population");
+        b.HasKey(p => p.PartnershipId);
+        b.Property(p => p.Source).HasMaxLength(200);
+        b.HasOne<Partnership>().WithOne().HasForeignKey<LearnerPopulation>(p => p.PartnershipId);
+    }
+}

@@ -1084,6 +1084,27 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("learners_mark_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerPopulation", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Aged5To16")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("learners_population", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerRegisterEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2950,6 +2971,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Learners.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerPopulation", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithOne()
+                        .HasForeignKey("Safeguarding.Core.Learners.Registers.LearnerPopulation", "PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1083,6 +1083,27 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("learners_mark_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerPopulation", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Aged5To16")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("learners_population", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerRegisterEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2959,6 +2980,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Learners.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Registers.LearnerPopulation", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithOne()
+                        .HasForeignKey("Safeguarding.Core.Learners.Registers.LearnerPopulation", "PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

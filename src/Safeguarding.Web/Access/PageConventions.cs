@@ -20,6 +20,7 @@ public static class PageConventions
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
         Require(conventions, "/Learners/Figures", Resource.AggregateFigures, Operation.Read);
         Require(conventions, "/Learners/Children", Resource.Attendance, Operation.Read);
+        Require(conventions, "/Learners/Population", Resource.AggregateFigures, Operation.Update);
         Require(conventions, "/Admin/Deliveries", Resource.Deliveries, Operation.Read);
         Require(conventions, "/DomesticAbuse/Encompass/Inbox", Resource.EncompassNotification, Operation.Read);
         Require(conventions, "/DomesticAbuse/Encompass/PhoneTheSchool", Resource.EncompassNotification, Operation.Review);

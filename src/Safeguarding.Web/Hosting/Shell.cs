@@ -51,6 +51,7 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.Quarantine, Operation.Read)) items.Add(new("Records not accepted", "/admin/quarantine"));
         if (Actor.HasAny(Resource.Attendance, Operation.Create)) items.Add(new("EHE and CME registers", "/learners/registers/add"));
         if (Actor.HasAny(Resource.PupilRoll, Operation.Create)) items.Add(new("Import attendance files", "/learners/import"));
+        if (Actor.HasAny(Resource.AggregateFigures, Operation.Update)) items.Add(new("Population for CME rate", "/learners/population"));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EncompassNotification, Operation: Operation.Read, Scope: Scope.OwnOrganisation }))
             items.Add(new("Encompass notifications", "/domestic-abuse/encompass/inbox"));
         if (Actor.HasAny(Resource.EncompassNotification, Operation.Review)) items.Add(new("Phone the school", "/domestic-abuse/encompass/phone-the-school"));

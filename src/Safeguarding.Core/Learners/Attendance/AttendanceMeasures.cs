@@ -111,6 +111,8 @@ public sealed class AttendanceFigures
     public required IReadOnlyDictionary<string, SuspensionTally> SuspensionsBySchool { get; init; }
     public required IReadOnlyDictionary<string, SuspensionTally> SuspensionsBySafeguardingStatus { get; init; }
     public required SenTally Sen { get; init; }
+    /// <summary>Children missing education and electively home educated: read from the council's registers, not the marks, so filled in by the caller.</summary>
+    public Registers.RegisterFigures? Registers { get; set; }
 
     public IReadOnlyDictionary<string, AbsenceTally> Schools => By[Breakdown.School];
 }
@@ -123,7 +125,7 @@ public static class AttendanceMeasures
 {
     public static AttendanceFigures Compute(AcademicYear year, IReadOnlyList<Enrolment> enrolments,
         IReadOnlyList<Suspension>? suspensions = null, IReadOnlySet<Guid>? knownToSafeguarding = null,
-        IReadOnlyDictionary<string, int>? januaryHeadcounts = null)
+        IReadOnlyDictionary<string, int>? januaryHeadcounts = null, IReadOnlyDictionary<string, int>? sixthHalfTermStarts = null)
     {
         knownToSafeguarding ??= new HashSet<Guid>();
         var partials = new ConcurrentBag<Partial>();
@@ -135,7 +137,7 @@ public static class AttendanceMeasures
             for (var i = c * chunk; i < end; i++)
             {
                 var e = enrolments[i];
-                if (SessionCountsFor(year, e) is not { } counts) continue;
+                if (SessionCountsFor(year, e, sixthHalfTermStarts) is not { } counts) continue;
                 partial.Overall.Add(counts);
                 var known = e.PersonId is { } id && knownToSafeguarding.Contains(id);
                 // In the order of Breakdown.All.
@@ -174,8 +176,10 @@ public static class AttendanceMeasures
     }
 
     /// <summary>The enrolment's counts under the methodology, or null when it does not count.</summary>
-    public static SessionCounts? SessionCountsFor(AcademicYear year, Enrolment e) =>
-        AttendanceRules.Measure(year, e.DateOfBirth, e.Sessions);
+    /// <param name="sixthHalfTermStarts">School (URN) to the first session of its own sixth half term (<see cref="SixthHalfTerms"/>); a school not in it has the year's default.</param>
+    public static SessionCounts? SessionCountsFor(AcademicYear year, Enrolment e, IReadOnlyDictionary<string, int>? sixthHalfTermStarts = null) =>
+        AttendanceRules.Measure(year, e.DateOfBirth, e.Sessions,
+            sixthHalfTermStarts is not null && sixthHalfTermStarts.TryGetValue(e.Urn, out var start) ? start : null);
 
     /// <summary>On roll on the census day: a mark other than "not on roll yet" (Z) on either session.</summary>
     public static bool OnRollAtCensus(AcademicYear year, Enrolment e) => OnRollAt(e.Sessions, year.SessionIndex(year.JanuaryCensusDay, afternoon: false));

@@ -47,8 +47,9 @@ public static class AttendanceRules
         AgeAtStartOf(year, dateOfBirth) is >= 5 and <= 15;
 
     /// <summary>The number of sessions at the start of the vector that count for a pupil of this age.</summary>
-    public static int CountedSessions(AcademicYear year, int ageAtStart) =>
-        ageAtStart == 15 ? year.FirstSessionOnOrAfter(year.SummerSecondHalfStarts) : year.MaxSessions;
+    /// <param name="sixthHalfTermStarts">The first session of the school's own sixth half term, when its calendar gives one; otherwise the year's default.</param>
+    public static int CountedSessions(AcademicYear year, int ageAtStart, int? sixthHalfTermStarts = null) =>
+        ageAtStart == 15 ? sixthHalfTermStarts ?? year.FirstSessionOnOrAfter(year.SummerSecondHalfStarts) : year.MaxSessions;
 
     /// <summary>Counts the sessions in <paramref name="sessions"/> up to (not including) <paramref name="limit"/>.</summary>
     public static SessionCounts Count(ReadOnlySpan<byte> sessions, int limit = int.MaxValue)
@@ -85,11 +86,11 @@ public static class AttendanceRules
     }
 
     /// <summary>The enrolment's counts under the methodology, or null when it is out of scope or has no possible session.</summary>
-    public static SessionCounts? Measure(AcademicYear year, LocalDate dateOfBirth, ReadOnlySpan<byte> sessions)
+    public static SessionCounts? Measure(AcademicYear year, LocalDate dateOfBirth, ReadOnlySpan<byte> sessions, int? sixthHalfTermStarts = null)
     {
         var age = AgeAtStartOf(year, dateOfBirth);
         if (age is < 5 or > 15) return null;
-        var counts = Count(sessions, CountedSessions(year, age));
+        var counts = Count(sessions, CountedSessions(year, age, sixthHalfTermStarts));
         return counts.Possible == 0 ? null : counts;
     }
 }

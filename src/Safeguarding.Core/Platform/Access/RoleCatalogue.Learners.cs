@@ -11,6 +11,7 @@ public static partial class RoleCatalogue
     /// marks; a school's Key Adult sees their own pupils' attendance and their own school's figures; analysts and the
     /// partnership business manager see figures only (they already hold AggregateFigures); analysts also import the files.
     /// A school's Key Adult, who sends the school's roll (PupilRoll Create for their own organisation), imports their own school's files only.
+    /// The education lead and the partnership administrator set the partnership's population aged 5 to 16, the denominator of the CME rate.
     /// </summary>
     private static IEnumerable<(Role Role, Grant Grant)> LearnersGrants =>
     [
@@ -18,6 +19,8 @@ public static partial class RoleCatalogue
         (Role.EducationLead, new(Attendance, Create, WholePartnership)),
         (Role.EducationLead, new(PupilRoll, Create, WholePartnership)),
         (Role.EducationLead, new(AggregateFigures, Read, WholePartnership)),
+        (Role.EducationLead, new(AggregateFigures, Update, WholePartnership)),
+        (Role.PartnershipAdministrator, new(AggregateFigures, Update, WholePartnership)),
         (Role.SchoolKeyAdult, new(Attendance, Read, RelatedRecords)),
         (Role.SchoolKeyAdult, new(AggregateFigures, Read, OwnOrganisation)),
         // Analysts load the partnership's attendance files (rolls, marks, suspensions, census) on the import page; they

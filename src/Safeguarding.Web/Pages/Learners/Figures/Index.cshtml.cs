@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Learners.Attendance;
+using Safeguarding.Core.Learners.Registers;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Learners.Figures;
@@ -37,6 +38,19 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
     public AttendanceFigures? Figures { get; private set; }
     public AcademicYear? AcademicYear { get; private set; }
 
+    /// <summary>The council's education lead asks for the export without small-number suppression (docs/learners.md says why only they may).</summary>
+    [BindProperty(SupportsGet = true)] public bool Full { get; set; }
+    /// <summary>Whether this user may have the unsuppressed export: only a partnership-wide reader of children's attendance.</summary>
+    public bool MayExportFull { get; private set; }
+
+    /// <summary>Groups hidden by small-number suppression, per breakdown (and "overall" when the whole selection is small).</summary>
+    public Dictionary<string, HashSet<string>> Hidden { get; } = [];
+
+    public bool IsHidden(string breakdown, string group) => Hidden.TryGetValue(breakdown, out var groups) && groups.Contains(group);
+
+    /// <summary>The whole selection is fewer than the threshold (a small school, or a phase with few pupils).</summary>
+    public bool OverallHidden => IsHidden("overall", "all");
+
     public string GroupName(string value) =>
         By == Breakdown.School ? SchoolNames.GetValueOrDefault(value, value)
         : By == Breakdown.SenProvision ? value switch { "E" => "EHC plan", "K" => "SEN support", "N" => "No SEN", _ => value }
@@ -54,17 +68,85 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
     {
         var result = await LoadAsync(ct);
         if (result is not null) return result;
+        var suppress = !(Full && MayExportFull);
+        if (!suppress) await AuditFullExportAsync(ct);
         var csv = new StringBuilder("breakdown,group,enrolments,possible_sessions,present_sessions,authorised_absence_sessions,unauthorised_absence_sessions,persistent_absentees,severe_absentees,overall_absence_rate,authorised_absence_rate,unauthorised_absence_rate,persistent_absence_rate,severe_absence_rate\n");
         if (Figures is not null)
         {
-            Row("overall", "all", Figures.Overall);
+            Row("overall", "all", Figures.Overall, suppress && OverallHidden);
             foreach (var (dimension, groups) in Figures.By)
-                foreach (var (value, tally) in groups) Row(dimension, dimension == Breakdown.School ? $"{value} {SchoolNames.GetValueOrDefault(value, "")}".Trim() : value, tally);
+                foreach (var (value, tally) in groups)
+                    Row(dimension, dimension == Breakdown.School ? $"{value} {SchoolNames.GetValueOrDefault(value, "")}".Trim() : value, tally, suppress && IsHidden(dimension, value));
         }
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"attendance-{AcademicYear?.StartYear}.csv");
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"attendance-{AcademicYear?.StartYear}{(suppress ? "" : "-unsuppressed")}.csv");
 
-        void Row(string dimension, string group, AbsenceTally t) => csv.Append(CultureInfo.InvariantCulture,
-            $"{Cell(dimension)},{Cell(group)},{t.Enrolments},{t.PossibleSessions},{t.PresentSessions},{t.AuthorisedAbsenceSessions},{t.UnauthorisedAbsenceSessions},{t.PersistentAbsentees},{t.SevereAbsentees},{t.OverallAbsenceRate:R},{t.AuthorisedAbsenceRate:R},{t.UnauthorisedAbsenceRate:R},{t.PersistentAbsenceRate:R},{t.SevereAbsenceRate:R}\n");
+        void Row(string dimension, string group, AbsenceTally t, bool hidden)
+        {
+            if (hidden)
+            {
+                // Every figure of a hidden group is withheld, the rates too: a rate and any other figure give the count back.
+                csv.Append(Cell(dimension)).Append(',').Append(Cell(group)).Append(string.Concat(Enumerable.Repeat("," + SmallNumbers.Hidden, 12))).Append('\n');
+                return;
+            }
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{Cell(dimension)},{Cell(group)},{t.Enrolments},{t.PossibleSessions},{t.PresentSessions},{t.AuthorisedAbsenceSessions},{t.UnauthorisedAbsenceSessions},{t.PersistentAbsentees},{t.SevereAbsentees},{t.OverallAbsenceRate:R},{t.AuthorisedAbsenceRate:R},{t.UnauthorisedAbsenceRate:R},{t.PersistentAbsenceRate:R},{t.SevereAbsenceRate:R}\n");
+        }
+    }
+
+    /// <summary>
+    /// Children missing education and electively home educated, as CSV: each register's children at any time in the year,
+    /// on each census day and at each month end, overall and known to safeguarding against all others, small numbers hidden.
+    /// </summary>
+    public async Task<IActionResult> OnGetRegistersCsvAsync(CancellationToken ct)
+    {
+        var result = await LoadAsync(ct);
+        if (result is not null) return result;
+        if (Figures?.Registers is not { } r) return NotFound();
+        var suppress = !(Full && MayExportFull);
+        if (!suppress) await AuditFullExportAsync(ct);
+        var csv = new StringBuilder("register,group,figure,date,children,rate_per_1000\n");
+        foreach (var (register, overall, byStatus) in new[]
+                 {
+                     ("children_missing_education", r.ChildrenMissingEducation, r.ChildrenMissingEducationBySafeguardingStatus),
+                     ("elective_home_education", r.ElectiveHomeEducation, r.ElectiveHomeEducationBySafeguardingStatus),
+                 })
+        {
+            var perThousand = register == "children_missing_education";
+            foreach (var (group, tally) in new[] { ("all", overall), (Breakdown.Known, byStatus[Breakdown.Known]), (Breakdown.NotKnown, byStatus[Breakdown.NotKnown]) })
+            {
+                Line(group, "at_any_time", "", tally.AtAnyTime, byStatus, t => t.AtAnyTime);
+                for (var i = 0; i < r.CensusDays.Count; i++)
+                {
+                    var day = i;
+                    Line(group, r.CensusDays[i].Name.ToLowerInvariant().Replace(' ', '_'), r.CensusDays[i].Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+                        tally.OnCensusDay[i], byStatus, t => t.OnCensusDay[day]);
+                }
+                for (var i = 0; i < r.MonthEnds.Count; i++)
+                {
+                    var month = i;
+                    Line(group, "month_end", r.MonthEnds[i].ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), tally.AtMonthEnd[i], byStatus, t => t.AtMonthEnd[month]);
+                }
+            }
+
+            void Line(string group, string figure, string date, long children, IReadOnlyDictionary<string, Core.Learners.Registers.RegisterTally> groups, Func<Core.Learners.Registers.RegisterTally, long> of)
+            {
+                var hidden = suppress && (group == "all" ? SmallNumbers.IsSmall(children) : RegisterHidden(groups, of).Contains(group));
+                var rate = perThousand && r.RatePer1000(children) is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+                csv.Append(CultureInfo.InvariantCulture, $"{register},{Cell(group)},{figure},{date},{(hidden ? SmallNumbers.Hidden : children.ToString(CultureInfo.InvariantCulture))},{(hidden && rate != "" ? SmallNumbers.Hidden : rate)}\n");
+            }
+        }
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"cme-ehe-{AcademicYear?.StartYear}{(suppress ? "" : "-unsuppressed")}.csv");
+    }
+
+    /// <summary>Known to safeguarding and all others for one register figure: hidden in pairs when either is small.</summary>
+    public static HashSet<string> RegisterHidden(IReadOnlyDictionary<string, Core.Learners.Registers.RegisterTally> groups, Func<Core.Learners.Registers.RegisterTally, long> of) =>
+        SmallNumbers.HiddenGroups(groups.Select(g => KeyValuePair.Create(g.Key, of(g.Value))));
+
+    private async Task AuditFullExportAsync(CancellationToken ct)
+    {
+        db.QueueAudit(await current.ProcessAsync(ct: ct), Core.Platform.Audit.AuditActions.Read, LearnerAccess.ResourceType, null,
+            Core.Platform.Audit.AuditOutcome.Allowed, $"unsuppressed figures export {AcademicYear?.StartYear}");
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A cell a spreadsheet will not run as a formula, quoted when it holds a comma or quote.</summary>
@@ -107,7 +189,18 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
             suspensions = suspensions.Where(s => keys.Contains((s.Upn, s.Urn))).ToList();
         }
         var known = await KnownToSafeguarding.LoadAsync(db, partnershipId, ct);
-        Figures = AttendanceMeasures.Compute(AcademicYear, enrolments, suspensions, known);
+        var sixthHalfTerms = await SixthHalfTerms.LoadAsync(db, partnershipId, AcademicYear, ct);
+        Figures = AttendanceMeasures.Compute(AcademicYear, enrolments, suspensions, known, sixthHalfTermStarts: sixthHalfTerms);
+        // The council's registers are the partnership's, not a school's: shown to those who see every school.
+        if (scope.WholePartnership)
+            Figures.Registers = await RegisterMeasures.LoadAsync(db, partnershipId, AcademicYear, known,
+                db.Clock.GetCurrentInstant().InZone(Core.Platform.Calendars.SchoolDays.London).Date, ct);
+        MayExportFull = actor.Grants.Any(g => g is { Resource: Core.Platform.Access.Resource.Attendance, Operation: Core.Platform.Access.Operation.Read, Scope: Core.Platform.Access.Scope.WholePartnership });
+        if (Figures.Overall.Enrolments < SmallNumbers.Threshold) Hidden["overall"] = ["all"];
+        foreach (var (dimension, groups) in Figures.By)
+            Hidden[dimension] = SmallNumbers.HiddenGroups(groups.Select(g => KeyValuePair.Create(g.Key, g.Value.Enrolments)));
+        foreach (var (phase, needs) in Figures.Sen.PrimaryNeedsByPhase)
+            Hidden["need:" + phase] = SmallNumbers.HiddenGroups(needs);
         return null;
     }
 }

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+
+namespace Safeguarding.Core.Learners.Registers;
+
+/// <summary>
+/// Sets the partnership's population aged 5 to 16 for the CME rate: the partnership administrator or the council's
+/// education lead (those granted to update the partnership's figures), naming the source.
+/// </summary>
+public sealed class PopulationSetting(SafeguardingDbContext db)
+{
+    public static bool MaySet(Actor actor) =>
+        AccessPolicy.Decide(actor, Resource.AggregateFigures, Operation.Update, new RecordFacts(actor.PartnershipId)).Allowed;
+
+    public Task<LearnerPopulation?> GetAsync(Guid partnershipId, CancellationToken ct = default) =>
+        db.LearnerPopulations.AsNoTracking().SingleOrDefaultAsync(p => p.PartnershipId == partnershipId, ct);
+
+    /// <summary>Replaces the population and its source; refuses a negative number or an empty source, saving nothing.</summary>
+    public async Task<LearnerPopulation> SetAsync(Actor actor, int aged5To16, string source, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!MaySet(actor)) throw new UnauthorizedAccessException("Setting the partnership's population is not granted.");
+        if (aged5To16 < 0) throw new ArgumentOutOfRangeException(nameof(aged5To16), "The population cannot be negative.");
+        if (string.IsNullOrWhiteSpace(source)) throw new ArgumentException("Name where the population figure comes from.", nameof(source));
+        db.Process = process;
+        var row = await db.LearnerPopulations.SingleOrDefaultAsync(p => p.PartnershipId == actor.PartnershipId, ct);
+        if (row is null)
+        {
+            row = new LearnerPopulation { PartnershipId = actor.PartnershipId, Source = "" };
+            db.LearnerPopulations.Add(row);
+        }
+        row.Aged5To16 = aged5To16;
+        row.Source = source.Trim();
+        row.UpdatedAt = db.Clock.GetCurrentInstant();
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+}
