@@ -70,14 +70,20 @@ public static class EncompassIntakeBench
         {
             await ResetAsync(database, roll);
             var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             IReadOnlyList<IntakeResult> results;
+            IntakeTimings timings;
             await using (var db = database.NewContext())
             {
                 var intake = new IncidentIntake(db, new PersonIndex(db), new Quarantine(db));
                 results = await intake.ReceiveManyAsync(actor, [.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))], process);
+                timings = intake.Timings;
             }
             watch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            foreach (var held in results.Where(r => r.Outcome == IntakeOutcome.Quarantined).Take(3))
+                Console.WriteLine($"[{provider}]   quarantined {held.PoliceReference}: {string.Join("; ", held.Reasons)}");
             var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
             await using var check = database.NewContext();
             var ready = await check.EncompassNotifications.CountAsync(n => n.Status == NotificationStatus.Ready);
@@ -87,7 +93,7 @@ public static class EncompassIntakeBench
             var ok = ready == expected.Notifications && stored == incidentCount && storedChildren == childCount && waiting == expected.Waiting;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[{provider}] run {run}: {watch.Elapsed.TotalSeconds:F1} s ({incidentCount / watch.Elapsed.TotalSeconds:N0} incidents/s); {stored:N0} incidents, {storedChildren:N0} children, "
-                + $"{ready:N0} notifications Ready (expected {expected.Notifications:N0}), {waiting:N0} children for the Front Door (expected {expected.Waiting:N0}) {(ok ? "OK" : "MISMATCH")}; load average {loadBefore} -> {loadAfter}"));
+                + $"{ready:N0} notifications Ready (expected {expected.Notifications:N0}), {waiting:N0} children for the Front Door (expected {expected.Waiting:N0}) {(ok ? "OK" : "MISMATCH")}; load average {loadBefore} -> {loadAfter}; this process's CPU {cpu.TotalSeconds:F1} s; {timings}"));
             times.Add(watch.Elapsed.TotalSeconds);
         }
         times.Sort();
@@ -192,7 +198,8 @@ public static class EncompassIntakeBench
         for (var i = 0; i < incidents; i++)
         {
             var count = (int)((long)(i + 1) * children / incidents - (long)i * children / incidents);
-            var kids = new List<object>();
+            var kids = new List<Facts>();
+            var json = new List<object>();
             string? family = null;
             for (var k = 0; k < count; k++)
             {
@@ -201,7 +208,9 @@ public static class EncompassIntakeBench
                 string kind;
                 if (roll100 < 88)
                 {
+                    // A different pupil each time within an incident: the same child listed twice is rightly refused.
                     var (pupil, onRegister) = roll.Pupils[random.Next(roll.Pupils.Count)];
+                    while (kids.Any(c => c.Equals(pupil))) (pupil, onRegister) = roll.Pupils[random.Next(roll.Pupils.Count)];
                     child = pupil;
                     kind = onRegister ? "on the EHE or CME register" : "pupil on a roll";
                     notifications++;
@@ -219,7 +228,8 @@ public static class EncompassIntakeBench
                 }
                 kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
                 family ??= child.Family;
-                kids.Add(new
+                kids.Add(child);
+                json.Add(new
                 {
                     givenName = child.Given, familyName = child.Family, dateOfBirth = child.Dob, sex = child.Sex.ToString(), postcode = child.Postcode, address = child.Address,
                     relationship = "child of victim", present = random.Next(2) == 0, sawOrHeard = true, resident = true, spokenTo = false,
@@ -238,7 +248,7 @@ public static class EncompassIntakeBench
                     new { role = "Victim", givenName = adults[0].Given, familyName = family ?? adults[0].Family, dateOfBirth = $"{1975 + random.Next(25)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
                     new { role = "PersonCausingHarm", givenName = adults[1].Given, familyName = adults[1].Family, dateOfBirth = $"{1972 + random.Next(28)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
                 },
-                children = kids,
+                children = json,
             }));
         }
         return (items, new Expected(notifications, waiting, kinds));

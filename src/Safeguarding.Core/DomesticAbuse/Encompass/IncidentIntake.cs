@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -54,6 +55,9 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
 {
     public const string QuarantineKind = "encompass-incident";
     public const string PoliceSourceSystem = "police-encompass";
+
+    /// <summary>Where this intake's time has gone so far, by step (for the benchmark and diagnostics).</summary>
+    public IntakeTimings Timings { get; } = new();
 
     /// <summary>Incidents taken in per save by <see cref="ReceiveManyAsync"/>: large enough to share the queries, small enough to keep the change tracker light.</summary>
     public const int DefaultBlockSize = 250;
@@ -155,6 +159,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     private async Task<IntakeResult[]> TakeAsync(Actor actor, IReadOnlyList<IncidentToReceive> block, IntakeRules rules, ProcessContext process,
         CancellationToken ct)
     {
+        var step = Stopwatch.GetTimestamp();
         var now = db.Clock.GetCurrentInstant();
         db.Process = process;
         var results = new IntakeResult[block.Count];
@@ -172,11 +177,13 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             else valid.Add((slot, report, check));
         }
 
+        step = Timings.Add(ref Timings.Checking, step);
         var references = valid.Select(v => v.Report.PoliceReference!.Trim()).Distinct().ToList();
         var latestOf = references.Count == 0 ? [] : await db.DomesticIncidents.Include(i => i.Children)
             .Where(i => i.PartnershipId == actor.PartnershipId && i.ForceOrganisationId == actor.OrganisationId && references.Contains(i.PoliceReference) && i.IsLatest)
             .ToDictionaryAsync(i => i.PoliceReference, StringComparer.Ordinal, ct);
 
+        step = Timings.Add(ref Timings.Versions, step);
         var taking = new List<Taking>();
         var people = new List<IncomingRecord>();
         foreach (var (slot, report, check) in valid)
@@ -215,6 +222,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         }
 
         var arrivals = await personIndex.ReceiveManyAsync(actor, people, process, ct);
+        step = Timings.Add(ref Timings.People, step);
         var links = new Dictionary<IncidentChild, LinkOutcome>();
         foreach (var (_, incident, _, check, first) in taking)
         {
@@ -256,6 +264,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         var known = await new EducationSettings(db).KnownAsync(actor.PartnershipId,
             [.. taking.SelectMany(t => t.Incident.Children).Where(c => links[c] != LinkOutcome.WaitingForReview).Select(c => c.PersonId!.Value)], rules.Settings, ct);
 
+        step = Timings.Add(ref Timings.Settings, step);
         db.Process = process;
         var made = new Dictionary<int, int>();
         foreach (var (slot, incident, latest, _, _) in taking)
@@ -264,7 +273,9 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             db.DomesticIncidents.Add(incident);
             made[slot] = Notify(actor.PartnershipId, incident, links, known, earlier.GetValueOrDefault(incident.PoliceReference) ?? [], rules);
         }
+        step = Timings.Add(ref Timings.Notifying, step);
         await db.SaveChangesAsync(ct);
+        Timings.Add(ref Timings.Saving, step);
         foreach (var (slot, incident, latest, _, _) in taking)
             results[slot] = new IntakeResult(latest is null ? IntakeOutcome.Accepted : IntakeOutcome.NewVersion, incident.PoliceReference, incident.Id, incident.Version,
                 made[slot], incident.Children.Count(c => c.SettingOutcome is ChildSettingOutcome.NotFound or ChildSettingOutcome.Uncertain));
@@ -341,4 +352,22 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Time spent in each step of the intake, added up over every block taken in.</summary>
+public sealed class IntakeTimings
+{
+    public long Checking, Versions, People, Settings, Notifying, Saving;
+
+    /// <summary>Adds the time since <paramref name="since"/> to a step; returns now, the next step's start.</summary>
+    public long Add(ref long step, long since)
+    {
+        var now = Stopwatch.GetTimestamp();
+        step += now - since;
+        return now;
+    }
+
+    public override string ToString() =>
+        string.Join(", ", new[] { ("checking", Checking), ("versions", Versions), ("person index", People), ("settings", Settings), ("notifying", Notifying), ("saving", Saving) }
+            .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Item1} {Stopwatch.GetElapsedTime(0, s.Item2).TotalSeconds:F1} s")));
 }
