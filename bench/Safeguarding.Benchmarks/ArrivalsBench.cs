@@ -157,7 +157,7 @@ public static class ArrivalsBench
 
     // ---- The index -----------------------------------------------------------------------------------------------
 
-    private sealed record Facts(string Given, string Family, string Dob, Sex Sex, string Postcode, string Address, string? Nhs, string? Upn);
+    internal sealed record Facts(string Given, string Family, string Dob, Sex Sex, string Postcode, string Address, string? Nhs, string? Upn);
 
     private sealed class Sample
     {
@@ -262,7 +262,7 @@ public static class ArrivalsBench
     }
 
     /// <summary>Synthetic UK-ish names: surnames by a Zipf-like rank frequency (Smith about 1%), given names likewise.</summary>
-    private static class Names
+    internal static class Names
     {
         private static readonly string[] Common =
         [

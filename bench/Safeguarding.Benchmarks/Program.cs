@@ -25,6 +25,12 @@ if (args.FirstOrDefault() == "encompass-delivery")
     await Safeguarding.Benchmarks.EncompassDeliveryBench.RunAsync(args[1..]);
     return;
 }
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- encompass-intake 10000 25000 150000 3 both  (issue 4: intake against the roll)
+if (args.FirstOrDefault() == "encompass-intake")
+{
+    await Safeguarding.Benchmarks.EncompassIntakeBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "arrivals")
 {
     await Safeguarding.Benchmarks.ArrivalsBench.RunAsync(args[1..]);

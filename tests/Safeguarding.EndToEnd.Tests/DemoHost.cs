@@ -101,6 +101,8 @@ public sealed class DemoHost : IAsyncDisposable
             builder.UseSetting("Safeguarding:DemoMode", "true");
             builder.UseSetting("Safeguarding:MigrateOnStart", "false");
             builder.UseSetting("Safeguarding:SeedDemoOnStart", "true");
+            // The recent days are enough for the browser tests; the year's history would only compete for the cores.
+            builder.UseSetting("Safeguarding:DemoYearInBackground", "false");
         }
     }
 

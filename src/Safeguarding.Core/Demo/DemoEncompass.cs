@@ -49,8 +49,8 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
         await db.SaveChangesAsync(ct);
         await SeedRollsAsync(partnershipId, settings, council, today, random, ct);
 
-        // The small scale keeps first start quick: four days at the seed's rate; the city gets a year.
-        var days = scale == DemoScale.City ? 365 : 4;
+        // The small scale keeps first start quick: four days at the seed's rate (SeedYearAsync adds the rest of the year later); the city gets a year.
+        var days = scale == DemoScale.City ? YearDays : RecentDays;
         var summary = await SeedIncidentsAsync(partnershipId, police, now, days, random, progress, ct);
         return summary;
     }
@@ -155,19 +155,12 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
     private async Task<DemoEncompassSummary> SeedIncidentsAsync(Guid partnershipId, Organisation police, Instant now, int days, Random random,
         IProgress<DemoProgress>? progress, CancellationToken ct)
     {
-        var client = await db.ApiClients.AsNoTracking().FirstAsync(c => c.OrganisationId == police.Id, ct);
-        var actor = new Actor(partnershipId, police.Id, $"API client {client.ClientId}", new HashSet<Role>(), ApiClientId: client.Id,
-            ApiScopes: new HashSet<string> { "incidents:write" });
+        var actor = await PoliceFeedAsync(partnershipId, police, ct);
         var process = new ProcessContext("demo:police incidents", actor, "demonstration police incident feed", "local");
         var intake = new IncidentIntake(db, index, new Quarantine(db));
-
-        var children = await db.PupilRegistrations.AsNoTracking().Where(r => r.PartnershipId == partnershipId)
-            .Join(db.SourceRecords, r => r.SourceRecordId, s => s.Id, (r, s) => s)
-            .Where(s => s.GivenName != null && s.FamilyName != null && s.DateOfBirth != null)
-            .OrderBy(s => s.Id).ToListAsync(ct);
+        var children = await ChildrenOnRollsAsync(partnershipId, ct);
         var total = (int)(days * IncidentsPerDay);
         int withChildren = 0, notifications = 0, waiting = 0, sent = 0;
-        var categories = Enum.GetNames<DomesticAbuseCategory>();
         // One transaction per simulated day: each incident is still taken in by itself, without a disk flush for every one.
         for (var day = days; day >= 1; day--)
         {
@@ -175,54 +168,8 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
             var count = (int)Math.Round(IncidentsPerDay + (random.NextDouble() - 0.5) * 20);
             for (var n = 0; n < count; n++)
             {
-                // Most incidents are reported in the evening and at night.
-                var hour = random.NextDouble() < 0.7 ? 17 + random.Next(9) : random.Next(24);
-                var reported = now - Duration.FromDays(day) + Duration.FromHours(hour - 12) + Duration.FromMinutes(random.Next(60));
-                if (reported > now) reported = now - Duration.FromMinutes(5);
-                var occurred = reported - Duration.FromMinutes(10 + random.Next(180));
-                var group = DemoNames.Groups[random.Next(DemoNames.Groups.Length)];
-                var family = group.Surnames[random.Next(group.Surnames.Length)];
-                var kids = new List<ReportedChild>();
-                if (random.NextDouble() < ShareWithChildren && children.Count > 0)
-                {
-                    var child = children[random.Next(children.Count)];
-                    family = child.FamilyName!;
-                    kids.Add(Child(child, random));
-                    if (random.NextDouble() < 0.3)
-                    {
-                        // A brother or sister the index knows, or a child nobody has on a roll.
-                        var sibling = children.FirstOrDefault(c => c.FamilyName == child.FamilyName && c.Postcode == child.Postcode && c.Id != child.Id);
-                        kids.Add(sibling is not null ? Child(sibling, random)
-                            : new ReportedChild { GivenName = random.Next(2) == 0 ? "Tobiah" : "Marisol", FamilyName = family,
-                                DateOfBirth = $"{2012 + random.Next(8)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}", Present = false, Resident = true,
-                                Relationship = "sibling" });
-                    }
-                    if (random.NextDouble() < 0.1)
-                    {
-                        // A baby in the household: under school age, recorded not notified.
-                        var born = now.InUtc().Date.PlusDays(-random.Next(60, 1400));
-                        kids.Add(new ReportedChild { GivenName = "Baby", FamilyName = family, DateOfBirth = born.ToString("uuuu-MM-dd", null), Present = true, Resident = true, Relationship = "child of both adults" });
-                    }
-                }
-                var victimGirl = random.NextDouble() < 0.8;
-                var report = new IncidentReport
-                {
-                    PoliceReference = $"AV-{reported.InUtc().Year}-{100000 + sent:000000}",
-                    OccurredAt = Iso(occurred), ReportedAt = Iso(reported),
-                    Postcode = $"AV{1 + random.Next(9)} {random.Next(10)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}",
-                    Address = $"{1 + random.Next(120)} {DemoNames.Places[random.Next(DemoNames.Places.Length)]} {DemoNames.StreetKinds[random.Next(DemoNames.StreetKinds.Length)]}",
-                    Category = categories[random.Next(categories.Length)],
-                    Summary = Summaries[random.Next(Summaries.Length)],
-                    Adults =
-                    [
-                        new ReportedAdult { Role = "Victim", GivenName = victimGirl ? group.Girls[random.Next(group.Girls.Length)] : group.Boys[random.Next(group.Boys.Length)],
-                            FamilyName = family, DateOfBirth = $"{1975 + random.Next(25)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
-                        new ReportedAdult { Role = "PersonCausingHarm", GivenName = victimGirl ? group.Boys[random.Next(group.Boys.Length)] : group.Girls[random.Next(group.Girls.Length)],
-                            FamilyName = random.NextDouble() < 0.6 ? family : group.Surnames[random.Next(group.Surnames.Length)],
-                            DateOfBirth = $"{1972 + random.Next(28)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
-                    ],
-                    Children = kids,
-                };
+                var report = NewReport(random, now, day, sent, children);
+                var kids = report.Children!;
                 var result = await intake.ReceiveAsync(actor, JsonSerializer.Serialize(report, IncidentReport.Json), "demonstration police feed", process, ct);
                 db.ChangeTracker.Clear();
                 sent++;
@@ -237,6 +184,120 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
         return new DemoEncompassSummary(sent, withChildren, notifications, waiting);
     }
 
+    /// <summary>One incident of the demo's police feed, reported on the given day before now: most in the evening or at night, a quarter with children.</summary>
+    private static IncidentReport NewReport(Random random, Instant now, int day, int sent, List<SourceRecord> children, int firstReference = 100000)
+    {
+        var categories = Enum.GetNames<DomesticAbuseCategory>();
+        // Most incidents are reported in the evening and at night.
+        var hour = random.NextDouble() < 0.7 ? 17 + random.Next(9) : random.Next(24);
+        var reported = now - Duration.FromDays(day) + Duration.FromHours(hour - 12) + Duration.FromMinutes(random.Next(60));
+        if (reported > now) reported = now - Duration.FromMinutes(5);
+        var occurred = reported - Duration.FromMinutes(10 + random.Next(180));
+        var group = DemoNames.Groups[random.Next(DemoNames.Groups.Length)];
+        var family = group.Surnames[random.Next(group.Surnames.Length)];
+        var kids = new List<ReportedChild>();
+        if (random.NextDouble() < ShareWithChildren && children.Count > 0)
+        {
+            var child = children[random.Next(children.Count)];
+            family = child.FamilyName!;
+            kids.Add(Child(child, random));
+            if (random.NextDouble() < 0.3)
+            {
+                // A brother or sister the index knows, or a child nobody has on a roll.
+                var sibling = children.FirstOrDefault(c => c.FamilyName == child.FamilyName && c.Postcode == child.Postcode && c.Id != child.Id);
+                kids.Add(sibling is not null ? Child(sibling, random)
+                    : new ReportedChild { GivenName = random.Next(2) == 0 ? "Tobiah" : "Marisol", FamilyName = family,
+                        DateOfBirth = $"{2012 + random.Next(8)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}", Present = false, Resident = true,
+                        Relationship = "sibling" });
+            }
+            if (random.NextDouble() < 0.1)
+            {
+                // A baby in the household: under school age, recorded not notified.
+                var born = now.InUtc().Date.PlusDays(-random.Next(60, 1400));
+                kids.Add(new ReportedChild { GivenName = "Baby", FamilyName = family, DateOfBirth = born.ToString("uuuu-MM-dd", null), Present = true, Resident = true, Relationship = "child of both adults" });
+            }
+        }
+        var victimGirl = random.NextDouble() < 0.8;
+        return new IncidentReport
+        {
+            PoliceReference = $"AV-{reported.InUtc().Year}-{firstReference + sent:000000}",
+            OccurredAt = Iso(occurred), ReportedAt = Iso(reported),
+            Postcode = $"AV{1 + random.Next(9)} {random.Next(10)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}",
+            Address = $"{1 + random.Next(120)} {DemoNames.Places[random.Next(DemoNames.Places.Length)]} {DemoNames.StreetKinds[random.Next(DemoNames.StreetKinds.Length)]}",
+            Category = categories[random.Next(categories.Length)],
+            Summary = Summaries[random.Next(Summaries.Length)],
+            Adults =
+            [
+                new ReportedAdult { Role = "Victim", GivenName = victimGirl ? group.Girls[random.Next(group.Girls.Length)] : group.Boys[random.Next(group.Boys.Length)],
+                    FamilyName = family, DateOfBirth = $"{1975 + random.Next(25)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
+                new ReportedAdult { Role = "PersonCausingHarm", GivenName = victimGirl ? group.Boys[random.Next(group.Boys.Length)] : group.Girls[random.Next(group.Girls.Length)],
+                    FamilyName = random.NextDouble() < 0.6 ? family : group.Surnames[random.Next(group.Surnames.Length)],
+                    DateOfBirth = $"{1972 + random.Next(28)}-{1 + random.Next(12):00}-{1 + random.Next(28):00}" },
+            ],
+            Children = kids,
+        };
+    }
+
+    /// <summary>Days before now that the first start seeds one incident at a time; <see cref="SeedYearAsync"/> writes the rest of the year behind them.</summary>
+    public const int RecentDays = 4;
+
+    public const int YearDays = 365;
+
+    /// <summary>
+    /// The rest of the demo's year behind the recent days (small scale): incidents at the seed's rate from a year ago,
+    /// through the batch intake, so that the timeliness dashboard has a year of weeks. Deterministic (its own seed, and
+    /// times counted from when the recent days were seeded), and safe to run again: incidents already held are
+    /// Unchanged, and once the year's last incident is held it does nothing. The caller then writes the notifications'
+    /// history (<see cref="DemoEncompassDelivery"/>).
+    /// </summary>
+    public async Task<DemoEncompassSummary> SeedYearAsync(Guid partnershipId, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
+    {
+        var seededAt = await db.DomesticIncidents.Where(i => i.PartnershipId == partnershipId).OrderBy(i => i.ReceivedAt).Select(i => (Instant?)i.ReceivedAt).FirstOrDefaultAsync(ct);
+        if (seededAt is not { } anchor) return new(0, 0, 0, 0);
+        // Whole minutes, as the times in the reports are written.
+        var now = Instant.FromUnixTimeSeconds(anchor.ToUnixTimeSeconds() / 60 * 60);
+        var random = new Random(20261130);
+        var children = await ChildrenOnRollsAsync(partnershipId, ct);
+        var reports = new List<(int Day, IncidentReport Report)>();
+        for (var day = YearDays; day > RecentDays; day--)
+        {
+            var count = (int)Math.Round(IncidentsPerDay + (random.NextDouble() - 0.5) * 20);
+            for (var n = 0; n < count; n++) reports.Add((day, NewReport(random, now, day, reports.Count, children, firstReference: 300000)));
+        }
+        var last = reports.Count == 0 ? null : reports[^1].Report.PoliceReference;
+        if (last is null || await db.DomesticIncidents.AnyAsync(i => i.PartnershipId == partnershipId && i.PoliceReference == last, ct))
+            return new(0, 0, 0, 0);
+
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId && o.Type == OrganisationType.PoliceForce).ToListAsync(ct);
+        var actor = await PoliceFeedAsync(partnershipId, orgs.First(), ct);
+        var process = new ProcessContext("demo:police incidents", actor, "demonstration police incident history", "local");
+        var intake = new IncidentIntake(db, index, new Quarantine(db));
+        int sent = 0, notifications = 0, waiting = 0;
+        // A month at a time, so that progress can be shown.
+        foreach (var month in reports.Chunk(1_800))
+        {
+            var results = await intake.ReceiveManyAsync(actor, [.. month.Select(r => JsonSerializer.Serialize(r.Report, IncidentReport.Json))
+                .Select(json => new IncidentToReceive(json, IncidentRules.Parse(json, out var problem), problem, "demonstration police feed"))], process, ct: ct);
+            sent += results.Count;
+            notifications += results.Sum(r => r.NotificationsMade);
+            waiting += results.Sum(r => r.ChildrenWaitingForASetting);
+            progress?.Report(new DemoProgress("A year of police incidents (Operation Encompass)", sent, reports.Count));
+        }
+        return new DemoEncompassSummary(sent, reports.Count(r => r.Report.Children!.Count > 0), notifications, waiting);
+    }
+
+    private async Task<Actor> PoliceFeedAsync(Guid partnershipId, Organisation police, CancellationToken ct)
+    {
+        var client = await db.ApiClients.AsNoTracking().FirstAsync(c => c.OrganisationId == police.Id, ct);
+        return new Actor(partnershipId, police.Id, $"API client {client.ClientId}", new HashSet<Role>(), ApiClientId: client.Id,
+            ApiScopes: new HashSet<string> { "incidents:write" });
+    }
+
+    private Task<List<SourceRecord>> ChildrenOnRollsAsync(Guid partnershipId, CancellationToken ct) =>
+        db.PupilRegistrations.AsNoTracking().Where(r => r.PartnershipId == partnershipId)
+            .Join(db.SourceRecords, r => r.SourceRecordId, s => s.Id, (r, s) => s)
+            .Where(s => s.GivenName != null && s.FamilyName != null && s.DateOfBirth != null)
+            .OrderBy(s => s.Id).ToListAsync(ct);
 
     private static ReportedChild Child(SourceRecord s, Random random) => new ReportedChild
     {

@@ -34,9 +34,10 @@ public sealed class DemoEncompassDelivery(SafeguardingDbContext db, EncompassDel
         await new EncompassDelivery(db, new Outbox(db), options).DeliverAllReadyAsync(ct: ct);
         db.ChangeTracker.Clear();
 
-        // History: only notifications whose deadline has passed; the rest stay as delivered now, for the live inboxes.
+        // History: only notifications whose deadline has passed and that have none yet (a second run, for the demo's
+        // year, leaves the first run's alone); the rest stay as delivered now, for the live inboxes.
         var history = await db.EncompassNotifications
-            .Where(n => n.PartnershipId == partnershipId && n.Status == NotificationStatus.Delivered && n.Deadline < now)
+            .Where(n => n.PartnershipId == partnershipId && n.Status == NotificationStatus.Delivered && n.Deadline < now && n.BreachRecordedAt == null)
             .ToListAsync(ct);
         history = [.. history.OrderBy(n => n.Deadline).ThenBy(n => n.Content, StringComparer.Ordinal)];
         var keyAdults = await db.Users.AsNoTracking()

@@ -35,7 +35,7 @@ public sealed record ArrivalTimings(int Candidates, TimeSpan Lookup, TimeSpan Mo
 /// and siblings guard holds it, the record starts a provisional person and waits in the review queue; below the
 /// lower threshold it starts a new person.
 /// </summary>
-public sealed class PersonIndex(SafeguardingDbContext db)
+public sealed partial class PersonIndex(SafeguardingDbContext db)
 {
     private const int MaxCandidates = 2_000;
 

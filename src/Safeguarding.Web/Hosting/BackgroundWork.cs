@@ -8,11 +8,20 @@ namespace Safeguarding.Web.Hosting;
 /// deadlines, and dispatch the outbox. Every step is safe on several hosts at once (claims and unique keys, ADR-009).
 /// Turned off with Safeguarding:BackgroundWork:Enabled=false (the page tests drive each step themselves).
 /// </summary>
-public sealed class BackgroundWork(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<BackgroundWork> log) : BackgroundService
+public sealed class BackgroundWork(IServiceScopeFactory scopes, IConfiguration configuration, DemoYear demoYear, ILogger<BackgroundWork> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(int.TryParse(configuration["Safeguarding:BackgroundWork:IntervalSeconds"], out var s) ? s : 5);
+        try
+        {
+            // The demo's year of notifications gets its history first; delivering or escalating them now would rewrite it.
+            await demoYear.Written.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             await StepAsync("deliver notifications", sp => sp.GetRequiredService<EncompassDelivery>().DeliverAllReadyAsync(ct: stoppingToken), stoppingToken);

@@ -44,6 +44,9 @@ public static class HostSetup
         services.AddSafeguardingOutbox(config);
         services.AddSingleton(new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
             config["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080"));
+        // The demo's year first: the background work waits for it (see DemoYear).
+        services.AddSingleton<DemoYear>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoYear>());
         if (!string.Equals(config["Safeguarding:BackgroundWork:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<BackgroundWork>();
         // Keys that protect session and antiforgery cookies survive restarts; several instances share the folder.

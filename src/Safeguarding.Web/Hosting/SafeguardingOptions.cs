@@ -14,6 +14,9 @@ public sealed class SafeguardingOptions
     /// <summary>Seed the demo partnership at first start when the database has none.</summary>
     public bool SeedDemoOnStart { get; set; }
 
+    /// <summary>With the demo seeded at start: write the rest of its year of Operation Encompass history in the background once the host is ready.</summary>
+    public bool DemoYearInBackground { get; set; } = true;
+
     /// <summary>A session ends after this long without a request (ASVS 3.3).</summary>
     public int IdleTimeoutMinutes { get; set; } = 20;
 

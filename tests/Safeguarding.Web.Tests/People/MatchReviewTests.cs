@@ -27,7 +27,7 @@ public sealed class MatchReviewTests
     {
         var host = await TestHost.CreateAsync(provider, settings: new Dictionary<string, string>
         {
-            ["Safeguarding:DemoMode"] = "true", ["Safeguarding:SeedDemoOnStart"] = "true",
+            ["Safeguarding:DemoMode"] = "true", ["Safeguarding:SeedDemoOnStart"] = "true", ["Safeguarding:DemoYearInBackground"] = "false",
         });
         var json = await File.ReadAllTextAsync(Path.Combine(host.Database.Settings.DataDirectory, "demo-credentials.json"));
         var credentials = JsonSerializer.Deserialize<DemoCredentials>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;

@@ -27,14 +27,49 @@ public sealed class EducationSettings(SafeguardingDbContext db)
     {
         // Nobody can be sure who the child is until a practitioner decides the possible match.
         if (link == LinkOutcome.WaitingForReview) return new(ChildSettingOutcome.Uncertain, []);
+        var known = await KnownAsync(partnershipId, [personId], settings, ct);
+        return known.Find(personId, link, dateOfBirth, onDate, settings);
+    }
 
-        // The person, and anyone merged into them: their records count as theirs.
-        var people = await db.People.AsNoTracking().Where(p => p.Id == personId || p.MergedIntoPersonId == personId).Select(p => p.Id).ToListAsync(ct);
+    /// <summary>What the rolls and the council's registers hold for many children, read once (for bulk intake).</summary>
+    public async Task<KnownChildren> KnownAsync(Guid partnershipId, IReadOnlyCollection<Guid> personIds, EncompassSettings settings, CancellationToken ct = default)
+    {
+        var ids = personIds.Distinct().ToList();
+        // Each person, and anyone merged into them: their records count as theirs.
+        var merged = await db.People.AsNoTracking().Where(p => p.MergedIntoPersonId != null && ids.Contains(p.MergedIntoPersonId.Value))
+            .Select(p => new { p.Id, Into = p.MergedIntoPersonId!.Value }).ToListAsync(ct);
+        var peopleOf = ids.ToDictionary(id => id, id => new List<Guid> { id });
+        foreach (var m in merged) peopleOf[m.Into].Add(m.Id);
+        var everyone = peopleOf.Values.SelectMany(p => p).Distinct().ToList();
         var registrations = await db.Set<Learners.Rolls.PupilRegistration>().AsNoTracking()
-            .Where(r => r.PartnershipId == partnershipId && people.Contains(r.PersonId))
-            .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new { Registration = r, o.Type, o.Phase })
+            .Where(r => r.PartnershipId == partnershipId && everyone.Contains(r.PersonId))
+            .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new KnownRegistration(r, o.Type, o.Phase))
             .ToListAsync(ct);
-        var onRoll = registrations.Where(r => r.Registration.IsOnRollOn(onDate)).ToList();
+        var registers = await db.Set<LearnerRegisterEntry>().AsNoTracking()
+            .Where(e => e.PartnershipId == partnershipId && everyone.Contains(e.PersonId)).ToListAsync(ct);
+        var council = registers.Count > 0 ? await CouncilAsync(partnershipId, settings, ct) : null;
+        return new KnownChildren(peopleOf, registrations.ToLookup(r => r.Registration.PersonId), registers.ToLookup(e => e.PersonId), council);
+    }
+
+    public async Task<Guid?> CouncilAsync(Guid partnershipId, EncompassSettings settings, CancellationToken ct = default) =>
+        settings.CouncilOrganisationId
+        ?? await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId && o.Type == OrganisationType.CouncilService)
+            .OrderBy(o => o.Name).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+}
+
+public sealed record KnownRegistration(Learners.Rolls.PupilRegistration Registration, OrganisationType Type, SchoolPhase Phase);
+
+/// <summary>Children's registrations and register entries as read by <see cref="EducationSettings.KnownAsync"/>; the rules applied in memory.</summary>
+public sealed class KnownChildren(Dictionary<Guid, List<Guid>> peopleOf, ILookup<Guid, KnownRegistration> registrations,
+    ILookup<Guid, LearnerRegisterEntry> registers, Guid? council)
+{
+    public SettingsFound Find(Guid personId, LinkOutcome link, LocalDate? dateOfBirth, LocalDate onDate, EncompassSettings settings)
+    {
+        // Nobody can be sure who the child is until a practitioner decides the possible match.
+        if (link == LinkOutcome.WaitingForReview) return new(ChildSettingOutcome.Uncertain, []);
+        var people = peopleOf.TryGetValue(personId, out var p) ? p : [personId];
+
+        var onRoll = people.SelectMany(id => registrations[id]).Where(r => r.Registration.IsOnRollOn(onDate)).ToList();
         var settingsToTell = onRoll
             .Where(r => r.Phase != SchoolPhase.Nursery || settings.NotifyEarlyYears)
             .Select(r => new SettingToTell(r.Registration.OrganisationId,
@@ -43,24 +78,17 @@ public sealed class EducationSettings(SafeguardingDbContext db)
             .Distinct().ToList();
         if (settingsToTell.Count > 0) return new(ChildSettingOutcome.SettingsNotified, settingsToTell);
 
-        var registers = await db.Set<LearnerRegisterEntry>().AsNoTracking()
-            .Where(e => e.PartnershipId == partnershipId && people.Contains(e.PersonId)).ToListAsync(ct);
-        var open = registers.Where(e => e.IsOpenOn(onDate)).Select(e => e.Register).ToHashSet();
-        if (open.Count > 0 && await CouncilAsync(partnershipId, settings, ct) is { } council)
+        var open = people.SelectMany(id => registers[id]).Where(e => e.IsOpenOn(onDate)).Select(e => e.Register).ToHashSet();
+        if (open.Count > 0 && council is { } councilId)
         {
             // Home education is a choice the council knows about; missing education is the more urgent of the two if both are open.
             var recipient = open.Contains(LearnerRegister.ChildrenMissingEducation)
                 ? NotificationRecipient.ChildrenMissingEducationLead : NotificationRecipient.ElectiveHomeEducationLead;
-            return new(ChildSettingOutcome.SettingsNotified, [new SettingToTell(council, recipient)]);
+            return new(ChildSettingOutcome.SettingsNotified, [new SettingToTell(councilId, recipient)]);
         }
 
-        if (onRoll.Count > 0 || (dateOfBirth is { } dob && Period.Between(dob, onDate, PeriodUnits.Years).Years < SchoolAge))
+        if (onRoll.Count > 0 || (dateOfBirth is { } dob && Period.Between(dob, onDate, PeriodUnits.Years).Years < EducationSettings.SchoolAge))
             return new(ChildSettingOutcome.UnderSchoolAge, []);
         return new(ChildSettingOutcome.NotFound, []);
     }
-
-    public async Task<Guid?> CouncilAsync(Guid partnershipId, EncompassSettings settings, CancellationToken ct = default) =>
-        settings.CouncilOrganisationId
-        ?? await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId && o.Type == OrganisationType.CouncilService)
-            .OrderBy(o => o.Name).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
 }

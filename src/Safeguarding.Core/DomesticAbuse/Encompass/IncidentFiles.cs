@@ -156,13 +156,12 @@ public static class IncidentFiles
         return column;
     }
 
-    /// <summary>Imports a whole file, record by record, through the same intake as the API.</summary>
+    /// <summary>Imports a whole file through the same intake as the API, in blocks (<see cref="IncidentIntake.ReceiveManyAsync"/>), with a result per record.</summary>
     public static async Task<IReadOnlyList<FileRecordResult>> ImportAsync(IncidentIntake intake, Actor actor, string text, string fileName,
         ProcessContext process, CancellationToken ct = default)
     {
-        var results = new List<FileRecordResult>();
-        foreach (var record in Read(text, fileName))
-            results.Add(new(record.Where, await intake.ReceiveAsync(actor, record.Raw, record.Report, record.Problem, record.Where, process, ct)));
-        return results;
+        var records = Read(text, fileName);
+        var results = await intake.ReceiveManyAsync(actor, [.. records.Select(r => new IncidentToReceive(r.Raw, r.Report, r.Problem, r.Where))], process, ct: ct);
+        return [.. records.Zip(results, (r, result) => new FileRecordResult(r.Where, result))];
     }
 }

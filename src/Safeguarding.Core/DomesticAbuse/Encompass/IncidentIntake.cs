@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -39,16 +40,27 @@ public sealed record IntakeResult(
     public IEnumerable<string> Reasons => Errors?.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")) ?? [];
 }
 
+/// <summary>One incident to take in: the text it came from, the incident read from it (or why it could not be read), and where it came from.</summary>
+public sealed record IncidentToReceive(string Raw, IncidentReport? Report, string? Problem, string Source);
+
 /// <summary>
 /// Takes police domestic-abuse incidents in, from the API, a file or a released quarantine record, by one set of
 /// rules: check every field (quarantine with reasons if any fails), store a new incident or the next version of
 /// one (never the same facts twice), link adults and children through the person index, find each child's
 /// settings and make one notification per child and setting, due at the start of that setting's next school day.
+/// One incident and a file of thousands go through the same steps; a file is taken in blocks of a few hundred,
+/// each block read with a handful of queries and saved at once (see ADR-012).
 /// </summary>
 public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personIndex, Quarantine quarantine)
 {
     public const string QuarantineKind = "encompass-incident";
     public const string PoliceSourceSystem = "police-encompass";
+
+    /// <summary>Where this intake's time has gone so far, by step (for the benchmark and diagnostics).</summary>
+    public IntakeTimings Timings { get; } = new();
+
+    /// <summary>Incidents taken in per save by <see cref="ReceiveManyAsync"/>: large enough to share the queries, small enough to keep the change tracker light.</summary>
+    public const int DefaultBlockSize = 250;
 
     public async Task<IntakeResult> ReceiveAsync(Actor actor, string raw, string source, ProcessContext process, CancellationToken ct = default)
     {
@@ -60,18 +72,83 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     public async Task<IntakeResult> ReceiveAsync(Actor actor, string raw, IncidentReport? report, string? problem, string source, ProcessContext process,
         CancellationToken ct = default)
     {
+        await RequirePoliceAsync(actor, ct);
+        var rules = await RulesAsync(actor.PartnershipId, ct);
+        return (await TakeBlockAsync(actor, [new IncidentToReceive(raw, report, problem, source)], rules, process, ct))[0];
+    }
+
+    /// <summary>
+    /// Many incidents (a file, a day's feed), with the same outcome for each as <see cref="ReceiveAsync(Actor, string, IncidentReport?, string?, string, ProcessContext, CancellationToken)"/>
+    /// one after another in the order given: versions, unchanged repeats and follow-ups included. Taken in blocks,
+    /// one transaction and one save per block; a police reference seen twice closes the block first, so that its
+    /// second account is judged against the first as stored. Writes are audited as one entry per kind and count.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeResult>> ReceiveManyAsync(Actor actor, IReadOnlyList<IncidentToReceive> incidents, ProcessContext process,
+        int blockSize = DefaultBlockSize, CancellationToken ct = default)
+    {
+        await RequirePoliceAsync(actor, ct);
+        var rules = await RulesAsync(actor.PartnershipId, ct);
+        var bulk = process with { SummariseWrites = true };
+        var results = new List<IntakeResult>(incidents.Count);
+        var block = new List<IncidentToReceive>();
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var incident in incidents)
+        {
+            if (incident.Report?.PoliceReference?.Trim() is { Length: > 0 } reference && !references.Add(reference))
+            {
+                await TakeAsync();
+                references.Add(reference);
+            }
+            block.Add(incident);
+            if (block.Count >= blockSize) await TakeAsync();
+        }
+        await TakeAsync();
+        return results;
+
+        async Task TakeAsync()
+        {
+            if (block.Count == 0) return;
+            results.AddRange(await TakeBlockAsync(actor, block, rules, bulk, ct));
+            // What was saved is not needed again: a tracker holding every block would slow each save down.
+            db.ChangeTracker.Clear();
+            block.Clear();
+            references.Clear();
+        }
+    }
+
+    private async Task RequirePoliceAsync(Actor actor, CancellationToken ct)
+    {
         if (!AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Create).Allowed)
             throw new UnauthorizedAccessException("No role or scope allows sending domestic incidents.");
         var force = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == actor.OrganisationId && o.PartnershipId == actor.PartnershipId, ct);
         if (force?.Type != OrganisationType.PoliceForce)
             throw new UnauthorizedAccessException("Only a police force sends domestic incidents.");
+    }
 
+    /// <summary>The partnership's Encompass settings and every setting's school days, read once per intake.</summary>
+    private sealed record IntakeRules(EncompassSettings Settings, Func<Guid?, SchoolDays> Calendars);
+
+    private async Task<IntakeRules> RulesAsync(Guid partnershipId, CancellationToken ct)
+    {
+        var settings = await db.Set<EncompassSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct)
+                       ?? new EncompassSettings { PartnershipId = partnershipId };
+        return new IntakeRules(settings, await new SchoolCalendars(db).AllAsync(partnershipId, ct));
+    }
+
+    /// <summary>An incident checked and about to be stored, with where its people are in the block's list of records for the person index.</summary>
+    private sealed record Taking(int Slot, DomesticIncident Incident, DomesticIncident? Latest, CheckedReport Check, int FirstPerson);
+
+    private sealed record Earlier(EncompassNotification Notification, string ChildKey, Guid? PersonId);
+
+    private async Task<IntakeResult[]> TakeBlockAsync(Actor actor, IReadOnlyList<IncidentToReceive> block, IntakeRules rules, ProcessContext process,
+        CancellationToken ct)
+    {
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var result = await IntakeAsync(actor, raw, report, problem, source, process, ct);
+            var results = await TakeAsync(actor, block, rules, process, ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-            return result;
+            return results;
         }
         finally
         {
@@ -79,94 +156,143 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         }
     }
 
-    private async Task<IntakeResult> IntakeAsync(Actor actor, string raw, IncidentReport? report, string? problem, string source, ProcessContext process,
+    private async Task<IntakeResult[]> TakeAsync(Actor actor, IReadOnlyList<IncidentToReceive> block, IntakeRules rules, ProcessContext process,
         CancellationToken ct)
     {
+        var step = Stopwatch.GetTimestamp();
         var now = db.Clock.GetCurrentInstant();
         db.Process = process;
-        if (report is null)
-            return await HoldAsync(actor, raw, source, new() { ["body"] = [problem ?? "Not an incident"] }, null, process, ct);
-        var check = IncidentRules.Check(report, now);
-        if (!check.IsValid) return await HoldAsync(actor, raw, source, check.Errors, report.PoliceReference, process, ct);
-
-        var reference = report.PoliceReference!.Trim();
-        var fingerprint = report.Fingerprint();
-        var latest = await db.DomesticIncidents.Include(i => i.Children)
-            .SingleOrDefaultAsync(i => i.PartnershipId == actor.PartnershipId && i.ForceOrganisationId == actor.OrganisationId
-                                       && i.PoliceReference == reference && i.IsLatest, ct);
-        if (latest is not null && latest.Fingerprint == fingerprint)
-            return new IntakeResult(IntakeOutcome.Unchanged, reference, latest.Id, latest.Version);
-
-        var incident = new DomesticIncident
+        var results = new IntakeResult[block.Count];
+        var valid = new List<(int Slot, IncidentReport Report, CheckedReport Check)>();
+        for (var slot = 0; slot < block.Count; slot++)
         {
-            PartnershipId = actor.PartnershipId, ForceOrganisationId = actor.OrganisationId, PoliceReference = reference,
-            Version = (latest?.Version ?? 0) + 1, OccurredAt = check.OccurredAt, ReportedAt = check.ReportedAt,
-            Postcode = Clean(report.Postcode), Address = Clean(report.Address), Category = check.Category, Summary = Clean(report.Summary),
-            Fingerprint = fingerprint, Received = raw, ReceivedAt = now,
-        };
-
-        // People first: the person index saves each record it receives, inside this transaction.
-        foreach (var (adult, role, dob) in check.Adults)
-        {
-            var arrival = await personIndex.ReceiveAsync(actor, Incoming(actor, $"{reference}/adult/{Hash(AdultKey(adult))}", adult.GivenName, adult.FamilyName,
-                adult.DateOfBirth, Sex.Unknown, adult.Postcode, adult.Address, JsonSerializer.Serialize(adult, IncidentReport.Json)), process, ct);
-            incident.Adults.Add(new IncidentAdult
+            var (raw, report, problem, source) = block[slot];
+            if (report is null)
             {
-                Role = role, GivenName = adult.GivenName!.Trim(), FamilyName = adult.FamilyName!.Trim(), DateOfBirth = dob,
-                Address = Clean(adult.Address), Postcode = Clean(adult.Postcode), PersonId = arrival.PersonId,
-            });
+                results[slot] = Hold(actor, raw, source, new() { ["body"] = [problem ?? "Not an incident"] }, null);
+                continue;
+            }
+            var check = IncidentRules.Check(report, now);
+            if (!check.IsValid) results[slot] = Hold(actor, raw, source, check.Errors, report.PoliceReference);
+            else valid.Add((slot, report, check));
         }
-        var links = new Dictionary<IncidentChild, LinkOutcome>();
-        foreach (var (child, sex, dob) in check.Children)
+
+        step = Timings.Add(ref Timings.Checking, step);
+        var references = valid.Select(v => v.Report.PoliceReference!.Trim()).Distinct().ToList();
+        var latestOf = references.Count == 0 ? [] : await db.DomesticIncidents.Include(i => i.Children)
+            .Where(i => i.PartnershipId == actor.PartnershipId && i.ForceOrganisationId == actor.OrganisationId && references.Contains(i.PoliceReference) && i.IsLatest)
+            .ToDictionaryAsync(i => i.PoliceReference, StringComparer.Ordinal, ct);
+
+        step = Timings.Add(ref Timings.Versions, step);
+        var taking = new List<Taking>();
+        var people = new List<IncomingRecord>();
+        foreach (var (slot, report, check) in valid)
         {
-            var localId = string.IsNullOrWhiteSpace(child.Id) ? $"{reference}/child/{Hash(child.Key())}" : $"person/{child.Id.Trim()}";
-            var arrival = await personIndex.ReceiveAsync(actor, Incoming(actor, localId, child.GivenName, child.FamilyName, child.DateOfBirth, sex,
-                child.Postcode, child.Address, JsonSerializer.Serialize(child, IncidentReport.Json)), process, ct);
-            var row = new IncidentChild
+            var reference = report.PoliceReference!.Trim();
+            var fingerprint = report.Fingerprint();
+            var latest = latestOf.GetValueOrDefault(reference);
+            if (latest is not null && latest.Fingerprint == fingerprint)
             {
-                GivenName = child.GivenName!.Trim(), FamilyName = child.FamilyName!.Trim(), DateOfBirth = dob, Sex = sex,
-                Address = Clean(child.Address), Postcode = Clean(child.Postcode), Relationship = Clean(child.Relationship),
-                Present = child.Present, SawOrHeard = child.SawOrHeard, Resident = child.Resident, SpokenTo = child.SpokenTo,
-                WhatTheySaid = Clean(child.WhatTheySaid), SchoolNamed = Clean(child.SchoolNamed), PersonId = arrival.PersonId, ChildKey = child.Key(),
+                results[slot] = new IntakeResult(IntakeOutcome.Unchanged, reference, latest.Id, latest.Version);
+                continue;
+            }
+            var incident = new DomesticIncident
+            {
+                PartnershipId = actor.PartnershipId, ForceOrganisationId = actor.OrganisationId, PoliceReference = reference,
+                Version = (latest?.Version ?? 0) + 1, OccurredAt = check.OccurredAt, ReportedAt = check.ReportedAt,
+                Postcode = Clean(report.Postcode), Address = Clean(report.Address), Category = check.Category, Summary = Clean(report.Summary),
+                Fingerprint = fingerprint, Received = block[slot].Raw, ReceivedAt = now,
             };
-            incident.Children.Add(row);
-            links[row] = arrival.AlreadyReceived
-                ? await db.SourceRecords.AsNoTracking().Where(r => r.Id == arrival.SourceRecordId).Select(r => r.Outcome).SingleAsync(ct)
-                : arrival.Outcome;
+            taking.Add(new Taking(slot, incident, latest, check, people.Count));
+            // Adults first, then children, as the person index would have received them one incident at a time.
+            foreach (var (adult, _, _) in check.Adults)
+                people.Add(Incoming(actor, $"{reference}/adult/{Hash(AdultKey(adult))}", adult.GivenName, adult.FamilyName,
+                    adult.DateOfBirth, Sex.Unknown, adult.Postcode, adult.Address, JsonSerializer.Serialize(adult, IncidentReport.Json)));
+            foreach (var (child, sex, _) in check.Children)
+            {
+                var localId = string.IsNullOrWhiteSpace(child.Id) ? $"{reference}/child/{Hash(child.Key())}" : $"person/{child.Id.Trim()}";
+                people.Add(Incoming(actor, localId, child.GivenName, child.FamilyName, child.DateOfBirth, sex,
+                    child.Postcode, child.Address, JsonSerializer.Serialize(child, IncidentReport.Json)));
+            }
+        }
+        if (taking.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+            return results;
         }
 
+        var arrivals = await personIndex.ReceiveManyAsync(actor, people, process, ct);
+        step = Timings.Add(ref Timings.People, step);
+        var links = new Dictionary<IncidentChild, LinkOutcome>();
+        foreach (var (_, incident, _, check, first) in taking)
+        {
+            var at = first;
+            foreach (var (adult, role, dob) in check.Adults)
+            {
+                incident.Adults.Add(new IncidentAdult
+                {
+                    Role = role, GivenName = adult.GivenName!.Trim(), FamilyName = adult.FamilyName!.Trim(), DateOfBirth = dob,
+                    Address = Clean(adult.Address), Postcode = Clean(adult.Postcode), PersonId = arrivals[at++].PersonId,
+                });
+            }
+            foreach (var (child, sex, dob) in check.Children)
+            {
+                var arrival = arrivals[at++];
+                var row = new IncidentChild
+                {
+                    GivenName = child.GivenName!.Trim(), FamilyName = child.FamilyName!.Trim(), DateOfBirth = dob, Sex = sex,
+                    Address = Clean(child.Address), Postcode = Clean(child.Postcode), Relationship = Clean(child.Relationship),
+                    Present = child.Present, SawOrHeard = child.SawOrHeard, Resident = child.Resident, SpokenTo = child.SpokenTo,
+                    WhatTheySaid = Clean(child.WhatTheySaid), SchoolNamed = Clean(child.SchoolNamed), PersonId = arrival.PersonId, ChildKey = child.Key(),
+                };
+                incident.Children.Add(row);
+                links[row] = arrival.Outcome;
+            }
+        }
+
+        // Everything earlier versions of these incidents told anyone, newest first: to follow up, never to repeat.
+        var versioned = taking.Where(t => t.Latest is not null).Select(t => t.Incident.PoliceReference).ToList();
+        var earlier = versioned.Count == 0 ? [] : (await db.EncompassNotifications
+            .Join(db.Set<IncidentChild>(), n => n.IncidentChildId, c => c.Id, (n, c) => new { Notification = n, c.ChildKey, c.PersonId })
+            .Join(db.DomesticIncidents, x => x.Notification.IncidentId, i => i.Id, (x, i) => new { x.Notification, x.ChildKey, x.PersonId, i.ForceOrganisationId, i.PoliceReference, i.PartnershipId })
+            .Where(x => x.PartnershipId == actor.PartnershipId && x.ForceOrganisationId == actor.OrganisationId && versioned.Contains(x.PoliceReference))
+            .Select(x => new { x.Notification, x.ChildKey, x.PersonId, x.PoliceReference })
+            .ToListAsync(ct))
+            .GroupBy(x => x.PoliceReference, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Notification.CreatedAt).ThenByDescending(x => x.Notification.Id)
+                .Select(x => new Earlier(x.Notification, x.ChildKey, x.PersonId)).ToList(), StringComparer.Ordinal);
+        var known = await new EducationSettings(db).KnownAsync(actor.PartnershipId,
+            [.. taking.SelectMany(t => t.Incident.Children).Where(c => links[c] != LinkOutcome.WaitingForReview).Select(c => c.PersonId!.Value)], rules.Settings, ct);
+
+        step = Timings.Add(ref Timings.Settings, step);
         db.Process = process;
-        if (latest is not null) latest.IsLatest = false;
-        db.DomesticIncidents.Add(incident);
-        var made = await NotifyAsync(actor.PartnershipId, incident, links, ct);
+        var made = new Dictionary<int, int>();
+        foreach (var (slot, incident, latest, _, _) in taking)
+        {
+            if (latest is not null) latest.IsLatest = false;
+            db.DomesticIncidents.Add(incident);
+            made[slot] = Notify(actor.PartnershipId, incident, links, known, earlier.GetValueOrDefault(incident.PoliceReference) ?? [], rules);
+        }
+        step = Timings.Add(ref Timings.Notifying, step);
         await db.SaveChangesAsync(ct);
-        return new IntakeResult(latest is null ? IntakeOutcome.Accepted : IntakeOutcome.NewVersion, reference, incident.Id, incident.Version, made,
-            incident.Children.Count(c => c.SettingOutcome is ChildSettingOutcome.NotFound or ChildSettingOutcome.Uncertain));
+        Timings.Add(ref Timings.Saving, step);
+        foreach (var (slot, incident, latest, _, _) in taking)
+            results[slot] = new IntakeResult(latest is null ? IntakeOutcome.Accepted : IntakeOutcome.NewVersion, incident.PoliceReference, incident.Id, incident.Version,
+                made[slot], incident.Children.Count(c => c.SettingOutcome is ChildSettingOutcome.NotFound or ChildSettingOutcome.Uncertain));
+        return results;
     }
 
     /// <summary>Makes the notifications for a new incident version (added to the context; the caller saves). Returns how many.</summary>
-    private async Task<int> NotifyAsync(Guid partnershipId, DomesticIncident incident, Dictionary<IncidentChild, LinkOutcome> links, CancellationToken ct)
+    private int Notify(Guid partnershipId, DomesticIncident incident, Dictionary<IncidentChild, LinkOutcome> links, KnownChildren known,
+        List<Earlier> earlier, IntakeRules rules)
     {
-        var settings = await db.Set<EncompassSettings>().AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct)
-                       ?? new EncompassSettings { PartnershipId = partnershipId };
-        var calendars = await new SchoolCalendars(db).AllAsync(partnershipId, ct);
-        var finder = new EducationSettings(db);
+        var (settings, calendars) = rules;
         var reportedOn = incident.ReportedAt.InZone(SchoolDays.London).Date;
-
-        // Everything this incident's earlier versions told anyone, newest first: to follow up, never to repeat.
-        var earlier = await db.EncompassNotifications
-            .Join(db.Set<IncidentChild>(), n => n.IncidentChildId, c => c.Id, (n, c) => new { Notification = n, c.ChildKey, c.PersonId })
-            .Join(db.DomesticIncidents, x => x.Notification.IncidentId, i => i.Id, (x, i) => new { x.Notification, x.ChildKey, x.PersonId, i.ForceOrganisationId, i.PoliceReference, i.PartnershipId })
-            .Where(x => x.PartnershipId == partnershipId && x.ForceOrganisationId == incident.ForceOrganisationId && x.PoliceReference == incident.PoliceReference)
-            .Select(x => new { x.Notification, x.ChildKey, x.PersonId })
-            .ToListAsync(ct);
-        earlier = [.. earlier.OrderByDescending(x => x.Notification.CreatedAt).ThenByDescending(x => x.Notification.Id)];
-
         var made = 0;
         foreach (var child in incident.Children)
         {
             var sameChild = earlier.Where(e => e.ChildKey == child.ChildKey || (child.PersonId is not null && e.PersonId == child.PersonId)).ToList();
-            var found = await finder.FindAsync(partnershipId, child.PersonId!.Value, links[child], child.DateOfBirth, reportedOn, settings, ct);
+            var found = known.Find(child.PersonId!.Value, links[child], child.DateOfBirth, reportedOn, settings);
             var toTell = found.Settings.ToList();
             if (toTell.Count == 0 && found.Outcome is ChildSettingOutcome.NotFound or ChildSettingOutcome.Uncertain && sameChild.Count > 0)
             {
@@ -211,13 +337,10 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             incident.Summary, settings.ContactName, settings.ContactDetails));
     }
 
-    private async Task<IntakeResult> HoldAsync(Actor actor, string raw, string source, Dictionary<string, List<string>> errors, string? reference,
-        ProcessContext process, CancellationToken ct)
+    private IntakeResult Hold(Actor actor, string raw, string source, Dictionary<string, List<string>> errors, string? reference)
     {
-        db.Process = process;
         var held = quarantine.Hold(actor.PartnershipId, QuarantineKind, source, raw,
             errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")), actor.OrganisationId);
-        await db.SaveChangesAsync(ct);
         return new IntakeResult(IntakeOutcome.Quarantined, reference?.Trim(), QuarantinedRecordId: held.Id, Errors: errors);
     }
 
@@ -229,4 +352,22 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>Time spent in each step of the intake, added up over every block taken in.</summary>
+public sealed class IntakeTimings
+{
+    public long Checking, Versions, People, Settings, Notifying, Saving;
+
+    /// <summary>Adds the time since <paramref name="since"/> to a step; returns now, the next step's start.</summary>
+    public long Add(ref long step, long since)
+    {
+        var now = Stopwatch.GetTimestamp();
+        step += now - since;
+        return now;
+    }
+
+    public override string ToString() =>
+        string.Join(", ", new[] { ("checking", Checking), ("versions", Versions), ("person index", People), ("settings", Settings), ("notifying", Notifying), ("saving", Saving) }
+            .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Item1} {Stopwatch.GetElapsedTime(0, s.Item2).TotalSeconds:F1} s")));
 }
