@@ -164,7 +164,7 @@ public static class AttendanceBench
         File.Delete(duckFile);
     }
 
-    private static Guid PersonIdOf(string upn)
+    internal static Guid PersonIdOf(string upn)
     {
         Span<byte> bytes = stackalloc byte[16];
         System.Text.Encoding.ASCII.GetBytes(upn.AsSpan(0, 13), bytes);

@@ -14,6 +14,12 @@ using Safeguarding.Testing;
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage synthetic 3 1000000
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- arrivals 1000000 500 both  (person index on arrival, issue 3)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance 137000 5  (city-year attendance against DuckDB, issue 5)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance-read 30000 5  (reading a stored city-year, both databases)
+if (args.FirstOrDefault() == "attendance-read")
+{
+    await Safeguarding.Benchmarks.AttendanceReadBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "attendance")
 {
     await Safeguarding.Benchmarks.AttendanceBench.RunAsync(args[1..]);

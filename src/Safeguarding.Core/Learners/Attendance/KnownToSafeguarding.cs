@@ -39,60 +39,9 @@ public static class AttendanceStore
     /// A year's enrolments with their marks, read straight from the table (no change tracking, no entity
     /// materialisation, repeated values shared): the measures read the whole city-year at once.
     /// </summary>
-    public static async Task<List<Enrolment>> EnrolmentsAsync(SafeguardingDbContext db, Guid partnershipId, int academicYear, string? urn = null,
-        CancellationToken ct = default)
-    {
-        var entity = db.Model.FindEntityType(typeof(Enrolment))!;
-        var table = entity.GetTableName()!;
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
-        string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName(store)!);
-        var postgres = db.Database.IsNpgsql();
-        static string Quote(string name) => $"\"{name}\"";
-        var connection = db.Database.GetDbConnection();
-        var close = connection.State != System.Data.ConnectionState.Open;
-        if (close) await connection.OpenAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText =
-                $"SELECT {Column(nameof(Enrolment.Id))}, {Column(nameof(Enrolment.Upn))}, {Column(nameof(Enrolment.Urn))}, {Column(nameof(Enrolment.PersonId))}, " +
-                $"{Column(nameof(Enrolment.DateOfBirth))}, {Column(nameof(Enrolment.Sex))}, {Column(nameof(Enrolment.YearGroup))}, {Column(nameof(Enrolment.SenProvision))}, " +
-                $"{Column(nameof(Enrolment.SenPrimaryNeed))}, {Column(nameof(Enrolment.Fsm))}, {Column(nameof(Enrolment.Sessions))} " +
-                $"FROM {Quote(table)} WHERE {Column(nameof(Enrolment.PartnershipId))} = @p AND {Column(nameof(Enrolment.AcademicYear))} = @y" +
-                (urn is null ? "" : $" AND {Column(nameof(Enrolment.Urn))} = @u");
-            // Parameters made by each column's own type mapping, so a value is written as the provider stores it (SQLite keeps a Guid as text).
-            void Add(string name, string property, object value) =>
-                command.Parameters.Add(((Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping)entity.FindProperty(property)!.GetTypeMapping())
-                    .CreateParameter(command, name, value));
-            Add("@p", nameof(Enrolment.PartnershipId), partnershipId);
-            Add("@y", nameof(Enrolment.AcademicYear), academicYear);
-            if (urn is not null) Add("@u", nameof(Enrolment.Urn), urn);
-            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-            string Shared(string s) => shared.TryGetValue(s, out var v) ? v : shared[s] = s;
-            var result = new List<Enrolment>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                result.Add(new Enrolment
-                {
-                    Id = reader.GetGuid(0), PartnershipId = partnershipId, AcademicYear = academicYear, Upn = reader.GetString(1), Urn = Shared(reader.GetString(2)),
-                    PersonId = reader.IsDBNull(3) ? null : reader.GetGuid(3),
-                    DateOfBirth = postgres ? reader.GetFieldValue<NodaTime.LocalDate>(4) : ParseDate(reader.GetString(4)),
-                    Sex = Shared(reader.GetString(5)), YearGroup = Shared(reader.GetString(6)), SenProvision = Shared(reader.GetString(7)),
-                    SenPrimaryNeed = reader.IsDBNull(8) ? null : Shared(reader.GetString(8)), Fsm = reader.GetBoolean(9),
-                    Sessions = reader.GetFieldValue<byte[]>(10),
-                });
-            }
-            return result;
-        }
-        finally
-        {
-            if (close) await connection.CloseAsync();
-        }
-
-        static NodaTime.LocalDate ParseDate(string s) =>
-            RegisterFiles.TryDate(s, out var d) ? d : throw new FormatException($"Stored date '{s}' is not YYYY-MM-DD.");
-    }
+    public static Task<List<Enrolment>> EnrolmentsAsync(SafeguardingDbContext db, Guid partnershipId, int academicYear, string? urn = null,
+        CancellationToken ct = default) =>
+        StoredEnrolments.ReadAsync(db, partnershipId, academicYear, urn, ct);
 
     public static Task<List<Suspension>> SuspensionsAsync(SafeguardingDbContext db, Guid partnershipId, int academicYear, string? urn = null,
         CancellationToken ct = default)
