@@ -74,6 +74,12 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         await page.SignInAsync(host, host.User(Role.EducationLead));
         await audit.VisitAsync(page, "Add a child to a register", "/learners/registers/add");
         await audit.SubmitEmptyAsync(page, "Add a child to a register");
+        // The dashboard with the CME and EHE figures, and the population behind the CME rate (emptied: the demo has one).
+        await audit.VisitAsync(page, "School attendance", "/learners");
+        await audit.VisitAsync(page, "Population for the CME rate", "/learners/population");
+        await page.FillAsync("#Aged5To16", "");
+        await page.FillAsync("#Source", "");
+        await audit.SubmitEmptyAsync(page, "Population for the CME rate");
         await page.Context.CloseAsync();
 
         // Signed out, then the partnership administrator signing in through the real pages.

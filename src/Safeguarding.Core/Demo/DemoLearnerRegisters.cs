@@ -64,6 +64,7 @@ public static class DemoLearnerRegisters
             if (Add(LearnerRegister.ElectiveHomeEducation, year.Start.PlusDays(-random.Next(30, 1000)), null) is { } e) openEhe.Add(e);
         var carry = 0.0;
         var eheCarry = 0.0;
+        var leaveCarry = 0.0;
         for (var month = year.Start; month <= today && month <= year.End.PlusYears(1); month = month.PlusMonths(1))
         {
             carry += cmePerMonth;
@@ -73,10 +74,15 @@ public static class DemoLearnerRegisters
                 var to = from.PlusWeeks(random.Next(2, 17));
                 Add(LearnerRegister.ChildrenMissingEducation, from, to > today ? null : to);
             }
-            foreach (var e in openEhe.Where(e => e.To is null && random.NextDouble() < 0.02).ToList())
+            // Leavers by a running fraction rather than a coin per child, so that even the small demo's handful grows as the seed's does.
+            var open = openEhe.Where(e => e.To is null).ToList();
+            leaveCarry += open.Count * 0.02;
+            for (; leaveCarry >= 1 && open.Count > 0; leaveCarry--)
             {
+                var leaving = open[random.Next(open.Count)];
+                open.Remove(leaving);
                 var to = DayIn(month);
-                if (to <= today && to >= e.From) e.To = to;
+                if (to <= today && to >= leaving.From) leaving.To = to;
             }
             eheCarry += eheJoinPerMonth;
             for (; eheCarry >= 1; eheCarry--)

@@ -67,4 +67,25 @@ public sealed class DemoAttendanceTests(Safeguarding.Core.Tests.Demo.SmallDemoFi
         Assert.InRange(figures.Overall.PersistentAbsenceRate, 10.0, 35.0);
         Assert.True(figures.Suspensions.Suspensions > 0);
     }
+
+    [Theory, Safeguarding.Testing.BothDatabases]
+    public async Task Demo_registers_give_cme_and_a_rising_ehe_trend_in_proportion_to_the_seeds(Safeguarding.Core.Data.DatabaseProvider provider)
+    {
+        var (database, _) = await fixture.GetAsync(provider);
+        await using var db = database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        var partnership = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Partnerships, ct);
+        var complete = new AcademicYear(db.Enrolments.Min(e => e.AcademicYear));
+        var pupils = db.Enrolments.Where(e => e.AcademicYear == complete.StartYear).Select(e => e.PersonId).Distinct().Count();
+
+        var registers = await Safeguarding.Core.Learners.Registers.RegisterMeasures.LoadAsync(db, partnership.Id, complete, new HashSet<Guid>(), complete.End, ct);
+
+        // Seed: 1,510 children missing education and 1,080 (October) to 1,420 (June) home educated for 136,799 pupils.
+        Assert.InRange(registers.ChildrenMissingEducation.AtAnyTime, pupils * 0.006, pupils * 0.02);
+        var october = registers.ElectiveHomeEducation.AtMonthEnd[1];
+        var june = registers.ElectiveHomeEducation.AtMonthEnd[9];
+        Assert.InRange(october, pupils * 0.005, pupils * 0.012);
+        Assert.True(june > october, $"home educated: {october} in October, {june} in June");
+        Assert.InRange(registers.ChildrenMissingEducationPer1000!.Value, 7.0, 25.0);
+    }
 }

@@ -74,7 +74,8 @@ public sealed class LearnersPagesTests
         var childPage = await client.GetAsync($"/learners/children/{child.Id}");
         var worklist = await client.GetAsync("/learners/worklist");
 
-        var rows = (await page.HtmlAsync()).QuerySelectorAll("table.govuk-table tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        // The first table is attendance by school; the CME and EHE tables follow it.
+        var rows = (await page.HtmlAsync()).QuerySelector("table.govuk-table")!.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
         Assert.Equal(new[] { school.Name, other.Name }.Order(StringComparer.Ordinal), rows);
         Assert.Equal(HttpStatusCode.Forbidden, childPage.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, worklist.StatusCode);
