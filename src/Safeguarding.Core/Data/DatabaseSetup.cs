@@ -82,6 +82,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.EnrolmentRowRelease>();
         services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.MarkRowRelease>();
         services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.SuspensionRowRelease>();
+        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Census.CensusRowRelease>();
         // Operation Encompass delivery (the outbox itself: AddSafeguardingOutbox)
         services.AddScoped<DomesticAbuse.Encompass.EncompassDelivery>();
         services.AddScoped<DomesticAbuse.Encompass.KeyAdultInbox>();

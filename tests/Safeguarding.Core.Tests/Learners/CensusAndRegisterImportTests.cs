@@ -3,6 +3,7 @@ using Safeguarding.Core.Data;
 using NodaTime;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Learners.Attendance;
+using Safeguarding.Core.Learners.Census;
 using Safeguarding.Core.Learners.Registers;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
@@ -86,6 +87,33 @@ public sealed class CensusAndRegisterImportTests : IDisposable
 
         Assert.Equal((0, 1), (corrected.CensusAdded, corrected.CensusUpdated));
         await using (var db = database.NewContext()) Assert.Equal(420, (await db.SchoolCensuses.SingleAsync(Ct)).Headcount);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_corrected_census_row_released_from_the_quarantine_is_checked_and_imported(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var data = new TestData(() => database.NewContext());
+        var partnership = await data.CreatePartnershipAsync();
+        var council = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var admin = await data.CreateUserAsync(council, Role.PartnershipAdministrator);
+        await using (var db = database.NewContext())
+            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-02-20,412")), Ct);
+        var process = new ProcessContext("test:quarantine release", admin.Actor);
+
+        ReleaseOutcome stillBad, released;
+        await using (var db = database.NewContext())
+            stillBad = await new CensusRowRelease(new AttendanceImport(db)).ReleaseAsync(admin.Actor, await db.QuarantinedRecords.SingleAsync(Ct), "100001,2025-02-21,412", process, Ct);
+        await using (var db = database.NewContext())
+            released = await new CensusRowRelease(new AttendanceImport(db)).ReleaseAsync(admin.Actor, await db.QuarantinedRecords.SingleAsync(Ct), "100001,2025-01-16,412", process, Ct);
+
+        Assert.False(stillBad.Accepted);
+        Assert.True(released.Accepted);
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(QuarantineStatus.Released, (await db.QuarantinedRecords.SingleAsync(Ct)).Status);
+            Assert.Equal(412, (await db.SchoolCensuses.SingleAsync(Ct)).Headcount);
+        }
     }
 
     private static Enrolment OnRoll(Guid partnershipId, string urn, string upn) => new()
