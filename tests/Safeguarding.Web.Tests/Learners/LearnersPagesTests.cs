@@ -5,6 +5,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Learners.Attendance;
+using Safeguarding.Core.Learners.Registers;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -99,6 +100,22 @@ public sealed class LearnersPagesTests
                 Sessions = 4, Reason = "Persistent disruptive behaviour",
             });
         });
+        // The pupil was home educated before joining the school: the page shows the spell on the register.
+        var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        await host.Data.SaveAsync(db =>
+        {
+            var record = new SourceRecord
+            {
+                PartnershipId = partnership.Id, OrganisationId = council.Id, SourceSystem = "council-registers", LocalId = "ehe-1", Received = "{}",
+                PersonId = pupil.Id, Outcome = LinkOutcome.NewPerson,
+            };
+            db.SourceRecords.Add(record);
+            db.LearnerRegisterEntries.Add(new LearnerRegisterEntry
+            {
+                PartnershipId = partnership.Id, Register = LearnerRegister.ElectiveHomeEducation, PersonId = pupil.Id, SourceRecordId = record.Id,
+                From = new LocalDate(2023, 9, 4), To = new LocalDate(2024, 7, 19), Reason = "Parents' choice", LastSchoolUrn = other.Urn,
+            });
+        });
         var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
         var client = await host.SignInAsync(keyAdult);
 
@@ -110,6 +127,9 @@ public sealed class LearnersPagesTests
         Assert.Equal(pupil.FullName, html.QuerySelector("h1")!.TextContent);
         Assert.Contains("Persistently absent", html.Body!.TextContent);
         Assert.Contains("Persistent disruptive behaviour", html.Body.TextContent);
+        var spell = html.QuerySelectorAll("table.govuk-table tbody tr").Select(r => r.TextContent).Single(t => t.Contains("Elective home education"));
+        Assert.Contains("Parents' choice", spell);
+        Assert.Contains(other.Name, spell);
         Assert.Equal(100, html.QuerySelectorAll("svg rect").Length);
         Assert.Equal(HttpStatusCode.Forbidden, notOwn.StatusCode);
         Assert.DoesNotContain(elsewhere.GivenName, (await notOwn.HtmlAsync()).Body!.TextContent);

@@ -13,8 +13,12 @@ public sealed record FiguresScope(bool WholePartnership, string? OwnUrn)
     public bool Allows(string urn) => WholePartnership || urn == OwnUrn;
 }
 
+/// <summary>A child's attendance for a year, with their whole history on the council's CME and EHE registers.</summary>
 public sealed record ChildAttendanceOpening(bool Found, AccessDecision Decision, IReadOnlyList<Enrolment> Enrolments, IReadOnlyList<Suspension> Suspensions,
-    IReadOnlyDictionary<string, string> SchoolNames);
+    IReadOnlyDictionary<string, string> SchoolNames, IReadOnlyList<Registers.LearnerRegisterEntry> RegisterHistory)
+{
+    public static ChildAttendanceOpening Refused(bool found, AccessDecision decision) => new(found, decision, [], [], new Dictionary<string, string>(), []);
+}
 
 /// <summary>One line of the worklist: a child known to safeguarding whose attendance crossed a line in the last weeks.</summary>
 public sealed record WorklistEntry(Guid PersonId, string Name, string Urn, string School, SessionCounts Now, bool CrossedPersistent, bool CrossedSevere,
@@ -48,7 +52,7 @@ public sealed class LearnerAccess(SafeguardingDbContext db)
     {
         var person = await db.People.AsNoTracking().Include(p => p.Links)
             .SingleOrDefaultAsync(p => p.Id == personId && p.PartnershipId == actor.PartnershipId, ct);
-        if (person is null) return new ChildAttendanceOpening(false, AccessDecision.Deny("not found"), [], [], new Dictionary<string, string>());
+        if (person is null) return ChildAttendanceOpening.Refused(false, AccessDecision.Deny("not found"));
         var enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.PartnershipId == actor.PartnershipId && e.PersonId == personId && e.AcademicYear == academicYear)
             .OrderBy(e => e.Urn).ToListAsync(ct);
@@ -64,14 +68,18 @@ public sealed class LearnerAccess(SafeguardingDbContext db)
         db.QueueAudit(process, AuditActions.Read, ResourceType, personId.ToString(),
             decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, decision.Allowed ? $"attendance {academicYear}" : decision.Reason);
         await db.SaveChangesAsync(ct);
-        if (!decision.Allowed) return new ChildAttendanceOpening(true, decision, [], [], new Dictionary<string, string>());
+        if (!decision.Allowed) return ChildAttendanceOpening.Refused(true, decision);
         var suspensions = await db.Suspensions.AsNoTracking()
             .Where(s => s.PartnershipId == actor.PartnershipId && s.PersonId == personId && s.AcademicYear == academicYear)
             .OrderBy(s => s.StartDate).ToListAsync(ct);
-        var urns = enrolments.Select(e => e.Urn).ToList();
+        // Every spell on the registers, not only this year's: a child who was home educated before is part of the picture.
+        var registers = await db.LearnerRegisterEntries.AsNoTracking()
+            .Where(r => r.PartnershipId == actor.PartnershipId && r.PersonId == personId)
+            .OrderByDescending(r => r.From).ToListAsync(ct);
+        var urns = enrolments.Select(e => e.Urn).Concat(registers.Where(r => r.LastSchoolUrn != null).Select(r => r.LastSchoolUrn!)).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId && o.Urn != null && urns.Contains(o.Urn))
             .ToDictionaryAsync(o => o.Urn!, o => o.Name, ct);
-        return new ChildAttendanceOpening(true, decision, enrolments, suspensions, names);
+        return new ChildAttendanceOpening(true, decision, enrolments, suspensions, names, registers);
     }
 
     /// <summary>
