@@ -15,7 +15,7 @@ namespace Safeguarding.Benchmarks;
 /// <summary>
 /// Reading a stored city-year back for the measures, step by step, on both databases: the stores are kept in the
 /// folder (SQLite file, PostgreSQL database named after the size) so that reruns skip the slow write.
-/// Usage: attendance-read [pupils=30000] [runs=5] [folder]
+/// Usage: attendance-read [pupils=30000] [runs=5] [folder] [profile: only the fast reader, for a profiler]
 /// </summary>
 public static class AttendanceReadBench
 {
