@@ -16,7 +16,7 @@ namespace Safeguarding.Benchmarks;
 /// <summary>
 /// A synthetic city-year (issue 5): CSV import into session vectors, storage in SQLite, every measure with every
 /// breakdown from storage, against DuckDB over the same files in the same run; and a plain memory scan for the
-/// bandwidth bound. Usage: attendance [pupils=137000] [runs=5] [folder]
+/// bandwidth bound. Usage: attendance [pupils=137000] [runs=5] [folder] [DuckDB imports=2]
 /// </summary>
 public static class AttendanceBench
 {
@@ -63,49 +63,35 @@ public static class AttendanceBench
         foreach (var e in enrolments) e.PersonId = PersonIdOf(e.Upn);
         var known = knownUpns.Select(PersonIdOf).ToHashSet();
 
-        // ---- ours: store in SQLite, then every measure from storage ---------------------------------------------
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var data = new TestData(() => database.NewContext());
-        var partnership = await data.CreatePartnershipAsync();
-        var store = Stopwatch.StartNew();
-        await using (var db = database.NewContext())
-        {
-            db.Process = ProcessContext.System("bench:attendance") with { SummariseWrites = true };
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var chunk in enrolments.Chunk(20_000))
-            {
-                foreach (var e in chunk)
-                {
-                    e.PartnershipId = partnership.Id;
-                    db.Enrolments.Add(e);
-                }
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-            }
-        }
+        // ---- ours: store in SQLite (and PostgreSQL when a server is given), then every measure from storage -------
+        foreach (var e in enrolments) e.PartnershipId = Guid.Empty;
+        var (database, partnershipId, storeSeconds) = await StoreAsync(DatabaseProvider.Sqlite, enrolments);
+        await using var _ = database;
         var dbBytes = new FileInfo(Path.Combine(database.Settings.DataDirectory, "safeguarding.db")).Length;
-        Console.WriteLine($"ours  store {enrolments.Count:N0} enrolment rows in SQLite: {store.Elapsed.TotalSeconds:F1} s; database file {dbBytes / 1e6:F0} MB");
+        Console.WriteLine($"ours  store {enrolments.Count:N0} enrolment rows in SQLite (EF Core): {storeSeconds:F1} s; database file {dbBytes / 1e6:F0} MB; load {Load()}");
 
-        var fromStorage = new List<double>();
-        var computeOnly = new List<double>();
-        AttendanceFigures figures = null!;
-        for (var r = 0; r < runs; r++)
-        {
-            enrolments = null!;
-            GC.Collect();
-            var sw = Stopwatch.StartNew();
-            await using var db = database.NewContext();
-            var loaded = await AttendanceStore.EnrolmentsAsync(db, partnership.Id, Year.StartYear);
-            var load = sw.Elapsed.TotalSeconds;
-            figures = AttendanceMeasures.Compute(Year, loaded, [], known);
-            fromStorage.Add(sw.Elapsed.TotalSeconds);
-            computeOnly.Add(sw.Elapsed.TotalSeconds - load);
-            enrolments = loaded;
-        }
-        var peakOurs = Process.GetCurrentProcess().PeakWorkingSet64;
-        Console.WriteLine($"ours  all measures, all breakdowns, from storage: median {Median(fromStorage) * 1000:F0} ms (read {Median(fromStorage) * 1000 - Median(computeOnly) * 1000:F0} ms + compute {Median(computeOnly) * 1000:F0} ms); " +
+        // The reader before this one (ADO.NET, a GUID and a date parsed from text per row), for the difference in one run.
+        var before = Measure("ours  SQLite, reader before (ADO.NET)", Math.Min(3, runs), () => AttendanceReadBench.Before(database.Settings, partnershipId), known);
+        Measure("ours  SQLite, fast reader on two connections", runs, () => Read(database, partnershipId, 2), known);
+        var sqlite = Measure("ours  SQLite, fast reader (default: one connection)", runs, () => Read(database, partnershipId, null), known);
+        var figures = sqlite.Figures;
+        var fromStorage = sqlite.Total;
+        var computeOnly = sqlite.Compute;
+        Console.WriteLine($"ours  SQLite from storage: {Median(before.Total) / Median(fromStorage):F1}x as fast as before (reading alone {Median(before.Read) / Median(sqlite.Read):F1}x); " +
                           $"{figures.Overall.Enrolments:N0} enrolments counted; PA {figures.Overall.PersistentAbsenceRate:F2}%, overall absence {figures.Overall.OverallAbsenceRate:F2}%");
-        Console.WriteLine($"ours  peak working set so far: {peakOurs / 1e6:F0} MB");
+        var peakOurs = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"ours  peak working set so far (import, store, measures): {peakOurs / 1e6:F0} MB");
+
+        if (Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable) is { Length: > 0 })
+        {
+            var (pg, pgPartnershipId, pgStore) = await StoreAsync(DatabaseProvider.Postgres, enrolments);
+            await using var __ = pg;
+            Console.WriteLine($"ours  store {enrolments.Count:N0} enrolment rows in PostgreSQL (EF Core): {pgStore:F1} s; load {Load()}");
+            Measure("ours  PostgreSQL, reader before (ADO.NET)", Math.Min(3, runs), () => AttendanceReadBench.Before(pg.Settings, pgPartnershipId), known);
+            var postgres = Measure("ours  PostgreSQL, fast reader (binary COPY)", runs, () => Read(pg, pgPartnershipId, null), known);
+            if (postgres.Figures.Overall.PossibleSessions != figures.Overall.PossibleSessions || postgres.Figures.Overall.PersistentAbsentees != figures.Overall.PersistentAbsentees)
+                Console.WriteLine("MISMATCH: PostgreSQL and SQLite give different figures");
+        }
 
         // ---- memory bandwidth of a plain scan -----------------------------------------------------------------
         var (oneThread, allThreads) = ScanBandwidth();
@@ -113,13 +99,19 @@ public static class AttendanceBench
         Console.WriteLine($"plain memory scan (1 GB, sum of bytes): {oneThread:F1} GB/s one thread, {allThreads:F1} GB/s all threads; " +
                           $"the measures' compute reads the vectors at {scanned:F2} GB/s = {100 * scanned / allThreads:F0}% of the bandwidth bound " +
                           $"(bound for {vectorBytes / 1e6:F0} MB: {vectorBytes / allThreads / 1e6:F1} ms)");
+        var fromFile = dbBytes / Median(fromStorage) / 1e9;
+        Console.WriteLine($"from storage (read + compute): the {dbBytes / 1e6:F0} MB SQLite file at {fromFile:F2} GB/s = {100 * fromFile / allThreads:F1}% of the bound " +
+                          $"(bound {dbBytes / allThreads / 1e6:F0} ms; the vectors alone: {vectorBytes / Median(fromStorage) / 1e9:F2} GB/s)");
 
         // ---- DuckDB over the same files -------------------------------------------------------------------------
         var duckImport = new List<double>();
         var duckQuery = new List<double>();
+        var duckCpu = new List<double>();
+        var self = Process.GetCurrentProcess();
         var duckFile = Path.Combine(folder, "duck.db");
         long duckOverallPossible = 0, duckOverallPa = 0, duckEnrolments = 0;
-        var duckRuns = 2; // each import of 52 million rows takes over a minute on the shared 2-core machine
+        // Each import of 52 million rows takes minutes on the shared 2-core machine: a fourth argument of 1 imports once.
+        var duckRuns = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2;
         for (var r = 0; r < duckRuns; r++)
         {
             if (File.Exists(duckFile)) File.Delete(duckFile);
@@ -135,6 +127,8 @@ public static class AttendanceBench
                 foreach (var upn in knownUpns) appender.CreateRow().AppendValue(upn).EndRow();
             for (var q = 0; q < runs; q++)
             {
+                self.Refresh();
+                var cpuBefore = self.TotalProcessorTime;
                 var qs = Stopwatch.StartNew();
                 await using var cmd = duck.CreateCommand();
                 cmd.CommandText = DuckMeasures;
@@ -151,6 +145,8 @@ public static class AttendanceBench
                     }
                 }
                 duckQuery.Add(qs.Elapsed.TotalSeconds);
+                self.Refresh();
+                duckCpu.Add((self.TotalProcessorTime - cpuBefore).TotalSeconds);
             }
         }
         if (duckEnrolments != figures.Overall.Enrolments || duckOverallPossible != figures.Overall.PossibleSessions || duckOverallPa != figures.Overall.PersistentAbsentees)
@@ -158,11 +154,70 @@ public static class AttendanceBench
         else
             Console.WriteLine($"check: DuckDB and ours agree on enrolments ({duckEnrolments:N0}), possible sessions ({duckOverallPossible:N0}) and persistent absentees ({duckOverallPa:N0})");
         Console.WriteLine($"duck  import CSV -> table: median {Median(duckImport):F2} s = {rows / Median(duckImport) / 1e6:F2} M rows/s; ours is {Median(duckImport) / Median(importTimes):F2}x as fast");
+        Console.WriteLine($"duck  CPU per query: median {Median(duckCpu) * 1000:F0} ms against ours from SQLite {Median(sqlite.Cpu) * 1000:F0} ms ({Median(duckCpu) / Median(sqlite.Cpu):F1}x); load {Load()}");
         Console.WriteLine($"duck  all measures, all breakdowns, from its table: median {Median(duckQuery) * 1000:F0} ms; ours from storage is {Median(duckQuery) / Median(fromStorage):F1}x as fast " +
                           $"(compute alone {Median(duckQuery) / Median(computeOnly):F0}x)");
         Console.WriteLine($"peak working set of the process after DuckDB: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         File.Delete(duckFile);
     }
+
+    private sealed record Steps(List<double> Total, List<double> Read, List<double> Compute, List<double> Cpu, AttendanceFigures Figures);
+
+    /// <summary>Reads and computes <paramref name="runs"/> times; prints medians, the best run, CPU time and the load average.</summary>
+    private static Steps Measure(string what, int runs, Func<List<Enrolment>> read, HashSet<Guid> known)
+    {
+        List<double> total = [], reading = [], compute = [], cpu = [];
+        AttendanceFigures figures = null!;
+        var process = Process.GetCurrentProcess();
+        for (var r = 0; r < runs; r++)
+        {
+            GC.Collect();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var loaded = read();
+            var load = sw.Elapsed.TotalSeconds;
+            figures = AttendanceMeasures.Compute(Year, loaded, [], known);
+            total.Add(sw.Elapsed.TotalSeconds);
+            reading.Add(load);
+            compute.Add(sw.Elapsed.TotalSeconds - load);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
+        }
+        Console.WriteLine($"{what}: every measure from storage median {Median(total) * 1000:F0} ms, best {total.Min() * 1000:F0} ms " +
+                          $"(read {Median(reading) * 1000:F0} + compute {Median(compute) * 1000:F0} ms; runs {string.Join(", ", total.Select(t => (t * 1000).ToString("F0", CultureInfo.InvariantCulture)))}); " +
+                          $"CPU {Median(cpu) * 1000:F0} ms; load {Load()}");
+        return new Steps(total, reading, compute, cpu, figures);
+    }
+
+    private static List<Enrolment> Read(TestDatabase database, Guid partnershipId, int? connections)
+    {
+        using var db = database.NewContext();
+        return StoredEnrolments.ReadAsync(db, partnershipId, Year.StartYear, null, CancellationToken.None, connections).GetAwaiter().GetResult();
+    }
+
+    private static async Task<(TestDatabase, Guid, double)> StoreAsync(DatabaseProvider provider, List<Enrolment> enrolments)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var partnership = await new TestData(() => database.NewContext()).CreatePartnershipAsync();
+        var store = Stopwatch.StartNew();
+        await using var db = database.NewContext();
+        db.Process = ProcessContext.System("bench:attendance") with { SummariseWrites = true };
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var chunk in enrolments.Chunk(20_000))
+        {
+            foreach (var e in chunk)
+            {
+                e.PartnershipId = partnership.Id;
+                db.Enrolments.Add(e);
+            }
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        return (database, partnership.Id, store.Elapsed.TotalSeconds);
+    }
+
+    private static string Load() => AttendanceReadBench.Load();
 
     internal static Guid PersonIdOf(string upn)
     {

@@ -15,7 +15,7 @@ namespace Safeguarding.Benchmarks;
 /// <summary>
 /// Reading a stored city-year back for the measures, step by step, on both databases: the stores are kept in the
 /// folder (SQLite file, PostgreSQL database named after the size) so that reruns skip the slow write.
-/// Usage: attendance-read [pupils=30000] [runs=5] [folder]
+/// Usage: attendance-read [pupils=30000] [runs=5] [folder] [profile: only the fast reader, for a profiler]
 /// </summary>
 public static class AttendanceReadBench
 {
@@ -33,14 +33,24 @@ public static class AttendanceReadBench
         foreach (var (settings, partnershipId) in stores)
         {
             var label = settings.Provider.ToString();
-            if (settings.Provider == DatabaseProvider.Sqlite && Environment.GetEnvironmentVariable("SG_EXPERIMENT") == "1")
+            if (args.Length > 3 && args[3] == "profile")
             {
-                foreach (var level in new[] { 3, 4, 5 })
-                    Time($"raw level {level}", runs, () => RawExperiment(settings, level));
-                Time("context only", runs, () => { using var db = Context(settings); db.Database.OpenConnection(); return db.Model.GetEntityTypes().Count(); });
+                // Only the fast reader on one connection, for a profiler.
+                Time($"{label} read (fast reader, one connection)", runs, () =>
+                {
+                    using var db = Context(settings);
+                    return StoredEnrolments.ReadAsync(db, partnershipId, Year.StartYear, null, CancellationToken.None, connections: 1).GetAwaiter().GetResult().Count;
+                });
+                continue;
             }
             Time($"{label} read (before: ADO.NET reader)", runs, () => Before(settings, partnershipId).Count);
             Time($"{label} read (fast reader)", runs, () => Read(settings, partnershipId).Count);
+            if (settings.Provider == DatabaseProvider.Sqlite)
+                Time($"{label} read (fast reader, one connection)", runs, () =>
+                {
+                    using var db = Context(settings);
+                    return StoredEnrolments.ReadAsync(db, partnershipId, Year.StartYear, null, CancellationToken.None, connections: 1).GetAwaiter().GetResult().Count;
+                });
             Time($"{label} read (fast reader, one school)", runs, () => Read(settings, partnershipId, "107001").Count);
             Time($"{label} read + compute", runs, () =>
             {
@@ -56,28 +66,7 @@ public static class AttendanceReadBench
         return AttendanceStore.EnrolmentsAsync(db, partnershipId, Year.StartYear, urn).GetAwaiter().GetResult();
     }
 
-    private static long RawExperiment(DatabaseSettings settings, int level)
-    {
-        using var connection = new SqliteConnection(settings.ConnectionString);
-        connection.Open();
-        SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, "SELECT Id, Upn, Urn, PersonId, DateOfBirth, Sex, YearGroup, SenProvision, SenPrimaryNeed, Fsm, Sessions FROM learners_enrolments", out var st);
-        long n = 0; var dummy = level;
-        var list = new List<byte[]>();
-        while (SQLitePCL.raw.sqlite3_step(st) == SQLitePCL.raw.SQLITE_ROW && n < 1_000_000_000)
-        {
-            n++;
-            if (level >= 1) n += SQLitePCL.raw.sqlite3_column_blob(st, 10).Length;
-            if (level >= 2) list.Add(SQLitePCL.raw.sqlite3_column_blob(st, 10).ToArray());
-            if (level >= 3 && dummy < 10) { System.Buffers.Text.Utf8Parser.TryParse(SQLitePCL.raw.sqlite3_column_blob(st, 0), out Guid g, out _); n += g.GetHashCode() & 1; n += System.Text.Encoding.UTF8.GetString(SQLitePCL.raw.sqlite3_column_blob(st, 1)).Length; }
-        }
-        st.Dispose();
-        var e = new List<Enrolment>();
-        if (level == 4) for (var i = 0; i < n; i++) e.Add(new Enrolment { Upn = "", Urn = "", Sex = "", YearGroup = "", SenProvision = "" });
-        if (level == 5) for (var i = 0; i < n; i++) e.Add((Enrolment)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(Enrolment)));
-        return n;
-    }
-
-    private static List<Enrolment> Before(DatabaseSettings settings, Guid partnershipId)
+    internal static List<Enrolment> Before(DatabaseSettings settings, Guid partnershipId)
     {
         using var db = Context(settings);
         return BeforeAsync(db, partnershipId, Year.StartYear).GetAwaiter().GetResult();
@@ -145,6 +134,8 @@ public static class AttendanceReadBench
     {
         var times = new List<double>();
         var cpu = new List<double>();
+        var pauses = new List<double>();
+        var gcs = "";
         long result = 0;
         var process = Process.GetCurrentProcess();
         for (var r = 0; r < runs; r++)
@@ -152,8 +143,12 @@ public static class AttendanceReadBench
             GC.Collect();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var sw = Stopwatch.StartNew();
             result = step();
+            pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
+            gcs = $"{GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}";
             times.Add(sw.Elapsed.TotalMilliseconds);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
@@ -161,7 +156,7 @@ public static class AttendanceReadBench
         times.Sort();
         cpu.Sort();
         Console.WriteLine($"{what}: median {times[times.Count / 2]:F0} ms, best {times[0]:F0} ms (runs {string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}), " +
-                          $"CPU {cpu[cpu.Count / 2]:F0} ms, {result:N0}; load {Load()}");
+                          $"CPU {cpu[cpu.Count / 2]:F0} ms, GC pauses {pauses.Order().ElementAt(pauses.Count / 2):F0} ms (gen0/1/2 {gcs}), {result:N0}; load {Load()}");
     }
 
     internal static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

@@ -16,16 +16,13 @@ namespace Safeguarding.Core.Learners.Attendance;
 /// Reads a year's enrolments with their session vectors straight out of the table, as fast as each database allows:
 /// the measures read a whole city-year (140,000 rows, 62 MB of vectors) on every request. SQLite: the engine's own
 /// statement API (each value read in place, no boxed values, no string for a GUID or a date), the table scanned in
-/// rowid order in ranges on parallel connections. PostgreSQL: binary COPY out. Repeated short values (school, sex,
+/// rowid order (optionally in ranges on parallel connections). PostgreSQL: binary COPY out. Repeated short values (school, sex,
 /// year group, SEN) are shared, not one string per row. Returns exactly what is stored (the tests compare it with EF).
 /// </summary>
 internal static class StoredEnrolments
 {
-    /// <summary>Below this many rows one connection reads them all: a second costs more to open than it saves.</summary>
-    private const int ParallelFrom = 20_000;
-
-    /// <param name="connections">How many SQLite connections read the year in parallel (by default one per core, up to four, from
-    /// 20,000 rows); PostgreSQL always uses one.</param>
+    /// <param name="connections">How many SQLite connections read the year in parallel, each a range of rowids (one by
+    /// default); PostgreSQL always uses one.</param>
     public static async Task<List<Enrolment>> ReadAsync(SafeguardingDbContext db, Guid partnershipId, int academicYear, string? urn,
         CancellationToken ct, int? connections = null)
     {
@@ -114,8 +111,9 @@ internal static class StoredEnrolments
         if (count == 0) return [];
         var select = $"SELECT {columns.Selected} FROM {columns.Table} WHERE {columns.Where(partnershipId, academicYear, null, indexed: false)} AND rowid BETWEEN ";
         // A second connection needs the database in a file (an in-memory one is private to its connection).
-        var parts = string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:" ? 1
-            : connections ?? (count >= ParallelFrom ? Math.Min(Environment.ProcessorCount, 4) : 1);
+        // One by default: measured on the 2-core machine, a second connection cost more CPU (its own mapping of the
+        // file, its own page faults) than it saved (city-year read 385 ms on one, 563 ms on two; docs/benchmarks.md).
+        var parts = string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:" ? 1 : connections ?? 1;
         parts = (int)Math.Clamp(parts, 1, Math.Max(1, last - first + 1));
         if (parts == 1) return ReadSqliteRows(connection, $"{select}{first} AND {last}", partnershipId, academicYear, new Strings(), ct);
 
