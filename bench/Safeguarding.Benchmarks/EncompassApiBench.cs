@@ -42,7 +42,8 @@ public static class EncompassApiBench
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var seed = Stopwatch.StartNew();
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        // Any public type of the web assembly names its entry point (the benchmark's own Program would shadow the host's).
+        await using var factory = new WebApplicationFactory<Safeguarding.Web.Hosting.DemoYear>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Test");
             b.UseSetting("Database:Provider", provider.ToString());
