@@ -64,7 +64,7 @@ public static class EncompassIntakeBench
         var (items, expected) = Generate(roll, incidentCount, childCount);
         var actor = new Actor(roll.PartnershipId, roll.Police, "Police system", new HashSet<Role>(), ApiClientId: Guid.NewGuid(),
             ApiScopes: new HashSet<string> { "incidents:write" });
-        var process = new ProcessContext("bench:encompass-intake", actor, "benchmark police file", "local");
+        var process = new ProcessContext("bench:encompass-intake", actor, "benchmark police file", "local", SummariseWrites: true);
         var times = new List<double>();
         for (var run = 1; run <= runs; run++)
         {

@@ -37,6 +37,12 @@ if (args.FirstOrDefault() == "encompass-intake")
     await Safeguarding.Benchmarks.EncompassIntakeBench.RunAsync(args[1..]);
     return;
 }
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- encompass-api 300 both  (issue 4: one incident through the API, p95)
+if (args.FirstOrDefault() == "encompass-api")
+{
+    await Safeguarding.Benchmarks.EncompassApiBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "arrivals")
 {
     await Safeguarding.Benchmarks.ArrivalsBench.RunAsync(args[1..]);

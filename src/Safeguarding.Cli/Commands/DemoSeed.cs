@@ -57,15 +57,6 @@ public static class DemoSeed
                     $"{encompass.Notifications} notifications, {encompass.ChildrenToPlace} children for the Front Door to place " +
                     $"({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s).");
 
-            if (demoScale == DemoScale.Small)
-            {
-                // The rest of the year behind the recent days, through the batch intake (the web host does this in the background).
-                var year = await new DemoEncompass(db, new Safeguarding.Core.People.PersonIndex(db)).SeedYearAsync(partnershipId, ct: ct);
-                if (year.Incidents > 0)
-                    context.Console.MarkupLine($"Operation Encompass year: {year.Incidents} more police incidents ({year.WithChildren} with children), {year.Notifications} notifications.");
-                db.ChangeTracker.Clear();
-            }
-
             var delivery = await new Safeguarding.Core.Demo.DemoEncompassDelivery(db, new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
                 context.Configuration["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080")).RunAsync(partnershipId, ct);
             if (delivery.Delivered > 0)

@@ -270,7 +270,7 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
 
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId && o.Type == OrganisationType.PoliceForce).ToListAsync(ct);
         var actor = await PoliceFeedAsync(partnershipId, orgs.First(), ct);
-        var process = new ProcessContext("demo:police incidents", actor, "demonstration police incident history", "local");
+        var process = new ProcessContext("demo:police incidents", actor, "demonstration police incident history", "local", SummariseWrites: true);
         var intake = new IncidentIntake(db, index, new Quarantine(db));
         int sent = 0, notifications = 0, waiting = 0;
         // A month at a time, so that progress can be shown.

@@ -81,14 +81,14 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     /// Many incidents (a file, a day's feed), with the same outcome for each as <see cref="ReceiveAsync(Actor, string, IncidentReport?, string?, string, ProcessContext, CancellationToken)"/>
     /// one after another in the order given: versions, unchanged repeats and follow-ups included. Taken in blocks,
     /// one transaction and one save per block; a police reference seen twice closes the block first, so that its
-    /// second account is judged against the first as stored. Writes are audited as one entry per kind and count.
+    /// second account is judged against the first as stored. Writes are audited as <paramref name="process"/> says: a
+    /// user's file row by row (the audit names each incident), a bulk feed with <see cref="ProcessContext.SummariseWrites"/>.
     /// </summary>
     public async Task<IReadOnlyList<IntakeResult>> ReceiveManyAsync(Actor actor, IReadOnlyList<IncidentToReceive> incidents, ProcessContext process,
         int blockSize = DefaultBlockSize, CancellationToken ct = default)
     {
         await RequirePoliceAsync(actor, ct);
         var rules = await RulesAsync(actor.PartnershipId, ct);
-        var bulk = process with { SummariseWrites = true };
         var results = new List<IntakeResult>(incidents.Count);
         var block = new List<IncidentToReceive>();
         var references = new HashSet<string>(StringComparer.Ordinal);
@@ -108,7 +108,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         async Task TakeAsync()
         {
             if (block.Count == 0) return;
-            results.AddRange(await TakeBlockAsync(actor, block, rules, bulk, ct));
+            results.AddRange(await TakeBlockAsync(actor, block, rules, process, ct));
             // What was saved is not needed again: a tracker holding every block would slow each save down.
             db.ChangeTracker.Clear();
             block.Clear();
