@@ -42,6 +42,10 @@ public static class EncompassApiBench
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var seed = Stopwatch.StartNew();
+        // The web project's folder, found from here (the test projects get it from a build attribute; this is not one).
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "Safeguarding.Web"))) root = root.Parent;
+        if (root is not null) Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SAFEGUARDING_WEB", Path.Combine(root.FullName, "src", "Safeguarding.Web"));
         // Any public type of the web assembly names its entry point (the benchmark's own Program would shadow the host's).
         await using var factory = new WebApplicationFactory<Safeguarding.Web.Hosting.DemoYear>().WithWebHostBuilder(b =>
         {
