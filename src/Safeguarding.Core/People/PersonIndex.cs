@@ -104,21 +104,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             db.People.Add(person);
             record.PersonId = person.Id;
             record.Outcome = LinkOutcome.NewPerson;
-            if (best is not null && (best.Score.MatchProbability >= settings.LowerThreshold || best.Score.HoldForReview))
-            {
-                record.Outcome = LinkOutcome.WaitingForReview;
-                record.MatchProbability = best.Score.MatchProbability;
-                var review = new MatchReview
-                {
-                    PartnershipId = partnershipId, SourceRecordId = record.Id, CandidatePersonId = best.PersonId,
-                    MatchProbability = best.Score.MatchProbability, MatchWeight = best.Score.MatchWeight,
-                    HeldBecause = best.Score.HoldForReview ? "could be a twin or sibling, or the NHS numbers differ" : "between the partnership's thresholds",
-                    Evidence = JsonSerializer.Serialize(best.Explanation.Value.Fields, EvidenceJson),
-                    CreatedAt = db.Clock.GetCurrentInstant(),
-                };
-                db.MatchReviews.Add(review);
-                reviewId = review.Id;
-            }
+            reviewId = HoldForReviewIfUncertain(record, best, settings, db.Clock.GetCurrentInstant());
         }
         var saving = Stopwatch.GetTimestamp();
         await db.SaveChangesAsync(ct);
@@ -367,6 +353,27 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
 
     // The explanation is worked out only for the candidates that are shown or kept for review.
     private sealed record Scored(Guid PersonId, CandidateScore Score, Lazy<PairExplanation> Explanation);
+
+    /// <summary>
+    /// A record given a new person, when its best candidate was close (between the thresholds, or a possible twin or
+    /// sibling): held for a practitioner to decide, with the evidence. Returns the review's id, or null when not held.
+    /// </summary>
+    private Guid? HoldForReviewIfUncertain(SourceRecord record, Scored? best, LinkageSettings settings, NodaTime.Instant now)
+    {
+        if (best is null || (best.Score.MatchProbability < settings.LowerThreshold && !best.Score.HoldForReview)) return null;
+        record.Outcome = LinkOutcome.WaitingForReview;
+        record.MatchProbability = best.Score.MatchProbability;
+        var review = new MatchReview
+        {
+            PartnershipId = record.PartnershipId, SourceRecordId = record.Id, CandidatePersonId = best.PersonId,
+            MatchProbability = best.Score.MatchProbability, MatchWeight = best.Score.MatchWeight,
+            HeldBecause = best.Score.HoldForReview ? "could be a twin or sibling, or the NHS numbers differ" : "between the partnership's thresholds",
+            Evidence = JsonSerializer.Serialize(best.Explanation.Value.Fields, EvidenceJson),
+            CreatedAt = now,
+        };
+        db.MatchReviews.Add(review);
+        return review.Id;
+    }
 
     private async Task<Scored?> BestCandidateAsync(LinkageModel? model, Guid partnershipId, PersonRecord probe, CancellationToken ct) =>
         model is null ? null : (await ScoreAsync(model, partnershipId, probe, ct)).FirstOrDefault();
