@@ -201,20 +201,25 @@ public static class AttendanceBench
         var database = await TestDatabase.CreateAsync(provider);
         var partnership = await new TestData(() => database.NewContext()).CreatePartnershipAsync();
         var store = Stopwatch.StartNew();
-        await using var db = database.NewContext();
+        await using (var db = database.NewContext()) await AddEnrolmentsAsync(db, partnership.Id, enrolments);
+        return (database, partnership.Id, store.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Stores a year's enrolments for the partnership, in chunks with one summarised audit entry each.</summary>
+    internal static async Task AddEnrolmentsAsync(SafeguardingDbContext db, Guid partnershipId, List<Enrolment> enrolments)
+    {
         db.Process = ProcessContext.System("bench:attendance") with { SummariseWrites = true };
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var chunk in enrolments.Chunk(20_000))
         {
             foreach (var e in chunk)
             {
-                e.PartnershipId = partnership.Id;
+                e.PartnershipId = partnershipId;
                 db.Enrolments.Add(e);
             }
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
         }
-        return (database, partnership.Id, store.Elapsed.TotalSeconds);
     }
 
     private static string Load() => AttendanceReadBench.Load();

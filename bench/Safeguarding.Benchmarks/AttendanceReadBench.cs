@@ -199,21 +199,7 @@ public static class AttendanceReadBench
         var data = new TestData(() => Context(settings));
         var partnership = await data.CreatePartnershipAsync();
         var sw = Stopwatch.StartNew();
-        await using (var db = Context(settings))
-        {
-            db.Process = ProcessContext.System("bench:attendance") with { SummariseWrites = true };
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var chunk in enrolments.Chunk(20_000))
-            {
-                foreach (var e in chunk)
-                {
-                    e.PartnershipId = partnership.Id;
-                    db.Enrolments.Add(e);
-                }
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-            }
-        }
+        await using (var db = Context(settings)) await AttendanceBench.AddEnrolmentsAsync(db, partnership.Id, enrolments);
         SqliteConnection.ClearAllPools();
         Console.WriteLine($"stored {enrolments.Count:N0} enrolments in {provider} in {sw.Elapsed.TotalSeconds:F1} s");
         return (settings, partnership.Id);
