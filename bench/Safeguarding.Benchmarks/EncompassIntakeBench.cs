@@ -76,6 +76,11 @@ public static class EncompassIntakeBench
             IntakeTimings timings;
             await using (var db = database.NewContext())
             {
+                if (Environment.GetEnvironmentVariable("BENCH_CACHE") is { } cache && db.Database.IsSqlite())
+                {
+                    await db.Database.OpenConnectionAsync();
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144");
+                }
                 var intake = new IncidentIntake(db, new PersonIndex(db), new Quarantine(db));
                 results = await intake.ReceiveManyAsync(actor, [.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))], process);
                 timings = intake.Timings;

@@ -84,6 +84,26 @@ public static class Linker
         return scores;
     }
 
+    /// <summary>
+    /// The best of the candidates for one incoming record, as <see cref="ScoreAgainst"/>'s first, without keeping the
+    /// others: of equal weights, the earlier in the list. Null when there are no candidates.
+    /// </summary>
+    public static CandidateScore? BestAgainst(LinkageModel model, PreparedPerson record, IReadOnlyList<PreparedPerson> candidates)
+    {
+        var table = model.Table;
+        Span<byte> levels = stackalloc byte[Levels.FieldCount];
+        var best = -1;
+        var bestWeight = double.NegativeInfinity;
+        var bestHold = false;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var w = table.Weight(record, candidates[i], levels);
+            if (best >= 0 && w <= bestWeight) continue;
+            (best, bestWeight, bestHold) = (i, w, SiblingGuard.HoldForReview(levels));
+        }
+        return best < 0 ? null : new CandidateScore(candidates[best], bestWeight, LinkageModel.ProbabilityFromWeight(bestWeight), bestHold);
+    }
+
     private static (List<ScoredPair> Pairs, List<ScoredPair> Review, LinkStatistics Stats, CandidateFinder Finder) ScoreCandidates(
         LinkageModel model, IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson>? right, LinkOptions options)
     {

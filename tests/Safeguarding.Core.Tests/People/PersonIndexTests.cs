@@ -161,6 +161,33 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
     }
 
     [Theory, BothDatabases]
+    public async Task In_a_list_a_new_child_sent_twice_is_one_person_and_a_later_list_of_the_same_run_finds_them_too(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        IncomingRecord Newcomer(string localId) => new(s.Practice.Id, "TEST-GP", localId, $"{{\"id\":\"{localId}\"}}",
+            "Perpetua", "Vandersloot-Quaile", "2014-02-17", Sex.Female, "LS28 7QQ", "4 Unheard Row", null, null);
+        var run = new PersonIndex.MatchingRun();
+        var process = new ProcessContext("test:arrivals", s.Feed);
+
+        IReadOnlyList<Arrival> first, later;
+        await using (var db = s.Database.NewContext())
+        {
+            var index = new PersonIndex(db);
+            first = await index.ReceiveManyAsync(s.Feed, [Newcomer($"gp-{Guid.NewGuid():N}"), Newcomer($"gp-{Guid.NewGuid():N}")], process, run);
+            await db.SaveChangesAsync();
+            // The run already read this child's blocks: the next list finds the records the run itself added.
+            later = await index.ReceiveManyAsync(s.Feed, [Newcomer($"gp-{Guid.NewGuid():N}")], process, run);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(LinkOutcome.NewPerson, first[0].Outcome);
+        Assert.Equal(LinkOutcome.LinkedAutomatically, first[1].Outcome);
+        Assert.Equal(first[0].PersonId, first[1].PersonId);
+        Assert.Equal(LinkOutcome.LinkedAutomatically, later[0].Outcome);
+        Assert.Equal(first[0].PersonId, later[0].PersonId);
+    }
+
+    [Theory, BothDatabases]
     public async Task Deciding_same_person_merges_and_undoing_the_merge_restores_both_people(DatabaseProvider provider)
     {
         var s = await ArrangeAsync(provider);

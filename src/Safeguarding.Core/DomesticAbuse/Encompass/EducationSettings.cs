@@ -36,17 +36,17 @@ public sealed class EducationSettings(SafeguardingDbContext db)
     {
         var ids = personIds.Distinct().ToList();
         // Each person, and anyone merged into them: their records count as theirs.
-        var merged = await db.People.AsNoTracking().Where(p => p.MergedIntoPersonId != null && ids.Contains(p.MergedIntoPersonId.Value))
+        var merged = await db.People.AsNoTracking().Where(p => p.MergedIntoPersonId != null && EF.Parameter(ids).Contains(p.MergedIntoPersonId.Value))
             .Select(p => new { p.Id, Into = p.MergedIntoPersonId!.Value }).ToListAsync(ct);
         var peopleOf = ids.ToDictionary(id => id, id => new List<Guid> { id });
         foreach (var m in merged) peopleOf[m.Into].Add(m.Id);
         var everyone = peopleOf.Values.SelectMany(p => p).Distinct().ToList();
         var registrations = await db.Set<Learners.Rolls.PupilRegistration>().AsNoTracking()
-            .Where(r => r.PartnershipId == partnershipId && everyone.Contains(r.PersonId))
+            .Where(r => r.PartnershipId == partnershipId && EF.Parameter(everyone).Contains(r.PersonId))
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new KnownRegistration(r, o.Type, o.Phase))
             .ToListAsync(ct);
         var registers = await db.Set<LearnerRegisterEntry>().AsNoTracking()
-            .Where(e => e.PartnershipId == partnershipId && everyone.Contains(e.PersonId)).ToListAsync(ct);
+            .Where(e => e.PartnershipId == partnershipId && EF.Parameter(everyone).Contains(e.PersonId)).ToListAsync(ct);
         var council = registers.Count > 0 ? await CouncilAsync(partnershipId, settings, ct) : null;
         return new KnownChildren(peopleOf, registrations.ToLookup(r => r.Registration.PersonId), registers.ToLookup(e => e.PersonId), council);
     }
