@@ -44,10 +44,11 @@ internal static class ManyRowInserts
             var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
             try
             {
-                if (db.Database.IsSqlite()) await OneStatementAsync(connection, transaction, into, columns, added[type], ct);
+                if (connection is Npgsql.NpgsqlConnection npgsql) await CopyAsync(npgsql, sql.DelimitIdentifier(table.Name, table.Schema), sql, columns, added[type], ct);
+                else if (db.Database.IsSqlite()) await OneStatementAsync(connection, transaction, into, columns, added[type], ct);
                 else await ManyToAStatementAsync(connection, transaction, into, columns, added[type], ct);
             }
-            catch (DbException e)
+            catch (Exception e) when (e is DbException or InvalidCastException)
             {
                 // As EF reports a refused save, so that callers handle both alike.
                 throw new DbUpdateException($"The database refused new {type.ClrType.Name} rows written in bulk: {e.Message}", e);
@@ -87,7 +88,29 @@ internal static class ManyRowInserts
     private static object ToProvider(RelationalTypeMapping mapping, object? value) =>
         (value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 
-    /// <summary>PostgreSQL: hundreds of rows to a statement, so the server parses and plans once for them all.</summary>
+    /// <summary>
+    /// PostgreSQL: the rows streamed with binary <c>COPY</c>, each value written as its column's own type (by name), so
+    /// the server neither parses nor plans a statement per row. It takes part in the save's transaction.
+    /// </summary>
+    private static async Task CopyAsync(Npgsql.NpgsqlConnection connection, string table, ISqlGenerationHelper sql,
+        List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns, List<EntityEntry> rows, CancellationToken ct)
+    {
+        await using var import = await connection.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await import.StartRowAsync(ct);
+            foreach (var (property, _, mapping) in columns)
+            {
+                var value = ToProvider(mapping, row.Property(property).CurrentValue);
+                if (value is DBNull) await import.WriteNullAsync(ct);
+                else await import.WriteAsync(value, mapping.StoreTypeNameBase, ct);
+            }
+        }
+        await import.CompleteAsync(ct);
+    }
+
+    /// <summary>Any other database: hundreds of rows to a statement, so the server parses and plans once for them all.</summary>
     private static async Task ManyToAStatementAsync(DbConnection connection, DbTransaction transaction, string into,
         List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns, List<EntityEntry> rows, CancellationToken ct)
     {

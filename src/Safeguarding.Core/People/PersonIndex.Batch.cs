@@ -133,8 +133,18 @@ public sealed partial class PersonIndex
     /// under a key the run has already read is found by the next run (a file's run takes seconds). The index's people
     /// do not change under a run from the intake, which only adds.
     /// </summary>
-    public sealed class MatchingRun
+    /// <param name="expectedRecords">
+    /// How many records the run expects to take in (a file's people). When that is a good part of the index, the run
+    /// reads the partnership's whole index once, in one pass, instead of key by key: a city's file asks for most of a
+    /// city's roll anyway, and one pass costs less than thousands of look-ups (on PostgreSQL, much less).
+    /// </param>
+    public sealed class MatchingRun(int expectedRecords = 0)
     {
+        /// <summary>Read the whole index when the run expects at least this share of it (one record in four).</summary>
+        private const int WholeIndexWhenExpectingOneIn = 4;
+
+        private bool _whole;
+        private bool _started;
         private readonly Dictionary<Guid, Candidate> _rows = [];
         private readonly Dictionary<(char Kind, string Value, string Year), List<Candidate>> _byKey = [];
         private readonly HashSet<(char Kind, string Value, string Year)> _read = [];
@@ -173,7 +183,7 @@ public sealed partial class PersonIndex
             if (!ReferenceEquals(_model, model))
             {
                 // A model trained again since: every candidate is prepared afresh.
-                _rows.Clear(); _byKey.Clear(); _read.Clear(); _model = model;
+                _rows.Clear(); _byKey.Clear(); _read.Clear(); _model = model; _whole = false; _started = false;
             }
             var probes = records.Select(r => ToLinkage(r)).ToList();
             await ReadAsync(db, partnershipId, model, [.. probes.Select(Block.Of)], ct);
@@ -209,6 +219,22 @@ public sealed partial class PersonIndex
 
         private async Task ReadAsync(SafeguardingDbContext db, Guid partnershipId, LinkageModel model, List<Block> probes, CancellationToken ct)
         {
+            var linked = db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId && r.PersonId != null);
+            if (!_started)
+            {
+                _started = true;
+                if (expectedRecords > 0 && (long)expectedRecords * WholeIndexWhenExpectingOneIn >= await linked.CountAsync(ct))
+                {
+                    var reading = Stopwatch.GetTimestamp();
+                    var all = await Rows(linked, ct);
+                    _reading += Stopwatch.GetTimestamp() - reading;
+                    Prepare(model, [.. all.Where(Add)]);
+                    _whole = true;
+                }
+            }
+            // Everything the index held at the start is here, and the run's own records join as they come.
+            if (_whole) return;
+
             List<string> Unread(char kind, IEnumerable<string?> values) =>
                 [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Where(v => _read.Add((kind, v, "")))];
             var nhs = Unread('n', probes.Select(p => p.Nhs));
@@ -222,7 +248,6 @@ public sealed partial class PersonIndex
             var postcodes = Unread('p', probes.Select(p => p.Postcode));
 
             var started = Stopwatch.GetTimestamp();
-            var linked = db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId && r.PersonId != null);
             var read = new List<Candidate>();
             // One query per kind of block, each answered from its own index. Each list goes as one parameter (a JSON
             // array in SQLite, an array in PostgreSQL): as a parameter a value, SQLite would look each of thousands of

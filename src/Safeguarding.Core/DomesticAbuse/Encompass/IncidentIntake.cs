@@ -60,7 +60,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     public IntakeTimings Timings { get; } = new();
 
     /// <summary>Incidents taken in per save by <see cref="ReceiveManyAsync"/>: large enough to share the queries, small enough to keep the change tracker light.</summary>
-    public const int DefaultBlockSize = 250;
+    public const int DefaultBlockSize = 1_000;
 
     public async Task<IntakeResult> ReceiveAsync(Actor actor, string raw, string source, ProcessContext process, CancellationToken ct = default)
     {
@@ -90,7 +90,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         await RequirePoliceAsync(actor, ct);
         var rules = await RulesAsync(actor.PartnershipId, ct);
         // The whole file is one matching run: each block key is read from the index once, whichever block first needs it.
-        var run = new PersonIndex.MatchingRun();
+        var run = new PersonIndex.MatchingRun(incidents.Sum(i => (i.Report?.Adults.Count ?? 0) + (i.Report?.Children.Count ?? 0)));
         Timings.Matching = run;
         var results = new List<IntakeResult>(incidents.Count);
         var block = new List<IncidentToReceive>();
@@ -160,7 +160,9 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         try
         {
             var results = await TakeAsync(actor, block, rules, run, process, ct);
+            var committing = Stopwatch.GetTimestamp();
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            Timings.Add(ref Timings.Committing, committing);
             return results;
         }
         finally
@@ -370,7 +372,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
 /// <summary>Time spent in each step of the intake, added up over every block taken in.</summary>
 public sealed class IntakeTimings
 {
-    public long Checking, Versions, People, Settings, Notifying, Saving;
+    public long Checking, Versions, People, Settings, Notifying, Saving, Committing;
 
     /// <summary>The person index's run, for where its time went.</summary>
     public PersonIndex.MatchingRun? Matching { get; set; }
@@ -384,7 +386,7 @@ public sealed class IntakeTimings
     }
 
     public override string ToString() =>
-        string.Join(", ", new[] { ("checking", Checking), ("versions", Versions), ("person index", People), ("settings", Settings), ("notifying", Notifying), ("saving", Saving) }
+        string.Join(", ", new[] { ("checking", Checking), ("versions", Versions), ("person index", People), ("settings", Settings), ("notifying", Notifying), ("saving", Saving), ("committing", Committing) }
             .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Item1} {Stopwatch.GetElapsedTime(0, s.Item2).TotalSeconds:F1} s")))
         + (Matching?.Spent is { } m ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $" (of the person index: reading {m.Reading.TotalSeconds:F1} s for {m.Read:N0} records, preparing {m.Preparing.TotalSeconds:F1} s, scoring {m.Scoring.TotalSeconds:F1} s for {m.Scored:N0} pairs)") : "");
