@@ -93,6 +93,14 @@ public static class EncompassIntakeBench
             var stored = await check.DomesticIncidents.CountAsync();
             var storedChildren = await check.Set<IncidentChild>().CountAsync();
             var waiting = results.Sum(r => r.ChildrenWaitingForASetting);
+            // Children for the Front Door who were not generated on no roll: which kind they were, and why they wait.
+            var waitingChildren = await check.Set<IncidentChild>().Where(c => c.SettingOutcome == ChildSettingOutcome.NotFound || c.SettingOutcome == ChildSettingOutcome.Uncertain)
+                .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.SettingOutcome }).ToListAsync();
+            foreach (var c in waitingChildren)
+            {
+                var kind = expected.KindOf.GetValueOrDefault($"{c.GivenName}|{c.FamilyName}|{c.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+                if (kind != "on no roll") Console.WriteLine($"[{provider}]   for the Front Door though generated {kind ?? "(unknown)"}: {c.SettingOutcome}");
+            }
             var ok = ready == expected.Notifications && stored == incidentCount && storedChildren == childCount && waiting == expected.Waiting;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[{provider}] run {run}: {watch.Elapsed.TotalSeconds:F1} s ({incidentCount / watch.Elapsed.TotalSeconds:N0} incidents/s); {stored:N0} incidents, {storedChildren:N0} children, "
@@ -106,7 +114,7 @@ public static class EncompassIntakeBench
 
     private sealed record Roll(Guid PartnershipId, Guid Police, List<(Facts Facts, bool OnRegister)> Pupils);
 
-    private sealed record Expected(int Notifications, int Waiting, Dictionary<string, int> Kinds);
+    private sealed record Expected(int Notifications, int Waiting, Dictionary<string, int> Kinds, Dictionary<string, string> KindOf);
 
     /// <summary>Schools with their rolls, as a roll import leaves them: a person, the school's record and a registration per pupil.</summary>
     private static async Task<Roll> LoadRollAsync(TestDatabase database, int pupilCount)
@@ -195,6 +203,7 @@ public static class EncompassIntakeBench
         var random = new Random(4);
         var now = SystemClock.Instance.GetCurrentInstant();
         var kinds = new Dictionary<string, int>();
+        var kindOf = new Dictionary<string, string>();
         int notifications = 0, waiting = 0;
         var items = new List<string>(incidents);
         var made = 0;
@@ -230,6 +239,7 @@ public static class EncompassIntakeBench
                     kind = "under school age";
                 }
                 kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+                kindOf[$"{child.Given}|{child.Family}|{child.Dob}"] = kind;
                 family ??= child.Family;
                 kids.Add(child);
                 json.Add(new
@@ -254,7 +264,7 @@ public static class EncompassIntakeBench
                 children = json,
             }));
         }
-        return (items, new Expected(notifications, waiting, kinds));
+        return (items, new Expected(notifications, waiting, kinds, kindOf));
     }
 
     private static string Iso(Instant instant) => NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(instant.InZone(SchoolDays.London).ToOffsetDateTime());

@@ -4,6 +4,7 @@ using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.Learners.Registers;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Imports;
 using Safeguarding.Testing;
@@ -223,6 +224,27 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         await using var db = world.NewContext();
         var child = await db.DomesticIncidents.Where(i => i.PoliceReference == reference).SelectMany(i => i.Children).SingleAsync();
         Assert.Equal(ChildSettingOutcome.UnderSchoolAge, child.SettingOutcome);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_child_the_index_is_unsure_of_waits_for_the_front_door_unless_the_police_give_them_as_under_school_age(DatabaseProvider provider)
+    {
+        var world = await WorldAsync(provider);
+        // Each pair: a child, then a brother or sister with the same birth date and family at the same address, whom
+        // the person index holds for a practitioner (it could be the first child, or a twin).
+        var family = $"Twinfield{Guid.NewGuid():N}"[..16];
+        await SendAsync(world, Incident(NewReference(), "First", Child("Barnaby", family, "2024-03-10", "AV7 7TT"), Child("Zebedee", family, "2016-03-10", "AV7 7TT")));
+        var reference = NewReference();
+
+        var result = await SendAsync(world, Incident(reference, "Second", Child("Bartholomew", family, "2024-03-10", "AV7 7TT"), Child("Zachariah", family, "2016-03-10", "AV7 7TT")));
+
+        await using var db = world.NewContext();
+        var children = await db.DomesticIncidents.Where(i => i.PoliceReference == reference).SelectMany(i => i.Children).OrderBy(c => c.DateOfBirth).ToListAsync();
+        var held = await db.SourceRecords.Where(r => r.PersonId == children[0].PersonId || r.PersonId == children[1].PersonId).Select(r => r.Outcome).ToListAsync();
+        Assert.All(held, o => Assert.Equal(LinkOutcome.WaitingForReview, o));
+        Assert.Equal(ChildSettingOutcome.Uncertain, children[0].SettingOutcome);
+        Assert.Equal(ChildSettingOutcome.UnderSchoolAge, children[1].SettingOutcome);
+        Assert.Equal(1, result.ChildrenWaitingForASetting);
     }
 
     [Theory, BothDatabases]

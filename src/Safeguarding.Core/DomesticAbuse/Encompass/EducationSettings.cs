@@ -25,8 +25,6 @@ public sealed class EducationSettings(SafeguardingDbContext db)
     public async Task<SettingsFound> FindAsync(Guid partnershipId, Guid personId, LinkOutcome link, LocalDate? dateOfBirth, LocalDate onDate,
         EncompassSettings settings, CancellationToken ct = default)
     {
-        // Nobody can be sure who the child is until a practitioner decides the possible match.
-        if (link == LinkOutcome.WaitingForReview) return new(ChildSettingOutcome.Uncertain, []);
         var known = await KnownAsync(partnershipId, [personId], settings, ct);
         return known.Find(personId, link, dateOfBirth, onDate, settings);
     }
@@ -65,8 +63,11 @@ public sealed class KnownChildren(Dictionary<Guid, List<Guid>> peopleOf, ILookup
 {
     public SettingsFound Find(Guid personId, LinkOutcome link, LocalDate? dateOfBirth, LocalDate onDate, EncompassSettings settings)
     {
-        // Nobody can be sure who the child is until a practitioner decides the possible match.
-        if (link == LinkOutcome.WaitingForReview) return new(ChildSettingOutcome.Uncertain, []);
+        // Nobody can be sure who the child is until a practitioner decides the possible match. A child the police give
+        // as under school age is outside the duty whoever they turn out to be, unless the partnership tells early-years
+        // settings too: the Front Door is not asked to place them.
+        if (link == LinkOutcome.WaitingForReview)
+            return new(UnderSchoolAge(dateOfBirth, onDate) && !settings.NotifyEarlyYears ? ChildSettingOutcome.UnderSchoolAge : ChildSettingOutcome.Uncertain, []);
         var people = peopleOf.TryGetValue(personId, out var p) ? p : [personId];
 
         var onRoll = people.SelectMany(id => registrations[id]).Where(r => r.Registration.IsOnRollOn(onDate)).ToList();
@@ -87,8 +88,11 @@ public sealed class KnownChildren(Dictionary<Guid, List<Guid>> peopleOf, ILookup
             return new(ChildSettingOutcome.SettingsNotified, [new SettingToTell(councilId, recipient)]);
         }
 
-        if (onRoll.Count > 0 || (dateOfBirth is { } dob && Period.Between(dob, onDate, PeriodUnits.Years).Years < EducationSettings.SchoolAge))
+        if (onRoll.Count > 0 || UnderSchoolAge(dateOfBirth, onDate))
             return new(ChildSettingOutcome.UnderSchoolAge, []);
         return new(ChildSettingOutcome.NotFound, []);
     }
+
+    private static bool UnderSchoolAge(LocalDate? dateOfBirth, LocalDate onDate) =>
+        dateOfBirth is { } dob && Period.Between(dob, onDate, PeriodUnits.Years).Years < EducationSettings.SchoolAge;
 }
