@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Safeguarding.Core.Data;
 
 /// <summary>
-/// Writes a save's new rows many to a statement (<c>INSERT ... VALUES (...), (...), ...</c>) instead of EF's one
-/// statement a row, for the saves that add thousands of rows at once (a police file's blocks). EF prepares and the
-/// database parses each of its statements apart, which was most of such a save's time (ADR-017). Only plain tables
+/// Writes a save's new rows in bulk instead of EF's one statement a row, for the saves that add thousands of rows at
+/// once (a police file's blocks): on SQLite one prepared statement run for every row, on PostgreSQL binary COPY. EF
+/// prepares and the database parses each of its statements apart, which was most of such a save's time (ADR-017). Only plain tables
 /// are written here: a type with a key or value the database makes, inheritance, JSON or split tables, or a foreign
 /// key to its own table, is left to EF, and so is every type that depends on one left to EF. Values go through each
 /// column's own type mapping, converters included, exactly as EF would send them. The rows written are marked
@@ -22,18 +21,15 @@ internal static class ManyRowInserts
     /// <summary>Below this many new rows of a type, EF's own statements are as quick.</summary>
     private const int Worthwhile = 20;
 
-    // PostgreSQL takes 65,535 parameters a statement: stay well inside, with statements of a size it parses quickly.
-    private const int ParametersPerStatement = 8_000;
-    private const int RowsPerStatement = 500;
-
     public static async Task<List<EntityEntry>> WriteAsync(DbContext db, IReadOnlyList<EntityEntry> changes, CancellationToken ct)
     {
         var added = changes.Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
-        var types = InOrder(added);
+        var connection = db.Database.GetDbConnection();
+        // Any other database: EF's own statements.
+        var types = connection is Npgsql.NpgsqlConnection || db.Database.IsSqlite() ? InOrder(added) : [];
         var written = new List<EntityEntry>();
         if (types.Count == 0) return written;
 
-        var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Rows are written in bulk only inside the save's transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -45,8 +41,7 @@ internal static class ManyRowInserts
             try
             {
                 if (connection is Npgsql.NpgsqlConnection npgsql) await CopyAsync(npgsql, sql.DelimitIdentifier(table.Name, table.Schema), sql, columns, added[type], ct);
-                else if (db.Database.IsSqlite()) await OneStatementAsync(connection, transaction, into, columns, added[type], ct);
-                else await ManyToAStatementAsync(connection, transaction, into, columns, added[type], ct);
+                else await OneStatementAsync(connection, transaction, into, columns, added[type], ct);
             }
             catch (Exception e) when (e is DbException or InvalidCastException)
             {
@@ -108,35 +103,6 @@ internal static class ManyRowInserts
             }
         }
         await import.CompleteAsync(ct);
-    }
-
-    /// <summary>Any other database: hundreds of rows to a statement, so the server parses and plans once for them all.</summary>
-    private static async Task ManyToAStatementAsync(DbConnection connection, DbTransaction transaction, string into,
-        List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns, List<EntityEntry> rows, CancellationToken ct)
-    {
-        var perStatement = Math.Max(1, Math.Min(RowsPerStatement, ParametersPerStatement / columns.Count));
-        foreach (var chunk in rows.Chunk(perStatement))
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder(into, into.Length + chunk.Length * columns.Count * 8);
-            var n = 0;
-            for (var r = 0; r < chunk.Length; r++)
-            {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var name = $"@b{n++}";
-                    if (c > 0) text.Append(", ");
-                    text.Append(name);
-                    var (property, _, mapping) = columns[c];
-                    command.Parameters.Add(mapping.CreateParameter(command, name, chunk[r].Property(property).CurrentValue, property.IsNullable));
-                }
-                text.Append(')');
-            }
-            command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync(ct);
-        }
     }
 
     /// <summary>After a failed save: the rows written in bulk were rolled back with it, so they are new again.</summary>

@@ -81,7 +81,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public ProcessContext? Process { get; set; }
 
     /// <summary>
-    /// Saves write their new rows many to a statement where a type has enough of them (see <see cref="ManyRowInserts"/>):
+    /// Saves write their new rows in bulk where a type has enough of them (see <see cref="ManyRowInserts"/>):
     /// for units of work that add thousands of rows at once, such as a police file's blocks.
     /// </summary>
     public bool WriteNewRowsInBulk { get; set; }

@@ -95,7 +95,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         var results = new List<IntakeResult>(incidents.Count);
         var block = new List<IncidentToReceive>();
         var references = new HashSet<string>(StringComparer.Ordinal);
-        // A block adds thousands of rows: written many to a statement (ADR-017).
+        // A block adds thousands of rows: written in bulk (ADR-017).
         var inBulk = db.WriteNewRowsInBulk;
         db.WriteNewRowsInBulk = true;
         try
