@@ -50,7 +50,18 @@ public sealed class WebhooksCliTests
             Assert.False((await db.WebhookSubscriptions.SingleAsync(w => w.OrganisationId == school.Id)).Enabled);
 
         var bad = await RunAsync(database, "webhooks", "set", "--urn", school.Urn!, "--url", "not a url");
-        Assert.Equal((1, "Error: Give --url with the https address of the setting's system, or --off."), (bad.ExitCode, bad.Error.Trim()));
+        Assert.Equal((1, "Error: Enter the address of the setting's system as a web address, such as https://safeguarding.example.org/encompass."),
+            (bad.ExitCode, bad.Error.Trim()));
+        // A child's details never travel unencrypted: plain http is refused, as on the page, and the webhook is left as it was.
+        var plain = await RunAsync(database, "webhooks", "set", "--urn", school.Urn!, "--url", "http://cpoms.school.example/encompass");
+        Assert.Equal((1, "Error: The address must start with https://, so that the notification is encrypted on its way."), (plain.ExitCode, plain.Error.Trim()));
+        await using (var db = database.NewContext())
+        {
+            var kept = await db.WebhookSubscriptions.SingleAsync(w => w.OrganisationId == school.Id);
+            Assert.Equal(("https://cpoms.school.example/encompass", false), (kept.Url, kept.Enabled));
+        }
+        var none = await RunAsync(database, "webhooks", "set", "--urn", school.Urn!);
+        Assert.Equal((1, "Error: Give --url with the https address of the setting's system, or --off."), (none.ExitCode, none.Error.Trim()));
         var unknown = await RunAsync(database, "webhooks", "set", "--urn", "999999999", "--url", "https://x.example/");
         Assert.Equal((1, "Error: No setting has URN 999999999."), (unknown.ExitCode, unknown.Error.Trim()));
     }

@@ -26,8 +26,11 @@ public static class WebhooksSet
             var urnValue = parseResult.GetRequiredValue(urn).Trim();
             var turnOff = parseResult.GetValue(off);
             var address = parseResult.GetValue(url)?.Trim();
-            if (!turnOff && (address is null || !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            if (!turnOff && address is null)
                 throw new CliException("Give --url with the https address of the setting's system, or --off.");
+            // The same rule as the administrators' page: https only, since each post carries a child's details.
+            if (!turnOff && WebhookSubscriptions.ProblemWith(address) is { } problem)
+                throw new CliException($"{problem}.");
 
             await using var db = await context.OpenExistingAsync(parseResult, ct);
             var settings = await db.Organisations.Where(o => o.Urn == urnValue).ToListAsync(ct);

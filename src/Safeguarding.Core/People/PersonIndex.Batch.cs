@@ -207,8 +207,9 @@ public sealed partial class PersonIndex
 
         internal void Settle(SourceRecord record)
         {
-            var row = _pending[record.Id];
-            row.PersonId = record.PersonId!.Value;
+            // A list matched without a model (too few records to learn from) joined no run: its records are read from
+            // the index, saved, by a later list that asks for their keys.
+            if (_pending.TryGetValue(record.Id, out var row)) row.PersonId = record.PersonId!.Value;
         }
 
         internal void EndOfList()
