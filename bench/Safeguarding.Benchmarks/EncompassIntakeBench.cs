@@ -76,11 +76,8 @@ public static class EncompassIntakeBench
             IntakeTimings timings;
             await using (var db = database.NewContext())
             {
-                if (Environment.GetEnvironmentVariable("BENCH_WAL") is not null && db.Database.IsSqlite())
-                    Console.WriteLine("journal: " + string.Join(",", await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode = WAL").ToListAsync()));
                 var intake = new IncidentIntake(db, new PersonIndex(db), new Quarantine(db));
-                results = await intake.ReceiveManyAsync(actor, [.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))], process,
-                    blockSize: int.Parse(Environment.GetEnvironmentVariable("BENCH_BLOCK") ?? IncidentIntake.DefaultBlockSize.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+                results = await intake.ReceiveManyAsync(actor, [.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))], process);
                 timings = intake.Timings;
             }
             watch.Stop();

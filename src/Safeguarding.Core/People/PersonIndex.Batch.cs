@@ -17,16 +17,10 @@ public sealed partial class PersonIndex
     /// <summary>
     /// Many records at once, by the same rules as <see cref="ReceiveAsync"/> taken one after another in the order
     /// given: a record already held is kept as received and keeps its link; a new one is matched against the index
-    /// and against the records earlier in the list. Everything is added to the context, not saved: the caller saves
-    /// once, with the rest of its unit of work.
-    /// </summary>
-    public Task<IReadOnlyList<Arrival>> ReceiveManyAsync(Actor actor, IReadOnlyList<IncomingRecord> incoming, ProcessContext process,
-        CancellationToken ct = default) => ReceiveManyAsync(actor, incoming, process, new MatchingRun(), ct);
-
-    /// <summary>
-    /// As <see cref="ReceiveManyAsync(Actor, IReadOnlyList{IncomingRecord}, ProcessContext, CancellationToken)"/>, one
-    /// list of a longer run (the blocks of a file): the candidates the run's earlier lists read from the index, and
-    /// their records, are kept in <paramref name="run"/>, so each block key is read and each candidate prepared once a run.
+    /// and against the records earlier in the list. The list may be one of a longer run (the blocks of a file): the
+    /// candidates the run's earlier lists read from the index, and their records, are kept in <paramref name="run"/>,
+    /// so each block key is read and each candidate prepared once a run. Everything is added to the context, not
+    /// saved: the caller saves once, with the rest of its unit of work.
     /// </summary>
     public async Task<IReadOnlyList<Arrival>> ReceiveManyAsync(Actor actor, IReadOnlyList<IncomingRecord> incoming, ProcessContext process,
         MatchingRun run, CancellationToken ct = default)
