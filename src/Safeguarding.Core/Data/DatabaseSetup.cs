@@ -2,6 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Safeguarding.Core.DomesticAbuse;
+using Safeguarding.Core.Learners;
+using Safeguarding.Core.Meetings;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 
 namespace Safeguarding.Core.Data;
 
@@ -63,32 +68,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContext<SafeguardingDbContext>(settings.Apply);
-        services.AddScoped<Platform.Audit.AuditTrail>();
-        services.AddScoped<Platform.Access.BreakGlass>();
-        services.AddScoped<People.PersonRecords>();
-        services.AddScoped<People.PersonIndex>();
-        services.AddScoped<Platform.Imports.Quarantine>();
-        services.AddScoped<Learners.Attendance.LearnerAccess>();
-        // Operation Encompass intake
-        services.AddScoped<Platform.Calendars.SchoolCalendars>();
-        services.AddScoped<DomesticAbuse.Encompass.IncidentIntake>();
-        services.AddScoped<DomesticAbuse.Encompass.EducationSettings>();
-        services.AddScoped<DomesticAbuse.Encompass.ChildrenToPlace>();
-        services.AddScoped<Learners.Rolls.PupilRolls>();
-        services.AddScoped<Learners.Registers.LearnerRegisters>();
-        services.AddScoped<Learners.Registers.PopulationSetting>();
-        services.AddScoped<Platform.Imports.IQuarantineRelease, DomesticAbuse.Encompass.IncidentRelease>();
-        services.AddScoped<Learners.Attendance.AttendanceImport>();
-        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.EnrolmentRowRelease>();
-        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.MarkRowRelease>();
-        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Attendance.SuspensionRowRelease>();
-        services.AddScoped<Platform.Imports.IQuarantineRelease, Learners.Census.CensusRowRelease>();
-        // Operation Encompass delivery (the outbox itself: AddSafeguardingOutbox)
-        services.AddScoped<DomesticAbuse.Encompass.EncompassDelivery>();
-        services.AddScoped<DomesticAbuse.Encompass.KeyAdultInbox>();
-        services.AddScoped<DomesticAbuse.Encompass.EncompassEscalation>();
-        services.AddScoped<DomesticAbuse.Encompass.EncompassTimeliness>();
-        DomesticAbuse.DomesticAbuseServices.AddDomesticAbusePathway(services);
+        // Each module registers its own services.
+        services.AddPlatform();
+        services.AddPeople();
+        services.AddLearners();
+        services.AddMeetings();
+        services.AddDomesticAbuse();
         return services;
     }
 }

@@ -22,6 +22,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
 {
     private readonly List<AuditEntry> _pendingAudit = [];
 
+    // Platform: partnerships, organisations, access, audit, idempotency, imports, calendars, outbox
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<UserRole> UserRoles => Set<UserRole>();
@@ -30,6 +31,12 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<Platform.Idempotency.IdempotentRequest> IdempotentRequests => Set<Platform.Idempotency.IdempotentRequest>();
+    public DbSet<Platform.Imports.QuarantinedRecord> QuarantinedRecords => Set<Platform.Imports.QuarantinedRecord>();
+    public DbSet<Platform.Calendars.SchoolCalendar> SchoolCalendars => Set<Platform.Calendars.SchoolCalendar>();
+    public DbSet<Platform.Outbox.OutboxMessage> OutboxMessages => Set<Platform.Outbox.OutboxMessage>();
+    public DbSet<Platform.Outbox.WebhookSubscription> WebhookSubscriptions => Set<Platform.Outbox.WebhookSubscription>();
+
+    // People: the person index
     public DbSet<Person> People => Set<Person>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
@@ -38,26 +45,27 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<LinkageSettings> LinkageSettings => Set<LinkageSettings>();
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
-    public DbSet<Platform.Imports.QuarantinedRecord> QuarantinedRecords => Set<Platform.Imports.QuarantinedRecord>();
 
-    // Operation Encompass
-    public DbSet<DomesticAbuse.Encompass.DomesticIncident> DomesticIncidents => Set<DomesticAbuse.Encompass.DomesticIncident>();
-    public DbSet<DomesticAbuse.Encompass.EncompassNotification> EncompassNotifications => Set<DomesticAbuse.Encompass.EncompassNotification>();
-
-    // Learners: attendance
+    // Learners: rolls, registers, attendance, census
+    public DbSet<Learners.Rolls.PupilRegistration> PupilRegistrations => Set<Learners.Rolls.PupilRegistration>();
+    public DbSet<Learners.Rolls.RollUpload> RollUploads => Set<Learners.Rolls.RollUpload>();
+    public DbSet<Learners.Registers.LearnerRegisterEntry> LearnerRegisterEntries => Set<Learners.Registers.LearnerRegisterEntry>();
+    public DbSet<Learners.Registers.LearnerPopulation> LearnerPopulations => Set<Learners.Registers.LearnerPopulation>();
     public DbSet<Learners.Enrolment> Enrolments => Set<Learners.Enrolment>();
     public DbSet<Learners.Suspension> Suspensions => Set<Learners.Suspension>();
     public DbSet<Learners.MarkChange> MarkChanges => Set<Learners.MarkChange>();
-    // Operation Encompass intake: school calendars, pupil rolls, education registers
-    public DbSet<Platform.Calendars.SchoolCalendar> SchoolCalendars => Set<Platform.Calendars.SchoolCalendar>();
+    public DbSet<Learners.Census.SchoolCensus> SchoolCensuses => Set<Learners.Census.SchoolCensus>();
+
+    // Meetings: the one meeting engine
+    public DbSet<Meetings.MeetingSeries> MeetingSeries => Set<Meetings.MeetingSeries>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.MeetingAction> MeetingActions => Set<Meetings.MeetingAction>();
+
+    // DomesticAbuse: Operation Encompass and the pathway (DASH, DRAMM, MARAC, flags)
+    public DbSet<DomesticAbuse.Encompass.DomesticIncident> DomesticIncidents => Set<DomesticAbuse.Encompass.DomesticIncident>();
+    public DbSet<DomesticAbuse.Encompass.EncompassNotification> EncompassNotifications => Set<DomesticAbuse.Encompass.EncompassNotification>();
     public DbSet<DomesticAbuse.Encompass.EncompassSettings> EncompassSettings => Set<DomesticAbuse.Encompass.EncompassSettings>();
-    public DbSet<Learners.Rolls.PupilRegistration> PupilRegistrations => Set<Learners.Rolls.PupilRegistration>();
-    public DbSet<Learners.Registers.LearnerRegisterEntry> LearnerRegisterEntries => Set<Learners.Registers.LearnerRegisterEntry>();
-    // Operation Encompass delivery: outbox, webhooks, escalation
-    public DbSet<Platform.Outbox.OutboxMessage> OutboxMessages => Set<Platform.Outbox.OutboxMessage>();
-    public DbSet<Platform.Outbox.WebhookSubscription> WebhookSubscriptions => Set<Platform.Outbox.WebhookSubscription>();
     public DbSet<DomesticAbuse.Encompass.EscalationTask> EncompassEscalationTasks => Set<DomesticAbuse.Encompass.EscalationTask>();
-    // Domestic-abuse pathway and meetings
     public DbSet<DomesticAbuse.DomesticAbuseSettings> DomesticAbuseSettings => Set<DomesticAbuse.DomesticAbuseSettings>();
     public DbSet<DomesticAbuse.Checklists.StoredChecklist> StoredChecklists => Set<DomesticAbuse.Checklists.StoredChecklist>();
     public DbSet<DomesticAbuse.RiskAssessments.RiskAssessment> RiskAssessments => Set<DomesticAbuse.RiskAssessments.RiskAssessment>();
@@ -65,15 +73,6 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<DomesticAbuse.Dramm.TriageDecision> TriageDecisions => Set<DomesticAbuse.Dramm.TriageDecision>();
     public DbSet<DomesticAbuse.Dramm.SafetyPlan> SafetyPlans => Set<DomesticAbuse.Dramm.SafetyPlan>();
     public DbSet<DomesticAbuse.HealthFlags.HealthFlag> HealthFlags => Set<DomesticAbuse.HealthFlags.HealthFlag>();
-    public DbSet<Meetings.MeetingSeries> MeetingSeries => Set<Meetings.MeetingSeries>();
-    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
-    public DbSet<Meetings.MeetingAction> MeetingActions => Set<Meetings.MeetingAction>();
-    // Operation Encompass pages: the log of rolls each setting sent
-    public DbSet<Learners.Rolls.RollUpload> RollUploads => Set<Learners.Rolls.RollUpload>();
-    // Attendance import: January census headcounts per school
-    public DbSet<Learners.Census.SchoolCensus> SchoolCensuses => Set<Learners.Census.SchoolCensus>();
-    // Learners: CME rate denominator
-    public DbSet<Learners.Registers.LearnerPopulation> LearnerPopulations => Set<Learners.Registers.LearnerPopulation>();
 
     public IClock Clock => clock;
 

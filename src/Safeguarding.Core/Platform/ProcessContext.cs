@@ -18,6 +18,13 @@ public sealed record ProcessContext(
     string? FromAddress = null,
     bool SummariseWrites = false)
 {
+    /// <summary>
+    /// The actor a service acts for. Services take (options, process) and read who acts from here; work that must
+    /// be done by someone (not the system itself) is refused without one.
+    /// </summary>
+    public Actor RequireActor() =>
+        Actor ?? throw new ForbiddenException("Process", null, $"{Process} has no actor, and this work needs one");
+
     public static ProcessContext System(string process, string? purpose = null) =>
         new(process, null, purpose, "local", SummariseWrites: false);
 }

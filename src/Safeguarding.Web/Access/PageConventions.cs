@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Safeguarding.Core.Platform.Access;
 
 namespace Safeguarding.Web.Access;
@@ -34,6 +35,10 @@ public static class PageConventions
         Require(conventions, "/DomesticAbuse/Encompass/Calendars", Resource.PupilRoll, Operation.Read);
         Require(conventions, "/Admin/Webhooks", Resource.Deliveries, Operation.Read);
     }
+
+    /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>
+    private static void Load<TFilter>(PageConventionCollection conventions, string folder) where TFilter : IFilterMetadata, new() =>
+        conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new TFilter()));
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>
         conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new RequirePermissionAttribute(resource, operation)));

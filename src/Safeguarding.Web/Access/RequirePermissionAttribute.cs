@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
-using Safeguarding.Core.Platform.Audit;
 
 namespace Safeguarding.Web.Access;
 
@@ -32,19 +30,10 @@ public sealed class RequirePermissionAttribute(Resource resource, Operation oper
         var decision = AccessPolicy.Decide(actor, Resource, Operation);
         if (!decision.Allowed)
         {
-            await Denied(context.HttpContext, current, Resource.ToString(), null, decision.Reason);
+            await Refusals.DeniedAsync(context.HttpContext, Resource.ToString(), null, decision.Reason);
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }
         await next();
-    }
-
-    /// <summary>Records a denial in the audit trail, in its own save, so it survives the 403.</summary>
-    public static async Task Denied(HttpContext http, CurrentActor current, string resourceType, string? resourceId, string reason)
-    {
-        var db = http.RequestServices.GetRequiredService<SafeguardingDbContext>();
-        db.ChangeTracker.Clear();
-        var process = await current.ProcessAsync();
-        await new AuditTrail(db).RecordAsync(process, AuditActions.Read, resourceType, resourceId, AuditOutcome.Denied, reason, http.RequestAborted);
     }
 }

@@ -140,6 +140,7 @@ public static class HostSetup
         services.AddScoped<MfaRequiredFilter>();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddProblemDetails();
+        services.AddExceptionHandler<Refusals>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SafeguardingDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o => o.Cookie.Name = "safeguarding.antiforgery");
@@ -156,10 +157,12 @@ public static class HostSetup
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
 
         // Machine clients (/api and /fhir) get problem details, never the HTML error pages.
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir"),
-            api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/fhir"),
-            pages => pages.UseExceptionHandler("/status/500").UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Refusals (Access/Refusals.cs) are answered by the exception handler; the status-code pages sit outside it so
+        // that a 403 or 404 it answers is rendered as the GOV.UK status page.
+        app.UseWhen(ctx => Refusals.IsMachineClient(ctx.Request.Path),
+            api => api.UseStatusCodePages().UseExceptionHandler());
+        app.UseWhen(ctx => !Refusals.IsMachineClient(ctx.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}").UseExceptionHandler("/status/500"));
 
         app.UseSecurityHeaders(SecurityHeaders());
         if (!app.Environment.IsDevelopment()) app.UseHsts();

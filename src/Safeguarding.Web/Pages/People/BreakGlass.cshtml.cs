@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
@@ -34,8 +35,7 @@ public sealed class BreakGlassModel(CurrentActor current, BreakGlass breakGlass,
         var actor = await current.RequireAsync();
         if (!actor.CanBreakGlass)
         {
-            await RequirePermissionAttribute.Denied(HttpContext, current, PersonRecords.ResourceType, id.ToString(), "role cannot use break-glass");
-            return StatusCode(StatusCodes.Status403Forbidden);
+            throw new ForbiddenException(PersonRecords.ResourceType, id.ToString(), "role cannot use break-glass");
         }
         var partnership = actor.PartnershipId;
         return await db.People.AnyAsync(p => p.Id == id && p.PartnershipId == partnership) ? null : NotFound();

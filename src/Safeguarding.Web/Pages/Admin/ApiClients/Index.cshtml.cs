@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.ApiClients;
@@ -32,8 +33,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db) :
         var actor = await current.RequireAsync();
         if (!AccessPolicy.Decide(actor, Resource.ApiClient, Operation.Update).Allowed)
         {
-            await RequirePermissionAttribute.Denied(HttpContext, current, nameof(ApiClient), id.ToString(), "no role grants Update on ApiClient");
-            return StatusCode(StatusCodes.Status403Forbidden);
+            throw new ForbiddenException(nameof(ApiClient), id.ToString(), "no role grants Update on ApiClient");
         }
         var partnership = actor.PartnershipId;
         var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id && c.PartnershipId == partnership);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Outbox;
 using Safeguarding.Web.Access;
@@ -24,8 +25,7 @@ public sealed class IndexModel(CurrentActor current, Outbox outbox) : PageModel
         var actor = await current.RequireAsync();
         if (!AccessPolicy.Decide(actor, Resource.Deliveries, Operation.Update).Allowed)
         {
-            await RequirePermissionAttribute.Denied(HttpContext, current, nameof(Resource.Deliveries), messageId.ToString(), "no role grants Update on Deliveries");
-            return StatusCode(StatusCodes.Status403Forbidden);
+            throw new ForbiddenException(nameof(Resource.Deliveries), messageId.ToString(), "no role grants Update on Deliveries");
         }
         return await outbox.RetryAsync(actor, messageId, await current.ProcessAsync("retry delivery"))
             ? Redirect("/admin/deliveries")

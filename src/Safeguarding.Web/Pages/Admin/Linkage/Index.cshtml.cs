@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
@@ -70,8 +71,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
 
     private async Task<IActionResult> RefuseAsync()
     {
-        await RequirePermissionAttribute.Denied(HttpContext, current, nameof(Resource.LinkageSettings), null, "no role grants Update on LinkageSettings");
-        return StatusCode(StatusCodes.Status403Forbidden);
+        throw new ForbiddenException(nameof(Resource.LinkageSettings), null, "no role grants Update on LinkageSettings");
     }
 
     private async Task<Actor> LoadAsync()

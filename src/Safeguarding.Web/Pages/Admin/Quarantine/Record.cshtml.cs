@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -79,7 +80,6 @@ public sealed class RecordModel(CurrentActor current, SafeguardingDbContext db, 
 
     private async Task<IActionResult> ForbidAsync(Guid id)
     {
-        await RequirePermissionAttribute.Denied(HttpContext, current, ResourceType, id.ToString(), "no role grants Update on Quarantine");
-        return StatusCode(StatusCodes.Status403Forbidden);
+        throw new ForbiddenException(ResourceType, id.ToString(), "no role grants Update on Quarantine");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Users;
@@ -37,8 +38,7 @@ public sealed class EditModel(CurrentActor current, SafeguardingDbContext db, Us
         if (!await LoadAsync(actor, id)) return NotFound();
         if (!CanUpdate)
         {
-            await RequirePermissionAttribute.Denied(HttpContext, current, nameof(User), id.ToString(), "no role grants Update on User");
-            return StatusCode(StatusCodes.Status403Forbidden);
+            throw new ForbiddenException(nameof(User), id.ToString(), "no role grants Update on User");
         }
         ModelState.Clear();
         UserForm.ValidateRoles(ModelState, actor, Roles);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Platform.Outbox;
@@ -79,7 +80,6 @@ public sealed class SettingModel(CurrentActor current, WebhookSubscriptions webh
 
     private async Task<IActionResult> ForbidAsync()
     {
-        await RequirePermissionAttribute.Denied(HttpContext, current, nameof(WebhookSubscription), Setting.ToString(), "no role grants Update on Deliveries");
-        return StatusCode(StatusCodes.Status403Forbidden);
+        throw new ForbiddenException(nameof(WebhookSubscription), Setting.ToString(), "no role grants Update on Deliveries");
     }
 }

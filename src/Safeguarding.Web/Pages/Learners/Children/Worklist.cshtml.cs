@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Learners.Attendance;
 using Safeguarding.Web.Access;
 
@@ -30,8 +31,7 @@ public sealed class WorklistModel(CurrentActor current, LearnerAccess access, IC
         var entries = await access.WorklistAsync(actor, AcademicYear, today, Weeks, await current.ProcessAsync("attendance worklist"), ct);
         if (entries is null)
         {
-            await RequirePermissionAttribute.Denied(HttpContext, current, LearnerAccess.ResourceType, null, "no school to list pupils for");
-            return StatusCode(StatusCodes.Status403Forbidden);
+            throw new ForbiddenException(LearnerAccess.ResourceType, null, "no school to list pupils for");
         }
         Entries = entries;
         return Page();

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Learners.Attendance;
@@ -162,8 +163,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
         var scope = await access.FiguresScopeAsync(actor, ct);
         if (scope is null)
         {
-            await RequirePermissionAttribute.Denied(HttpContext, current, "AggregateFigures", null, "no school to show figures for");
-            return StatusCode(StatusCodes.Status403Forbidden);
+            throw new ForbiddenException("AggregateFigures", null, "no school to show figures for");
         }
         Scope = scope;
         if (!BreakdownNames.ContainsKey(By)) By = Breakdown.Phase;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Calendars;
@@ -214,8 +215,7 @@ public sealed partial class CalendarModel(CurrentActor current, SafeguardingDbCo
 
     private async Task<IActionResult> ForbidAsync()
     {
-        await RequirePermissionAttribute.Denied(HttpContext, current, "SchoolCalendar", Setting?.ToString(), "not this setting's calendar");
-        return StatusCode(StatusCodes.Status403Forbidden);
+        throw new ForbiddenException("SchoolCalendar", Setting?.ToString(), "not this setting's calendar");
     }
 
     public static string Iso(Instant instant) => SchoolDays.FormatInLondon(instant);

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.Platform.Imports;
+
+namespace Safeguarding.Core.DomesticAbuse;
+
+public static class DomesticAbuseModule
+{
+    /// <summary>Operation Encompass (intake, delivery, escalation, timeliness) and the pathway (DASH, DRAMM, MARAC, flags).</summary>
+    public static IServiceCollection AddDomesticAbuse(this IServiceCollection services) => services
+        .AddScoped<Encompass.IncidentIntake>()
+        .AddScoped<Encompass.EducationSettings>()
+        .AddScoped<Encompass.ChildrenToPlace>()
+        .AddScoped<IQuarantineRelease, Encompass.IncidentRelease>()
+        .AddScoped<Encompass.EncompassDelivery>()
+        .AddScoped<Encompass.KeyAdultInbox>()
+        .AddScoped<Encompass.EncompassEscalation>()
+        .AddScoped<Encompass.EncompassTimeliness>()
+        .AddScoped<Checklists.ChecklistLibrary>()
+        .AddScoped<RiskAssessments.RiskAssessmentRecords>()
+        .AddScoped<Dramm.DrammList>()
+        .AddScoped<Dramm.SafetyPlans>()
+        .AddScoped<Marac.MaracReferrals>()
+        .AddScoped<HealthFlags.HealthFlagRecords>();
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.Platform.Imports;
+
+namespace Safeguarding.Core.Learners;
+
+public static class LearnersModule
+{
+    /// <summary>Pupil rolls, the CME and EHE registers, attendance and its imports, and what each releases from the quarantine.</summary>
+    public static IServiceCollection AddLearners(this IServiceCollection services) => services
+        .AddScoped<Attendance.LearnerAccess>()
+        .AddScoped<Rolls.PupilRolls>()
+        .AddScoped<Registers.LearnerRegisters>()
+        .AddScoped<Registers.PopulationSetting>()
+        .AddScoped<Attendance.AttendanceImport>()
+        .AddScoped<IQuarantineRelease, Attendance.EnrolmentRowRelease>()
+        .AddScoped<IQuarantineRelease, Attendance.MarkRowRelease>()
+        .AddScoped<IQuarantineRelease, Attendance.SuspensionRowRelease>()
+        .AddScoped<IQuarantineRelease, Census.CensusRowRelease>();
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Safeguarding.Core.Platform;
+
+public static class PlatformModule
+{
+    /// <summary>
+    /// The platform's services every module stands on: the audit trail, break-glass, the quarantine and school
+    /// calendars. The outbox registers with its configuration (<see cref="Outbox.OutboxSetup.AddSafeguardingOutbox"/>).
+    /// </summary>
+    public static IServiceCollection AddPlatform(this IServiceCollection services) => services
+        .AddScoped<Audit.AuditTrail>()
+        .AddScoped<Access.BreakGlass>()
+        .AddScoped<Imports.Quarantine>()
+        .AddScoped<Calendars.SchoolCalendars>();
+}

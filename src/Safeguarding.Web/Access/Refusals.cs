@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Audit;
+
+namespace Safeguarding.Web.Access;
+
+/// <summary>
+/// The one place a refusal becomes an answer. A <see cref="ForbiddenException"/> is written to the audit trail as a
+/// denial (once, in its own save, so it survives the refusal) and answered 403; a <see cref="NotFoundException"/> is
+/// answered 404. Pages get the GOV.UK status page (the status-code pages re-execute /status/{code}); the API and FHIR
+/// get ProblemDetails.
+/// </summary>
+public sealed class Refusals(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        switch (exception)
+        {
+            case ForbiddenException forbidden:
+                await DeniedAsync(http, forbidden.ResourceType, forbidden.ResourceId, forbidden.Reason);
+                return await AnswerAsync(http, StatusCodes.Status403Forbidden, "You may not do this", forbidden.Reason);
+            case NotFoundException:
+                return await AnswerAsync(http, StatusCodes.Status404NotFound, "Not found", null);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Records a denial in the audit trail in its own save. For refusals decided in Web before any service is called
+    /// (a folder's permission filter); everything else throws <see cref="ForbiddenException"/> and lands here.
+    /// </summary>
+    public static async Task DeniedAsync(HttpContext http, string resourceType, string? resourceId, string reason)
+    {
+        var db = http.RequestServices.GetRequiredService<SafeguardingDbContext>();
+        // Whatever the refused work had tracked must not be saved with the denial.
+        db.ChangeTracker.Clear();
+        var process = await http.RequestServices.GetRequiredService<CurrentActor>().ProcessAsync(ct: http.RequestAborted);
+        await new AuditTrail(db).RecordAsync(process, AuditActions.Read, resourceType, resourceId, AuditOutcome.Denied, reason, CancellationToken.None);
+    }
+
+    private async ValueTask<bool> AnswerAsync(HttpContext http, int status, string title, string? detail)
+    {
+        http.Response.StatusCode = status;
+        if (!IsMachineClient(http.Request.Path)) return true; // the status-code pages render the GOV.UK page
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    public static bool IsMachineClient(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir");
+}
