@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Spectre.Console;
 
@@ -32,8 +31,6 @@ public static class DbMigrate
     {
         if (settings.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(settings.DataDirectory);
         await using var db = CliContext.NewContext(settings);
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count > 0) await db.Database.MigrateAsync(ct);
-        return pending;
+        return await DatabaseMigrations.MigrateAsync(db, recreateUnknown: false, ct);
     }
 }

@@ -211,7 +211,11 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardingDbContext>();
         if (options.MigrateOnStart)
-            await db.Database.MigrateAsync();
+        {
+            // A demo database from before a migrations squash is re-created: it only ever holds synthetic data.
+            var settings = app.Services.GetRequiredService<DatabaseSettings>();
+            await DatabaseMigrations.MigrateAsync(db, recreateUnknown: options.DemoMode && settings.Provider == DatabaseProvider.Sqlite);
+        }
 
         if (options.DemoMode && options.SeedDemoOnStart)
         {
