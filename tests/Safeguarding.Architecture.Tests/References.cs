@@ -1,4 +1,5 @@
 using Mono.Cecil;
+using System.Text.RegularExpressions;
 using Mono.Cecil.Cil;
 
 namespace Safeguarding.Architecture.Tests;
@@ -127,7 +128,7 @@ public static class References
                     }
                 }
             }
-            foreach (var (to, where) in found) yield return new Reference(owner, to, type == owner ? where : $"{where} (in {type.Name})");
+            foreach (var (to, where) in found) yield return new Reference(owner, to, Readable(where, type));
         }
     }
 
@@ -142,7 +143,7 @@ public static class References
                 foreach (var instruction in m.Body.Instructions)
                 {
                     if (instruction.Operand is not MethodReference called || !IsDbContext(called.DeclaringType)) continue;
-                    var where = type == owner ? $"method {m.Name}" : $"method {m.Name} (in {type.Name})";
+                    var where = Readable($"method {m.Name}", type);
                     if (called is GenericInstanceMethod { ElementMethod.Name: "Set", GenericArguments: [var entity] })
                         yield return new SetRead(owner, entity, $"Set<{entity.Name}>()", where);
                     else if (called.Name.StartsWith("get_", StringComparison.Ordinal) && Substitute(called.ReturnType, called.DeclaringType) is GenericInstanceType
@@ -153,6 +154,22 @@ public static class References
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A place in the reader's words rather than the compiler's: an async method's state machine is the method, a
+    /// lambda is a lambda in its method, a primary constructor's captured parameter is that parameter.
+    /// </summary>
+    private static string Readable(string where, TypeDefinition type)
+    {
+        var stateMachine = Regex.Match(type.Name, "^<(?<method>[^>]+)>d__");
+        if (stateMachine.Success) return $"the body of method {stateMachine.Groups["method"].Value}";
+        var lambda = Regex.Match(where, "method <(?<method>[^>]+)>b__");
+        if (lambda.Success) return $"a lambda in method {lambda.Groups["method"].Value}";
+        if (type.Name.StartsWith('<')) return "a lambda";
+        var generated = Regex.Match(where, "^field <(?<name>[^>]+)>(?<kind>P|k__BackingField)$");
+        if (generated.Success) return generated.Groups["kind"].Value == "P" ? $"constructor parameter {generated.Groups["name"].Value}" : $"property {generated.Groups["name"].Value}";
+        return where;
     }
 
     private static bool IsDbContext(TypeReference type)
