@@ -1,5 +1,5 @@
-using Mono.Cecil;
 using System.Text.RegularExpressions;
+using Mono.Cecil;
 using Mono.Cecil.Cil;
 
 namespace Safeguarding.Architecture.Tests;
