@@ -11,6 +11,7 @@ public static class DomesticAbuseModule
         .AddScoped<Encompass.EducationSettings>()
         .AddScoped<Encompass.ChildrenToPlace>()
         .AddScoped<IQuarantineRelease, Encompass.IncidentRelease>()
+        .AddScoped<Learners.Attendance.IKnownToSafeguardingSource, KnownToDomesticAbuse>()
         .AddScoped<Encompass.EncompassDelivery>()
         .AddScoped<Encompass.KeyAdultInbox>()
         .AddScoped<Encompass.EncompassEscalation>()

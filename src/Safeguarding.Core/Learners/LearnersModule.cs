@@ -8,6 +8,7 @@ public static class LearnersModule
     /// <summary>Pupil rolls, the CME and EHE registers, attendance and its imports, and what each releases from the quarantine.</summary>
     public static IServiceCollection AddLearners(this IServiceCollection services) => services
         .AddScoped<Attendance.LearnerAccess>()
+        .AddScoped<Attendance.KnownToSafeguarding>()
         .AddScoped<Rolls.PupilRolls>()
         .AddScoped<Registers.LearnerRegisters>()
         .AddScoped<Registers.PopulationSetting>()

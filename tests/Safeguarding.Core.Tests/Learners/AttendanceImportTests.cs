@@ -140,7 +140,7 @@ public sealed class AttendanceImportTests : IDisposable
         await using var read = database.NewContext();
         var stored = await AttendanceStore.EnrolmentsAsync(read, partnership.Id, Year.StartYear, ct: TestContext.Current.CancellationToken);
         Assert.Equal(2, stored.Count);
-        var figures = await AttendanceStore.FiguresAsync(read, partnership.Id, Year, ct: TestContext.Current.CancellationToken);
+        var figures = await AttendanceStore.FiguresAsync(read, TestServices.KnownToSafeguarding(read), partnership.Id, Year, ct: TestContext.Current.CancellationToken);
         Assert.Equal((expected.Overall.Enrolments, expected.Overall.PossibleSessions, expected.Overall.AuthorisedAbsenceSessions, expected.Overall.UnauthorisedAbsenceSessions),
             (figures.Overall.Enrolments, figures.Overall.PossibleSessions, figures.Overall.AuthorisedAbsenceSessions, figures.Overall.UnauthorisedAbsenceSessions));
         Assert.Equal(new LocalDate(2014, 6, 1), stored.Single(e => e.Upn == B).DateOfBirth);

@@ -147,7 +147,7 @@ public sealed class CensusAndRegisterImportTests : IDisposable
             await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-01-16,20")), Ct);
 
         AttendanceFigures figures;
-        await using (var db = database.NewContext()) figures = await AttendanceStore.FiguresAsync(db, partnership.Id, Year, ct: Ct);
+        await using (var db = database.NewContext()) figures = await AttendanceStore.FiguresAsync(db, TestServices.KnownToSafeguarding(db), partnership.Id, Year, ct: Ct);
 
         Assert.Equal(20, figures.SuspensionsBySchool["100001"].Headcount);
         Assert.Equal(5.0, figures.SuspensionsBySchool["100001"].SuspensionRate);
@@ -155,7 +155,7 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         Assert.Equal(25.0, figures.SuspensionsBySchool["100002"].SuspensionRate);
         Assert.Equal(24, figures.Suspensions.Headcount);
         AttendanceFigures oneSchool;
-        await using (var db = database.NewContext()) oneSchool = await AttendanceStore.FiguresAsync(db, partnership.Id, Year, "100002", Ct);
+        await using (var db = database.NewContext()) oneSchool = await AttendanceStore.FiguresAsync(db, TestServices.KnownToSafeguarding(db), partnership.Id, Year, "100002", Ct);
         Assert.Equal(4, oneSchool.Suspensions.Headcount);
     }
 

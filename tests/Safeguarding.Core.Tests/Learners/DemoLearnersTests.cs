@@ -59,7 +59,7 @@ public sealed class DemoAttendanceTests(Safeguarding.Core.Tests.Demo.SmallDemoFi
         var partnership = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Partnerships, TestContext.Current.CancellationToken);
         var years = db.Enrolments.Select(e => e.AcademicYear).Distinct().OrderBy(y => y).ToList();
         var complete = new AcademicYear(years[0]);
-        var figures = await AttendanceStore.FiguresAsync(db, partnership.Id, complete, ct: TestContext.Current.CancellationToken);
+        var figures = await AttendanceStore.FiguresAsync(db, Safeguarding.Testing.TestServices.KnownToSafeguarding(db), partnership.Id, complete, ct: TestContext.Current.CancellationToken);
 
         Assert.True(figures.Overall.Enrolments > 100, $"{figures.Overall.Enrolments} enrolments counted");
         Assert.All(db.Enrolments.Where(e => e.AcademicYear == complete.StartYear).ToList(), e => Assert.NotNull(e.PersonId));

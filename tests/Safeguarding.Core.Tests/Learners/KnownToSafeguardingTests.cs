@@ -44,7 +44,7 @@ public sealed class KnownToSafeguardingTests
         }
 
         await using var read = database.NewContext();
-        var known = await KnownToSafeguarding.LoadAsync(read, partnership.Id, ct);
+        var known = await TestServices.KnownToSafeguarding(read).LoadAsync(partnership.Id, ct);
         Assert.Contains(inMaracHousehold.Id, known);
         Assert.Contains(flagEnded.Id, known);
         Assert.DoesNotContain(notKnown.Id, known);

@@ -103,7 +103,7 @@ public sealed class StoredEnrolmentsTests
 
         await using var read = database.NewContext();
         var expected = AttendanceMeasures.Compute(Year, await read.Enrolments.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
-        var figures = await AttendanceStore.FiguresAsync(read, partnership.Id, Year, ct: TestContext.Current.CancellationToken);
+        var figures = await AttendanceStore.FiguresAsync(read, TestServices.KnownToSafeguarding(read), partnership.Id, Year, ct: TestContext.Current.CancellationToken);
         Assert.True(expected.Overall.Enrolments > 0);
         foreach (var dimension in Breakdown.All)
             Assert.Equal(expected.By[dimension].Select(g => (g.Key, g.Value.Enrolments, g.Value.PossibleSessions, g.Value.PresentSessions,

@@ -4,32 +4,29 @@ using Safeguarding.Core.Data;
 namespace Safeguarding.Core.Learners.Attendance;
 
 /// <summary>
-/// The children already known to safeguarding, for the "known to safeguarding against all others" breakdown and the
-/// worklist. Each source adds the person ids it knows: Operation Encompass (a child named in a domestic incident
-/// notified to their school) and the domestic-abuse pathway (a child flagged for health records as living in a MARAC
-/// household or at risk by a DRAMM triage decision, now or before). Child protection and child in need plans add
-/// their own source here when that module arrives.
+/// A module that knows children to safeguarding: Operation Encompass and the domestic-abuse pathway now (see
+/// <c>DomesticAbuse/KnownToDomesticAbuse</c>); child exploitation and the support register add their own when they
+/// arrive, which is why this is an interface with one implementation today. Learners counts the children; it does not
+/// know the modules that know them, as the quarantine does not know the modules that release its records.
 /// </summary>
-public static class KnownToSafeguarding
+public interface IKnownToSafeguardingSource
 {
-    public static async Task<HashSet<Guid>> LoadAsync(SafeguardingDbContext db, Guid partnershipId, CancellationToken ct = default)
+    /// <summary>The people of the partnership this module has known to safeguarding at any time, now or before.</summary>
+    Task<IReadOnlyCollection<Guid>> KnownAsync(Guid partnershipId, CancellationToken ct);
+}
+
+/// <summary>
+/// The children already known to safeguarding, for the "known to safeguarding against all others" breakdown and the
+/// worklist: every registered source's people together.
+/// </summary>
+public sealed class KnownToSafeguarding(IEnumerable<IKnownToSafeguardingSource> sources)
+{
+    public async Task<HashSet<Guid>> LoadAsync(Guid partnershipId, CancellationToken ct = default)
     {
         var known = new HashSet<Guid>();
-        foreach (var source in Sources) known.UnionWith(await source(db, partnershipId, ct));
+        foreach (var source in sources) known.UnionWith(await source.KnownAsync(partnershipId, ct));
         return known;
     }
-
-    private static readonly Func<SafeguardingDbContext, Guid, CancellationToken, Task<List<Guid>>>[] Sources =
-    [
-        // Operation Encompass notifications.
-        (db, partnershipId, ct) => db.EncompassNotifications.AsNoTracking()
-            .Where(n => n.PartnershipId == partnershipId && n.ChildPersonId != null)
-            .Select(n => n.ChildPersonId!.Value).Distinct().ToListAsync(ct),
-        // Children in a MARAC household or at risk of domestic abuse (their health flags, active or ended).
-        (db, partnershipId, ct) => db.HealthFlags.AsNoTracking()
-            .Where(f => f.PartnershipId == partnershipId)
-            .Select(f => f.ChildPersonId).Distinct().ToListAsync(ct),
-    ];
 }
 
 /// <summary>Reads a partnership's year from storage for the measures (no person is shown: figures only).</summary>
@@ -52,12 +49,12 @@ public static class AttendanceStore
     }
 
     /// <summary>Every measure with every breakdown, computed from storage.</summary>
-    public static async Task<AttendanceFigures> FiguresAsync(SafeguardingDbContext db, Guid partnershipId, AcademicYear year, string? urn = null,
-        CancellationToken ct = default)
+    public static async Task<AttendanceFigures> FiguresAsync(SafeguardingDbContext db, KnownToSafeguarding knownToSafeguarding, Guid partnershipId,
+        AcademicYear year, string? urn = null, CancellationToken ct = default)
     {
         var enrolments = await EnrolmentsAsync(db, partnershipId, year.StartYear, urn, ct);
         var suspensions = await SuspensionsAsync(db, partnershipId, year.StartYear, urn, ct);
-        var known = await KnownToSafeguarding.LoadAsync(db, partnershipId, ct);
+        var known = await knownToSafeguarding.LoadAsync(partnershipId, ct);
         // A school's January census headcount, when sent, is the suspension rates' denominator; otherwise its pupils on roll that day.
         var headcounts = await Census.CensusHeadcounts.ForYearAsync(db, partnershipId, year.StartYear, urn, ct);
         return AttendanceMeasures.Compute(year, enrolments, suspensions, known, headcounts);

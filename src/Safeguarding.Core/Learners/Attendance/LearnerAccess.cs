@@ -29,7 +29,7 @@ public sealed record WorklistEntry(Guid PersonId, string Name, string Urn, strin
 /// education lead and a school for itself; a child's attendance and the worklist (personal data, each read audited)
 /// for the education lead and the child's own school's Key Adult.
 /// </summary>
-public sealed class LearnerAccess(SafeguardingDbContext db)
+public sealed class LearnerAccess(SafeguardingDbContext db, KnownToSafeguarding knownToSafeguarding)
 {
     public const string ResourceType = "Attendance";
 
@@ -96,7 +96,7 @@ public sealed class LearnerAccess(SafeguardingDbContext db)
         var ownUrn = wholePartnership ? null : await OwnUrnAsync(actor, ct);
         if (!wholePartnership && ownUrn is null) return null;
 
-        var known = await KnownToSafeguarding.LoadAsync(db, actor.PartnershipId, ct);
+        var known = await knownToSafeguarding.LoadAsync(actor.PartnershipId, ct);
         var query = db.Enrolments.AsNoTracking().Where(e => e.PartnershipId == actor.PartnershipId && e.AcademicYear == year.StartYear && e.PersonId != null);
         if (ownUrn is not null) query = query.Where(e => e.Urn == ownUrn);
         var enrolments = (await query.ToListAsync(ct)).Where(e => known.Contains(e.PersonId!.Value)).ToList();

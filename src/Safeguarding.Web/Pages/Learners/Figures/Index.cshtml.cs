@@ -17,7 +17,7 @@ namespace Safeguarding.Web.Pages.Learners.Figures;
 /// broken down one way at a time, with a chart and the same figures as a table, and a CSV of every breakdown.
 /// Figures only: no child is named. A school sees its own figures only.
 /// </summary>
-public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, LearnerAccess access) : PageModel
+public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, LearnerAccess access, KnownToSafeguarding knownToSafeguarding) : PageModel
 {
     public static readonly Dictionary<string, string> BreakdownNames = new()
     {
@@ -188,7 +188,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
             var keys = enrolments.Select(e => (e.Upn, e.Urn)).ToHashSet();
             suspensions = suspensions.Where(s => keys.Contains((s.Upn, s.Urn))).ToList();
         }
-        var known = await KnownToSafeguarding.LoadAsync(db, partnershipId, ct);
+        var known = await knownToSafeguarding.LoadAsync(partnershipId, ct);
         var sixthHalfTerms = await SixthHalfTerms.LoadAsync(db, partnershipId, AcademicYear, ct);
         Figures = AttendanceMeasures.Compute(AcademicYear, enrolments, suspensions, known, sixthHalfTermStarts: sixthHalfTerms);
         // The council's registers are the partnership's, not a school's: shown to those who see every school.

@@ -1,0 +1,50 @@
+namespace Safeguarding.Architecture.Tests;
+
+/// <summary>
+/// Which module of Core may use which. A module is a namespace under <c>Safeguarding.Core</c> (its folder); a module
+/// may use the modules on its line and nothing else. Adding a module is one line here.
+/// </summary>
+public static class ModuleBorders
+{
+    public const string CoreNamespace = "Safeguarding.Core";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Uses = new Dictionary<string, string[]>
+    {
+        ["Platform"] = [],
+        ["People"] = ["Platform"],
+        ["Learners"] = ["People", "Platform"],
+        ["Meetings"] = ["People", "Platform"],
+        // Operation Encompass reads the Learners rolls and registers to find each child's setting; the pathway runs MARAC and DRAMM on the meeting engine.
+        ["DomesticAbuse"] = ["People", "Platform", "Learners", "Meetings"],
+    };
+
+    /// <summary>
+    /// Composition roots may use every module, and no module may use them: Data holds the one DbContext with every
+    /// module's sets (which sets a module reads is checked on its own), Demo seeds every module.
+    /// </summary>
+    public static readonly string[] CompositionRoots = ["Data", "Demo"];
+
+    /// <summary>Every module opens the one DbContext, so every module may use Data (but not read another module's sets through it).</summary>
+    public const string SharedByAll = "Data";
+
+    public static IEnumerable<string> Modules => Uses.Keys;
+
+    public static bool IsDeclared(string part) => Uses.ContainsKey(part) || CompositionRoots.Contains(part);
+
+    /// <summary>Whether a type in <paramref name="from"/> may use a type in <paramref name="to"/> (both modules or roots).</summary>
+    public static bool MayUse(string from, string to) =>
+        from == to || CompositionRoots.Contains(from) || to == SharedByAll || (Uses.TryGetValue(from, out var uses) && uses.Contains(to));
+
+    /// <summary>Whether a type in <paramref name="from"/> may read a set whose entities belong to <paramref name="owner"/>.</summary>
+    public static bool MayRead(string from, string owner) =>
+        from == owner || CompositionRoots.Contains(from) || (Uses.TryGetValue(from, out var uses) && uses.Contains(owner));
+
+    /// <summary>The module (or root) of a namespace: its first part under Safeguarding.Core, or null outside Core.</summary>
+    public static string? PartOf(string? @namespace)
+    {
+        if (@namespace is null || !@namespace.StartsWith(CoreNamespace + ".", StringComparison.Ordinal)) return null;
+        var rest = @namespace[(CoreNamespace.Length + 1)..];
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? rest : rest[..dot];
+    }
+}
