@@ -1,33 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
 using Safeguarding.Testing;
-using Spectre.Console;
 
 namespace Safeguarding.Cli.Tests;
 
 /// <summary><c>safeguard attendance import</c>: into the database, bad rows to the quarantine, twice is once.</summary>
 public sealed class AttendanceImportCliTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Provider.ToString(),
-            ["ConnectionStrings:Safeguarding"] = database.Settings.ConnectionString,
-            ["Safeguarding:DataDirectory"] = database.Settings.DataDirectory,
-        }).Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 250;
-        var exitCode = await Cli.RunAsync(args, configuration, console, error, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => CliRunner.Against(Cli.RunAsync, database, width: 250).RunAsync(args);
 
     [Theory, BothDatabases]
     public async Task Import_puts_good_rows_in_lists_bad_ones_and_a_second_run_changes_nothing(DatabaseProvider provider)

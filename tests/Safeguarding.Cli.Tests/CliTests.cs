@@ -1,40 +1,18 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
-using Spectre.Console;
 
 namespace Safeguarding.Cli.Tests;
 
 public sealed class CliTests
 {
-    private sealed record Run(int ExitCode, string Output, string Error);
-
     /// <summary>Runs the command line in-process against a test database, as if appsettings.json pointed at it.</summary>
-    private static async Task<Run> RunAsync(TestDatabase database, params string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Provider.ToString(),
-            ["ConnectionStrings:Safeguarding"] = database.Settings.ConnectionString,
-            ["Safeguarding:DataDirectory"] = database.Settings.DataDirectory,
-        }).Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        var exitCode = await Cli.RunAsync(args, configuration, console, error, TestContext.Current.CancellationToken);
-        return new Run(exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => CliRunner.Against(Cli.RunAsync, database).RunAsync(args);
 
     private static string NewFolder() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "safeguard-cli-tests", Guid.NewGuid().ToString("N"))).FullName;
 
@@ -180,14 +158,10 @@ public sealed class CliTests
         var folder = NewFolder();
         try
         {
-            var configuration = new ConfigurationBuilder().Build();
-            var error = new StringWriter();
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()) });
+            var run = await CliRunner.Unconfigured(Cli.RunAsync).RunAsync("audit", "verify", "--data-dir", folder);
 
-            var exitCode = await Cli.RunAsync(["audit", "verify", "--data-dir", folder], configuration, console, error, TestContext.Current.CancellationToken);
-
-            Assert.Equal(1, exitCode);
-            Assert.StartsWith("Error: There is no database at", error.ToString());
+            Assert.Equal(1, run.ExitCode);
+            Assert.StartsWith("Error: There is no database at", run.Error);
             Assert.False(File.Exists(Path.Combine(folder, "safeguarding.db")));
         }
         finally

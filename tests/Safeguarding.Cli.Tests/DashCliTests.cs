@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Spectre.Console;
+using Safeguarding.Testing;
 
 namespace Safeguarding.Cli.Tests;
 
@@ -10,26 +9,7 @@ public sealed class DashCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Safeguarding:DataDirectory"] = Path.Combine(_folder, "no-database-here"),
-        }).Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 80;
-        var exitCode = await Cli.RunAsync(args, configuration, console, error, TestContext.Current.CancellationToken);
-        Assert.False(Directory.Exists(Path.Combine(_folder, "no-database-here")), "the command touched the database");
-        return new Run(exitCode, output.ToString(), error.ToString());
-    }
+    private Task<CliRun> RunAsync(params string[] args) => CliRunner.WithoutDatabase(Cli.RunAsync, _folder, width: 80).RunAsync(args);
 
     private string Input(string json)
     {

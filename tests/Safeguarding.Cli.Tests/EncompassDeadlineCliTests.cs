@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
-using Spectre.Console;
+using Safeguarding.Testing;
+
 
 namespace Safeguarding.Cli.Tests;
 
@@ -11,17 +11,7 @@ public sealed class EncompassDeadlineCliTests
          "closures":["2026-09-03"]}
         """;
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
-        });
-        var exitCode = await Cli.RunAsync(args, new ConfigurationBuilder().Build(), console, error, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunAsync(params string[] args) => CliRunner.Unconfigured(Cli.RunAsync, width: 80).RunAsync(args);
 
     private static string WriteFile(string text)
     {

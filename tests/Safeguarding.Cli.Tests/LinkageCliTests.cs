@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Spectre.Console;
+using Safeguarding.Testing;
 
 namespace Safeguarding.Cli.Tests;
 
@@ -11,27 +10,7 @@ public sealed class LinkageCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    /// <summary>Configured with a SQLite data folder that does not exist: a command that opened the database would create it.</summary>
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Safeguarding:DataDirectory"] = Path.Combine(_folder, "no-database-here"),
-        }).Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        var exitCode = await Cli.RunAsync(args, configuration, console, error, TestContext.Current.CancellationToken);
-        Assert.False(Directory.Exists(Path.Combine(_folder, "no-database-here")), "the command touched the database");
-        return new Run(exitCode, output.ToString(), error.ToString());
-    }
+    private Task<CliRun> RunAsync(params string[] args) => CliRunner.WithoutDatabase(Cli.RunAsync, _folder).RunAsync(args);
 
     private string File(string name, params string[] rows)
     {

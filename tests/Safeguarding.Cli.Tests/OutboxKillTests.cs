@@ -73,26 +73,14 @@ public sealed class OutboxKillTests
         Assert.InRange(mails.Count, Notifications, Notifications + 1);
     }
 
-    private static Process Start(TestDatabase database, TestSmtpServer smtp, params string[] extra)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "safeguard.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", dll, "outbox", "dispatch", .. extra])
+    private static Process Start(TestDatabase database, TestSmtpServer smtp, params string[] extra) =>
+        CliRunner.Start(database, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = database.Settings.DataDirectory,
-        };
-        start.Environment["Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Safeguarding"] = database.Settings.ConnectionString;
-        start.Environment["Safeguarding__DataDirectory"] = database.Settings.DataDirectory;
-        start.Environment["Safeguarding__Smtp__Host"] = "127.0.0.1";
-        start.Environment["Safeguarding__Smtp__Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Safeguarding__Smtp__Security"] = "None";
-        start.Environment["Safeguarding__Smtp__MessageIdDomain"] = "test.example";
-        start.Environment["Safeguarding__Outbox__BatchSize"] = "10";
-        start.Environment["Safeguarding__Outbox__LeaseSeconds"] = "3";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start safeguard.");
-        return process;
-    }
+            ["Safeguarding:Smtp:Host"] = "127.0.0.1",
+            ["Safeguarding:Smtp:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Safeguarding:Smtp:Security"] = "None",
+            ["Safeguarding:Smtp:MessageIdDomain"] = "test.example",
+            ["Safeguarding:Outbox:BatchSize"] = "10",
+            ["Safeguarding:Outbox:LeaseSeconds"] = "3",
+        }, ["outbox", "dispatch", .. extra]);
 }

@@ -1,31 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Safeguarding.Core.Data;
 using Safeguarding.Testing;
-using Spectre.Console;
 
 namespace Safeguarding.Cli.Tests;
 
 public sealed class WebhooksCliTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Provider.ToString(),
-            ["ConnectionStrings:Safeguarding"] = database.Settings.ConnectionString,
-            ["Safeguarding:DataDirectory"] = database.Settings.DataDirectory,
-        }).Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        var exitCode = await Cli.RunAsync(args, configuration, console, error, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunAsync(TestDatabase database, params string[] args) => CliRunner.Against(Cli.RunAsync, database).RunAsync(args);
 
     [Theory, BothDatabases]
     public async Task A_settings_webhook_is_set_with_a_secret_shown_once_and_turned_off(DatabaseProvider provider)

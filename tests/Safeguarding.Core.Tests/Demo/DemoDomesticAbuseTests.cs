@@ -25,11 +25,14 @@ public sealed class DemoDomesticAbuseTests
         var referred = await db.RiskAssessments.CountAsync(a => a.Refer);
         Assert.True(referred > 0);
         var decisions = await db.TriageDecisions.ToListAsync();
+        Assert.NotEmpty(decisions);
         Assert.All(decisions, d => Assert.True(d.NoFurtherAction ? !string.IsNullOrEmpty(d.NoFurtherActionReason) : d.ReferToMarac || d.SafetyPlanNow || d.Idva != IdvaService.None || d.ReferToChildrensSocialWork));
         Assert.Equal(decisions.Count(d => d.ReferToMarac), await db.MaracReferrals.CountAsync());
         Assert.Equal(decisions.Count(d => d.SafetyPlanNow), await db.SafetyPlans.CountAsync());
         Assert.True(await db.HealthFlags.AnyAsync(f => f.Kind == HealthFlagKind.ChildInMaracHousehold));
-        Assert.All(await db.MaracReferrals.Where(r => r.Status != MaracReferralStatus.Waiting).ToListAsync(), r => Assert.NotNull(r.AgendaItemId));
+        var decided = await db.MaracReferrals.Where(r => r.Status != MaracReferralStatus.Waiting).ToListAsync();
+        Assert.NotEmpty(decided);
+        Assert.All(decided, r => Assert.NotNull(r.AgendaItemId));
         Assert.Equal(1, await db.MeetingSeries.CountAsync(s => s.Kind == MeetingKind.Dramm));
         Assert.True(await db.Meetings.CountAsync() > 15);
 
@@ -39,6 +42,7 @@ public sealed class DemoDomesticAbuseTests
         var heard = await db.MaracReferrals.FirstAsync(r => r.MeetingId != null);
         var view = await new MeetingRecords(db).OpenAsync(actor, heard.MeetingId!.Value, new Safeguarding.Core.Platform.ProcessContext("test", actor));
         Assert.True(view!.SubjectsVisible);
+        Assert.NotEmpty(view.Items);
         Assert.All(view.Items, i => Assert.NotNull(i.SubjectName));
     }
 }

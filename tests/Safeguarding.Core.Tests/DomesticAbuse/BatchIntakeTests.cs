@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Testing;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.Learners.Registers;
@@ -67,6 +66,7 @@ public sealed class BatchIntakeTests(EncompassFixture fixture) : IClassFixture<E
         await using (var db = world.NewContext())
             again = await world.Intake(db).ReceiveManyAsync(world.Police, incidents, world.Process, blockSize: 3, ct: TestContext.Current.CancellationToken);
 
+        Assert.Contains(again, r => r.Outcome != IntakeOutcome.Quarantined);
         Assert.All(again.Where(r => r.Outcome != IntakeOutcome.Quarantined), r => Assert.Equal(IntakeOutcome.Unchanged, r.Outcome));
         Assert.Equal(0, again.Sum(r => r.NotificationsMade));
         var after = await world.SnapshotAsync();
@@ -112,7 +112,7 @@ public sealed class BatchIntakeTests(EncompassFixture fixture) : IClassFixture<E
     }
 
     /// <summary>A partnership of its own (a force, the council, three schools, five pupils) with the demo's trained model, on the intake tests' clock.</summary>
-    private sealed class SmallWorld : IAsyncDisposable
+    private sealed class SmallWorld : TestWorld
     {
         public static readonly (string Given, string Family, string Dob, string Postcode)[] Pupils =
         [
@@ -120,36 +120,31 @@ public sealed class BatchIntakeTests(EncompassFixture fixture) : IClassFixture<E
             ("Martha", "Dunmore", "2016-01-30", "AV4 5EF"), ("Ottilie", "Everard", "2012-09-09", "AV5 6FG"),
         ];
 
-        private readonly TestDatabase _database;
-        private readonly FakeClock _clock = new(EncompassFixture.Now);
-
-        private SmallWorld(TestDatabase database) => _database = database;
+        private SmallWorld(TestWorld world) : base(world)
+        {
+        }
 
         public Actor Police { get; private set; } = null!;
         public ProcessContext Process => new("test:batch intake", Police, FromAddress: "test");
-
-        public SafeguardingDbContext NewContext() => _database.NewContext(_clock);
 
         public IncidentIntake Intake(SafeguardingDbContext db) => new(db, new PersonIndex(db), new Quarantine(db));
 
         public static async Task<SmallWorld> CreateAsync(DatabaseProvider provider, string model)
         {
-            var world = new SmallWorld(await TestDatabase.CreateAsync(provider));
-            var data = new TestData(world.NewContext);
-            var partnership = await data.CreatePartnershipAsync();
-            var police = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce, "Aire Valley Police");
-            var council = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService, "Learning Inclusion");
-            var schools = new[] { await data.CreateOrganisationAsync(partnership.Id, name: "Ashgrove Primary"), await data.CreateOrganisationAsync(partnership.Id, name: "Beckside Academy"),
-                await data.CreateOrganisationAsync(partnership.Id, name: "Cragview School") };
-            world.Police = new Actor(partnership.Id, police.Id, "Police system", new HashSet<Role> { Role.PoliceDomesticAbuse });
+            var world = new SmallWorld(await TestWorld.CreateAsync(provider, EncompassFixture.Now));
+            var partnership = world.Partnership;
+            var police = await world.OrganisationAsync(OrganisationType.PoliceForce, "Aire Valley Police");
+            var council = await world.OrganisationAsync(OrganisationType.CouncilService, "Learning Inclusion");
+            var schools = new[] { await world.OrganisationAsync(name: "Ashgrove Primary"), await world.OrganisationAsync(name: "Beckside Academy"),
+                await world.OrganisationAsync(name: "Cragview School") };
+            world.Police = world.PoliceSystemOf(police);
+            await world.PublishCalendarAsync(DeadlineTests.CouncilYear());
+            await world.SetUpEncompassAsync(council, contactName: "Police hub");
 
             await using var db = world.NewContext();
             db.Process = ProcessContext.System("test:arrange");
-            var days = DeadlineTests.CouncilYear();
-            db.SchoolCalendars.Add(new SchoolCalendar { PartnershipId = partnership.Id, DayStart = days.DayStart, Terms = [.. days.Terms.Select(t => new SchoolTerm { Start = t.Start, End = t.End })] });
             // Beckside has an INSET day on Monday 9 November: its deadline differs from the others'.
             db.SchoolCalendars.Add(new SchoolCalendar { PartnershipId = partnership.Id, OrganisationId = schools[1].Id, Closures = [new SchoolClosure { Date = new LocalDate(2026, 11, 9), Reason = "INSET day" }] });
-            db.EncompassSettings.Add(new EncompassSettings { PartnershipId = partnership.Id, CouncilOrganisationId = council.Id, ContactName = "Police hub" });
             db.LinkageSettings.Add(new LinkageSettings { PartnershipId = partnership.Id, ModelJson = model });
             for (var i = 0; i < Pupils.Length; i++)
             {
@@ -195,8 +190,6 @@ public sealed class BatchIntakeTests(EncompassFixture fixture) : IClassFixture<E
                 string.Join("\n", records.Select(r => $"{r.LocalId} {r.Outcome} person {personName[r.PersonId!.Value]}").Order(StringComparer.Ordinal)),
                 string.Join("\n", (await db.QuarantinedRecords.AsNoTracking().ToListAsync()).Select(q => q.Reason).Order(StringComparer.Ordinal)));
         }
-
-        public ValueTask DisposeAsync() => _database.DisposeAsync();
     }
 
     private sealed record Snapshot(string Incidents, string Notifications, string People, string Quarantine);

@@ -29,6 +29,7 @@ public sealed class ChecklistDefinitionTests
     [Fact]
     public void Shipped_checklists_carry_no_licensed_wording()
     {
+        Assert.NotEmpty(ShippedChecklists.List.SelectMany(c => c.Questions));
         Assert.All(ShippedChecklists.List.SelectMany(c => c.Questions), q => Assert.Null(q.LicensedWording));
     }
 

@@ -34,6 +34,7 @@ public sealed class DemoEncompassDeliveryTests
         await using var check = s.NewContext();
         var all = await check.EncompassNotifications.Where(n => n.PartnershipId == s.PartnershipId).ToListAsync();
         Assert.Equal(NotificationStatus.Delivered, all.Single(n => n.Id == due.Id).Status);
+        Assert.Contains(all, n => n.Id != due.Id);
         Assert.All(all.Where(n => n.Id != due.Id), n => Assert.NotEqual(NotificationStatus.Ready, n.Status));
         // A breach is exactly a deadline passed without an acknowledgement in time.
         Assert.All(all.Where(n => n.Id != due.Id), n => Assert.Equal(n.AcknowledgedAt is null || n.AcknowledgedAt > n.Deadline, n.BreachRecordedAt is not null));

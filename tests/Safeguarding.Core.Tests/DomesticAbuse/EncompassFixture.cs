@@ -1,14 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Testing;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Demo;
 using Safeguarding.Core.DomesticAbuse.Encompass;
-using Safeguarding.Core.Learners.Rolls;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
-using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Imports;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Tests.Platform.Calendars;
@@ -44,20 +41,10 @@ public sealed class EncompassFixture : IAsyncDisposable
         await new DemoPartnership(db).SeedAsync(DemoScale.Small);
         var partnership = await db.Partnerships.SingleAsync();
         await new PersonIndex(db).TrainAsync(partnership.Id, ProcessContext.System("test:train"));
-        var days = DeadlineTests.CouncilYear();
-        db.Process = ProcessContext.System("test:arrange");
-        db.SchoolCalendars.Add(new SchoolCalendar
-        {
-            PartnershipId = partnership.Id, DayStart = days.DayStart,
-            Terms = [.. days.Terms.Select(t => new SchoolTerm { Start = t.Start, End = t.End })],
-        });
+        var world = await TestWorld.OpenAsync(database, SystemClock.Instance.GetCurrentInstant());
+        await world.PublishCalendarAsync(DeadlineTests.CouncilYear());
         // The council's EHE and CME leads work in Learning Inclusion.
-        db.EncompassSettings.Add(new EncompassSettings
-        {
-            PartnershipId = partnership.Id,
-            CouncilOrganisationId = await db.Organisations.Where(o => o.Name.Contains("Learning Inclusion")).Select(o => o.Id).SingleAsync(),
-        });
-        await db.SaveChangesAsync();
+        await world.SetUpEncompassAsync(await db.Organisations.AsNoTracking().Where(o => o.Name.Contains("Learning Inclusion")).SingleAsync());
         return database;
     }
 
@@ -68,30 +55,33 @@ public sealed class EncompassFixture : IAsyncDisposable
 }
 
 /// <summary>One test's view of the demo partnership: its police force, schools, council, and a context on the test clock.</summary>
-public sealed class EncompassWorld(TestDatabase database, Guid partnershipId, Organisation police, Organisation council, IReadOnlyList<Organisation> schools)
+public sealed class EncompassWorld : TestWorld
 {
-    public FakeClock Clock { get; } = new(EncompassFixture.Now);
-    public Guid PartnershipId => partnershipId;
-    public Organisation Police => police;
-    public Organisation Council => council;
-    public IReadOnlyList<Organisation> Schools => schools;
+    private EncompassWorld(TestWorld world, Organisation police, Organisation council, IReadOnlyList<Organisation> schools) : base(world)
+    {
+        Police = police;
+        Council = council;
+        Schools = schools;
+    }
 
-    public Actor PoliceSystem => new(partnershipId, police.Id, "Police system", new HashSet<Role> { Role.PoliceDomesticAbuse });
+    public Organisation Police { get; }
+    public Organisation Council { get; }
+    public IReadOnlyList<Organisation> Schools { get; }
 
-    public Actor Administrator => new(partnershipId, council.Id, "Partnership administrator", new HashSet<Role> { Role.PartnershipAdministrator }, UserId: Guid.NewGuid());
+    public Actor PoliceSystem => PoliceSystemOf(Police);
+
+    public Actor Administrator => new(PartnershipId, Council.Id, "Partnership administrator", new HashSet<Role> { Role.PartnershipAdministrator }, UserId: Guid.NewGuid());
 
     public ProcessContext Process(Actor actor) => new("test:encompass", actor, FromAddress: "test");
-
-    public SafeguardingDbContext NewContext() => database.NewContext(Clock);
 
     public IncidentIntake Intake(SafeguardingDbContext db) => new(db, new PersonIndex(db), new Quarantine(db));
 
     public static async Task<EncompassWorld> OpenAsync(TestDatabase database)
     {
-        await using var db = database.NewContext();
-        var partnershipId = await db.Partnerships.Select(p => p.Id).SingleAsync();
-        var orgs = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId).OrderBy(o => o.Name).ToListAsync();
-        return new EncompassWorld(database, partnershipId, orgs.First(o => o.Type == OrganisationType.PoliceForce),
+        var world = await TestWorld.OpenAsync(database, EncompassFixture.Now);
+        await using var db = world.NewContext();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == world.PartnershipId).OrderBy(o => o.Name).ToListAsync();
+        return new EncompassWorld(world, orgs.First(o => o.Type == OrganisationType.PoliceForce),
             orgs.First(o => o.Type == OrganisationType.CouncilService && o.Name.Contains("Learning Inclusion", StringComparison.Ordinal)),
             [.. orgs.Where(o => o.Type == OrganisationType.School && o.Phase is SchoolPhase.Primary or SchoolPhase.Secondary)]);
     }
@@ -106,18 +96,5 @@ public sealed class EncompassWorld(TestDatabase database, Guid partnershipId, Or
             .OrderBy(r => r.LocalId).ToListAsync();
         return records.Where(r => !registered.Contains(r.PersonId!.Value) && r.DateOfBirth!.Length == 10 && !r.DateOfBirth.Contains("-00", StringComparison.Ordinal))
             .Skip(skip).First();
-    }
-
-    /// <summary>Puts the pupil on the school's roll from the given date (as a roll import would).</summary>
-    public async Task RegisterAsync(SourceRecord pupil, Organisation school, LocalDate? from = null, LocalDate? left = null)
-    {
-        await using var db = NewContext();
-        db.Process = ProcessContext.System("test:arrange");
-        db.PupilRegistrations.Add(new PupilRegistration
-        {
-            PartnershipId = partnershipId, OrganisationId = school.Id, PersonId = pupil.PersonId!.Value, SourceRecordId = pupil.Id,
-            LocalId = $"{pupil.LocalId}-{Guid.NewGuid():N}"[..40], StartedOn = from ?? new LocalDate(2024, 9, 1), LeftOn = left, LastListedAt = Clock.GetCurrentInstant(),
-        });
-        await db.SaveChangesAsync();
     }
 }

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Testing;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.Platform.Access;
@@ -10,17 +9,15 @@ using Safeguarding.Testing;
 namespace Safeguarding.Core.Tests.DomesticAbuse;
 
 /// <summary>A partnership with a force and a school with two Key Adults, on a fake clock, for the delivery tests.</summary>
-public sealed class EncompassScenario : IAsyncDisposable
+public sealed class EncompassScenario : TestWorld
 {
     public static readonly Instant Monday0700 = Instant.FromUtc(2026, 11, 30, 7, 0);
     public static readonly Instant Monday0830 = Instant.FromUtc(2026, 11, 30, 8, 30);
 
-    private EncompassScenario(TestDatabase database) => Database = database;
+    private EncompassScenario(TestWorld world) : base(world)
+    {
+    }
 
-    public TestDatabase Database { get; }
-    public FakeClock Clock { get; } = new(Monday0700);
-    public TestData Data => new(() => Database.NewContext(Clock));
-    public Guid PartnershipId { get; private set; }
     public Organisation Force { get; private set; } = null!;
     public Organisation School { get; private set; } = null!;
     public TestUser KeyAdult { get; private set; } = null!;
@@ -28,13 +25,11 @@ public sealed class EncompassScenario : IAsyncDisposable
 
     public static async Task<EncompassScenario> CreateAsync(DatabaseProvider provider)
     {
-        var s = new EncompassScenario(await TestDatabase.CreateAsync(provider));
-        var partnership = await s.Data.CreatePartnershipAsync();
-        s.PartnershipId = partnership.Id;
-        s.Force = await s.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
-        s.School = await s.Data.CreateOrganisationAsync(partnership.Id);
-        s.KeyAdult = await s.Data.CreateUserAsync(s.School, Role.SchoolKeyAdult);
-        s.DeputyKeyAdult = await s.Data.CreateUserAsync(s.School, Role.SchoolKeyAdult);
+        var s = new EncompassScenario(await TestWorld.CreateAsync(provider, Monday0700));
+        s.Force = await s.OrganisationAsync(OrganisationType.PoliceForce);
+        s.School = await s.OrganisationAsync();
+        s.KeyAdult = await s.UserAsync(s.School, Role.SchoolKeyAdult);
+        s.DeputyKeyAdult = await s.UserAsync(s.School, Role.SchoolKeyAdult);
         return s;
     }
 
@@ -45,15 +40,11 @@ public sealed class EncompassScenario : IAsyncDisposable
         return await Data.CreateReadyNotificationAsync(incident, incident.Children[0], setting ?? School, deadline ?? Monday0830, followsUp);
     }
 
-    public SafeguardingDbContext NewContext() => Database.NewContext(Clock);
-
     public EncompassDelivery Delivery(SafeguardingDbContext db) =>
         new(db, new Outbox(db), new EncompassDeliveryOptions("https://hub.test.example"));
 
     public OutboxDispatcher Dispatcher(SafeguardingDbContext db, params IOutboxChannel[] channels) =>
         new(db, channels, new OutboxOptions { BatchSize = 50 });
-
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
 
 /// <summary>A channel that fails the first <paramref name="failures"/> times, and counts what it was given.</summary>

@@ -241,6 +241,7 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         await using var db = world.NewContext();
         var children = await db.DomesticIncidents.Where(i => i.PoliceReference == reference).SelectMany(i => i.Children).OrderBy(c => c.DateOfBirth).ToListAsync();
         var held = await db.SourceRecords.Where(r => r.PersonId == children[0].PersonId || r.PersonId == children[1].PersonId).Select(r => r.Outcome).ToListAsync();
+        Assert.NotEmpty(held);
         Assert.All(held, o => Assert.Equal(LinkOutcome.WaitingForReview, o));
         Assert.Equal(ChildSettingOutcome.Uncertain, children[0].SettingOutcome);
         Assert.Equal(ChildSettingOutcome.UnderSchoolAge, children[1].SettingOutcome);

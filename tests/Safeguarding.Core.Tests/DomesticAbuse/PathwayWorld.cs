@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Testing;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.People;
@@ -14,12 +13,12 @@ namespace Safeguarding.Core.Tests.DomesticAbuse;
 /// A partnership with the agencies of the domestic-abuse pathway, their staff, and a household: a victim, the person
 /// causing harm and two children registered with a GP practice and seen at the hospital.
 /// </summary>
-public sealed class PathwayWorld : IAsyncDisposable
+public sealed class PathwayWorld : TestWorld
 {
-    public required TestDatabase Database { get; init; }
-    public required FakeClock Clock { get; init; }
-    public required TestData Data { get; init; }
-    public required Partnership Partnership { get; init; }
+    private PathwayWorld(TestWorld world) : base(world)
+    {
+    }
+
     public required Organisation Police { get; init; }
     public required Organisation Council { get; init; }
     public required Organisation Gp { get; init; }
@@ -37,8 +36,6 @@ public sealed class PathwayWorld : IAsyncDisposable
 
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 10, 10, 0); // a Tuesday
 
-    public SafeguardingDbContext NewContext() => Database.NewContext(Clock);
-
     public static ProcessContext Process(TestUser user) => new("test:pathway", user.Actor, FromAddress: "test");
 
     public static Actor ApiClient(Organisation org) =>
@@ -46,16 +43,15 @@ public sealed class PathwayWorld : IAsyncDisposable
 
     public static async Task<PathwayWorld> CreateAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var clock = new FakeClock(Now);
-        var data = new TestData(() => database.NewContext(clock));
-        var partnership = await data.CreatePartnershipAsync();
-        var police = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
-        var council = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService, "Children's Services Front Door");
-        var gp = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.GpPractice);
-        var otherGp = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.GpPractice);
-        var hospital = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.HospitalTrust);
-        var idva = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.VoluntarySector, "IDVA service");
+        var world = await TestWorld.CreateAsync(provider, Now);
+        var data = world.Data;
+        var partnership = world.Partnership;
+        var police = await world.OrganisationAsync(OrganisationType.PoliceForce);
+        var council = await world.OrganisationAsync(OrganisationType.CouncilService, "Children's Services Front Door");
+        var gp = await world.OrganisationAsync(OrganisationType.GpPractice);
+        var otherGp = await world.OrganisationAsync(OrganisationType.GpPractice);
+        var hospital = await world.OrganisationAsync(OrganisationType.HospitalTrust);
+        var idva = await world.OrganisationAsync(OrganisationType.VoluntarySector, "IDVA service");
 
         var household = new Household { PartnershipId = partnership.Id, Address = "1 Test Row", Postcode = "LS1 1AA" };
         Person NewPerson(string given, LocalDate dob, Sex sex, string? nhs = null) => new()
@@ -84,14 +80,13 @@ public sealed class PathwayWorld : IAsyncDisposable
             });
         });
 
-        return new PathwayWorld
+        return new PathwayWorld(world)
         {
-            Database = database, Clock = clock, Data = data, Partnership = partnership, Police = police, Council = council, Gp = gp, OtherGp = otherGp,
-            Hospital = hospital, IdvaService = idva,
-            Officer = await data.CreateUserAsync(police, Role.PoliceDomesticAbuse),
-            FrontDoor = await data.CreateUserAsync(council, Role.FrontDoorPractitioner),
-            Idva = await data.CreateUserAsync(idva, Role.Idva),
-            SocialWorker = await data.CreateUserAsync(council, Role.SocialWorker),
+            Police = police, Council = council, Gp = gp, OtherGp = otherGp, Hospital = hospital, IdvaService = idva,
+            Officer = await world.UserAsync(police, Role.PoliceDomesticAbuse),
+            FrontDoor = await world.UserAsync(council, Role.FrontDoorPractitioner),
+            Idva = await world.UserAsync(idva, Role.Idva),
+            SocialWorker = await world.UserAsync(council, Role.SocialWorker),
             Victim = victim, Harmer = harmer, Child = child, Baby = baby,
         };
     }
@@ -113,6 +108,4 @@ public sealed class PathwayWorld : IAsyncDisposable
         await Data.SaveAsync(db => db.DomesticIncidents.Add(incident));
         return incident;
     }
-
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

@@ -71,8 +71,8 @@ public sealed class EncompassPageTests
         Assert.Equal((NotificationStatus.Acknowledged, "check-in,watching", "Seen at 8:50.", keyAdult.User.Id),
             (stored.Status, stored.SupportChoices, stored.SupportNotes, stored.AcknowledgedByUserId!.Value));
         var read = await db.AuditEntries.Where(e => e.ResourceId == notification.Id.ToString() && e.Action == AuditActions.Read).ToListAsync();
-        Assert.All(read, e => Assert.Equal((keyAdult.User.Id, AuditOutcome.Allowed), (e.ActorUserId!.Value, e.Outcome)));
         Assert.NotEmpty(read);
+        Assert.All(read, e => Assert.Equal((keyAdult.User.Id, AuditOutcome.Allowed), (e.ActorUserId!.Value, e.Outcome)));
         Assert.Equal(AuditOutcome.Denied, (await db.AuditEntries.SingleAsync(e => e.ResourceId == elsewhere.Id.ToString() && e.Action == AuditActions.Read)).Outcome);
     }
 

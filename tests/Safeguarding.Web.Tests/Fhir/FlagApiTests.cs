@@ -98,6 +98,7 @@ public sealed class FlagApiTests
         Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
         Assert.Equal(2, bundle.Total);
         var flags = bundle.Entry.Select(e => (Flag)e.Resource).ToList();
+        Assert.NotEmpty(flags);
         Assert.All(flags, f =>
         {
             Assert.Equal(Flag.FlagStatus.Active, f.Status);
