@@ -63,16 +63,18 @@ public static class ArrivalsBench
         var actor = new Actor(partnershipId, police, "Police feed", new HashSet<Role>(), ApiClientId: Guid.NewGuid(), ApiScopes: new HashSet<string> { "people:write" });
         var process = new ProcessContext("bench:arrivals", actor, "benchmark police feed", "local");
         var random = new Random(3);
-        var results = new List<(string Kind, double Ms, ArrivalTimings Timings, LinkOutcome Outcome)>();
+        var results = new List<(string Kind, double Ms, ArrivalSteps Timings, LinkOutcome Outcome)>();
+        // Each arrival's steps, as the person index records them on its meter.
+        using var meters = MeterCapture.Start(PeopleMetrics.MeterName);
         for (var i = 0; i < arrivals + WarmUp; i++)
         {
             var (kind, incoming) = NextArrival(i, random, police, sample);
             var watch = Stopwatch.StartNew();
             await using var db = database.NewContext();
-            var index = new PersonIndex(db);
-            var arrival = await index.ReceiveAsync(actor, incoming, process);
+            meters.Drain();
+            var arrival = await new PersonIndex(db).ReceiveAsync(actor, incoming, process);
             watch.Stop();
-            if (i >= WarmUp) results.Add((kind, watch.Elapsed.TotalMilliseconds, index.LastArrival!, arrival.Outcome));
+            if (i >= WarmUp) results.Add((kind, watch.Elapsed.TotalMilliseconds, ArrivalSteps.From(meters.Drain()), arrival.Outcome));
         }
 
         Console.WriteLine($"[{provider}] ReceiveAsync over {results.Count} arrivals (ms):");
@@ -86,10 +88,21 @@ public static class ArrivalsBench
         Console.WriteLine("    outcomes: " + string.Join(", ", results.GroupBy(r => (r.Kind, r.Outcome)).OrderBy(g => g.Key.Kind).Select(g => $"{g.Key.Kind}/{g.Key.Outcome} {g.Count()}")));
     }
 
-    private static string Median(IEnumerable<TimeSpan> spans) => Percentile(spans.Select(s => s.TotalMilliseconds).ToList(), 0.5).ToString("F1", CultureInfo.InvariantCulture);
-    private static string P95(IEnumerable<TimeSpan> spans) => Percentile(spans.Select(s => s.TotalMilliseconds).ToList(), 0.95).ToString("F1", CultureInfo.InvariantCulture);
+    private static string Median(IEnumerable<double> ms) => Percentile(ms.ToList(), 0.5).ToString("F1", CultureInfo.InvariantCulture);
+    private static string P95(IEnumerable<double> ms) => Percentile(ms.ToList(), 0.95).ToString("F1", CultureInfo.InvariantCulture);
 
-    private static void Report(string label, List<(string Kind, double Ms, ArrivalTimings Timings, LinkOutcome Outcome)> rows)
+    /// <summary>Where one arrival's time went, in milliseconds, read from the person index's meter.</summary>
+    private sealed record ArrivalSteps(int Candidates, double Lookup, double Model, double CandidateQuery, double Scoring, double Save)
+    {
+        public static ArrivalSteps From(IReadOnlyList<Measured> taken)
+        {
+            double Step(string step) => MeterCapture.Sum(taken, PeopleMetrics.ArrivalStep.Name, PeopleMetrics.StepTag, step);
+            return new ArrivalSteps((int)MeterCapture.Sum(taken, PeopleMetrics.ArrivalCandidates.Name),
+                Step("lookup"), Step("model"), Step("candidate query"), Step("scoring"), Step("save"));
+        }
+    }
+
+    private static void Report(string label, List<(string Kind, double Ms, ArrivalSteps Timings, LinkOutcome Outcome)> rows)
     {
         var ms = rows.Select(r => r.Ms).ToList();
         var candidates = rows.Select(r => (double)r.Timings.Candidates).ToList();

@@ -73,12 +73,13 @@ public static class EncompassIntakeBench
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             IReadOnlyList<IntakeResult> results;
-            IntakeTimings timings;
+            string timings;
             await using (var db = database.NewContext())
             {
+                using var meters = MeterCapture.Start(IntakeSteps.Meters);
                 var intake = new IncidentIntake(db, new PersonIndex(db), new Quarantine(db));
                 results = await intake.ReceiveManyAsync(actor, [.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))], process);
-                timings = intake.Timings;
+                timings = IntakeSteps.Describe(meters.All);
             }
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;

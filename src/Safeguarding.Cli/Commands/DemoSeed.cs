@@ -1,6 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using System.CommandLine;
 using Safeguarding.Core.Demo;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 using Spectre.Console;
 
 namespace Safeguarding.Cli.Commands;
@@ -8,7 +10,7 @@ namespace Safeguarding.Cli.Commands;
 /// <summary><c>safeguard demo seed</c>: the fictional Aire Valley partnership, with sign-ins written to a file.</summary>
 public static class DemoSeed
 {
-    public const string CredentialsFileName = "demo-credentials.json";
+    public const string CredentialsFileName = DemoSeeding.CredentialsFileName;
 
     public static Command Create(CliContext context)
     {
@@ -24,11 +26,13 @@ public static class DemoSeed
         command.SetAction(context.Guarded(async (parseResult, ct) =>
         {
             var settings = context.Settings(parseResult);
+            var deployment = DeploymentOptions.FromConfiguration(context.Configuration);
             var demoScale = parseResult.GetValue(scale) == "city" ? DemoScale.City : DemoScale.Small;
             await DbMigrate.MigrateAsync(settings, ct);
 
             await using var db = CliContext.NewContext(settings);
-            DemoCredentials credentials = null!;
+            var path = Path.Combine(settings.DataDirectory, CredentialsFileName);
+            DemoSeeded seeded = null!;
             await context.Console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async progress =>
@@ -42,28 +46,20 @@ public static class DemoSeed
                             task.Value = p.Done;
                         }
                     });
-                    credentials = await new DemoPartnership(db).SeedAsync(demoScale, report, ct);
+                    seeded = await new DemoSeeding(db, new PersonIndex(db), new EncompassDeliveryOptions(deployment.PublicBaseUrl))
+                        .SeedAsync(new DemoSeedingOptions(demoScale, path, report), ct);
                 });
-            var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
-            var arrivals = await new DemoArrivals(db, new Safeguarding.Core.People.PersonIndex(db))
-                .SendAsync(partnershipId, demoScale == DemoScale.City ? 300 : 30, ct);
+            var (arrivals, encompass, delivery, credentials) = (seeded.Arrivals, seeded.Encompass, seeded.Delivery, seeded.Credentials);
             if (arrivals.Sent > 0)
                 context.Console.MarkupLine($"Police feed: {arrivals.Sent} records matched: {arrivals.LinkedAutomatically} linked automatically, " +
                     $"{arrivals.WaitingForReview} waiting for review, {arrivals.NewPeople} new people.");
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var encompass = await new DemoEncompass(db, new Safeguarding.Core.People.PersonIndex(db)).SeedAsync(partnershipId, demoScale, ct: ct);
             if (encompass.Incidents > 0)
                 context.Console.MarkupLine($"Operation Encompass: {encompass.Incidents} police incidents ({encompass.WithChildren} with children), " +
                     $"{encompass.Notifications} notifications, {encompass.ChildrenToPlace} children for the Front Door to place " +
-                    $"({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s).");
-
-            var delivery = await new Safeguarding.Core.Demo.DemoEncompassDelivery(db, new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
-                context.Configuration["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080")).RunAsync(partnershipId, ct);
+                    $"({seeded.EncompassTook.TotalSeconds:F0} s).");
             if (delivery.Delivered > 0)
                 context.Console.MarkupLine($"Operation Encompass history: {delivery.Delivered} notifications delivered, {delivery.Acknowledged} acknowledged, {delivery.Breached} missed deadlines.");
 
-            var path = Path.Combine(settings.DataDirectory, CredentialsFileName);
-            await credentials.WriteJsonAsync(path, ct);
             context.Console.MarkupLine(credentials.WasAlreadySeeded
                 ? $"The demo partnership was already there; nothing was added."
                 : $"Seeded {Markup.Escape(DemoPartnership.PartnershipName)} ({demoScale.ToString().ToLowerInvariant()} scale).");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Outbox;
 using Spectre.Console;
 
@@ -26,7 +27,7 @@ public static class OutboxDispatch
         {
             var smtp = OutboxServiceCollectionExtensions.SmtpFrom(context.Configuration);
             var options = OutboxServiceCollectionExtensions.OptionsFrom(context.Configuration);
-            var delivery = new EncompassDeliveryOptions(context.Configuration["Safeguarding:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080");
+            var delivery = new EncompassDeliveryOptions(DeploymentOptions.FromConfiguration(context.Configuration).PublicBaseUrl);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
             int delivered = 0, sent = 0;
             while (true)

@@ -85,9 +85,6 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     /// </summary>
     public bool WriteNewRowsInBulk { get; set; }
 
-    /// <summary>How many rows this context's saves have written in bulk (for tests and diagnostics).</summary>
-    public int RowsWrittenInBulk { get; private set; }
-
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         if (Database.IsSqlite())
@@ -157,7 +154,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
             if (WriteNewRowsInBulk) inBulk = await ManyRowInserts.WriteAsync(this, changes, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) + inBulk.Count;
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            RowsWrittenInBulk += inBulk.Count;
+            if (inBulk.Count > 0) DataMetrics.RowsWrittenInBulk.Add(inBulk.Count);
             return written;
         }
         catch

@@ -26,9 +26,6 @@ public sealed record Arrival(Guid SourceRecordId, Guid PersonId, LinkOutcome Out
 /// <summary>A person found by search-before-create, with the model's reasons (none when the index is too small to have a model).</summary>
 public sealed record SearchCandidate(Person Person, double? MatchProbability, IReadOnlyList<FieldEvidence> Evidence);
 
-/// <summary>Where one arrival's time went (for benchmarks and diagnostics): candidate records loaded, and the time of each step.</summary>
-public sealed record ArrivalTimings(int Candidates, TimeSpan Lookup, TimeSpan Model, TimeSpan CandidateQuery, TimeSpan Scoring, TimeSpan Save);
-
 /// <summary>
 /// The person index: keeps each agency's record as received and links it to a person on arrival with the
 /// partnership's trained model. Above the upper threshold it links; between the thresholds, or when the twins
@@ -47,9 +44,6 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
     private int _candidates;
     private long _queryTicks;
     private long _scoreTicks;
-
-    /// <summary>The last new record's timings; null until one is received.</summary>
-    public ArrivalTimings? LastArrival { get; private set; }
 
     public async Task<Arrival> ReceiveAsync(Actor actor, IncomingRecord incoming, ProcessContext process, CancellationToken ct = default)
     {
@@ -108,9 +102,12 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         }
         var saving = Stopwatch.GetTimestamp();
         await db.SaveChangesAsync(ct);
-        LastArrival = new ArrivalTimings(_candidates, Stopwatch.GetElapsedTime(started, lookedUp), Stopwatch.GetElapsedTime(lookedUp, modelled),
-            TimeSpan.FromTicks(_queryTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency), TimeSpan.FromTicks(_scoreTicks * TimeSpan.TicksPerSecond / Stopwatch.Frequency),
-            Stopwatch.GetElapsedTime(saving));
+        PeopleMetrics.ArrivalCandidates.Record(_candidates);
+        PeopleMetrics.Arrival("lookup", started, lookedUp);
+        PeopleMetrics.Arrival("model", lookedUp, modelled);
+        PeopleMetrics.Arrival("candidate query", 0, _queryTicks);
+        PeopleMetrics.Arrival("scoring", 0, _scoreTicks);
+        PeopleMetrics.Arrival("save", saving, Stopwatch.GetTimestamp());
         return new Arrival(record.Id, record.PersonId!.Value, record.Outcome, record.MatchProbability, reviewId, AlreadyReceived: false);
     }
 

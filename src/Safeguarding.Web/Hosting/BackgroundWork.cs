@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Outbox;
 
 namespace Safeguarding.Web.Hosting;
@@ -8,11 +10,12 @@ namespace Safeguarding.Web.Hosting;
 /// deadlines, and dispatch the outbox. Every step is safe on several hosts at once (claims and unique keys, ADR-009).
 /// Turned off with Safeguarding:BackgroundWork:Enabled=false (the page tests drive each step themselves).
 /// </summary>
-public sealed class BackgroundWork(IServiceScopeFactory scopes, IConfiguration configuration, DemoYear demoYear, ILogger<BackgroundWork> log) : BackgroundService
+public sealed class BackgroundWork(IServiceScopeFactory scopes, IOptions<DeploymentOptions> options, DemoYear demoYear, ILogger<BackgroundWork> log)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(int.TryParse(configuration["Safeguarding:BackgroundWork:IntervalSeconds"], out var s) ? s : 5);
+        var interval = TimeSpan.FromSeconds(options.Value.BackgroundWork.IntervalSeconds);
         try
         {
             // The demo's year of notifications gets its history first; delivering or escalating them now would rewrite it.

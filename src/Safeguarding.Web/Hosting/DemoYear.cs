@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Safeguarding.Core.Data;
 using Safeguarding.Core.Demo;
-using Safeguarding.Core.DomesticAbuse.Encompass;
-using Safeguarding.Core.People;
 
 namespace Safeguarding.Web.Hosting;
 
@@ -34,14 +30,8 @@ public sealed class DemoYear(IServiceScopeFactory scopes, IOptions<SafeguardingO
                 await started.Task.WaitAsync(stoppingToken);
 
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SafeguardingDbContext>();
-            var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(stoppingToken);
-            if (partnershipId is not { } id) return;
             var watch = Stopwatch.StartNew();
-            var year = await new DemoEncompass(db, scope.ServiceProvider.GetRequiredService<PersonIndex>()).SeedYearAsync(id, ct: stoppingToken);
-            if (year.Incidents == 0) return;
-            db.ChangeTracker.Clear();
-            var history = await new DemoEncompassDelivery(db, scope.ServiceProvider.GetRequiredService<EncompassDeliveryOptions>()).RunAsync(id, stoppingToken);
+            if (await scope.ServiceProvider.GetRequiredService<DemoSeeding>().WriteYearAsync(stoppingToken) is not ({ } year, { } history)) return;
             log.LogInformation("Demo: a year of Operation Encompass written in the background: {Incidents} incidents, {Notifications} notifications, {Breached} missed deadlines, in {Seconds:F0} s",
                 year.Incidents, history.Delivered, history.Breached, watch.Elapsed.TotalSeconds);
         }

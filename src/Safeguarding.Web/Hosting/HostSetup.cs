@@ -12,6 +12,9 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Demo;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Outbox;
 using Safeguarding.Core.Platform.Users;
@@ -38,20 +41,25 @@ public static class HostSetup
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 60, "Safeguarding:IdleTimeoutMinutes must be 1 to 60")
             .Validate(o => o.AbsoluteTimeoutHours is > 0 and <= 12, "Safeguarding:AbsoluteTimeoutHours must be 1 to 12")
             .ValidateOnStart();
+        // Where and how this installation runs, as the CLI reads it too (Core/Platform/DeploymentOptions).
+        services.AddOptions<DeploymentOptions>().Bind(config.GetSection(DeploymentOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentOptionsValidator>();
+        // Read now as well: which services to add depends on them. The values are checked when the host starts.
+        var deployment = config.GetSection(DeploymentOptions.Section).Get<DeploymentOptions>() ?? new DeploymentOptions();
 
         var database = DatabaseSettings.FromConfiguration(config);
         services.AddSafeguardingData(database);
         services.AddSafeguardingOutbox(config);
-        services.AddSingleton(new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions(
-            config["Safeguarding:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:5080"));
+        services.AddSingleton(sp => new EncompassDeliveryOptions(sp.GetRequiredService<IOptions<DeploymentOptions>>().Value.PublicBaseUrl));
         // The demo's year first: the background work waits for it (see DemoYear).
+        services.AddScoped<DemoSeeding>();
         services.AddSingleton<DemoYear>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoYear>());
-        if (!string.Equals(config["Safeguarding:BackgroundWork:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+        if (deployment.BackgroundWork.Enabled)
             services.AddHostedService<BackgroundWork>();
         // Keys that protect session and antiforgery cookies survive restarts; several instances share the folder.
         services.AddDataProtection().SetApplicationName("safeguarding-hub")
-            .PersistKeysToFileSystem(new DirectoryInfo(config["Safeguarding:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(database.DataDirectory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(deployment.KeysDirectoryIn(database.DataDirectory)));
 
         // Logs: structured, to the console, and redacted as a whole line before they leave the process.
         services.AddSerilog((_, log) => log
@@ -64,7 +72,8 @@ public static class HostSetup
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("safeguarding-hub"))
             .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health")).AddNpgsql())
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Npgsql"));
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Npgsql")
+                .AddMeter(EncompassMetrics.MeterName, PeopleMetrics.MeterName, DataMetrics.MeterName));
         if (!string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
 
@@ -220,14 +229,9 @@ public static class HostSetup
         if (options.DemoMode && options.SeedDemoOnStart)
         {
             // First start seeds the small demo partnership; later starts find it and only rewrite the credentials file.
-            var credentials = await new DemoPartnership(db).SeedAsync(DemoScale.Small);
-            var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync();
-            await new DemoArrivals(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.People.PersonIndex>()).SendAsync(partnershipId, DemoArrivalsSmall);
-            await new DemoEncompass(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.People.PersonIndex>()).SeedAsync(partnershipId, DemoScale.Small);
-            await new DemoEncompassDelivery(db, scope.ServiceProvider.GetRequiredService<Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions>()).RunAsync(partnershipId);
-            var settings = app.Services.GetRequiredService<DatabaseSettings>();
-            var path = Path.Combine(settings.DataDirectory, DemoCredentialsFileName);
-            await credentials.WriteJsonAsync(path);
+            // The rest of its Operation Encompass year is written once the host is running (DemoYear).
+            var path = Path.Combine(app.Services.GetRequiredService<DatabaseSettings>().DataDirectory, DemoCredentialsFileName);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeding>().SeedAsync(new DemoSeedingOptions(DemoScale.Small, path));
             app.Lifetime.ApplicationStarted.Register(() =>
             {
                 var urls = string.Join(", ", app.Urls);
@@ -240,6 +244,5 @@ public static class HostSetup
         }
     }
 
-    public const string DemoCredentialsFileName = "demo-credentials.json";
-    public const int DemoArrivalsSmall = 30;
+    public const string DemoCredentialsFileName = DemoSeeding.CredentialsFileName;
 }

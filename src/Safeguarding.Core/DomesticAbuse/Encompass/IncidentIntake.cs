@@ -56,9 +56,6 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     public const string QuarantineKind = "encompass-incident";
     public const string PoliceSourceSystem = "police-encompass";
 
-    /// <summary>Where this intake's time has gone so far, by step (for the benchmark and diagnostics).</summary>
-    public IntakeTimings Timings { get; } = new();
-
     /// <summary>Incidents taken in per save by <see cref="ReceiveManyAsync"/>: large enough to share the queries, small enough to keep the change tracker light.</summary>
     public const int DefaultBlockSize = 1_000;
 
@@ -91,7 +88,6 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         var rules = await RulesAsync(actor.PartnershipId, ct);
         // The whole file is one matching run: each block key is read from the index once, whichever block first needs it.
         var run = new PersonIndex.MatchingRun(incidents.Sum(i => (i.Report?.Adults.Count ?? 0) + (i.Report?.Children.Count ?? 0)));
-        Timings.Matching = run;
         var results = new List<IntakeResult>(incidents.Count);
         var block = new List<IncidentToReceive>();
         var references = new HashSet<string>(StringComparer.Ordinal);
@@ -115,6 +111,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         finally
         {
             db.WriteNewRowsInBulk = inBulk;
+            PeopleMetrics.Run(run);
         }
         return results;
 
@@ -162,7 +159,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             var results = await TakeAsync(actor, block, rules, run, process, ct);
             var committing = Stopwatch.GetTimestamp();
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-            Timings.Add(ref Timings.Committing, committing);
+            EncompassMetrics.Step("committing", committing);
             return results;
         }
         finally
@@ -192,13 +189,13 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             else valid.Add((slot, report, check));
         }
 
-        step = Timings.Add(ref Timings.Checking, step);
+        step = EncompassMetrics.Step("checking", step);
         var references = valid.Select(v => v.Report.PoliceReference!.Trim()).Distinct().ToList();
         var latestOf = references.Count == 0 ? [] : await db.DomesticIncidents.Include(i => i.Children)
             .Where(i => i.PartnershipId == actor.PartnershipId && i.ForceOrganisationId == actor.OrganisationId && EF.Parameter(references).Contains(i.PoliceReference) && i.IsLatest)
             .ToDictionaryAsync(i => i.PoliceReference, StringComparer.Ordinal, ct);
 
-        step = Timings.Add(ref Timings.Versions, step);
+        step = EncompassMetrics.Step("versions", step);
         var taking = new List<Taking>();
         var people = new List<IncomingRecord>();
         foreach (var (slot, report, check) in valid)
@@ -237,7 +234,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         }
 
         var arrivals = await personIndex.ReceiveManyAsync(actor, people, process, run, ct);
-        step = Timings.Add(ref Timings.People, step);
+        step = EncompassMetrics.Step("person index", step);
         var links = new Dictionary<IncidentChild, LinkOutcome>();
         foreach (var (_, incident, _, check, first) in taking)
         {
@@ -279,7 +276,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
         var known = await new EducationSettings(db).KnownAsync(actor.PartnershipId,
             [.. taking.SelectMany(t => t.Incident.Children).Where(c => links[c] != LinkOutcome.WaitingForReview).Select(c => c.PersonId!.Value)], rules.Settings, ct);
 
-        step = Timings.Add(ref Timings.Settings, step);
+        step = EncompassMetrics.Step("settings", step);
         db.Process = process;
         var made = new Dictionary<int, int>();
         foreach (var (slot, incident, latest, _, _) in taking)
@@ -288,9 +285,9 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             db.DomesticIncidents.Add(incident);
             made[slot] = Notify(actor.PartnershipId, incident, links, known, earlier.GetValueOrDefault(incident.PoliceReference) ?? [], rules);
         }
-        step = Timings.Add(ref Timings.Notifying, step);
+        step = EncompassMetrics.Step("notifying", step);
         await db.SaveChangesAsync(ct);
-        Timings.Add(ref Timings.Saving, step);
+        EncompassMetrics.Step("saving", step);
         foreach (var (slot, incident, latest, _, _) in taking)
             results[slot] = new IntakeResult(latest is null ? IntakeOutcome.Accepted : IntakeOutcome.NewVersion, incident.PoliceReference, incident.Id, incident.Version,
                 made[slot], incident.Children.Count(c => c.SettingOutcome is ChildSettingOutcome.NotFound or ChildSettingOutcome.Uncertain));
@@ -367,27 +364,4 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>Time spent in each step of the intake, added up over every block taken in.</summary>
-public sealed class IntakeTimings
-{
-    public long Checking, Versions, People, Settings, Notifying, Saving, Committing;
-
-    /// <summary>The person index's run, for where its time went.</summary>
-    public PersonIndex.MatchingRun? Matching { get; set; }
-
-    /// <summary>Adds the time since <paramref name="since"/> to a step; returns now, the next step's start.</summary>
-    public long Add(ref long step, long since)
-    {
-        var now = Stopwatch.GetTimestamp();
-        step += now - since;
-        return now;
-    }
-
-    public override string ToString() =>
-        string.Join(", ", new[] { ("checking", Checking), ("versions", Versions), ("person index", People), ("settings", Settings), ("notifying", Notifying), ("saving", Saving), ("committing", Committing) }
-            .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Item1} {Stopwatch.GetElapsedTime(0, s.Item2).TotalSeconds:F1} s")))
-        + (Matching?.Spent is { } m ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $" (of the person index: reading {m.Reading.TotalSeconds:F1} s for {m.Read:N0} records, preparing {m.Preparing.TotalSeconds:F1} s, scoring {m.Scoring.TotalSeconds:F1} s for {m.Scored:N0} pairs)") : "");
 }

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.People;
+
+namespace Safeguarding.Core.Demo;
+
+/// <summary>
+/// How the demo is seeded. <paramref name="Scale"/>: small (first start of the web host, tests) or city (the CLI's
+/// <c>--scale city</c>). <paramref name="CredentialsFile"/>: where the sign-ins are written, every time (a later run
+/// finds the partnership and only writes them again). <paramref name="Progress"/>: the partnership's stages.
+/// The small scale seeds only the recent days of Operation Encompass: the web host writes the rest of the year once it
+/// is running, in the background (<see cref="DemoSeeding.WriteYearAsync"/>); the CLI does not. The city scale seeds
+/// the whole year at once.
+/// </summary>
+public sealed record DemoSeedingOptions(DemoScale Scale, string CredentialsFile, IProgress<DemoProgress>? Progress = null)
+{
+    /// <summary>Police feed records sent through the real matching after the partnership is seeded.</summary>
+    public int Arrivals => Scale == DemoScale.City ? 300 : 30;
+}
+
+/// <summary>What a seed did: the sign-ins, and what each stage added (nothing, when the partnership was already there).</summary>
+public sealed record DemoSeeded(
+    Guid PartnershipId, DemoCredentials Credentials, DemoArrivalSummary Arrivals, DemoEncompassSummary Encompass, TimeSpan EncompassTook,
+    DemoEncompassDeliverySummary Delivery);
+
+/// <summary>
+/// The one way the demo is seeded, for the web host's first start and <c>safeguard demo seed</c> alike: the
+/// partnership (<see cref="DemoPartnership"/>), the police feed through the person index (<see cref="DemoArrivals"/>),
+/// Operation Encompass (<see cref="DemoEncompass"/>) and its notifications' history (<see cref="DemoEncompassDelivery"/>),
+/// in that order, then the sign-ins file. Every stage does nothing when its data is already there.
+/// </summary>
+public sealed class DemoSeeding(SafeguardingDbContext db, PersonIndex index, EncompassDeliveryOptions delivery)
+{
+    public const string CredentialsFileName = "demo-credentials.json";
+
+    public async Task<DemoSeeded> SeedAsync(DemoSeedingOptions options, CancellationToken ct = default)
+    {
+        var credentials = await new DemoPartnership(db).SeedAsync(options.Scale, options.Progress, ct);
+        var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
+        var arrivals = await new DemoArrivals(db, index).SendAsync(partnershipId, options.Arrivals, ct);
+        var started = Stopwatch.GetTimestamp();
+        var encompass = await new DemoEncompass(db, index).SeedAsync(partnershipId, options.Scale, ct: ct);
+        var encompassTook = Stopwatch.GetElapsedTime(started);
+        var history = await new DemoEncompassDelivery(db, delivery).RunAsync(partnershipId, ct);
+        await credentials.WriteJsonAsync(options.CredentialsFile, ct);
+        return new DemoSeeded(partnershipId, credentials, arrivals, encompass, encompassTook, history);
+    }
+
+    /// <summary>
+    /// The rest of the small demo's year of Operation Encompass, written later (the web host's background): the
+    /// incidents behind the recent days, then their notifications' history. Nothing when there is no demo partnership
+    /// or the year is already written.
+    /// </summary>
+    public async Task<(DemoEncompassSummary Year, DemoEncompassDeliverySummary History)?> WriteYearAsync(CancellationToken ct = default)
+    {
+        var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+        if (partnershipId is not { } id) return null;
+        var year = await new DemoEncompass(db, index).SeedYearAsync(id, ct: ct);
+        if (year.Incidents == 0) return null;
+        db.ChangeTracker.Clear();
+        var history = await new DemoEncompassDelivery(db, delivery).RunAsync(id, ct);
+        return (year, history);
+    }
+}
