@@ -7,7 +7,7 @@ using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Web.Access;
 
-namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.PupilRoll;
+namespace Safeguarding.Web.Pages.Learners.Rolls;
 
 /// <summary>
 /// A school's or college's data manager sends the setting's roll (CSV or a DfE Common Transfer File) and sees what
@@ -40,7 +40,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await LoadAsync(ct);
+        await LoadAsync(ct);
         ModelState.Clear();
         if (Chosen is null) ModelState.AddModelError(nameof(Setting), "Select the school or college whose roll this is");
         var name = Path.GetFileName(RollFile?.FileName ?? "");
@@ -55,9 +55,9 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
         try
         {
             var roll = RollFiles.Read(text, name);
-            Result = await rolls.ReceiveAsync(actor, Chosen!.Id, roll, await current.ProcessAsync("send a pupil roll", ct), ct);
+            Result = await rolls.ReceiveAsync(new ReceiveRollOptions(Chosen!.Id, roll), await current.ProcessAsync("send a pupil roll", ct), ct);
             FileName = name;
-            Uploads = await rolls.UploadsAsync(actor, Chosen.Id, ct: ct);
+            Uploads = await rolls.UploadsAsync(new RollUploadsOptions(Chosen.Id), await current.ProcessAsync(ct: ct), ct);
         }
         catch (RollFileException e)
         {
@@ -67,10 +67,6 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
         {
             // The file is another setting's roll: nothing was saved.
             ModelState.AddModelError(nameof(RollFile), e.Message);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return Forbid();
         }
         return Page();
     }
@@ -89,7 +85,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
         Setting = Chosen?.Id;
         SeesQuarantine = actor.HasAny(Resource.Quarantine, Operation.Read);
         if (Chosen is not null && AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(partnership, Chosen.Id)).Allowed)
-            Uploads = await rolls.UploadsAsync(actor, Chosen.Id, ct: ct);
+            Uploads = await rolls.UploadsAsync(new RollUploadsOptions(Chosen.Id), await current.ProcessAsync(ct: ct), ct);
         return actor;
     }
 
