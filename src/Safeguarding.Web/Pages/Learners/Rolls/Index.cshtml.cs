@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners.Rolls;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
@@ -15,7 +13,7 @@ namespace Safeguarding.Web.Pages.Learners.Rolls;
 /// be read saves nothing.
 /// </summary>
 [RequirePermission(Resource.PupilRoll, Operation.Create)]
-public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, PupilRolls rolls) : PageModel
+public sealed class IndexModel(CurrentActor current, PupilRolls rolls) : PageModel
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
@@ -71,22 +69,16 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
         return Page();
     }
 
-    private async Task<Actor> LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);
-        ChoosesSetting = actor.Grants.Any(g => g is { Resource: Resource.PupilRoll, Operation: Operation.Create, Scope: Scope.WholePartnership });
-        var partnership = actor.PartnershipId;
-        var own = actor.OrganisationId;
-        Settings = await db.Organisations.AsNoTracking()
-            .Where(o => o.PartnershipId == partnership && (o.Type == OrganisationType.School || o.Type == OrganisationType.College))
-            .Where(o => ChoosesSetting || o.Id == own)
-            .OrderBy(o => o.Name).ToListAsync(ct);
+        var process = await current.ProcessAsync(ct: ct);
+        (ChoosesSetting, Settings) = await rolls.SettingsAsync(process, ct);
         Chosen = ChoosesSetting ? Settings.FirstOrDefault(o => o.Id == Setting) : Settings.FirstOrDefault();
         Setting = Chosen?.Id;
         SeesQuarantine = actor.HasAny(Resource.Quarantine, Operation.Read);
-        if (Chosen is not null && AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(partnership, Chosen.Id)).Allowed)
-            Uploads = await rolls.UploadsAsync(new RollUploadsOptions(Chosen.Id), await current.ProcessAsync(ct: ct), ct);
-        return actor;
+        if (Chosen is not null && PupilRolls.MaySeeUploads(actor, Chosen.Id))
+            Uploads = await rolls.UploadsAsync(new RollUploadsOptions(Chosen.Id), process, ct);
     }
 
     public static string Describe(RollPupilOutcome outcome) => outcome switch
