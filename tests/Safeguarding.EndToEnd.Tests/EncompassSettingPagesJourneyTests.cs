@@ -35,7 +35,7 @@ public sealed class EncompassSettingPagesJourneyTests(EndToEndFixture fixture)
         var page = await fixture.NewPageAsync();
 
         await page.SignInAsync(host, credential);
-        await page.GotoAsync(host.Url("/domestic-abuse/encompass/pupil-roll"));
+        await page.GotoAsync(host.Url("/learners/rolls"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Send your pupil roll");
         var violations = (await page.AxeViolationsAsync("roll form")).ToList();
         await page.GetByLabel("Roll file").SetInputFilesAsync(roll);
@@ -48,10 +48,10 @@ public sealed class EncompassSettingPagesJourneyTests(EndToEndFixture fixture)
         await Assertions.Expect(page.Locator("#uploads tbody tr")).ToHaveCountAsync(1);
         violations.AddRange(await page.AxeViolationsAsync("roll result"));
 
-        await page.GotoAsync(host.Url("/domestic-abuse/encompass/calendars"));
+        await page.GotoAsync(host.Url("/calendars"));
         violations.AddRange(await page.AxeViolationsAsync("calendars"));
         await page.GetByRole(AriaRole.Link, new() { Name = school.Name }).ClickAsync();
-        await page.ArriveAtAsync("/domestic-abuse/encompass/calendars/calendar");
+        await page.ArriveAtAsync("/calendars/calendar");
         violations.AddRange(await page.AxeViolationsAsync("calendar"));
         await page.GetByLabel("When the school day starts").FillAsync("8:50");
         await page.GetByLabel("Terms").FillAsync("2026-09-03 to 2026-10-23\n2026-10-20 to 2026-12-18");

@@ -57,7 +57,7 @@ public static class AttendanceImportCommand
             // All the files or none: a file that cannot be read at all leaves the database as it was.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var report = academicYear is null ? null : await ReadAsync(() => new Core.Learners.Attendance.AttendanceImport(db)
-                .ImportAsync(process, new AttendanceImportOptions(partnership.Id, academicYear, pupilsPath, marksPath, suspensionsPath, censusPath), ct));
+                .ImportAsync(new AttendanceImportOptions(partnership.Id, academicYear, pupilsPath, marksPath, suspensionsPath, censusPath), process, ct));
             RegisterImportReport? registersReport = null;
             if (registersPath is not null)
             {
@@ -65,7 +65,7 @@ public static class AttendanceImportCommand
                 // The command line acts as the council service's own system, as its education lead would on the import page.
                 var actor = new Actor(partnership.Id, keeper.Id, $"{keeper.Name} (command line import)", new HashSet<Role> { Role.EducationLead });
                 registersReport = await ReadAsync(() => new RegisterImport(db, new PersonIndex(db))
-                    .ImportAsync(actor, registersPath, process with { Actor = actor }, ct: ct));
+                    .ImportAsync(new RegisterImportOptions(registersPath), process with { Actor = actor }, ct));
             }
             await transaction.CommitAsync(ct);
             if (registersReport is not null)

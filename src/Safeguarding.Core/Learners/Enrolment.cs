@@ -8,6 +8,11 @@ namespace Safeguarding.Core.Learners;
 /// The marks are one byte per session (<see cref="Attendance.SessionCodes"/>), indexed by the year's weekdays
 /// (<see cref="Attendance.AcademicYear"/>); trailing sessions with no mark are not stored (ADR-010).
 /// </summary>
+/// <remarks>
+/// Not the same as a <see cref="Rolls.PupilRegistration"/>: that is a setting's current roll, from the roll it sends,
+/// used to find a child's school today; this is a year's attendance row from the attendance files, used for the
+/// attendance figures and a child's attendance. The remarks on <see cref="Rolls.PupilRegistration"/> say why they are two.
+/// </remarks>
 public sealed class Enrolment
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

@@ -21,6 +21,7 @@ public static class PageConventions
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
         Require(conventions, "/Learners/Figures", Resource.AggregateFigures, Operation.Read);
         Require(conventions, "/Learners/Children", Resource.Attendance, Operation.Read);
+        Load<Pages.Learners.Children.ChildAttendanceFilter>(conventions, "/Learners/Children/Child");
         Require(conventions, "/Learners/Population", Resource.AggregateFigures, Operation.Update);
         Require(conventions, "/Admin/Deliveries", Resource.Deliveries, Operation.Read);
         Require(conventions, "/DomesticAbuse/Encompass/Inbox", Resource.EncompassNotification, Operation.Read);
@@ -31,8 +32,8 @@ public static class PageConventions
         Require(conventions, "/DomesticAbuse/Marac", Resource.MaracReferral, Operation.Read);
         Require(conventions, "/Meetings", Resource.Meeting, Operation.Read);
         Require(conventions, "/Admin/Quarantine", Resource.Quarantine, Operation.Read);
-        Require(conventions, "/DomesticAbuse/Encompass/PupilRoll", Resource.PupilRoll, Operation.Read);
-        Require(conventions, "/DomesticAbuse/Encompass/Calendars", Resource.PupilRoll, Operation.Read);
+        Require(conventions, "/Learners/Rolls", Resource.PupilRoll, Operation.Read);
+        Require(conventions, "/Calendars", Resource.SchoolCalendar, Operation.Read);
         Require(conventions, "/Admin/Webhooks", Resource.Deliveries, Operation.Read);
     }
 

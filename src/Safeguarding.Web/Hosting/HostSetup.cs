@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
@@ -175,6 +176,12 @@ public static class HostSetup
 
         app.UseSecurityHeaders(SecurityHeaders());
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+        // Pages that moved to the folder of the capability they serve: old links and bookmarks are sent on for good,
+        // their query strings kept (308 keeps a form's POST a POST).
+        app.UseRewriter(new RewriteOptions()
+            .AddRedirect("^domestic-abuse/encompass/pupil-roll/?$", "/learners/rolls", StatusCodes.Status308PermanentRedirect)
+            .AddRedirect("^domestic-abuse/encompass/calendars(/calendar)?/?$", "/calendars$1", StatusCodes.Status308PermanentRedirect));
 
         app.UseStaticFiles();
         app.UseRouting();

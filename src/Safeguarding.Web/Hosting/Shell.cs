@@ -58,8 +58,8 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.SeesPartnershipFigures) items.Add(new("Encompass timeliness", "/domestic-abuse/encompass/timeliness"));
         if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Deliveries", "/admin/deliveries"));
         if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Webhooks", "/admin/webhooks"));
-        if (Actor.HasAny(Resource.PupilRoll, Operation.Create)) items.Add(new("Pupil roll", "/domestic-abuse/encompass/pupil-roll"));
-        if (Actor.HasAny(Resource.PupilRoll, Operation.Read)) items.Add(new("School calendars", "/domestic-abuse/encompass/calendars"));
+        if (Actor.HasAny(Resource.PupilRoll, Operation.Create)) items.Add(new("Pupil roll", "/learners/rolls"));
+        if (Actor.HasAny(Resource.SchoolCalendar, Operation.Read)) items.Add(new("School calendars", "/calendars"));
         Navigation = items;
     }
 }

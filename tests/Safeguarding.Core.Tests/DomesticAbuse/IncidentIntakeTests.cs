@@ -67,8 +67,9 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         await using (var db = world.NewContext())
         {
             // An INSET day on Monday 9 November and a later day start.
-            await new SchoolCalendars(db).PublishAsync(world.Administrator with { Roles = new HashSet<Safeguarding.Core.Platform.Access.Role> { Safeguarding.Core.Platform.Access.Role.EducationLead } },
-                school.Id, new LocalTime(8, 45), [], [new LocalDate(2026, 11, 9)], world.Process(world.Administrator), TestContext.Current.CancellationToken);
+            var lead = world.Administrator with { Roles = new HashSet<Safeguarding.Core.Platform.Access.Role> { Safeguarding.Core.Platform.Access.Role.EducationLead } };
+            await new SchoolCalendars(db).PublishAsync(new PublishCalendarOptions(school.Id, new LocalTime(8, 45), [], [new LocalDate(2026, 11, 9)]),
+                world.Process(lead), TestContext.Current.CancellationToken);
         }
         var reference = NewReference();
 

@@ -60,7 +60,7 @@ public sealed class AttendanceImportTests : IDisposable
 
         AttendanceImportReport first;
         await using (var db = database.NewContext())
-            first = await new AttendanceImport(db).ImportAsync(Cli, options, TestContext.Current.CancellationToken);
+            first = await new AttendanceImport(db).ImportAsync(options, Cli, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, first.EnrolmentsAdded);
         Assert.Equal(1, first.MarksReplaced);
@@ -84,7 +84,7 @@ public sealed class AttendanceImportTests : IDisposable
         await using (var db = database.NewContext())
         {
             var auditBefore = await db.AuditEntries.CountAsync();
-            second = await new AttendanceImport(db).ImportAsync(Cli, options, TestContext.Current.CancellationToken);
+            second = await new AttendanceImport(db).ImportAsync(options, Cli, TestContext.Current.CancellationToken);
             Assert.Equal(auditBefore, await db.AuditEntries.CountAsync());
         }
         Assert.Equal((0, 0, 0L, 0L, 0, 0), (second.EnrolmentsAdded, second.EnrolmentsUpdated, second.NewMarks, second.MarksReplaced, second.SuspensionsAdded, second.Quarantined));
@@ -107,8 +107,8 @@ public sealed class AttendanceImportTests : IDisposable
         var corrected = File("corrected.csv", "upn,urn,date,session,code", $"{A},100001,2024-09-02,AM,M");
         await using (var db = database.NewContext())
         {
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, pupils, monday), TestContext.Current.CancellationToken);
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, Marks: corrected), TestContext.Current.CancellationToken);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, pupils, monday), Cli, TestContext.Current.CancellationToken);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Marks: corrected), Cli, TestContext.Current.CancellationToken);
         }
         await using (var db = database.NewContext())
         {
@@ -129,8 +129,8 @@ public sealed class AttendanceImportTests : IDisposable
         var (pupils, marks, suspensions) = Files();
         await using (var db = database.NewContext())
         {
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, pupils, marks, suspensions), TestContext.Current.CancellationToken);
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(other.Id, Year, pupils), TestContext.Current.CancellationToken);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, pupils, marks, suspensions), Cli, TestContext.Current.CancellationToken);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(other.Id, Year, pupils), Cli, TestContext.Current.CancellationToken);
         }
         var problems = new List<RowProblem>();
         var fromFiles = RegisterFiles.ReadEnrolments(pupils, Year, problems);
@@ -161,7 +161,7 @@ public sealed class AttendanceImportTests : IDisposable
             $"{A},100001,2015-03-01,F,4,N,,false", $"{B},100001,2015-03-01,F,4,N,,false");
         await using (var db = database.NewContext())
         {
-            var report = await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, pupils), TestContext.Current.CancellationToken);
+            var report = await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, pupils), Cli, TestContext.Current.CancellationToken);
             Assert.Equal(1, report.EnrolmentsLinkedToPeople);
         }
         await using (var db = database.NewContext())
@@ -182,19 +182,19 @@ public sealed class AttendanceImportTests : IDisposable
         var pupils = File("pupils.csv", "upn,urn,date_of_birth,sex,year_group,sen_provision,sen_primary_need,fsm", $"{A},100001,2015-03-01,F,4,N,,false");
         var marks = File("marks.csv", "upn,urn,date,session,code", $"{A},100001,2024-09-02,AM,Q9");
         await using (var db = database.NewContext())
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, pupils, marks), TestContext.Current.CancellationToken);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, pupils, marks), Cli, TestContext.Current.CancellationToken);
         var process = new ProcessContext("test:quarantine release", admin.Actor);
         await using (var db = database.NewContext())
         {
             var held = await db.QuarantinedRecords.SingleAsync();
-            var stillBad = await new AttendanceImport(db).ReleaseAsync(process, held.Id, $"{A},100001,2024-09-02,AM,Q8", TestContext.Current.CancellationToken);
+            var stillBad = await new AttendanceImport(db).ReleaseAsync(new ReleaseAttendanceRowOptions(held.Id, $"{A},100001,2024-09-02,AM,Q8"), process, TestContext.Current.CancellationToken);
             Assert.Equal(["'Q8' is not a register code."], stillBad);
         }
         await using (var db = database.NewContext())
         {
             var held = await db.QuarantinedRecords.SingleAsync();
             Assert.Equal(QuarantineStatus.Waiting, held.Status);
-            var problems = await new AttendanceImport(db).ReleaseAsync(process, held.Id, $"{A},100001,2024-09-02,AM,I", TestContext.Current.CancellationToken);
+            var problems = await new AttendanceImport(db).ReleaseAsync(new ReleaseAttendanceRowOptions(held.Id, $"{A},100001,2024-09-02,AM,I"), process, TestContext.Current.CancellationToken);
             Assert.Empty(problems);
         }
         await using (var db = database.NewContext())
@@ -215,8 +215,8 @@ public sealed class AttendanceImportTests : IDisposable
         var keyAdult = await data.CreateUserAsync(school, Role.SocialWorker);
         var pupils = File("pupils.csv", "upn,urn,date_of_birth,sex,year_group,sen_provision,sen_primary_need,fsm", $"{A},100001,2015-03-01,F,4,N,,false");
         await using var db = database.NewContext();
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => new AttendanceImport(db).ImportAsync(
-            new ProcessContext("test", keyAdult.Actor), new AttendanceImportOptions(partnership.Id, Year, pupils), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ForbiddenException>(() => new AttendanceImport(db).ImportAsync(
+            new AttendanceImportOptions(partnership.Id, Year, pupils), new ProcessContext("test", keyAdult.Actor), TestContext.Current.CancellationToken));
         Assert.Equal(0, await db.Enrolments.CountAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -38,8 +38,8 @@ public sealed class AttendanceQuarantineReleaseTests : IDisposable
         var pupils = File("pupils.csv", "upn,urn,date_of_birth,sex,year_group,sen_provision,sen_primary_need,fsm", $"{Pupil},100001,2015-03-01,F,4,N,,false");
         var marks = File("marks.csv", "upn,urn,date,session,code", $"{Pupil},100001,2024-09-02,AM,Q9");
         await using var db = database.NewContext();
-        await new AttendanceImport(db).ImportAsync(ProcessContext.System("test:attendance import") with { SummariseWrites = true },
-            new AttendanceImportOptions(partnership.Id, Year, pupils, marks), TestContext.Current.CancellationToken);
+        await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, pupils, marks),
+            ProcessContext.System("test:attendance import") with { SummariseWrites = true }, TestContext.Current.CancellationToken);
         return (database, admin, analyst);
     }
 
@@ -92,7 +92,7 @@ public sealed class AttendanceQuarantineReleaseTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var db = database.NewContext();
         var held = await db.QuarantinedRecords.SingleAsync(ct);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => new MarkRowRelease(new AttendanceImport(db)).ReleaseAsync(
+        await Assert.ThrowsAsync<ForbiddenException>(() => new MarkRowRelease(new AttendanceImport(db)).ReleaseAsync(
             analyst.Actor, held, $"{Pupil},100001,2024-09-02,AM,I", new ProcessContext("test:quarantine", analyst.Actor), ct));
     }
 }

@@ -55,8 +55,8 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         var options = new AttendanceImportOptions(partnership.Id, Year, Census: census);
 
         AttendanceImportReport first, second;
-        await using (var db = database.NewContext()) first = await new AttendanceImport(db).ImportAsync(Cli, options, Ct);
-        await using (var db = database.NewContext()) second = await new AttendanceImport(db).ImportAsync(Cli, options, Ct);
+        await using (var db = database.NewContext()) first = await new AttendanceImport(db).ImportAsync(options, Cli, Ct);
+        await using (var db = database.NewContext()) second = await new AttendanceImport(db).ImportAsync(options, Cli, Ct);
 
         Assert.Equal((6, 2, 0, 4), (first.CensusRows, first.CensusAdded, first.CensusUpdated, first.Quarantined));
         Assert.Equal(["census.csv:4:1", "census.csv:5:2", "census.csv:6:3", "census.csv:7:1"], first.Problems.Select(p => $"{p.File}:{p.Line}:{p.Column}"));
@@ -80,10 +80,10 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         await using var database = await TestDatabase.CreateAsync(provider);
         var partnership = await new TestData(() => database.NewContext()).CreatePartnershipAsync();
         await using (var db = database.NewContext())
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-01-16,412")), Ct);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-01-16,412")), Cli, Ct);
         AttendanceImportReport corrected;
         await using (var db = database.NewContext())
-            corrected = await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-01-16,420")), Ct);
+            corrected = await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-01-16,420")), Cli, Ct);
 
         Assert.Equal((0, 1), (corrected.CensusAdded, corrected.CensusUpdated));
         await using (var db = database.NewContext()) Assert.Equal(420, (await db.SchoolCensuses.SingleAsync(Ct)).Headcount);
@@ -98,7 +98,7 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         var council = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
         var admin = await data.CreateUserAsync(council, Role.PartnershipAdministrator);
         await using (var db = database.NewContext())
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-02-20,412")), Ct);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-02-20,412")), Cli, Ct);
         var process = new ProcessContext("test:quarantine release", admin.Actor);
 
         ReleaseOutcome stillBad, released;
@@ -144,7 +144,7 @@ public sealed class CensusAndRegisterImportTests : IDisposable
             }
         });
         await using (var db = database.NewContext())
-            await new AttendanceImport(db).ImportAsync(Cli, new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-01-16,20")), Ct);
+            await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-01-16,20")), Cli, Ct);
 
         AttendanceFigures figures;
         await using (var db = database.NewContext()) figures = await AttendanceStore.FiguresAsync(db, TestServices.KnownToSafeguarding(db), partnership.Id, Year, ct: Ct);
@@ -182,8 +182,8 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         var process = new ProcessContext("test:registers import", lead.Actor);
 
         RegisterImportReport first, second;
-        await using (var db = database.NewContext()) first = await new RegisterImport(db, new PersonIndex(db)).ImportAsync(lead.Actor, file, process, ct: Ct);
-        await using (var db = database.NewContext()) second = await new RegisterImport(db, new PersonIndex(db)).ImportAsync(lead.Actor, file, process, ct: Ct);
+        await using (var db = database.NewContext()) first = await new RegisterImport(db, new PersonIndex(db)).ImportAsync(new RegisterImportOptions(file), process, Ct);
+        await using (var db = database.NewContext()) second = await new RegisterImport(db, new PersonIndex(db)).ImportAsync(new RegisterImportOptions(file), process, Ct);
 
         Assert.Equal((9, 3, 0, 6), (first.Rows, first.Added, first.Updated, first.Quarantined));
         Assert.Equal(["registers.csv:5:1", "registers.csv:6:2", "registers.csv:7:4", "registers.csv:8:9", "registers.csv:9:11", "registers.csv:10:1"],
@@ -215,12 +215,12 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         var lead = await data.CreateUserAsync(council, Role.EducationLead);
         var process = new ProcessContext("test:registers", lead.Actor);
         await using (var db = database.NewContext())
-            await new LearnerRegisters(db, new PersonIndex(db)).RecordAsync(lead.Actor, LearnerRegister.ElectiveHomeEducation,
-                new RegisterChild("TOMASZ|NOWAK|2013-11-20", "Tomasz", "Nowak", "2013-11-20", Sex.Unknown, null, null, new LocalDate(2024, 9, 9), null), process, Ct);
+            await new LearnerRegisters(db, new PersonIndex(db)).RecordAsync(new RecordOnRegisterOptions(LearnerRegister.ElectiveHomeEducation,
+                new RegisterChild("TOMASZ|NOWAK|2013-11-20", "Tomasz", "Nowak", "2013-11-20", Sex.Unknown, null, null, new LocalDate(2024, 9, 9), null)), process, Ct);
         var file = File("registers.csv", RegisterHeader, "EHE,,Tomasz,Nowak,2013-11-20,M,,2024-09-09,2025-03-31,Returned to school,");
 
         RegisterImportReport report;
-        await using (var db = database.NewContext()) report = await new RegisterImport(db, new PersonIndex(db)).ImportAsync(lead.Actor, file, process, ct: Ct);
+        await using (var db = database.NewContext()) report = await new RegisterImport(db, new PersonIndex(db)).ImportAsync(new RegisterImportOptions(file), process, Ct);
 
         Assert.Equal((0, 1), (report.Added, report.Updated));
         await using (var db = database.NewContext())
@@ -238,8 +238,8 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         var file = File("registers.csv", RegisterHeader, "EHE,,Tomasz,Nowak,2013-11-20,M,,2024-09-09,,,");
 
         await using var db = database.NewContext();
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            new RegisterImport(db, new PersonIndex(db)).ImportAsync(analyst.Actor, file, new ProcessContext("test", analyst.Actor), ct: Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            new RegisterImport(db, new PersonIndex(db)).ImportAsync(new RegisterImportOptions(file), new ProcessContext("test", analyst.Actor), Ct));
         Assert.Equal(0, await db.SourceRecords.CountAsync(Ct));
     }
 
@@ -260,14 +260,14 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         await using (var db = database.NewContext())
         {
             var refused = await Assert.ThrowsAsync<RegisterFileException>(() =>
-                new AttendanceImport(db).ImportAsync(process, new AttendanceImportOptions(partnership.Id, Year, mixed, Census: census), Ct));
+                new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, mixed, Census: census), process, Ct));
             Assert.StartsWith("mixed.csv:3:2: the school 999999 is not yours", refused.Message);
         }
         await using (var db = database.NewContext())
         {
             Assert.Equal(0, await db.Enrolments.CountAsync(Ct));
             Assert.Equal(0, await db.SchoolCensuses.CountAsync(Ct));
-            var report = await new AttendanceImport(db).ImportAsync(process, new AttendanceImportOptions(partnership.Id, Year, own, Census: census), Ct);
+            var report = await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, own, Census: census), process, Ct);
             Assert.Equal((1, 1), (report.EnrolmentsAdded, report.CensusAdded));
         }
     }
@@ -284,9 +284,9 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         var census = Census("100001,2025-01-16,30", "100002,2025-01-16,40");
 
         await using var db = database.NewContext();
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            new AttendanceImport(db).ImportAsync(new ProcessContext("test", socialWorker.Actor), new AttendanceImportOptions(partnership.Id, Year, Census: census), Ct));
-        var report = await new AttendanceImport(db).ImportAsync(new ProcessContext("test", analyst.Actor), new AttendanceImportOptions(partnership.Id, Year, Census: census), Ct);
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Census: census), new ProcessContext("test", socialWorker.Actor), Ct));
+        var report = await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Census: census), new ProcessContext("test", analyst.Actor), Ct);
         Assert.Equal(2, report.CensusAdded);
     }
 }

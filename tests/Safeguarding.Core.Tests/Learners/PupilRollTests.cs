@@ -3,6 +3,7 @@ using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners.Rolls;
 using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Tests.DomesticAbuse;
@@ -107,7 +108,7 @@ public sealed class PupilRollTests(EncompassFixture fixture) : IClassFixture<Enc
         var keyAdult = new Actor(world.PartnershipId, school.Id, "Key Adult", new HashSet<Role> { Role.SchoolKeyAdult }, UserId: Guid.NewGuid());
         var rolls = new PupilRolls(db, new PersonIndex(db));
 
-        var result = await rolls.ReceiveAsync(keyAdult, school.Id, RollFiles.Read(Ctf(school, [.. known]), "roll.xml"), world.Process(keyAdult), TestContext.Current.CancellationToken);
+        var result = await rolls.ReceiveAsync(new ReceiveRollOptions(school.Id, RollFiles.Read(Ctf(school, [.. known]), "roll.xml")), world.Process(keyAdult), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.New);
         var registrations = await db.PupilRegistrations.AsNoTracking().Where(r => r.OrganisationId == school.Id).ToListAsync();
@@ -115,7 +116,7 @@ public sealed class PupilRollTests(EncompassFixture fixture) : IClassFixture<Enc
         Assert.All(registrations, r => Assert.Equal(new LocalDate(2024, 9, 4), r.StartedOn));
 
         // The next roll leaves one pupil out: that pupil has left.
-        var next = await rolls.ReceiveAsync(keyAdult, school.Id, RollFiles.Read(Ctf(school, known[0]), "roll.xml"), world.Process(keyAdult), TestContext.Current.CancellationToken);
+        var next = await rolls.ReceiveAsync(new ReceiveRollOptions(school.Id, RollFiles.Read(Ctf(school, known[0]), "roll.xml")), world.Process(keyAdult), TestContext.Current.CancellationToken);
         Assert.Equal(1, next.Left);
         var left = await db.PupilRegistrations.AsNoTracking().SingleAsync(r => r.OrganisationId == school.Id && r.PersonId == known[1].PersonId);
         Assert.Equal(EncompassFixture.Now.InUtc().Date, left.LeftOn);
@@ -130,8 +131,7 @@ public sealed class PupilRollTests(EncompassFixture fixture) : IClassFixture<Enc
         var rolls = new PupilRolls(db, new PersonIndex(db));
         var roll = new RollFile(null, []);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => rolls.ReceiveAsync(keyAdult, world.Schools[14].Id, roll, world.Process(keyAdult), TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => rolls.ReceiveAsync(keyAdult, world.Schools[13].Id,
-            new RollFile(world.Schools[14].Urn, []), world.Process(keyAdult), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ForbiddenException>(() => rolls.ReceiveAsync(new ReceiveRollOptions(world.Schools[14].Id, roll), world.Process(keyAdult), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => rolls.ReceiveAsync(new ReceiveRollOptions(world.Schools[13].Id, new RollFile(world.Schools[14].Urn, [])), world.Process(keyAdult), TestContext.Current.CancellationToken));
     }
 }

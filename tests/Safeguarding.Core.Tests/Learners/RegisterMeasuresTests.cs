@@ -115,11 +115,11 @@ public sealed class RegisterMeasuresTests
         await using (var db = database.NewContext())
         {
             var registers = new LearnerRegisters(db, new PersonIndex(db));
-            await registers.RecordAsync(lead, LearnerRegister.ChildrenMissingEducation, Child("C1", "Amara", new(2023, 9, 20), new(2023, 10, 5)), process, ct);
-            await registers.RecordAsync(lead, LearnerRegister.ChildrenMissingEducation, Child("C2", "Bilal", new(2023, 10, 6), null), process, ct);
-            await registers.RecordAsync(lead, LearnerRegister.ChildrenMissingEducation, Child("C3", "Cerys", new(2022, 5, 1), new(2023, 8, 31)), process, ct);
-            await registers.RecordAsync(lead, LearnerRegister.ElectiveHomeEducation, Child("E4", "Dylan", new(2023, 10, 5), null), process, ct);
-            await new PopulationSetting(db).SetAsync(lead, 2000, "ONS mid-year estimate 2023", process, ct);
+            await registers.RecordAsync(new RecordOnRegisterOptions(LearnerRegister.ChildrenMissingEducation, Child("C1", "Amara", new(2023, 9, 20), new(2023, 10, 5))), process, ct);
+            await registers.RecordAsync(new RecordOnRegisterOptions(LearnerRegister.ChildrenMissingEducation, Child("C2", "Bilal", new(2023, 10, 6), null)), process, ct);
+            await registers.RecordAsync(new RecordOnRegisterOptions(LearnerRegister.ChildrenMissingEducation, Child("C3", "Cerys", new(2022, 5, 1), new(2023, 8, 31))), process, ct);
+            await registers.RecordAsync(new RecordOnRegisterOptions(LearnerRegister.ElectiveHomeEducation, Child("E4", "Dylan", new(2023, 10, 5), null)), process, ct);
+            await new PopulationSetting(db).SetAsync(new SetPopulationOptions(2000, "ONS mid-year estimate 2023"), process, ct);
         }
 
         await using var read = database.NewContext();
@@ -147,13 +147,13 @@ public sealed class RegisterMeasuresTests
         await using var db = database.NewContext();
         var setting = new PopulationSetting(db);
         foreach (var role in new[] { Role.Analyst, Role.SchoolKeyAdult, Role.PartnershipBusinessManager })
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => setting.SetAsync(As(role), 100, "ONS", new ProcessContext("test", As(role)), ct));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => setting.SetAsync(As(Role.EducationLead), -1, "ONS", new ProcessContext("test", As(Role.EducationLead)), ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => setting.SetAsync(As(Role.EducationLead), 100, " ", new ProcessContext("test", As(Role.EducationLead)), ct));
+            await Assert.ThrowsAsync<ForbiddenException>(() => setting.SetAsync(new SetPopulationOptions(100, "ONS"), new ProcessContext("test", As(role)), ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => setting.SetAsync(new SetPopulationOptions(-1, "ONS"), new ProcessContext("test", As(Role.EducationLead)), ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => setting.SetAsync(new SetPopulationOptions(100, " "), new ProcessContext("test", As(Role.EducationLead)), ct));
         Assert.Null(await setting.GetAsync(partnership.Id, ct));
 
-        await setting.SetAsync(As(Role.PartnershipAdministrator), 118_000, "ONS mid-year estimate 2023", new ProcessContext("test", As(Role.PartnershipAdministrator)), ct);
-        await setting.SetAsync(As(Role.EducationLead), 119_500, "ONS mid-year estimate 2024", new ProcessContext("test", As(Role.EducationLead)), ct);
+        await setting.SetAsync(new SetPopulationOptions(118_000, "ONS mid-year estimate 2023"), new ProcessContext("test", As(Role.PartnershipAdministrator)), ct);
+        await setting.SetAsync(new SetPopulationOptions(119_500, "ONS mid-year estimate 2024"), new ProcessContext("test", As(Role.EducationLead)), ct);
         var saved = await setting.GetAsync(partnership.Id, ct);
         Assert.Equal(119_500, saved!.Aged5To16);
         Assert.Equal("ONS mid-year estimate 2024", saved.Source);

@@ -117,11 +117,9 @@ public sealed class LearnersFiguresTests
             var process = new ProcessContext("test:registers", lead.Actor);
             // Six children missing education in 2024/25 (on the autumn census day, 3 October 2024, and after); two home educated.
             for (var i = 0; i < 6; i++)
-                await registers.RecordAsync(lead.Actor, LearnerRegister.ChildrenMissingEducation,
-                    new RegisterChild($"C{i}", $"Cme{(char)('a' + i)}", "Testchild", $"2014-0{i + 1}-11", Sex.Male, null, null, new LocalDate(2024, 9, 30), new LocalDate(2024, 11, 1)), process, ct);
+                await registers.RecordAsync(new RecordOnRegisterOptions(LearnerRegister.ChildrenMissingEducation, new RegisterChild($"C{i}", $"Cme{(char)('a' + i)}", "Testchild", $"2014-0{i + 1}-11", Sex.Male, null, null, new LocalDate(2024, 9, 30), new LocalDate(2024, 11, 1))), process, ct);
             for (var i = 0; i < 2; i++)
-                await registers.RecordAsync(lead.Actor, LearnerRegister.ElectiveHomeEducation,
-                    new RegisterChild($"E{i}", $"Ehe{(char)('a' + i)}", "Testchild", $"2013-0{i + 1}-12", Sex.Female, null, null, new LocalDate(2024, 10, 10), null), process, ct);
+                await registers.RecordAsync(new RecordOnRegisterOptions(LearnerRegister.ElectiveHomeEducation, new RegisterChild($"E{i}", $"Ehe{(char)('a' + i)}", "Testchild", $"2013-0{i + 1}-12", Sex.Female, null, null, new LocalDate(2024, 10, 10), null)), process, ct);
         }
         var leadClient = await host.SignInAsync(lead);
         var invalid = await leadClient.PostFormAsync("/learners/population", new() { ["Aged5To16"] = "many", ["Source"] = "" });

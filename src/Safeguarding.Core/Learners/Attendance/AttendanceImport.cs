@@ -18,6 +18,10 @@ public sealed record AttendanceImportOptions(Guid PartnershipId, AcademicYear Ye
     public string NameOf(string path) => Names?.GetValueOrDefault(path) ?? Path.GetFileName(path);
 }
 
+/// <param name="QuarantinedId">The row waiting in the quarantine.</param>
+/// <param name="CorrectedRow">The row as corrected, read with the held file's header.</param>
+public sealed record ReleaseAttendanceRowOptions(Guid QuarantinedId, string CorrectedRow);
+
 public sealed class AttendanceImportReport
 {
     public int EnrolmentsAdded { get; internal set; }
@@ -55,7 +59,10 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
     public const string SuspensionsKind = "attendance-suspensions";
     public const string CensusKind = "attendance-census";
 
-    public async Task<AttendanceImportReport> ImportAsync(ProcessContext process, AttendanceImportOptions options, CancellationToken ct = default)
+    private const string ResourceType = "Attendance";
+    private const string NotGranted = "Importing attendance is not granted.";
+
+    public async Task<AttendanceImportReport> ImportAsync(AttendanceImportOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var onlySchool = await DemandImportAsync(process, options.PartnershipId, ct);
         if (onlySchool is not null) RefuseOtherSchools(options, onlySchool);
@@ -116,9 +123,10 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
     /// and the quarantined record is marked released. A row that still fails is refused with its reasons, and
     /// nothing is saved.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ReleaseAsync(ProcessContext process, Guid quarantinedId, string correctedRow, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> ReleaseAsync(ReleaseAttendanceRowOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        var actor = process.Actor ?? throw new UnauthorizedAccessException("Releasing from the quarantine needs a person acting.");
+        var (quarantinedId, correctedRow) = options;
+        var actor = process.RequireActor();
         var quarantine = new Quarantine(db);
         var held = await quarantine.FindAsync(actor, quarantinedId, ct) ?? throw new InvalidOperationException("No such quarantined record.");
         if (held.Status != QuarantineStatus.Waiting) throw new InvalidOperationException("The record is no longer waiting in the quarantine.");
@@ -170,7 +178,7 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
         // The command line imports as the system; a person needs the grant, in their own partnership.
         if (process.Actor is not { } actor) return;
         if (actor.PartnershipId != partnershipId || !actor.Grants.Any(g => g is { Resource: Resource.Attendance, Operation: Operation.Create, Scope: Scope.WholePartnership }))
-            throw new UnauthorizedAccessException("Importing attendance is not granted.");
+            throw new ForbiddenException(ResourceType, null, NotGranted);
     }
 
     /// <summary>
@@ -181,7 +189,7 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
     private async Task<string?> DemandImportAsync(ProcessContext process, Guid partnershipId, CancellationToken ct)
     {
         if (process.Actor is not { } actor) return null;
-        if (actor.PartnershipId != partnershipId) throw new UnauthorizedAccessException("Importing attendance is not granted.");
+        if (actor.PartnershipId != partnershipId) throw new ForbiddenException(ResourceType, null, NotGranted);
         var grants = actor.Grants.Where(g => g.Operation == Operation.Create && g.Resource is Resource.Attendance or Resource.PupilRoll).ToList();
         if (grants.Any(g => g.Scope == Scope.WholePartnership)) return null;
         if (grants.Any(g => g is { Resource: Resource.PupilRoll, Scope: Scope.OwnOrganisation }))
@@ -190,7 +198,7 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
                 .Select(o => o.Urn).SingleOrDefaultAsync(ct);
             if (urn is not null) return urn;
         }
-        throw new UnauthorizedAccessException("Importing attendance is not granted.");
+        throw new ForbiddenException(ResourceType, null, NotGranted);
     }
 
     /// <summary>A school imports for itself only: a file with any other school's row is refused whole, before anything is read into the database.</summary>

@@ -19,13 +19,13 @@ public abstract class AttendanceRelease(AttendanceImport import) : IQuarantineRe
     public async Task<ReleaseOutcome> ReleaseAsync(Actor actor, QuarantinedRecord record, string corrected, ProcessContext process, CancellationToken ct = default)
     {
         if (!actor.HasAny(Resource.Quarantine, Operation.Update))
-            throw new UnauthorizedAccessException("Releasing quarantined records is not granted.");
+            throw new ForbiddenException(nameof(QuarantinedRecord), record.Id.ToString(), "Releasing quarantined records is not granted.");
         if (record.Kind != Kind || record.PartnershipId != actor.PartnershipId)
             throw new InvalidOperationException($"This record is not a waiting {Kind} row.");
         // The administrator releases on the import's behalf, as the council's education lead would have imported
         // it; the process context still names the administrator.
         var asImporter = actor with { Roles = new HashSet<Role>(actor.Roles) { Role.EducationLead } };
-        var reasons = await import.ReleaseAsync(process with { Actor = asImporter }, record.Id, corrected, ct);
+        var reasons = await import.ReleaseAsync(new ReleaseAttendanceRowOptions(record.Id, corrected), process with { Actor = asImporter }, ct);
         return reasons.Count == 0
             ? new ReleaseOutcome(true, "Corrected row checked and imported.", [])
             : ReleaseOutcome.Refused(reasons);

@@ -13,12 +13,21 @@ public sealed record FiguresScope(bool WholePartnership, string? OwnUrn)
     public bool Allows(string urn) => WholePartnership || urn == OwnUrn;
 }
 
+/// <param name="PersonId">The child.</param>
+/// <param name="AcademicYear">The year to show (its start year); by default the latest year the child was enrolled, or this year.</param>
+public sealed record OpenChildAttendanceOptions(Guid PersonId, int? AcademicYear = null);
+
 /// <summary>A child's attendance for a year, with their whole history on the council's CME and EHE registers.</summary>
-public sealed record ChildAttendanceOpening(bool Found, AccessDecision Decision, IReadOnlyList<Enrolment> Enrolments, IReadOnlyList<Suspension> Suspensions,
-    IReadOnlyDictionary<string, string> SchoolNames, IReadOnlyList<Registers.LearnerRegisterEntry> RegisterHistory)
-{
-    public static ChildAttendanceOpening Refused(bool found, AccessDecision decision) => new(found, decision, [], [], new Dictionary<string, string>(), []);
-}
+/// <param name="Years">Every year the child was enrolled somewhere, latest first.</param>
+public sealed record ChildAttendanceOpening(Guid PersonId, string Name, AcademicYear Year, IReadOnlyList<int> Years, IReadOnlyList<Enrolment> Enrolments,
+    IReadOnlyList<Suspension> Suspensions, IReadOnlyDictionary<string, string> SchoolNames, IReadOnlyList<Registers.LearnerRegisterEntry> RegisterHistory);
+
+/// <param name="AcademicYear">The year exported (its start year).</param>
+public sealed record UnsuppressedExportOptions(int? AcademicYear);
+
+/// <param name="Year">The year the worklist is taken in.</param>
+/// <param name="Today">The day the last <paramref name="Weeks"/> weeks end on.</param>
+public sealed record AttendanceWorklistOptions(AcademicYear Year, LocalDate Today, int Weeks);
 
 /// <summary>One line of the worklist: a child known to safeguarding whose attendance crossed a line in the last weeks.</summary>
 public sealed record WorklistEntry(Guid PersonId, string Name, string Urn, string School, SessionCounts Now, bool CrossedPersistent, bool CrossedSevere,
@@ -33,26 +42,51 @@ public sealed class LearnerAccess(SafeguardingDbContext db, KnownToSafeguarding 
 {
     public const string ResourceType = "Attendance";
 
-    /// <summary>The scope of figures the actor may see, or null when none.</summary>
-    public async Task<FiguresScope?> FiguresScopeAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>The scope of figures the actor may see; refused when none (no grant, or a school-wide grant with no school).</summary>
+    public async Task<FiguresScope> FiguresScopeAsync(ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         var grants = actor.Grants.Where(g => g is { Resource: Resource.AggregateFigures, Operation: Operation.Read }).ToList();
         if (grants.Any(g => g.Scope == Scope.WholePartnership)) return new FiguresScope(true, null);
-        if (grants.Count == 0) return null;
-        var urn = await OwnUrnAsync(actor, ct);
-        return urn is null ? null : new FiguresScope(false, urn);
+        var urn = grants.Count == 0 ? null : await OwnUrnAsync(actor, ct);
+        return urn is null ? throw new ForbiddenException(nameof(Resource.AggregateFigures), null, "no school to show figures for") : new FiguresScope(false, urn);
+    }
+
+    /// <summary>
+    /// Only a partnership-wide reader of children's attendance (the council's education lead) may have the figures
+    /// without small-number suppression: small groups can name a child (docs/learners.md).
+    /// </summary>
+    public static bool MayExportUnsuppressed(Actor actor) =>
+        actor.Grants.Any(g => g is { Resource: Resource.Attendance, Operation: Operation.Read, Scope: Scope.WholePartnership });
+
+    /// <summary>Records that the figures were exported without suppression: a read of children's attendance, audited as such.</summary>
+    public async Task RecordUnsuppressedExportAsync(UnsuppressedExportOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        if (!MayExportUnsuppressed(process.RequireActor()))
+            throw new ForbiddenException(ResourceType, null, "only a partnership-wide reader of attendance exports unsuppressed figures");
+        db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Allowed, $"unsuppressed figures export {options.AcademicYear}");
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<string?> OwnUrnAsync(Actor actor, CancellationToken ct) =>
         await db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId && o.PartnershipId == actor.PartnershipId)
             .Select(o => o.Urn).SingleOrDefaultAsync(ct);
 
-    /// <summary>A child's enrolments (with marks) and suspensions for a year; the decision and the read are audited either way.</summary>
-    public async Task<ChildAttendanceOpening> OpenChildAsync(Actor actor, Guid personId, int academicYear, ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// A child's enrolments (with marks) and suspensions for a year; null when there is no such child in the partnership.
+    /// The read is audited; a refusal is thrown (and audited by the host).
+    /// </summary>
+    public async Task<ChildAttendanceOpening?> OpenChildAsync(OpenChildAttendanceOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var personId = options.PersonId;
         var person = await db.People.AsNoTracking().Include(p => p.Links)
             .SingleOrDefaultAsync(p => p.Id == personId && p.PartnershipId == actor.PartnershipId, ct);
-        if (person is null) return ChildAttendanceOpening.Refused(false, AccessDecision.Deny("not found"));
+        if (person is null) return null;
+        var years = await db.Enrolments.AsNoTracking().Where(e => e.PartnershipId == actor.PartnershipId && e.PersonId == personId)
+            .Select(e => e.AcademicYear).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        var academicYear = options.AcademicYear is { } asked && years.Contains(asked) ? asked
+            : years.Count > 0 ? years[0] : AcademicYear.Containing(db.Clock.GetCurrentInstant().InUtc().Date).StartYear;
         var enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.PartnershipId == actor.PartnershipId && e.PersonId == personId && e.AcademicYear == academicYear)
             .OrderBy(e => e.Urn).ToListAsync(ct);
@@ -65,10 +99,9 @@ public sealed class LearnerAccess(SafeguardingDbContext db, KnownToSafeguarding 
         var facts = new RecordFacts(person.PartnershipId, null,
             [.. person.Links.Select(l => l.OrganisationId), .. schools.Select(s => s.Id)], person.IsSealed);
         var decision = AccessPolicy.Decide(actor, Resource.Attendance, Operation.Read, facts);
-        db.QueueAudit(process, AuditActions.Read, ResourceType, personId.ToString(),
-            decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, decision.Allowed ? $"attendance {academicYear}" : decision.Reason);
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, personId.ToString(), decision.Reason);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, personId.ToString(), AuditOutcome.Allowed, $"attendance {academicYear}");
         await db.SaveChangesAsync(ct);
-        if (!decision.Allowed) return ChildAttendanceOpening.Refused(true, decision);
         var suspensions = await db.Suspensions.AsNoTracking()
             .Where(s => s.PartnershipId == actor.PartnershipId && s.PersonId == personId && s.AcademicYear == academicYear)
             .OrderBy(s => s.StartDate).ToListAsync(ct);
@@ -79,22 +112,23 @@ public sealed class LearnerAccess(SafeguardingDbContext db, KnownToSafeguarding 
         var urns = enrolments.Select(e => e.Urn).Concat(registers.Where(r => r.LastSchoolUrn != null).Select(r => r.LastSchoolUrn!)).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId && o.Urn != null && urns.Contains(o.Urn))
             .ToDictionaryAsync(o => o.Urn!, o => o.Name, ct);
-        return new ChildAttendanceOpening(true, decision, enrolments, suspensions, names, registers);
+        return new ChildAttendanceOpening(personId, person.GivenName + " " + person.FamilyName, new AcademicYear(academicYear), years,
+            enrolments, suspensions, names, registers);
     }
 
     /// <summary>
-    /// Children known to safeguarding who, in the last <paramref name="weeks"/> weeks, crossed 10% or 50% absence or were
-    /// suspended: all schools for a partnership-wide grant, the user's own school's pupils for a Key Adult. Each child
-    /// listed is a read of their attendance, and is audited.
+    /// Children known to safeguarding who, in the last weeks, crossed 10% or 50% absence or were suspended: all
+    /// schools for a partnership-wide grant, the user's own school's pupils for a Key Adult. Each child listed is a
+    /// read of their attendance, and is audited.
     /// </summary>
-    public async Task<IReadOnlyList<WorklistEntry>?> WorklistAsync(Actor actor, AcademicYear year, LocalDate today, int weeks, ProcessContext process,
-        CancellationToken ct = default)
+    public async Task<IReadOnlyList<WorklistEntry>> WorklistAsync(AttendanceWorklistOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (year, today, weeks) = options;
         var grants = actor.Grants.Where(g => g is { Resource: Resource.Attendance, Operation: Operation.Read }).ToList();
-        if (grants.Count == 0) return null;
         var wholePartnership = grants.Any(g => g.Scope == Scope.WholePartnership);
-        var ownUrn = wholePartnership ? null : await OwnUrnAsync(actor, ct);
-        if (!wholePartnership && ownUrn is null) return null;
+        var ownUrn = wholePartnership || grants.Count == 0 ? null : await OwnUrnAsync(actor, ct);
+        if (!wholePartnership && ownUrn is null) throw new ForbiddenException(ResourceType, null, "no school to list pupils for");
 
         var known = await knownToSafeguarding.LoadAsync(actor.PartnershipId, ct);
         var query = db.Enrolments.AsNoTracking().Where(e => e.PartnershipId == actor.PartnershipId && e.AcademicYear == year.StartYear && e.PersonId != null);

@@ -11,15 +11,20 @@ namespace Safeguarding.Core.Learners.Registers;
 public sealed record RegisterChild(string LocalId, string? GivenName, string? FamilyName, string? DateOfBirth, Sex Sex, string? Postcode, string? Address,
     LocalDate From, LocalDate? To, string? Upn = null, string? Reason = null, string? LastSchoolUrn = null);
 
+/// <summary>Puts <paramref name="Child"/> on (or takes them off) <paramref name="Register"/>.</summary>
+public sealed record RecordOnRegisterOptions(LearnerRegister Register, RegisterChild Child);
+
 /// <summary>The council's elective home education and children missing education registers.</summary>
 public sealed class LearnerRegisters(SafeguardingDbContext db, PersonIndex personIndex)
 {
     public const string SourceSystem = "council-education";
 
-    public async Task<LearnerRegisterEntry> RecordAsync(Actor actor, LearnerRegister register, RegisterChild child, ProcessContext process, CancellationToken ct = default)
+    public async Task<LearnerRegisterEntry> RecordAsync(RecordOnRegisterOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (register, child) = options;
         if (!AccessPolicy.Decide(actor, Resource.Attendance, Operation.Create).Allowed)
-            throw new UnauthorizedAccessException("Keeping the council's education registers is not granted.");
+            throw new ForbiddenException("Attendance", null, "Keeping the council's education registers is not granted.");
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {

@@ -10,6 +10,10 @@ using Safeguarding.Linkage;
 
 namespace Safeguarding.Core.Learners.Registers;
 
+/// <param name="Path">The register file (register,upn,given_name,...).</param>
+/// <param name="Name">The name the file is reported under (file:line:column); by default the file's own name.</param>
+public sealed record RegisterImportOptions(string Path, string? Name = null);
+
 /// <summary>What a register file did.</summary>
 public sealed class RegisterImportReport
 {
@@ -38,11 +42,13 @@ public sealed class RegisterImport(SafeguardingDbContext db, PersonIndex personI
 
     private static readonly string[] Required = ["register", "start_date"];
 
-    public async Task<RegisterImportReport> ImportAsync(Actor actor, string path, ProcessContext process, string? name = null, CancellationToken ct = default)
+    public async Task<RegisterImportReport> ImportAsync(RegisterImportOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        name ??= Path.GetFileName(path);
+        var actor = process.RequireActor();
+        var path = options.Path;
+        var name = options.Name ?? System.IO.Path.GetFileName(path);
         if (!actor.Grants.Any(g => g is { Resource: Resource.Attendance, Operation: Operation.Create, Scope: Scope.WholePartnership }))
-            throw new UnauthorizedAccessException("Keeping the council's education registers is not granted.");
+            throw new ForbiddenException("Attendance", null, "Keeping the council's education registers is not granted.");
         var (header, rows) = LearnerCsv.Read(path, name, Columns, Required);
         var names = header.Split(',').Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToHashSet();
         if (!names.Contains("upn") && !(names.Contains("given_name") && names.Contains("family_name") && names.Contains("date_of_birth")))

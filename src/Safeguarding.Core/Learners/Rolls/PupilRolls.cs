@@ -28,6 +28,15 @@ public sealed record RollPupilResult(string Where, string LocalId, RollPupilOutc
 public sealed record RollResult(int Listed, int New, int Left, int LinkedToKnownPeople, int WaitingForReview, int Updated, int Rejected,
     IReadOnlyList<RollPupilResult> Pupils);
 
+/// <summary>The roll <paramref name="OrganisationId"/> (a school or college) sends.</summary>
+public sealed record ReceiveRollOptions(Guid OrganisationId, RollFile Roll);
+
+/// <summary>The latest <paramref name="Take"/> rolls a setting sent.</summary>
+public sealed record RollUploadsOptions(Guid OrganisationId, int Take = 10);
+
+/// <summary>The settings a person may send a roll for: every school and college (<paramref name="ChoosesSetting"/>), or their own.</summary>
+public sealed record RollSettings(bool ChoosesSetting, IReadOnlyList<Organisation> Settings);
+
 /// <summary>
 /// Takes a school's or college's roll: each pupil becomes (or refreshes) the setting's record in the person index,
 /// and a registration with its dates; pupils on the previous roll but not on this one have left. A pupil the person
@@ -42,12 +51,14 @@ public sealed class PupilRolls(SafeguardingDbContext db, PersonIndex personIndex
     /// <summary>The quarantine's name for a pupil row a roll sent that could not be taken.</summary>
     public const string QuarantineKind = "pupil-roll";
 
-    public async Task<RollResult> ReceiveAsync(Actor actor, Guid organisationId, RollFile roll, ProcessContext process, CancellationToken ct = default)
+    public async Task<RollResult> ReceiveAsync(ReceiveRollOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (organisationId, roll) = options;
         if (!AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Create, new RecordFacts(actor.PartnershipId, organisationId)).Allowed)
-            throw new UnauthorizedAccessException("Sending this setting's roll is not granted.");
+            throw new ForbiddenException(nameof(Resource.PupilRoll), organisationId.ToString(), "Sending this setting's roll is not granted.");
         var setting = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId && o.PartnershipId == actor.PartnershipId, ct)
-                      ?? throw new KeyNotFoundException("No such setting.");
+                      ?? throw new NotFoundException(nameof(Organisation), organisationId.ToString());
         if (setting.Type is not (OrganisationType.School or OrganisationType.College))
             throw new InvalidOperationException($"{setting.Name} is not a school or college.");
         if (roll.SourceUrn is { } urn && setting.Urn is { } own && urn != own)
@@ -120,11 +131,31 @@ public sealed class PupilRolls(SafeguardingDbContext db, PersonIndex personIndex
         }
     }
 
-    /// <summary>The setting's latest rolls, newest first: when, who, and what became of the pupils.</summary>
-    public async Task<IReadOnlyList<RollUpload>> UploadsAsync(Actor actor, Guid organisationId, int take = 10, CancellationToken ct = default)
+    /// <summary>The schools and colleges the person may send a roll for: any, for a partnership-wide grant; else their own.</summary>
+    public async Task<RollSettings> SettingsAsync(ProcessContext process, CancellationToken ct = default)
     {
-        if (!AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(actor.PartnershipId, organisationId)).Allowed)
-            throw new UnauthorizedAccessException("Seeing this setting's rolls is not granted.");
+        var actor = process.RequireActor();
+        var every = actor.Grants.Any(g => g is { Resource: Resource.PupilRoll, Operation: Operation.Create, Scope: Scope.WholePartnership });
+        var partnership = actor.PartnershipId;
+        var own = actor.OrganisationId;
+        var settings = await db.Organisations.AsNoTracking()
+            .Where(o => o.PartnershipId == partnership && (o.Type == OrganisationType.School || o.Type == OrganisationType.College))
+            .Where(o => every || o.Id == own)
+            .OrderBy(o => o.Name).ToListAsync(ct);
+        return new RollSettings(every, settings);
+    }
+
+    /// <summary>Whether the person may see the setting's roll uploads (<see cref="UploadsAsync"/>).</summary>
+    public static bool MaySeeUploads(Actor actor, Guid organisationId) =>
+        AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(actor.PartnershipId, organisationId)).Allowed;
+
+    /// <summary>The setting's latest rolls, newest first: when, who, and what became of the pupils.</summary>
+    public async Task<IReadOnlyList<RollUpload>> UploadsAsync(RollUploadsOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var (organisationId, take) = options;
+        if (!MaySeeUploads(actor, organisationId))
+            throw new ForbiddenException(nameof(Resource.PupilRoll), organisationId.ToString(), "Seeing this setting's rolls is not granted.");
         return await db.RollUploads.AsNoTracking()
             .Where(u => u.PartnershipId == actor.PartnershipId && u.OrganisationId == organisationId)
             .OrderByDescending(u => u.UploadedAt).ThenByDescending(u => u.Id).Take(take).ToListAsync(ct);

@@ -51,7 +51,7 @@ public enum Resource
     DomesticIncident,
     /// <summary>An Operation Encompass notification to a child's education setting.</summary>
     EncompassNotification,
-    /// <summary>Pupil rolls and school calendars sent by education settings.</summary>
+    /// <summary>Pupil rolls sent by education settings.</summary>
     PupilRoll,
     /// <summary>A child's session marks, suspensions and CME/EHE history.</summary>
     Attendance,
@@ -65,6 +65,8 @@ public enum Resource
     SafetyPlan,
     /// <summary>A flag on a child's health record (FHIR Flag).</summary>
     HealthFlag,
+    /// <summary>A school's or college's calendar (terms, closures, when the day starts), or the council's default.</summary>
+    SchoolCalendar,
 }
 
 public enum Operation

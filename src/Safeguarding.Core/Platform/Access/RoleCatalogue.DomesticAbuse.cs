@@ -74,5 +74,26 @@ public static partial class RoleCatalogue
 
         // A GP practice's staff see flags for the practice's registered patients only.
         (Role.GpPractice, new(HealthFlag, Read, RelatedRecords)),
+
+        // Operation Encompass intake: police send incidents; the Front Door reads them and notifies the children's settings.
+        (Role.PoliceDomesticAbuse, new(DomesticIncident, Create, OwnOrganisation)),
+        (Role.PoliceDomesticAbuse, new(DomesticIncident, Read, OwnOrganisation)),
+        (Role.FrontDoorPractitioner, new(DomesticIncident, Read, WholePartnership)),
+        (Role.FrontDoorPractitioner, new(EncompassNotification, Create, WholePartnership)),
+        (Role.FrontDoorManager, new(DomesticIncident, Read, WholePartnership)),
+        (Role.FrontDoorManager, new(EncompassNotification, Create, WholePartnership)),
+
+        // Operation Encompass delivery: a setting's Key Adults read and acknowledge their own setting's notifications
+        // (the council's education lead for home-educated children and children missing education); the Front Door
+        // chases those not acknowledged and records breaches (Review); police see the timeliness figures.
+        (Role.SchoolKeyAdult, new(EncompassNotification, Read, OwnOrganisation)),
+        (Role.SchoolKeyAdult, new(EncompassNotification, Update, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(EncompassNotification, Read, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(EncompassNotification, Update, OwnOrganisation)),
+        (Role.EducationLead, new(EncompassNotification, Read, OwnOrganisation)),
+        (Role.EducationLead, new(EncompassNotification, Update, OwnOrganisation)),
+        (Role.FrontDoorPractitioner, new(EncompassNotification, Review, WholePartnership)),
+        (Role.FrontDoorManager, new(EncompassNotification, Review, WholePartnership)),
+        (Role.PoliceDomesticAbuse, new(AggregateFigures, Read, WholePartnership)),
     ];
 }

@@ -26,5 +26,26 @@ public static partial class RoleCatalogue
         // Analysts load the partnership's attendance files (rolls, marks, suspensions, census) on the import page; they
         // do not keep the CME and EHE registers, which name children (that needs Attendance Create).
         (Role.Analyst, new(PupilRoll, Create, WholePartnership)),
+
+        // Rolls: a setting's data manager, Key Adult or college safeguarding lead sends and sees their own setting's
+        // roll; the council's education lead and the partnership administrator any setting's, when a setting cannot.
+        // The pupils go to the person index as the setting's records (Person Create, in RoleCatalogue.People.cs).
+        (Role.SettingDataManager, new(PupilRoll, Read, OwnOrganisation)),
+        (Role.SettingDataManager, new(PupilRoll, Create, OwnOrganisation)),
+        (Role.SettingDataManager, new(PupilRoll, Update, OwnOrganisation)),
+        (Role.SchoolKeyAdult, new(PupilRoll, Read, OwnOrganisation)),
+        (Role.SchoolKeyAdult, new(PupilRoll, Create, OwnOrganisation)),
+        (Role.SchoolKeyAdult, new(PupilRoll, Update, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(PupilRoll, Read, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(PupilRoll, Create, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(PupilRoll, Update, OwnOrganisation)),
+        (Role.EducationLead, new(PupilRoll, Read, WholePartnership)),
+        (Role.EducationLead, new(PupilRoll, Update, WholePartnership)),
+        (Role.PartnershipAdministrator, new(PupilRoll, Read, WholePartnership)),
+        (Role.PartnershipAdministrator, new(PupilRoll, Create, WholePartnership)),
+        (Role.PartnershipAdministrator, new(PupilRoll, Update, WholePartnership)),
+
+        // The council's education lead keeps the CME and EHE registers, which name children.
+        (Role.EducationLead, new(Attendance, Update, WholePartnership)),
     ];
 }

@@ -86,11 +86,10 @@ public static partial class RoleCatalogue
     /// file of this folder; listed here so the whole matrix is still read and tested from one place.
     /// </summary>
     private static IEnumerable<(Role Role, Grant Grant)> ModuleGrants => [
+        .. PlatformGrants,
+        .. PeopleGrants,
         .. LearnersGrants,
-        .. EncompassIntakeGrants,
-        .. EncompassDeliveryGrants,
         .. DomesticAbuseGrants,
-        .. EncompassPagesGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

@@ -20,7 +20,9 @@ public static class CalendarFile
     {
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // Missing, a folder, or not ours to read (the file system's permission error is a SystemException too):
+        // the command line names the file either way.
+        catch (SystemException e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             throw new CalendarFileException($"{path}: cannot be read: {e.Message}");
         }

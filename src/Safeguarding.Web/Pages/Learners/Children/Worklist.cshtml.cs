@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using Safeguarding.Core.Platform;
 using Safeguarding.Core.Learners.Attendance;
 using Safeguarding.Web.Access;
 
@@ -25,15 +24,9 @@ public sealed class WorklistModel(CurrentActor current, LearnerAccess access, IC
             ModelState.AddModelError(nameof(Weeks), "Enter a number of weeks from 1 to 52");
             Weeks = 4;
         }
-        var actor = await current.RequireAsync(ct);
         var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
         AcademicYear = AcademicYear.Containing(today);
-        var entries = await access.WorklistAsync(actor, AcademicYear, today, Weeks, await current.ProcessAsync("attendance worklist"), ct);
-        if (entries is null)
-        {
-            throw new ForbiddenException(LearnerAccess.ResourceType, null, "no school to list pupils for");
-        }
-        Entries = entries;
+        Entries = await access.WorklistAsync(new AttendanceWorklistOptions(AcademicYear, today, Weeks), await current.ProcessAsync("attendance worklist", ct), ct);
         return Page();
     }
 }

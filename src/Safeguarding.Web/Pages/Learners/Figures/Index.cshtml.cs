@@ -143,12 +143,8 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
     public static HashSet<string> RegisterHidden(IReadOnlyDictionary<string, Core.Learners.Registers.RegisterTally> groups, Func<Core.Learners.Registers.RegisterTally, long> of) =>
         SmallNumbers.HiddenGroups(groups.Select(g => KeyValuePair.Create(g.Key, of(g.Value))));
 
-    private async Task AuditFullExportAsync(CancellationToken ct)
-    {
-        db.QueueAudit(await current.ProcessAsync(ct: ct), Core.Platform.Audit.AuditActions.Read, LearnerAccess.ResourceType, null,
-            Core.Platform.Audit.AuditOutcome.Allowed, $"unsuppressed figures export {AcademicYear?.StartYear}");
-        await db.SaveChangesAsync(ct);
-    }
+    private async Task AuditFullExportAsync(CancellationToken ct) =>
+        await access.RecordUnsuppressedExportAsync(new UnsuppressedExportOptions(AcademicYear?.StartYear), await current.ProcessAsync(ct: ct), ct);
 
     /// <summary>A cell a spreadsheet will not run as a formula, quoted when it holds a comma or quote.</summary>
     public static string Cell(string value)
@@ -160,11 +156,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);
-        var scope = await access.FiguresScopeAsync(actor, ct);
-        if (scope is null)
-        {
-            throw new ForbiddenException("AggregateFigures", null, "no school to show figures for");
-        }
+        var scope = await access.FiguresScopeAsync(await current.ProcessAsync(ct: ct), ct);
         Scope = scope;
         if (!BreakdownNames.ContainsKey(By)) By = Breakdown.Phase;
         if (!scope.WholePartnership) School = scope.OwnUrn;
@@ -195,7 +187,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
         if (scope.WholePartnership)
             Figures.Registers = await RegisterMeasures.LoadAsync(db, partnershipId, AcademicYear, known,
                 db.Clock.GetCurrentInstant().InZone(Core.Platform.Calendars.SchoolDays.London).Date, ct);
-        MayExportFull = actor.Grants.Any(g => g is { Resource: Core.Platform.Access.Resource.Attendance, Operation: Core.Platform.Access.Operation.Read, Scope: Core.Platform.Access.Scope.WholePartnership });
+        MayExportFull = LearnerAccess.MayExportUnsuppressed(actor);
         if (Figures.Overall.Enrolments < SmallNumbers.Threshold) Hidden["overall"] = ["all"];
         foreach (var (dimension, groups) in Figures.By)
             Hidden[dimension] = SmallNumbers.HiddenGroups(groups.Select(g => KeyValuePair.Create(g.Key, g.Value.Enrolments)));

@@ -80,11 +80,11 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 if (attendanceFiles)
-                    Attendance = await new AttendanceImport(db).ImportAsync(process, new AttendanceImportOptions(actor.PartnershipId, year!,
+                    Attendance = await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(actor.PartnershipId, year!,
                         paths.GetValueOrDefault(nameof(Pupils)), paths.GetValueOrDefault(nameof(Marks)), paths.GetValueOrDefault(nameof(Suspensions)),
-                        paths.GetValueOrDefault(nameof(Census)), names), ct);
+                        paths.GetValueOrDefault(nameof(Census)), names), process, ct);
                 if (paths.TryGetValue(nameof(Registers), out var registers))
-                    RegistersReport = await new RegisterImport(db, personIndex).ImportAsync(actor, registers, process, names[registers], ct);
+                    RegistersReport = await new RegisterImport(db, personIndex).ImportAsync(new RegisterImportOptions(registers, names[registers]), process, ct);
                 await transaction.CommitAsync(ct);
             }
             Imported = year;
@@ -100,10 +100,6 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
                             ?? nameof(Pupils);
                 ModelState.AddModelError(field, $"The {Describe(field)} file cannot be imported: {line}");
             }
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return Forbid();
         }
         finally
         {

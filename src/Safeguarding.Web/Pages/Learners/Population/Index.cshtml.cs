@@ -39,7 +39,7 @@ public sealed class IndexModel(CurrentActor current, PopulationSetting setting) 
             Current = await setting.GetAsync(actor.PartnershipId, ct);
             return Page();
         }
-        Current = await setting.SetAsync(actor, population, Source!, await current.ProcessAsync(ct: ct), ct);
+        Current = await setting.SetAsync(new SetPopulationOptions(population, Source!), await current.ProcessAsync(ct: ct), ct);
         Saved = true;
         return Page();
     }

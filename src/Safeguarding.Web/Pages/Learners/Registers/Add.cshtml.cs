@@ -38,7 +38,7 @@ public sealed class AddModel(CurrentActor current, LearnerRegisters registers) :
 
         var child = new RegisterChild($"{GivenName!.Trim()}|{FamilyName!.Trim()}|{dob.Value:uuuu-MM-dd}".ToUpperInvariant(), GivenName.Trim(), FamilyName.Trim(),
             dob.Value.ToString("uuuu-MM-dd", null), Sex.Unknown, string.IsNullOrWhiteSpace(Postcode) ? null : Postcode.Trim(), null, from.Value, null);
-        await registers.RecordAsync(await current.RequireAsync(ct), register!.Value, child, await current.ProcessAsync(ct: ct), ct);
+        await registers.RecordAsync(new RecordOnRegisterOptions(register!.Value, child), await current.ProcessAsync(ct: ct), ct);
         Added = register == LearnerRegister.ElectiveHomeEducation ? "elective home education" : "children missing education";
         return Page();
     }

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners.Rolls;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Web.Access;
 
-namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.PupilRoll;
+namespace Safeguarding.Web.Pages.Learners.Rolls;
 
 /// <summary>
 /// A school's or college's data manager sends the setting's roll (CSV or a DfE Common Transfer File) and sees what
@@ -15,7 +13,7 @@ namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.PupilRoll;
 /// be read saves nothing.
 /// </summary>
 [RequirePermission(Resource.PupilRoll, Operation.Create)]
-public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, PupilRolls rolls) : PageModel
+public sealed class IndexModel(CurrentActor current, PupilRolls rolls) : PageModel
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
@@ -40,7 +38,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await LoadAsync(ct);
+        await LoadAsync(ct);
         ModelState.Clear();
         if (Chosen is null) ModelState.AddModelError(nameof(Setting), "Select the school or college whose roll this is");
         var name = Path.GetFileName(RollFile?.FileName ?? "");
@@ -55,9 +53,9 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
         try
         {
             var roll = RollFiles.Read(text, name);
-            Result = await rolls.ReceiveAsync(actor, Chosen!.Id, roll, await current.ProcessAsync("send a pupil roll", ct), ct);
+            Result = await rolls.ReceiveAsync(new ReceiveRollOptions(Chosen!.Id, roll), await current.ProcessAsync("send a pupil roll", ct), ct);
             FileName = name;
-            Uploads = await rolls.UploadsAsync(actor, Chosen.Id, ct: ct);
+            Uploads = await rolls.UploadsAsync(new RollUploadsOptions(Chosen.Id), await current.ProcessAsync(ct: ct), ct);
         }
         catch (RollFileException e)
         {
@@ -68,29 +66,19 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, P
             // The file is another setting's roll: nothing was saved.
             ModelState.AddModelError(nameof(RollFile), e.Message);
         }
-        catch (UnauthorizedAccessException)
-        {
-            return Forbid();
-        }
         return Page();
     }
 
-    private async Task<Actor> LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);
-        ChoosesSetting = actor.Grants.Any(g => g is { Resource: Resource.PupilRoll, Operation: Operation.Create, Scope: Scope.WholePartnership });
-        var partnership = actor.PartnershipId;
-        var own = actor.OrganisationId;
-        Settings = await db.Organisations.AsNoTracking()
-            .Where(o => o.PartnershipId == partnership && (o.Type == OrganisationType.School || o.Type == OrganisationType.College))
-            .Where(o => ChoosesSetting || o.Id == own)
-            .OrderBy(o => o.Name).ToListAsync(ct);
+        var process = await current.ProcessAsync(ct: ct);
+        (ChoosesSetting, Settings) = await rolls.SettingsAsync(process, ct);
         Chosen = ChoosesSetting ? Settings.FirstOrDefault(o => o.Id == Setting) : Settings.FirstOrDefault();
         Setting = Chosen?.Id;
         SeesQuarantine = actor.HasAny(Resource.Quarantine, Operation.Read);
-        if (Chosen is not null && AccessPolicy.Decide(actor, Resource.PupilRoll, Operation.Read, new RecordFacts(partnership, Chosen.Id)).Allowed)
-            Uploads = await rolls.UploadsAsync(actor, Chosen.Id, ct: ct);
-        return actor;
+        if (Chosen is not null && PupilRolls.MaySeeUploads(actor, Chosen.Id))
+            Uploads = await rolls.UploadsAsync(new RollUploadsOptions(Chosen.Id), process, ct);
     }
 
     public static string Describe(RollPupilOutcome outcome) => outcome switch

@@ -10,12 +10,12 @@ using Safeguarding.Core.Platform.Imports;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.Encompass;
+namespace Safeguarding.Web.Tests.Learners.Rolls;
 
 /// <summary>The pupil roll page as a setting's data manager, its Key Adult and the council meet it.</summary>
 public sealed class PupilRollPageTests
 {
-    private const string Url = "/domestic-abuse/encompass/pupil-roll";
+    private const string Url = "/learners/rolls";
     private const string Header = "id,upn,given_name,family_name,date_of_birth,sex,postcode,address,start_date,leaving_date,enrol_status";
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string fileName, string content, Guid? setting = null)
@@ -144,5 +144,17 @@ public sealed class PupilRollPageTests
         Assert.Contains($"URN {other.Urn}", refused.QuerySelector(".govuk-error-summary")!.TextContent);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.SignInAsync(socialWorker)).GetAsync(Url)).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_old_pupil_roll_address_under_encompass_redirects_for_good_with_its_query(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var client = host.AnonymousClient();
+
+        var response = await client.GetAsync("/domestic-abuse/encompass/pupil-roll?setting=5f0e");
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal("/learners/rolls?setting=5f0e", response.Headers.Location!.OriginalString);
     }
 }

@@ -1,21 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Learners.Attendance;
-using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Learners.Children;
 
 /// <summary>
 /// A child's attendance for a year: a strip of every session at each school, the running rates month by month, and
-/// suspensions. Opening it is decided by the policy (the council's education lead; the Key Adult of a school the
-/// child is or was enrolled at) and audited, allowed or not.
+/// suspensions. The folder's <see cref="ChildAttendanceFilter"/> opens it under the policy (the council's education
+/// lead; the Key Adult of a school the child is or was enrolled at), audited, allowed or not.
 /// </summary>
-public sealed class ChildModel(CurrentActor current, LearnerAccess access, SafeguardingDbContext db, IClock clock) : PageModel
+public sealed class ChildModel(IClock clock) : PageModel
 {
     public sealed record MonthRate(string Month, SessionCounts Counts);
 
@@ -23,27 +21,16 @@ public sealed class ChildModel(CurrentActor current, LearnerAccess access, Safeg
 
     public string? Name { get; private set; }
     public AcademicYear? AcademicYear { get; private set; }
-    public List<int> Years { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
     public ChildAttendanceOpening? Opening { get; private set; }
     public Dictionary<Guid, List<MonthRate>> Running { get; } = [];
     public Dictionary<Guid, SessionCounts?> Measured { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public IActionResult OnGet()
     {
-        var actor = await current.RequireAsync(ct);
-        Years = await db.Enrolments.AsNoTracking().Where(e => e.PartnershipId == actor.PartnershipId && e.PersonId == id)
-            .Select(e => e.AcademicYear).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        Opening = HttpContext.Loaded<ChildAttendanceOpening>();
+        (Name, AcademicYear, Years, Year) = (Opening.Name, Opening.Year, Opening.Years, Opening.Year.StartYear);
         var today = clock.GetCurrentInstant().InUtc().Date;
-        Year = Year is { } y && Years.Contains(y) ? y : Years.Count > 0 ? Years[0] : Core.Learners.Attendance.AcademicYear.Containing(today).StartYear;
-        AcademicYear = new AcademicYear(Year.Value);
-        Opening = await access.OpenChildAsync(actor, id, Year.Value, await current.ProcessAsync("child's attendance"), ct);
-        if (!Opening.Found) return NotFound();
-        if (!Opening.Decision.Allowed)
-        {
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-        Name = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
         foreach (var e in Opening.Enrolments)
         {
             Measured[e.Id] = AttendanceMeasures.SessionCountsFor(AcademicYear, e);
@@ -58,5 +45,21 @@ public sealed class ChildModel(CurrentActor current, LearnerAccess access, Safeg
             Running[e.Id] = months;
         }
         return Page();
+    }
+}
+
+/// <summary>
+/// Opens the child named by the route for the year asked (<c>?year=</c>), through <see cref="LearnerAccess"/>, which
+/// checks it against the policy and audits the read; a refusal is thrown and answered 403 by the host.
+/// </summary>
+public sealed class ChildAttendanceFilter : LoadRecordFilter<ChildAttendanceOpening>
+{
+    protected override string ResourceType => LearnerAccess.ResourceType;
+
+    protected override Task<ChildAttendanceOpening?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct)
+    {
+        var query = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Query["year"].ToString();
+        int? year = int.TryParse(query, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+        return services.GetRequiredService<LearnerAccess>().OpenChildAsync(new OpenChildAttendanceOptions(id, year), process with { Purpose = "child's attendance" }, ct);
     }
 }

@@ -12,12 +12,12 @@ using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.Encompass;
+namespace Safeguarding.Web.Tests.Calendars;
 
 /// <summary>The school calendar pages: the council's default, a setting's own, the file, the deadline preview.</summary>
 public sealed class CalendarPageTests
 {
-    private const string Url = "/domestic-abuse/encompass/calendars/calendar";
+    private const string Url = "/calendars/calendar";
 
     private static string Errors(IHtmlDocument html) =>
         string.Join("\n", html.QuerySelectorAll(".govuk-error-summary__list a").Select(a => $"{a.GetAttribute("href")} {a.TextContent}"));
@@ -143,15 +143,33 @@ public sealed class CalendarPageTests
         Assert.Equal("2026-11-02T08:30:00+00:00", await DeadlineAsync(client, Url, "2026-10-23 17:00"));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostFormAsync(Url, new Dictionary<string, string> { ["Terms"] = "2026-09-03 to 2026-10-23" }, own)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{Url}?setting={other.Id}")).StatusCode);
-        var list = await (await client.GetAsync("/domestic-abuse/encompass/calendars")).HtmlAsync();
+        var list = await (await client.GetAsync("/calendars")).HtmlAsync();
         Assert.Equal([school.Name], list.QuerySelectorAll("#settings tbody tr th, #settings tbody tr td:first-child").Select(c => c.TextContent.Trim()));
 
         // The council sees every setting and which have their own.
-        var councilList = await (await (await host.SignInAsync(lead)).GetAsync("/domestic-abuse/encompass/calendars")).HtmlAsync();
+        var councilList = await (await (await host.SignInAsync(lead)).GetAsync("/calendars")).HtmlAsync();
         var rows = councilList.QuerySelectorAll("#settings tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
         Assert.Contains([school.Name, school.Urn!, "Its own"], rows);
         Assert.Contains([other.Name, other.Urn!, "Follows the council's"], rows);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.SignInAsync(socialWorker)).GetAsync("/domestic-abuse/encompass/calendars")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.SignInAsync(socialWorker)).GetAsync("/calendars")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_old_calendar_addresses_under_encompass_redirect_for_good_with_their_query(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var client = host.AnonymousClient();
+
+        foreach (var (old, moved) in new[]
+                 {
+                     ("/domestic-abuse/encompass/calendars", "/calendars"),
+                     ("/domestic-abuse/encompass/calendars/calendar?setting=5f0e&ReportedAt=2026-10-23%2017:00", "/calendars/calendar?setting=5f0e&ReportedAt=2026-10-23%2017:00"),
+                 })
+        {
+            var response = await client.GetAsync(old);
+            Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+            Assert.Equal(moved, response.Headers.Location!.OriginalString);
+        }
     }
 }

@@ -1,0 +1,22 @@
+using static Safeguarding.Core.Platform.Access.Operation;
+using static Safeguarding.Core.Platform.Access.Resource;
+using static Safeguarding.Core.Platform.Access.Scope;
+
+namespace Safeguarding.Core.Platform.Access;
+
+public static partial class RoleCatalogue
+{
+    /// <summary>
+    /// Records that other modules send to the person index: a setting's roll is the setting's own records of its pupils
+    /// (which its data manager cannot then read); the council's education lead adds the children on its CME and EHE
+    /// registers; the partnership administrator sends any setting's roll when the setting cannot.
+    /// </summary>
+    private static IEnumerable<(Role Role, Grant Grant)> PeopleGrants =>
+    [
+        (Role.SchoolKeyAdult, new(Person, Create, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(Person, Create, OwnOrganisation)),
+        (Role.SettingDataManager, new(Person, Create, OwnOrganisation)),
+        (Role.EducationLead, new(Person, Create, WholePartnership)),
+        (Role.PartnershipAdministrator, new(Person, Create, WholePartnership)),
+    ];
+}
