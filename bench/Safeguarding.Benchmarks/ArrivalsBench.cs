@@ -70,7 +70,7 @@ public static class ArrivalsBench
             var watch = Stopwatch.StartNew();
             await using var db = database.NewContext();
             var index = new PersonIndex(db);
-            var arrival = await index.ReceiveAsync(actor, incoming, process);
+            var arrival = await index.ReceiveAsync(incoming, process);
             watch.Stop();
             if (i >= WarmUp) results.Add((kind, watch.Elapsed.TotalMilliseconds, index.LastArrival!, arrival.Outcome));
         }

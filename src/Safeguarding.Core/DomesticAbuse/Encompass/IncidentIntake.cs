@@ -236,7 +236,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             return results;
         }
 
-        var arrivals = await personIndex.ReceiveManyAsync(actor, people, process, run, ct);
+        var arrivals = await personIndex.ReceiveManyAsync(new ReceiveManyOptions(people, run), process with { Actor = actor }, ct);
         step = Timings.Add(ref Timings.People, step);
         var links = new Dictionary<IncidentChild, LinkOutcome>();
         foreach (var (_, incident, _, check, first) in taking)
