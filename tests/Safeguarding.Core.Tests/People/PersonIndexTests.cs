@@ -227,4 +227,24 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
         await Assert.ThrowsAsync<ForbiddenException>(() =>
             new PersonIndex(db).DecideAsync(new(Guid.NewGuid(), ReviewDecision.SamePerson, "x"), new ProcessContext("test", keyAdult)));
     }
+
+    [Theory, BothDatabases]
+    public async Task People_who_score_the_same_come_back_by_name_then_date_of_birth(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        // A family name alone scores every member of the family the same, so the order must come from the people.
+        var family = "Quill" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6));
+        IncomingRecord Child(string given, string dob) =>
+            new(s.Practice.Id, "TEST-GP", $"gp-{Guid.NewGuid():N}", "{}", given, family, dob, Sex.Female, null, null, null, null);
+        foreach (var child in new[] { Child("Zara", "2016-05-01"), Child("Amy", "2017-02-03"), Child("Maya", "2016-07-09"), Child("Amy", "2015-11-30") })
+            await ReceiveAsync(s, child);
+
+        await using var db = s.Database.NewContext();
+        var found = await new PersonIndex(db).SearchAsync(new PersonSearchOptions(null, family), new ProcessContext("test:search", s.Practitioner));
+
+        Assert.Equal(4, found.Count);
+        Assert.Single(found.Select(c => c.MatchProbability).Distinct());
+        Assert.Equal(["Amy 2015-11-30", "Amy 2017-02-03", "Maya 2016-07-09", "Zara 2016-05-01"],
+            found.Select(c => $"{c.Person.GivenName} {c.Person.DateOfBirth:yyyy-MM-dd}"));
+    }
 }
