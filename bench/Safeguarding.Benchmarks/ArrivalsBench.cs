@@ -72,7 +72,7 @@ public static class ArrivalsBench
             var watch = Stopwatch.StartNew();
             await using var db = database.NewContext();
             meters.Drain();
-            var arrival = await new PersonIndex(db).ReceiveAsync(actor, incoming, process);
+            var arrival = await new PersonIndex(db).ReceiveAsync(incoming, process);
             watch.Stop();
             if (i >= WarmUp) results.Add((kind, watch.Elapsed.TotalMilliseconds, ArrivalSteps.From(meters.Drain()), arrival.Outcome));
         }

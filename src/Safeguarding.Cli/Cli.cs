@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using NodaTime;
 using Safeguarding.Cli.Commands;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
 using Spectre.Console;
 
 namespace Safeguarding.Cli;
@@ -136,7 +137,7 @@ public sealed class CliContext(IConfiguration configuration, IAnsiConsole consol
                 await error.WriteLineAsync("Cancelled.");
                 return 130;
             }
-            catch (Exception e) when (e is CliException or DbException or InvalidOperationException or IOException or UnauthorizedAccessException
+            catch (Exception e) when (e is CliException or DbException or InvalidOperationException or IOException or ForbiddenException or NotFoundException
                                           or TimeoutException || e.InnerException is DbException or TimeoutException)
             {
                 var message = e is CliException ? e.Message : $"{e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}";

@@ -58,7 +58,7 @@ public sealed class DemoArrivals(SafeguardingDbContext db, PersonIndex index)
                     break;
             }
             var received = JsonSerializer.Serialize(new { given, family, dob, postcode, address, role = "child present" });
-            var arrival = await index.ReceiveAsync(actor, new IncomingRecord(police.Id, PoliceSystem, $"INC-{2026_000 + i:0000000}-C1", received,
+            var arrival = await index.ReceiveAsync(new IncomingRecord(police.Id, PoliceSystem, $"INC-{2026_000 + i:0000000}-C1", received,
                 given, family, dob, c.Sex, postcode, address, null, null), process, ct);
             sent++;
             switch (arrival.Outcome)

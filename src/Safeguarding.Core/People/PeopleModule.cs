@@ -7,5 +7,6 @@ public static class PeopleModule
     /// <summary>The person index: records as received, linkage, and opening a person's record.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
         .AddScoped<PersonRecords>()
-        .AddScoped<PersonIndex>();
+        .AddScoped<PersonIndex>()
+        .AddScoped<MatchReviews>();
 }

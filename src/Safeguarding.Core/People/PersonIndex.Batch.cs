@@ -12,6 +12,9 @@ using Safeguarding.Linkage.Model;
 
 namespace Safeguarding.Core.People;
 
+/// <summary>Many records at once, and the matching run (a file's blocks) they belong to.</summary>
+public sealed record ReceiveManyOptions(IReadOnlyList<IncomingRecord> Records, PersonIndex.MatchingRun Run);
+
 public sealed partial class PersonIndex
 {
     /// <summary>
@@ -22,11 +25,11 @@ public sealed partial class PersonIndex
     /// so each block key is read and each candidate prepared once a run. Everything is added to the context, not
     /// saved: the caller saves once, with the rest of its unit of work.
     /// </summary>
-    public async Task<IReadOnlyList<Arrival>> ReceiveManyAsync(Actor actor, IReadOnlyList<IncomingRecord> incoming, ProcessContext process,
-        MatchingRun run, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Arrival>> ReceiveManyAsync(ReceiveManyOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        if (!AccessPolicy.Decide(actor, Resource.Person, Operation.Create).Allowed)
-            throw new UnauthorizedAccessException("No role or scope allows sending records of people.");
+        var actor = process.RequireActor();
+        var (incoming, run) = options;
+        DemandSend(actor);
         if (incoming.Count == 0) return [];
         var partnershipId = actor.PartnershipId;
         db.Process = process;

@@ -22,9 +22,21 @@ public sealed record IncomingRecord(
 
 public sealed record Arrival(Guid SourceRecordId, Guid PersonId, LinkOutcome Outcome, double? MatchProbability, Guid? ReviewId, bool AlreadyReceived);
 
-/// <summary>A person found by search-before-create, with the model's reasons.</summary>
 /// <summary>A person found by search-before-create, with the model's reasons (none when the index is too small to have a model).</summary>
 public sealed record SearchCandidate(Person Person, double? MatchProbability, IReadOnlyList<FieldEvidence> Evidence);
+
+/// <summary>What the user typed to search before creating a person; at least one name.</summary>
+public sealed record PersonSearchOptions(string? GivenName, string? FamilyName, string? DateOfBirth = null, string? Postcode = null, int Take = 10);
+
+/// <summary>A practitioner's decision on a possible match, with why.</summary>
+public sealed record DecideMatchOptions(Guid ReviewId, ReviewDecision Decision, string Reason);
+
+public sealed record MergePeopleOptions(Guid KeptPersonId, Guid MergedPersonId, string Reason);
+
+public sealed record UnmergeOptions(Guid MergeId, string Reason);
+
+/// <summary>The partnership's matching thresholds, as probabilities between 0 and 1.</summary>
+public sealed record MatchingThresholdsOptions(double Upper, double Lower);
 
 /// <summary>
 /// The person index: keeps each agency's record as received and links it to a person on arrival with the
@@ -45,10 +57,10 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
     private long _queryTicks;
     private long _scoreTicks;
 
-    public async Task<Arrival> ReceiveAsync(Actor actor, IncomingRecord incoming, ProcessContext process, CancellationToken ct = default)
+    public async Task<Arrival> ReceiveAsync(IncomingRecord incoming, ProcessContext process, CancellationToken ct = default)
     {
-        if (!AccessPolicy.Decide(actor, Resource.Person, Operation.Create).Allowed)
-            throw new UnauthorizedAccessException("No role or scope allows sending records of people.");
+        var actor = process.RequireActor();
+        DemandSend(actor);
         var partnershipId = actor.PartnershipId;
         var started = Stopwatch.GetTimestamp();
 
@@ -115,9 +127,10 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
     /// Search before create: people ranked by the model against what the user typed, each with its reasons. Only
     /// people the user may open are returned. The terms are never logged or audited, only the number of results.
     /// </summary>
-    public async Task<IReadOnlyList<SearchCandidate>> SearchAsync(Actor actor, string? givenName, string? familyName, string? dateOfBirth, string? postcode,
-        ProcessContext process, int take = 10, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SearchCandidate>> SearchAsync(PersonSearchOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (givenName, familyName, dateOfBirth, postcode, take) = options;
         var partnershipId = actor.PartnershipId;
         var settings = await SettingsAsync(partnershipId, ct);
         var model = await ModelAsync(settings, partnershipId, ct);
@@ -133,6 +146,12 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             // Whatever the user typed must speak for the person overall (field weights above zero), however little they typed.
             .Where(s => s.Score.MatchWeight > model.PriorWeight && people.ContainsKey(s.PersonId))
             .Where(s => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(people[s.PersonId])).Allowed)
+            // Ties (every O'Brien scores the same on a family name alone) go by name, then date of birth, then id, never by the database's order.
+            .OrderByDescending(s => s.Score.MatchProbability)
+            .ThenBy(s => people[s.PersonId].FamilyName, StringComparer.Ordinal)
+            .ThenBy(s => people[s.PersonId].GivenName, StringComparer.Ordinal)
+            .ThenBy(s => people[s.PersonId].DateOfBirth)
+            .ThenBy(s => s.PersonId)
             .Take(take)
             .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Value.Fields))
             .ToList();
@@ -148,7 +167,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         var query = db.People.AsNoTracking().Include(p => p.Links).Where(p => p.PartnershipId == partnershipId && p.MergedIntoPersonId == null);
         if (!string.IsNullOrWhiteSpace(givenName)) { var g = givenName.Trim().ToUpperInvariant(); query = query.Where(p => p.GivenName.ToUpper().StartsWith(g)); }
         if (!string.IsNullOrWhiteSpace(familyName)) { var f = familyName.Trim().ToUpperInvariant(); query = query.Where(p => p.FamilyName.ToUpper().StartsWith(f)); }
-        var people = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
+        var people = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.DateOfBirth).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
         var results = people.Where(p => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(p)).Allowed).Take(take)
             .Select(p => new SearchCandidate(p, null, [])).ToList();
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
@@ -157,9 +176,11 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
     }
 
     /// <summary>Records a practitioner's decision on a possible match; "same person" merges the provisional person into the candidate.</summary>
-    public async Task DecideAsync(Actor actor, Guid reviewId, ReviewDecision decision, string reason, ProcessContext process, CancellationToken ct = default)
+    public async Task DecideAsync(DecideMatchOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        RequireMerge(actor);
+        var actor = process.RequireActor();
+        var (reviewId, decision, reason) = options;
+        RequireMerge(actor, nameof(MatchReview), reviewId);
         var review = await db.MatchReviews.SingleOrDefaultAsync(r => r.Id == reviewId && r.PartnershipId == actor.PartnershipId, ct)
             ?? throw new KeyNotFoundException("No such review.");
         if (review.Decision is ReviewDecision.SamePerson or ReviewDecision.DifferentPeople)
@@ -181,9 +202,11 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
     }
 
     /// <summary>Merges one person into another: their agency records, links and relationships move; the merge can be undone.</summary>
-    public async Task<PersonMerge> MergeAsync(Actor actor, Guid keptPersonId, Guid mergedPersonId, string reason, ProcessContext process, CancellationToken ct = default)
+    public async Task<PersonMerge> MergeAsync(MergePeopleOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        RequireMerge(actor);
+        var actor = process.RequireActor();
+        var (keptPersonId, mergedPersonId, reason) = options;
+        RequireMerge(actor, PersonRecords.ResourceType, keptPersonId);
         db.Process = process with { Purpose = reason };
         var merge = await MergeTrackedAsync(actor, keptPersonId, mergedPersonId, reason, ct);
         await db.SaveChangesAsync(ct);
@@ -191,9 +214,11 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
     }
 
     /// <summary>Undoes a merge exactly: the records that moved go back, and the merged person is a person again.</summary>
-    public async Task UnmergeAsync(Actor actor, Guid mergeId, string reason, ProcessContext process, CancellationToken ct = default)
+    public async Task UnmergeAsync(UnmergeOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        RequireMerge(actor);
+        var actor = process.RequireActor();
+        var (mergeId, reason) = options;
+        RequireMerge(actor, nameof(PersonMerge), mergeId);
         var merge = await db.PersonMerges.SingleOrDefaultAsync(m => m.Id == mergeId && m.PartnershipId == actor.PartnershipId, ct)
             ?? throw new KeyNotFoundException("No such merge.");
         if (merge.UndoneAt is not null) throw new InvalidOperationException("This merge has already been undone.");
@@ -218,12 +243,24 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A merge in the caller's partnership, to show before undoing it; null when there is none.</summary>
+    public async Task<PersonMerge?> MergeOfAsync(Guid mergeId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        RequireMerge(actor, nameof(PersonMerge), mergeId);
+        return await db.PersonMerges.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mergeId && m.PartnershipId == actor.PartnershipId, ct);
+    }
+
     public Task<List<SourceRecord>> SourceRecordsOfAsync(Guid personId, CancellationToken ct = default) =>
         db.SourceRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
 
-    /// <summary>Trains the partnership's model on every source record in the index, and keeps it.</summary>
+    /// <summary>
+    /// Trains the partnership's model on every source record in the index, and keeps it. A person asking must be
+    /// allowed to change the partnership's linkage settings; the system (demo seeding, benchmarks) trains any.
+    /// </summary>
     public async Task<LinkageModel> TrainAsync(Guid partnershipId, ProcessContext process, CancellationToken ct = default)
     {
+        if (process.Actor is { } actor) DemandSettings(actor, partnershipId);
         var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).OrderBy(r => r.Id).Select(ToLinkageExpression).ToListAsync(ct);
         if (records.Count < MinimumRecordsToLearn)
             throw new InvalidOperationException($"The index holds {records.Count} records: at least {MinimumRecordsToLearn} are needed to learn from.");
@@ -241,15 +278,48 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         return model;
     }
 
+    /// <summary>Sets the thresholds between linking, review and a new person.</summary>
+    public async Task<LinkageSettings> SetThresholdsAsync(MatchingThresholdsOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        DemandSettings(actor, actor.PartnershipId);
+        if (options.Upper is not (> 0 and < 1) || options.Lower is not (> 0 and < 1) || options.Lower > options.Upper)
+            throw new ArgumentException("Thresholds are probabilities between 0 and 1, the lower not above the upper.", nameof(options));
+        db.Process = process;
+        var settings = await db.LinkageSettings.SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct);
+        if (settings is null)
+        {
+            settings = new LinkageSettings { PartnershipId = actor.PartnershipId };
+            db.LinkageSettings.Add(settings);
+        }
+        settings.UpperThreshold = options.Upper;
+        settings.LowerThreshold = options.Lower;
+        await db.SaveChangesAsync(ct);
+        return settings;
+    }
+
     public async Task<LinkageSettings> SettingsAsync(Guid partnershipId, CancellationToken ct = default) =>
         await db.LinkageSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct)
         ?? new LinkageSettings { PartnershipId = partnershipId };
 
-    private static void RequireMerge(Actor actor)
+    private static void RequireMerge(Actor actor, string resourceType, Guid resourceId)
     {
         if (actor.UserId is null || !AccessPolicy.Decide(actor, Resource.Person, Operation.Update).Allowed
             || !actor.Grants.Any(g => g.Resource == Resource.Person && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership))
-            throw new UnauthorizedAccessException("Only roles that may update any person in the partnership decide matches and merge people.");
+            throw new ForbiddenException(resourceType, resourceId.ToString(), "Only roles that may update any person in the partnership decide matches and merge people.");
+    }
+
+    private static void DemandSend(Actor actor)
+    {
+        if (!AccessPolicy.Decide(actor, Resource.Person, Operation.Create).Allowed)
+            throw new ForbiddenException(nameof(SourceRecord), null, "No role or scope allows sending records of people.");
+    }
+
+    private static void DemandSettings(Actor actor, Guid partnershipId)
+    {
+        var decision = AccessPolicy.Decide(actor, Resource.LinkageSettings, Operation.Update);
+        if (!decision.Allowed || actor.PartnershipId != partnershipId)
+            throw new ForbiddenException(nameof(Resource.LinkageSettings), null, "no role grants Update on LinkageSettings");
     }
 
     private async Task<PersonMerge> MergeTrackedAsync(Actor actor, Guid keptId, Guid mergedId, string reason, CancellationToken ct)

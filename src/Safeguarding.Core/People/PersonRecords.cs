@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
@@ -6,35 +7,119 @@ using Safeguarding.Core.Platform.Audit;
 
 namespace Safeguarding.Core.People;
 
-public sealed record PersonOpening(bool Found, AccessDecision Decision, Person? Person);
+/// <summary>A person's record as opened, and how (by role, or with break-glass).</summary>
+public sealed record PersonOpening(Person Person, AccessDecision Decision);
+
+/// <summary>A person the caller is about to reach with break-glass: only that they exist, nothing of their record.</summary>
+public sealed record BreakGlassTarget(Guid PersonId);
+
+/// <summary>Everything the person's page shows around the record: household, who knows them, agency records, merges, relatives the caller may see.</summary>
+public sealed record PersonDetails(
+    Household? Household,
+    IReadOnlyList<(string Organisation, PersonLinkKind Kind)> Links,
+    IReadOnlyList<(SourceRecord Record, string Organisation)> AgencyRecords,
+    IReadOnlyList<PersonMerge> Merges,
+    IReadOnlyList<(string Name, RelationshipKind Kind, Guid Id)> Relationships);
+
+public sealed record RecordPersonOptions(string GivenName, string FamilyName, LocalDate? DateOfBirth, Sex Sex, string? NhsNumber);
 
 /// <summary>
-/// Opening a person's record: the policy decides (role, organisation, relationship, seal, break-glass)
-/// and every attempt, allowed or denied, is written to the audit trail before anything is returned.
+/// Opening a person's record: the policy decides (role, organisation, relationship, seal, break-glass). An allowed
+/// read is written to the audit trail before anything is returned; a refusal is thrown, and the host audits it.
 /// </summary>
 public sealed class PersonRecords(SafeguardingDbContext db)
 {
     public const string ResourceType = nameof(Person);
 
-    public async Task<PersonOpening> OpenAsync(Actor actor, Guid personId, ProcessContext process, CancellationToken ct = default)
+    /// <summary>Null when the partnership has no such person; throws <see cref="ForbiddenException"/> when the policy refuses.</summary>
+    public async Task<PersonOpening?> OpenAsync(Guid personId, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         var person = await db.People.AsNoTracking().Include(p => p.Links)
             .SingleOrDefaultAsync(p => p.Id == personId && p.PartnershipId == actor.PartnershipId, ct);
-        if (person is null)
-            return new PersonOpening(false, AccessDecision.Deny("not found"), null);
+        if (person is null) return null;
 
         var facts = await FactsAsync(actor, person, ct);
         var decision = AccessPolicy.Decide(actor, Resource.Person, Operation.Read, facts);
-        var details = decision.Allowed ? (decision.ViaBreakGlass ? "break-glass" : null) : decision.Reason;
-        db.QueueAudit(process, AuditActions.Read, ResourceType, person.Id.ToString(),
-            decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, details);
+        if (!decision.Allowed)
+            throw new ForbiddenException(ResourceType, person.Id.ToString(), decision.Reason) { BreakGlassPossible = decision.BreakGlassPossible };
+        db.QueueAudit(process, AuditActions.Read, ResourceType, person.Id.ToString(), AuditOutcome.Allowed, decision.ViaBreakGlass ? "break-glass" : null);
         await db.SaveChangesAsync(ct);
-        return new PersonOpening(true, decision, decision.Allowed ? person : null);
+        return new PersonOpening(person, decision);
     }
 
-    /// <summary>Names and organisations of who has read or changed a person's record, for managers.</summary>
-    public async Task<List<AuditEntry>> AccessLogAsync(Actor actor, Guid personId, ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// What surrounds a person's record the caller has opened (<see cref="OpenAsync"/>). Relatives are people too:
+    /// only those the caller may open are named, and naming each is audited as a read.
+    /// </summary>
+    public async Task<PersonDetails> DetailsAsync(Person person, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var household = person.HouseholdId is { } householdId
+            ? await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, ct)
+            : null;
+        var sources = await db.SourceRecords.AsNoTracking().Where(r => r.PersonId == person.Id).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
+        var orgIds = person.Links.Select(l => l.OrganisationId).Concat(sources.Select(s => s.OrganisationId)).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var links = person.Links.Select(l => (names.GetValueOrDefault(l.OrganisationId, "Unknown organisation"), l.Kind)).ToList();
+        var agencyRecords = sources.Select(s => (s, names.GetValueOrDefault(s.OrganisationId, "Unknown organisation"))).ToList();
+        var personId = person.Id;
+        var merges = await db.PersonMerges.AsNoTracking().Where(m => m.KeptPersonId == personId).OrderByDescending(m => m.At).ToListAsync(ct);
+        var related = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId)
+            .Join(db.People.Include(p => p.Links), r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.Kind, Person = p }).ToListAsync(ct);
+        var relationships = new List<(string, RelationshipKind, Guid)>();
+        var asRelative = process with { Purpose = "named as a relative" };
+        foreach (var r in related)
+        {
+            var facts = new RecordFacts(r.Person.PartnershipId, r.Person.RecordedByOrganisationId, r.Person.Links.Select(l => l.OrganisationId).ToList(), r.Person.IsSealed);
+            if (!AccessPolicy.Decide(actor, Resource.Person, Operation.Read, facts).Allowed) continue;
+            relationships.Add((r.Person.FullName, r.Kind, r.Person.Id));
+            db.QueueAudit(asRelative, AuditActions.Read, ResourceType, r.Person.Id.ToString(), AuditOutcome.Allowed, "named as a relative");
+        }
+        if (relationships.Count > 0) await db.SaveChangesAsync(ct);
+        return new PersonDetails(household, links, agencyRecords, merges, relationships);
+    }
+
+    /// <summary>
+    /// The person a break-glass request is about, checked only for existence in the partnership (their record is not
+    /// opened until the break-glass is granted). Refused for a role that cannot use break-glass.
+    /// </summary>
+    public async Task<BreakGlassTarget?> BreakGlassTargetAsync(Guid personId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!actor.CanBreakGlass) throw new ForbiddenException(ResourceType, personId.ToString(), "role cannot use break-glass");
+        var partnership = actor.PartnershipId;
+        return await db.People.AnyAsync(p => p.Id == personId && p.PartnershipId == partnership, ct) ? new BreakGlassTarget(personId) : null;
+    }
+
+    /// <summary>Records a person seen by the caller's organisation.</summary>
+    public async Task<Person> RecordAsync(RecordPersonOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var decision = AccessPolicy.Decide(actor, Resource.Person, Operation.Create);
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, null, decision.Reason);
+        db.Process = process;
+        var person = new Person
+        {
+            PartnershipId = actor.PartnershipId,
+            RecordedByOrganisationId = actor.OrganisationId,
+            GivenName = options.GivenName.Trim(),
+            FamilyName = options.FamilyName.Trim(),
+            DateOfBirth = options.DateOfBirth,
+            Sex = options.Sex,
+            NhsNumber = string.IsNullOrEmpty(options.NhsNumber) ? null : options.NhsNumber,
+            CreatedAt = db.Clock.GetCurrentInstant(),
+        };
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>Names and organisations of who has read or changed a person's record, for managers. Null when there is no such person.</summary>
+    public async Task<List<AuditEntry>?> AccessLogAsync(Guid personId, ProcessContext process, CancellationToken ct = default)
+    {
+        var partnership = process.RequireActor().PartnershipId;
+        if (!await db.People.AnyAsync(p => p.Id == personId && p.PartnershipId == partnership, ct)) return null;
         db.QueueAudit(process, AuditActions.Read, "AccessLog", personId.ToString(), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
         return await new AuditTrail(db).ForRecordAsync(ResourceType, personId.ToString(), ct: ct);

@@ -14,6 +14,9 @@ public sealed class ForbiddenException(string resourceType, string? resourceId, 
     public string ResourceType { get; } = resourceType;
     public string? ResourceId { get; } = resourceId;
     public string Reason { get; } = reason;
+
+    /// <summary>The policy would let this caller reach the record with break-glass: the refusal page offers it.</summary>
+    public bool BreakGlassPossible { get; init; }
 }
 
 /// <summary>

@@ -35,11 +35,21 @@ public static class PageConventions
         Require(conventions, "/Learners/Rolls", Resource.PupilRoll, Operation.Read);
         Require(conventions, "/Calendars", Resource.SchoolCalendar, Operation.Read);
         Require(conventions, "/Admin/Webhooks", Resource.Deliveries, Operation.Read);
+
+        LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
+        LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
+        LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");
+        LoadForPage<Pages.People.MatchToDecideFilter>(conventions, "/People/Review/Decide");
+        LoadForPage<Pages.Admin.Quarantine.QuarantinedRecordFilter>(conventions, "/Admin/Quarantine/Record");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>
     private static void Load<TFilter>(PageConventionCollection conventions, string folder) where TFilter : IFilterMetadata, new() =>
         conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new TFilter()));
+
+    /// <summary>One page of a folder whose other pages act on no record (the person search beside a person's record).</summary>
+    private static void LoadForPage<TFilter>(PageConventionCollection conventions, string page) where TFilter : IFilterMetadata, new() =>
+        conventions.AddPageApplicationModelConvention(page, model => model.Filters.Add(new TFilter()));
 
     private static void Require(PageConventionCollection conventions, string folder, Resource resource, Operation operation) =>
         conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new RequirePermissionAttribute(resource, operation)));

@@ -44,27 +44,21 @@ public static class ApiEndpoints
             actor.Roles.Select(r => r.ToString()).Order().ToList(), (actor.ApiScopes ?? new HashSet<string>()).Order().ToList()));
     }
 
-    private static async Task<Results<Ok<PersonResponse>, NotFound, ProblemHttpResult, UnauthorizedHttpResult>> GetPerson(
+    /// <summary>A refusal is thrown by the service and answered (ProblemDetails 403, audited) by Access/Refusals.</summary>
+    private static async Task<Results<Ok<PersonResponse>, NotFound, UnauthorizedHttpResult>> GetPerson(
         Guid id, CurrentActor current, PersonRecords records, CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
-        if (actor is null) return TypedResults.Unauthorized();
-        var result = await records.OpenAsync(actor, id, await current.ProcessAsync(ct: ct), ct);
-        return result switch
-        {
-            { Found: false } => TypedResults.NotFound(),
-            { Decision.Allowed: false } => TypedResults.Problem(statusCode: 403, title: "You may not see this record", detail: result.Decision.Reason),
-            _ => TypedResults.Ok(ToResponse(result.Person!)),
-        };
+        if (await current.GetAsync(ct) is null) return TypedResults.Unauthorized();
+        return await records.OpenAsync(id, await current.ProcessAsync(ct: ct), ct) is { } opening
+            ? TypedResults.Ok(ToResponse(opening.Person))
+            : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<PersonResponse>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> CreatePerson(
-        PersonRequest request, CurrentActor current, SafeguardingDbContext db, CancellationToken ct)
+    /// <summary>A caller whose roles do not record people is refused by the service (ProblemDetails 403, audited).</summary>
+    private static async Task<Results<Created<PersonResponse>, ValidationProblem, UnauthorizedHttpResult>> CreatePerson(
+        PersonRequest request, CurrentActor current, PersonRecords records, CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
-        if (actor is null) return TypedResults.Unauthorized();
-        var decision = AccessPolicy.Decide(actor, Resource.Person, Operation.Create);
-        if (!decision.Allowed) return TypedResults.Problem(statusCode: 403, title: "You may not record people", detail: decision.Reason);
+        if (await current.GetAsync(ct) is null) return TypedResults.Unauthorized();
 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.GivenName)) errors["givenName"] = ["Enter the given name"];
@@ -83,20 +77,8 @@ public static class ApiEndpoints
             errors["nhsNumber"] = ["NHS number must be 10 digits with a valid check digit"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        db.Process = await current.ProcessAsync(ct: ct);
-        var person = new Person
-        {
-            PartnershipId = actor.PartnershipId,
-            RecordedByOrganisationId = actor.OrganisationId,
-            GivenName = request.GivenName!.Trim(),
-            FamilyName = request.FamilyName!.Trim(),
-            DateOfBirth = dob,
-            Sex = sex,
-            NhsNumber = string.IsNullOrEmpty(request.NhsNumber) ? null : request.NhsNumber,
-            CreatedAt = db.Clock.GetCurrentInstant(),
-        };
-        db.People.Add(person);
-        await db.SaveChangesAsync(ct);
+        var person = await records.RecordAsync(new RecordPersonOptions(request.GivenName!, request.FamilyName!, dob, sex, request.NhsNumber),
+            await current.ProcessAsync(ct: ct), ct);
         return TypedResults.Created($"/api/v1/people/{person.Id}", ToResponse(person));
     }
 

@@ -17,12 +17,11 @@ public sealed record LookupRequest(string? NhsNumber, string? Upn);
 /// <summary>Agency systems send their records of people; the index keeps them as received and links them.</summary>
 public static class SourceRecordsApi
 {
+    /// <summary>A caller whose roles do not send records of people is refused by the index (ProblemDetails 403, audited).</summary>
     public static async Task<IResult> Receive(HttpContext http, CurrentActor current, PersonIndex index, SafeguardingDbContext db, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null) return Results.Unauthorized();
-        if (!Safeguarding.Core.Platform.Access.AccessPolicy.Decide(actor, Safeguarding.Core.Platform.Access.Resource.Person, Safeguarding.Core.Platform.Access.Operation.Create).Allowed)
-            return Results.Problem(statusCode: 403, title: "You may not send records of people");
 
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(ct);
@@ -36,7 +35,7 @@ public static class SourceRecordsApi
             var errors = Validate(request, out var sex);
             if (errors.Count > 0) return Invalid(errors);
 
-            var arrival = await index.ReceiveAsync(actor, new IncomingRecord(actor.OrganisationId, request.SourceSystem!.Trim(), request.LocalId!.Trim(), body,
+            var arrival = await index.ReceiveAsync(new IncomingRecord(actor.OrganisationId, request.SourceSystem!.Trim(), request.LocalId!.Trim(), body,
                 request.GivenName, request.FamilyName, request.DateOfBirth, sex, request.Postcode, request.Address, request.NhsNumber, request.Upn),
                 await current.ProcessAsync(ct: ct), ct);
             var response = new SourceRecordResponse(arrival.SourceRecordId, arrival.PersonId, arrival.Outcome.ToString(), arrival.MatchProbability, arrival.AlreadyReceived);
@@ -73,10 +72,9 @@ public static class SourceRecordsApi
         }
         if (personId == Guid.Empty) return Results.NotFound();
 
-        var opening = await records.OpenAsync(actor, personId, await current.ProcessAsync(ct: ct), ct);
-        return opening.Decision.Allowed
-            ? Results.Ok(new { personId, opening.Person!.GivenName, opening.Person.FamilyName })
-            : Results.Problem(statusCode: 403, title: "You may not see this person", detail: opening.Decision.Reason);
+        // A refusal is thrown by the service and answered (ProblemDetails 403, audited) by Access/Refusals.
+        var opening = await records.OpenAsync(personId, await current.ProcessAsync(ct: ct), ct);
+        return opening is null ? Results.NotFound() : Results.Ok(new { personId, opening.Person.GivenName, opening.Person.FamilyName });
     }
 
     private static IdempotentResponses.Answer Invalid(Dictionary<string, string[]> errors) =>

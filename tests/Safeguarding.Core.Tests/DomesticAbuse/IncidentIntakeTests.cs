@@ -285,13 +285,13 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         await using (var db = world.NewContext())
         {
             var quarantine = new Quarantine(db);
-            var record = (await quarantine.FindAsync(world.Administrator, held.QuarantinedRecordId!.Value, TestContext.Current.CancellationToken))!;
+            var record = (await quarantine.FindAsync(held.QuarantinedRecordId!.Value, world.Process(world.Administrator), TestContext.Current.CancellationToken))!;
             var release = new IncidentRelease(db, world.Intake(db), quarantine);
-            var stillBad = await release.ReleaseAsync(world.Administrator, record, record.Raw, world.Process(world.Administrator), TestContext.Current.CancellationToken);
+            var stillBad = await release.ReleaseAsync(new(record, record.Raw), world.Process(world.Administrator), TestContext.Current.CancellationToken);
             Assert.False(stillBad.Accepted);
             Assert.Contains(stillBad.Reasons, r => r.StartsWith("category:", StringComparison.Ordinal));
 
-            var outcome = await release.ReleaseAsync(world.Administrator, record, good, world.Process(world.Administrator), TestContext.Current.CancellationToken);
+            var outcome = await release.ReleaseAsync(new(record, good), world.Process(world.Administrator), TestContext.Current.CancellationToken);
             Assert.True(outcome.Accepted);
         }
 

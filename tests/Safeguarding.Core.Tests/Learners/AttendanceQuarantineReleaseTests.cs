@@ -56,7 +56,7 @@ public sealed class AttendanceQuarantineReleaseTests : IDisposable
             Assert.Equal(AttendanceImport.MarksKind, held.Kind);
             Assert.Equal($"{Pupil},100001,2024-09-02,AM,Q9", release.ForCorrection(held));
 
-            var outcome = await release.ReleaseAsync(admin.Actor, held, $"{Pupil},100001,2024-09-02,AM,I", new ProcessContext("test:quarantine", admin.Actor), ct);
+            var outcome = await release.ReleaseAsync(new(held, $"{Pupil},100001,2024-09-02,AM,I"), new ProcessContext("test:quarantine", admin.Actor), ct);
             Assert.True(outcome.Accepted, string.Join("; ", outcome.Reasons));
         }
         await using (var db = database.NewContext())
@@ -76,7 +76,7 @@ public sealed class AttendanceQuarantineReleaseTests : IDisposable
         {
             var held = await db.QuarantinedRecords.SingleAsync(ct);
             var outcome = await new MarkRowRelease(new AttendanceImport(db)).ReleaseAsync(
-                admin.Actor, held, $"{Pupil},100001,2024-09-02,AM,Q8", new ProcessContext("test:quarantine", admin.Actor), ct);
+                new(held, $"{Pupil},100001,2024-09-02,AM,Q8"), new ProcessContext("test:quarantine", admin.Actor), ct);
             Assert.False(outcome.Accepted);
             Assert.Equal(["'Q8' is not a register code."], outcome.Reasons);
         }
@@ -93,6 +93,6 @@ public sealed class AttendanceQuarantineReleaseTests : IDisposable
         await using var db = database.NewContext();
         var held = await db.QuarantinedRecords.SingleAsync(ct);
         await Assert.ThrowsAsync<ForbiddenException>(() => new MarkRowRelease(new AttendanceImport(db)).ReleaseAsync(
-            analyst.Actor, held, $"{Pupil},100001,2024-09-02,AM,I", new ProcessContext("test:quarantine", analyst.Actor), ct));
+            new(held, $"{Pupil},100001,2024-09-02,AM,I"), new ProcessContext("test:quarantine", analyst.Actor), ct));
     }
 }

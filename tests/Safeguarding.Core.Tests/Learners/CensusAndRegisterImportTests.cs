@@ -103,9 +103,9 @@ public sealed class CensusAndRegisterImportTests : IDisposable
 
         ReleaseOutcome stillBad, released;
         await using (var db = database.NewContext())
-            stillBad = await new CensusRowRelease(new AttendanceImport(db)).ReleaseAsync(admin.Actor, await db.QuarantinedRecords.SingleAsync(Ct), "100001,2025-02-21,412", process, Ct);
+            stillBad = await new CensusRowRelease(new AttendanceImport(db)).ReleaseAsync(new(await db.QuarantinedRecords.SingleAsync(Ct), "100001,2025-02-21,412"), process, Ct);
         await using (var db = database.NewContext())
-            released = await new CensusRowRelease(new AttendanceImport(db)).ReleaseAsync(admin.Actor, await db.QuarantinedRecords.SingleAsync(Ct), "100001,2025-01-16,412", process, Ct);
+            released = await new CensusRowRelease(new AttendanceImport(db)).ReleaseAsync(new(await db.QuarantinedRecords.SingleAsync(Ct), "100001,2025-01-16,412"), process, Ct);
 
         Assert.False(stillBad.Accepted);
         Assert.True(released.Accepted);

@@ -70,7 +70,7 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
     private static async Task<Arrival> ReceiveAsync(Setting s, IncomingRecord incoming)
     {
         await using var db = s.Database.NewContext();
-        return await new PersonIndex(db).ReceiveAsync(s.Feed, incoming, new ProcessContext("test:arrival", s.Feed));
+        return await new PersonIndex(db).ReceiveAsync(incoming, new ProcessContext("test:arrival", s.Feed));
     }
 
     [Theory, BothDatabases]
@@ -173,10 +173,10 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
         await using (var db = s.Database.NewContext())
         {
             var index = new PersonIndex(db);
-            first = await index.ReceiveManyAsync(s.Feed, [Newcomer($"gp-{Guid.NewGuid():N}"), Newcomer($"gp-{Guid.NewGuid():N}")], process, run);
+            first = await index.ReceiveManyAsync(new([Newcomer($"gp-{Guid.NewGuid():N}"), Newcomer($"gp-{Guid.NewGuid():N}")], run), process);
             await db.SaveChangesAsync();
             // The run already read this child's blocks: the next list finds the records the run itself added.
-            later = await index.ReceiveManyAsync(s.Feed, [Newcomer($"gp-{Guid.NewGuid():N}")], process, run);
+            later = await index.ReceiveManyAsync(new([Newcomer($"gp-{Guid.NewGuid():N}")], run), process);
             await db.SaveChangesAsync();
         }
 
@@ -198,7 +198,7 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
         var provisional = arrival.PersonId;
 
         await using (var db = s.Database.NewContext())
-            await new PersonIndex(db).DecideAsync(s.Practitioner, arrival.ReviewId!.Value, ReviewDecision.SamePerson, "School confirmed she uses her middle name",
+            await new PersonIndex(db).DecideAsync(new(arrival.ReviewId!.Value, ReviewDecision.SamePerson, "School confirmed she uses her middle name"),
                 new ProcessContext("test:review", s.Practitioner));
 
         await using (var db = s.Database.NewContext())
@@ -206,7 +206,7 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
             Assert.Equal(pupil.PersonId, (await db.SourceRecords.SingleAsync(r => r.Id == arrival.SourceRecordId)).PersonId);
             Assert.Equal(pupil.PersonId, (await db.People.SingleAsync(p => p.Id == provisional)).MergedIntoPersonId);
             var merge = await db.PersonMerges.SingleAsync(m => m.MergedPersonId == provisional);
-            await new PersonIndex(db).UnmergeAsync(s.Practitioner, merge.Id, "Wrong child: the school has two pupils of that name", new ProcessContext("test:unmerge", s.Practitioner));
+            await new PersonIndex(db).UnmergeAsync(new(merge.Id, "Wrong child: the school has two pupils of that name"), new ProcessContext("test:unmerge", s.Practitioner));
         }
 
         await using var after = s.Database.NewContext();
@@ -224,7 +224,27 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
         var keyAdult = s.Practitioner with { Roles = new HashSet<Role> { Role.SchoolKeyAdult } };
         await using var db = s.Database.NewContext();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            new PersonIndex(db).DecideAsync(keyAdult, Guid.NewGuid(), ReviewDecision.SamePerson, "x", new ProcessContext("test", keyAdult)));
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            new PersonIndex(db).DecideAsync(new(Guid.NewGuid(), ReviewDecision.SamePerson, "x"), new ProcessContext("test", keyAdult)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task People_who_score_the_same_come_back_by_name_then_date_of_birth(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        // A family name alone scores every member of the family the same, so the order must come from the people.
+        var family = "Quill" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6));
+        IncomingRecord Child(string given, string dob) =>
+            new(s.Practice.Id, "TEST-GP", $"gp-{Guid.NewGuid():N}", "{}", given, family, dob, Sex.Female, null, null, null, null);
+        foreach (var child in new[] { Child("Zara", "2016-05-01"), Child("Amy", "2017-02-03"), Child("Maya", "2016-07-09"), Child("Amy", "2015-11-30") })
+            await ReceiveAsync(s, child);
+
+        await using var db = s.Database.NewContext();
+        var found = await new PersonIndex(db).SearchAsync(new PersonSearchOptions(null, family), new ProcessContext("test:search", s.Practitioner));
+
+        Assert.Equal(4, found.Count);
+        Assert.Single(found.Select(c => c.MatchProbability).Distinct());
+        Assert.Equal(["Amy 2015-11-30", "Amy 2017-02-03", "Maya 2016-07-09", "Zara 2016-05-01"],
+            found.Select(c => $"{c.Person.GivenName} {c.Person.DateOfBirth:yyyy-MM-dd}"));
     }
 }

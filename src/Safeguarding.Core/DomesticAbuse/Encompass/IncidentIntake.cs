@@ -233,7 +233,7 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
             return results;
         }
 
-        var arrivals = await personIndex.ReceiveManyAsync(actor, people, process, run, ct);
+        var arrivals = await personIndex.ReceiveManyAsync(new ReceiveManyOptions(people, run), process with { Actor = actor }, ct);
         step = EncompassMetrics.Step("person index", step);
         var links = new Dictionary<IncidentChild, LinkOutcome>();
         foreach (var (_, incident, _, check, first) in taking)

@@ -24,8 +24,9 @@ public sealed class IncidentRelease(SafeguardingDbContext db, IncidentIntake int
         return source;
     }
 
-    public async Task<ReleaseOutcome> ReleaseAsync(Actor actor, QuarantinedRecord record, string corrected, ProcessContext process, CancellationToken ct = default)
+    public async Task<ReleaseOutcome> ReleaseAsync(ReleaseQuarantinedOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var (actor, (record, corrected)) = (process.RequireActor(), options);
         if (!actor.HasAny(Resource.Quarantine, Operation.Update))
             throw new UnauthorizedAccessException("Releasing quarantined records is not granted.");
         if (record.Kind != Kind || record.Status != QuarantineStatus.Waiting || record.PartnershipId != actor.PartnershipId)
@@ -51,7 +52,7 @@ public sealed class IncidentRelease(SafeguardingDbContext db, IncidentIntake int
             _ => $"Released: police reference {result.PoliceReference} stored as version {result.Version}, {result.NotificationsMade} notifications made",
         };
         db.Attach(record);
-        quarantine.MarkReleased(actor, record, corrected, resolution);
+        quarantine.MarkReleased(new(record, corrected, resolution), process);
         db.Process = process;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -128,7 +128,7 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
         var (quarantinedId, correctedRow) = options;
         var actor = process.RequireActor();
         var quarantine = new Quarantine(db);
-        var held = await quarantine.FindAsync(actor, quarantinedId, ct) ?? throw new InvalidOperationException("No such quarantined record.");
+        var held = await quarantine.FindAsync(quarantinedId, process, ct) ?? throw new InvalidOperationException("No such quarantined record.");
         if (held.Status != QuarantineStatus.Waiting) throw new InvalidOperationException("The record is no longer waiting in the quarantine.");
         Demand(process, held.PartnershipId);
         var (year, name) = ParseSource(held.Source);
@@ -159,7 +159,7 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
             db.ChangeTracker.Clear();
             return report.Problems.Select(p => p.Problem).ToList();
         }
-        quarantine.MarkReleased(actor, held, correctedRow.Trim(), "Corrected row checked and imported.");
+        quarantine.MarkReleased(new(held, correctedRow.Trim(), "Corrected row checked and imported."), process);
         var previous = db.Process;
         db.Process = process;
         try

@@ -16,8 +16,9 @@ public abstract class AttendanceRelease(AttendanceImport import) : IQuarantineRe
     public string ForCorrection(QuarantinedRecord record) =>
         record.Corrected ?? (record.Raw.Split('\n', 2) is [_, var row] ? row.Trim() : record.Raw);
 
-    public async Task<ReleaseOutcome> ReleaseAsync(Actor actor, QuarantinedRecord record, string corrected, ProcessContext process, CancellationToken ct = default)
+    public async Task<ReleaseOutcome> ReleaseAsync(ReleaseQuarantinedOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var (actor, (record, corrected)) = (process.RequireActor(), options);
         if (!actor.HasAny(Resource.Quarantine, Operation.Update))
             throw new ForbiddenException(nameof(QuarantinedRecord), record.Id.ToString(), "Releasing quarantined records is not granted.");
         if (record.Kind != Kind || record.PartnershipId != actor.PartnershipId)

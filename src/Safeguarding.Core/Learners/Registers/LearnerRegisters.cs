@@ -28,7 +28,7 @@ public sealed class LearnerRegisters(SafeguardingDbContext db, PersonIndex perso
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var arrival = await personIndex.ReceiveAsync(actor, new IncomingRecord(actor.OrganisationId, SourceSystem, $"{register}/{child.LocalId}",
+            var arrival = await personIndex.ReceiveAsync(new IncomingRecord(actor.OrganisationId, SourceSystem, $"{register}/{child.LocalId}",
                 System.Text.Json.JsonSerializer.Serialize(child), child.GivenName, child.FamilyName, child.DateOfBirth, child.Sex, child.Postcode, child.Address, null, null),
                 process, ct);
             var entry = await db.LearnerRegisterEntries.SingleOrDefaultAsync(e => e.SourceRecordId == arrival.SourceRecordId && e.Register == register, ct);

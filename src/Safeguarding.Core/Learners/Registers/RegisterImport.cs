@@ -81,7 +81,7 @@ public sealed class RegisterImport(SafeguardingDbContext db, PersonIndex personI
                 // holds who the child is (not the register's dates), so a file sent again leaves it as it was.
                 var localId = child.Upn is { } upn ? $"upn/{upn}" : $"{register}/{child.LocalId}";
                 var identity = System.Text.Json.JsonSerializer.Serialize(new { child.Upn, child.GivenName, child.FamilyName, child.DateOfBirth, child.Sex, child.Postcode });
-                var arrival = await personIndex.ReceiveAsync(actor, new IncomingRecord(actor.OrganisationId, LearnerRegisters.SourceSystem, localId,
+                var arrival = await personIndex.ReceiveAsync(new IncomingRecord(actor.OrganisationId, LearnerRegisters.SourceSystem, localId,
                     identity, child.GivenName, child.FamilyName, child.DateOfBirth, child.Sex, child.Postcode, child.Address, null, child.Upn), process, ct);
                 var entry = await db.LearnerRegisterEntries.SingleOrDefaultAsync(e => e.SourceRecordId == arrival.SourceRecordId && e.Register == register, ct);
                 if (entry is null)

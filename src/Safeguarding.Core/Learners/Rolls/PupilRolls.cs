@@ -64,8 +64,6 @@ public sealed class PupilRolls(SafeguardingDbContext db, PersonIndex personIndex
         if (roll.SourceUrn is { } urn && setting.Urn is { } own && urn != own)
             throw new InvalidOperationException($"The file is the roll of the school with URN {urn}, not {setting.Name} ({own}).");
 
-        // The person index links as the setting: the records are the setting's own.
-        var asSetting = actor with { OrganisationId = organisationId };
         var today = db.Clock.GetCurrentInstant().InZone(Platform.Calendars.SchoolDays.London).Date;
         var now = db.Clock.GetCurrentInstant();
         var quarantine = new Quarantine(db);
@@ -86,7 +84,7 @@ public sealed class PupilRolls(SafeguardingDbContext db, PersonIndex personIndex
                     results.Add(new RollPupilResult(pupil.Where, pupil.LocalId, RollPupilOutcome.Rejected, reasons));
                     continue;
                 }
-                var arrival = await personIndex.ReceiveAsync(asSetting, new IncomingRecord(organisationId, SourceSystem, pupil.LocalId, pupil.Received,
+                var arrival = await personIndex.ReceiveAsync(new IncomingRecord(organisationId, SourceSystem, pupil.LocalId, pupil.Received,
                     pupil.GivenName, pupil.FamilyName, pupil.DateOfBirth, pupil.Sex, pupil.Postcode, pupil.Address, null, pupil.Upn), process, ct);
                 if (arrival.Outcome == LinkOutcome.LinkedAutomatically) linked++;
                 if (arrival.Outcome == LinkOutcome.WaitingForReview) waiting++;

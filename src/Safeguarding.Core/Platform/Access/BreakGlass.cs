@@ -6,6 +6,9 @@ namespace Safeguarding.Core.Platform.Access;
 
 public sealed record BreakGlassRequest(string ResourceType, string ResourceId, string Reason);
 
+/// <summary>A manager's review of a break-glass access, with an optional note.</summary>
+public sealed record ReviewBreakGlassOptions(Guid AccessId, string? Note);
+
 public sealed record BreakGlassReviewItem(BreakGlassAccess Access, string UserName, string OrganisationName);
 
 /// <summary>Break-glass: reach past scope or a seal with a reason; reviewed afterwards by a manager.</summary>
@@ -13,10 +16,11 @@ public sealed class BreakGlass(SafeguardingDbContext db)
 {
     public const int MinimumReasonLength = 10;
 
-    public async Task<BreakGlassAccess> OpenAsync(Actor actor, BreakGlassRequest request, ProcessContext process, CancellationToken ct = default)
+    public async Task<BreakGlassAccess> OpenAsync(BreakGlassRequest request, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         if (!actor.CanBreakGlass || actor.UserId is null)
-            throw new InvalidOperationException("This role cannot use break-glass access.");
+            throw new ForbiddenException(request.ResourceType, request.ResourceId, "role cannot use break-glass");
         if (request.Reason.Trim().Length < MinimumReasonLength)
             throw new ArgumentException("A break-glass reason must say why, in at least a few words.", nameof(request));
 
@@ -39,18 +43,24 @@ public sealed class BreakGlass(SafeguardingDbContext db)
         return access;
     }
 
-    public Task<List<BreakGlassReviewItem>> WaitingForReviewAsync(Actor reviewer, CancellationToken ct = default) =>
-        db.BreakGlassAccesses.AsNoTracking()
+    public Task<List<BreakGlassReviewItem>> WaitingForReviewAsync(ProcessContext process, CancellationToken ct = default)
+    {
+        var reviewer = process.RequireActor();
+        DemandReview(reviewer, null);
+        return db.BreakGlassAccesses.AsNoTracking()
             .Where(b => b.PartnershipId == reviewer.PartnershipId && b.ReviewedAt == null)
             .OrderBy(b => b.GrantedAt)
             .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { b, u.DisplayName, u.OrganisationId })
             .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new BreakGlassReviewItem(x.b, x.DisplayName, o.Name))
             .ToListAsync(ct);
+    }
 
-    public async Task<bool> ReviewAsync(Actor reviewer, Guid accessId, string? note, ProcessContext process, CancellationToken ct = default)
+    /// <summary>False when there is no such access waiting for review in the partnership.</summary>
+    public async Task<bool> ReviewAsync(ReviewBreakGlassOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        if (!AccessPolicy.Decide(reviewer, Resource.BreakGlassReview, Operation.Review).Allowed || reviewer.UserId is null)
-            throw new InvalidOperationException("This role cannot review break-glass access.");
+        var reviewer = process.RequireActor();
+        var (accessId, note) = options;
+        DemandReview(reviewer, accessId);
         var access = await db.BreakGlassAccesses.SingleOrDefaultAsync(b => b.Id == accessId && b.PartnershipId == reviewer.PartnershipId, ct);
         if (access is null || access.ReviewedAt is not null) return false;
         access.ReviewedAt = db.Clock.GetCurrentInstant();
@@ -59,5 +69,12 @@ public sealed class BreakGlass(SafeguardingDbContext db)
         db.Process = process;
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    private static void DemandReview(Actor reviewer, Guid? accessId)
+    {
+        var decision = AccessPolicy.Decide(reviewer, Resource.BreakGlassReview, Operation.Review);
+        if (!decision.Allowed || reviewer.UserId is null)
+            throw new ForbiddenException(nameof(BreakGlassAccess), accessId?.ToString(), decision.Allowed ? "This role cannot review break-glass access." : decision.Reason);
     }
 }

@@ -39,9 +39,10 @@ public sealed class Outbox(SafeguardingDbContext db)
         return message;
     }
 
-    public async Task<DeliveryCounts> CountsAsync(Actor actor, CancellationToken ct = default)
+    public async Task<DeliveryCounts> CountsAsync(ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Read);
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Read, null);
         var partnership = actor.PartnershipId;
         var counts = await db.OutboxMessages.AsNoTracking().Where(m => m.PartnershipId == partnership)
             .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -50,9 +51,11 @@ public sealed class Outbox(SafeguardingDbContext db)
     }
 
     /// <summary>Failed deliveries first, then those still being retried; no payload (it may name a child).</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> NeedingAttentionAsync(Actor actor, int take = 200, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OutboxMessage>> NeedingAttentionAsync(ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Read);
+        const int take = 200;
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Read, null);
         var partnership = actor.PartnershipId;
         var list = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.PartnershipId == partnership && (m.Status == OutboxStatus.Failed || (m.Status == OutboxStatus.Pending && m.Attempts > 0)))
@@ -62,9 +65,10 @@ public sealed class Outbox(SafeguardingDbContext db)
     }
 
     /// <summary>Puts a failed delivery back in the queue for a fresh set of attempts, now.</summary>
-    public async Task<bool> RetryAsync(Actor actor, Guid messageId, ProcessContext process, CancellationToken ct = default)
+    public async Task<bool> RetryAsync(Guid messageId, ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Update);
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Update, messageId);
         var partnership = actor.PartnershipId;
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == messageId && m.PartnershipId == partnership, ct);
         if (message is null || message.Status != OutboxStatus.Failed) return false;
@@ -77,10 +81,10 @@ public sealed class Outbox(SafeguardingDbContext db)
         return true;
     }
 
-    private static void Demand(Actor actor, Operation operation)
+    private static void Demand(Actor actor, Operation operation, Guid? messageId)
     {
         var decision = AccessPolicy.Decide(actor, Resource.Deliveries, operation);
-        if (!decision.Allowed) throw new UnauthorizedAccessException(decision.Reason);
+        if (!decision.Allowed) throw new ForbiddenException(nameof(Resource.Deliveries), messageId?.ToString(), decision.Reason);
     }
 
     /// <summary>How long to wait before attempt number <paramref name="attemptsMade"/> + 1: doubling, capped.</summary>

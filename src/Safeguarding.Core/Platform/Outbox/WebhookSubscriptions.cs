@@ -24,9 +24,10 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
     }
 
     /// <summary>The partnership's schools and colleges, each with its webhook if it has one.</summary>
-    public async Task<IReadOnlyList<(Organisation Setting, WebhookSubscription? Hook)>> ListAsync(Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(Organisation Setting, WebhookSubscription? Hook)>> ListAsync(ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Read);
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Read, null);
         var partnership = actor.PartnershipId;
         var settings = await db.Organisations.AsNoTracking()
             .Where(o => o.PartnershipId == partnership && (o.Type == OrganisationType.School || o.Type == OrganisationType.College))
@@ -35,9 +36,10 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
         return [.. settings.Select(s => (s, hooks.GetValueOrDefault(s.Id)))];
     }
 
-    public async Task<(Organisation Setting, WebhookSubscription? Hook)?> ForSettingAsync(Actor actor, Guid organisationId, CancellationToken ct = default)
+    public async Task<(Organisation Setting, WebhookSubscription? Hook)?> ForSettingAsync(Guid organisationId, ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Read);
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Read, organisationId);
         var setting = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId && o.PartnershipId == actor.PartnershipId
             && (o.Type == OrganisationType.School || o.Type == OrganisationType.College), ct);
         if (setting is null) return null;
@@ -45,9 +47,11 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
     }
 
     /// <summary>The latest posts to the webhook, newest first: when, how it went, the last error (never the body).</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> LatestDeliveriesAsync(Actor actor, WebhookSubscription hook, int take = 10, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OutboxMessage>> LatestDeliveriesAsync(WebhookSubscription hook, ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Read);
+        const int take = 10;
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Read, hook.OrganisationId);
         var destination = hook.Id.ToString();
         return await db.OutboxMessages.AsNoTracking()
             .Where(m => m.PartnershipId == actor.PartnershipId && m.Channel == OutboxChannel.Webhook && m.Destination == destination)
@@ -55,9 +59,11 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
     }
 
     /// <summary>Sets the address and turns the webhook on; a new webhook gets a secret, which is returned (else null).</summary>
-    public async Task<string?> SetAsync(Actor actor, Guid organisationId, string url, ProcessContext process, CancellationToken ct = default)
+    public async Task<string?> SetAsync(SetWebhookOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Update);
+        var actor = process.RequireActor();
+        var (organisationId, url) = options;
+        Demand(actor, Operation.Update, organisationId);
         if (ProblemWith(url) is { } problem) throw new ArgumentException(problem, nameof(url));
         var setting = await SettingAsync(actor, organisationId, ct);
         db.Process = process;
@@ -77,9 +83,10 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
     }
 
     /// <summary>A new secret for the webhook (the old one stops working at once), returned to be shown once.</summary>
-    public async Task<string> RenewSecretAsync(Actor actor, Guid organisationId, ProcessContext process, CancellationToken ct = default)
+    public async Task<string> RenewSecretAsync(Guid organisationId, ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Update);
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Update, organisationId);
         var setting = await SettingAsync(actor, organisationId, ct);
         db.Process = process;
         var hook = await db.WebhookSubscriptions.SingleOrDefaultAsync(w => w.OrganisationId == setting.Id, ct)
@@ -90,9 +97,10 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
     }
 
     /// <summary>Stops posting to the setting's system; the address and secret are kept for turning it back on.</summary>
-    public async Task TurnOffAsync(Actor actor, Guid organisationId, ProcessContext process, CancellationToken ct = default)
+    public async Task TurnOffAsync(Guid organisationId, ProcessContext process, CancellationToken ct = default)
     {
-        Demand(actor, Operation.Update);
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Update, organisationId);
         var setting = await SettingAsync(actor, organisationId, ct);
         db.Process = process;
         var hook = await db.WebhookSubscriptions.SingleOrDefaultAsync(w => w.OrganisationId == setting.Id, ct)
@@ -106,9 +114,13 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
             && (o.Type == OrganisationType.School || o.Type == OrganisationType.College), ct)
         ?? throw new KeyNotFoundException("No such school or college in this partnership.");
 
-    private static void Demand(Actor actor, Operation operation)
+    // Named by the setting it serves, as the audit trail has always named a refused webhook change.
+    private static void Demand(Actor actor, Operation operation, Guid? organisationId)
     {
-        if (!AccessPolicy.Decide(actor, Resource.Deliveries, operation).Allowed)
-            throw new UnauthorizedAccessException($"{operation} on webhooks is not granted.");
+        var decision = AccessPolicy.Decide(actor, Resource.Deliveries, operation);
+        if (!decision.Allowed) throw new ForbiddenException(nameof(WebhookSubscription), organisationId?.ToString(), decision.Reason);
     }
 }
+
+/// <summary>A school's or college's webhook address (https only, see <see cref="WebhookSubscriptions.ProblemWith"/>).</summary>
+public sealed record SetWebhookOptions(Guid OrganisationId, string Url);

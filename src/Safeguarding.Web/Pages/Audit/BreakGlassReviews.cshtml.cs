@@ -10,11 +10,10 @@ public sealed class BreakGlassReviewsModel(CurrentActor current, BreakGlass brea
 {
     public List<BreakGlassReviewItem> Waiting { get; private set; } = [];
 
-    public async Task OnGetAsync() => Waiting = await breakGlass.WaitingForReviewAsync(await current.RequireAsync());
+    public async Task OnGetAsync() => Waiting = await breakGlass.WaitingForReviewAsync(await current.ProcessAsync());
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? note)
-    {
-        var actor = await current.RequireAsync();
-        return await breakGlass.ReviewAsync(actor, id, note, await current.ProcessAsync("break-glass review")) ? Redirect("/audit/break-glass-reviews") : NotFound();
-    }
+    public async Task<IActionResult> OnPostAsync(Guid id, string? note) =>
+        await breakGlass.ReviewAsync(new ReviewBreakGlassOptions(id, note), await current.ProcessAsync("break-glass review"))
+            ? Redirect("/audit/break-glass-reviews")
+            : NotFound();
 }

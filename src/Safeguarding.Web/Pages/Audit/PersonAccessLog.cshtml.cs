@@ -17,10 +17,7 @@ public sealed class PersonAccessLogModel(CurrentActor current, PersonRecords rec
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var actor = await current.RequireAsync();
-        var partnership = actor.PartnershipId;
-        if (!await db.People.AnyAsync(p => p.Id == id && p.PartnershipId == partnership)) return NotFound();
-        var entries = await records.AccessLogAsync(actor, id, await current.ProcessAsync());
+        if (await records.AccessLogAsync(id, await current.ProcessAsync()) is not { } entries) return NotFound();
         var orgIds = entries.Where(e => e.OrganisationId is not null).Select(e => e.OrganisationId!.Value).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         Entries = entries.Select(e => new Row(e, e.OrganisationId is { } o ? names.GetValueOrDefault(o) : null)).ToList();

@@ -36,7 +36,7 @@ public sealed class IndexModel(CurrentActor current, PersonIndex index) : PageMo
             ModelState.AddModelError(nameof(FamilyName), "Names must be 100 characters or fewer and a postcode 8 or fewer");
         if (!ModelState.IsValid) return Page();
 
-        Results = await index.SearchAsync(actor, GivenName, FamilyName, DateOfBirth?.Trim(), Postcode, await current.ProcessAsync());
+        Results = await index.SearchAsync(new PersonSearchOptions(GivenName, FamilyName, DateOfBirth?.Trim(), Postcode), await current.ProcessAsync());
         return Page();
     }
 

@@ -11,7 +11,7 @@ namespace Safeguarding.Web.Pages.Admin.ApiClients;
 
 [RequirePermission(Resource.ApiClient, Operation.Create)]
 [RequireRecentSignIn]
-public sealed class AddModel(CurrentActor current, SafeguardingDbContext db) : PageModel
+public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, ApiClientAdministration clients) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public Guid? OrganisationId { get; set; }
@@ -36,20 +36,8 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db) : P
         else if (Scopes.Any(s => !ApiScopeCatalogue.Exists(s))) ModelState.AddModelError(nameof(Scopes), "Select scopes from the list");
         if (!ModelState.IsValid) return Page();
 
-        db.Process = await current.ProcessAsync();
-        Secret = ApiClientSecrets.NewSecret();
-        Created = new ApiClient
-        {
-            PartnershipId = actor.PartnershipId,
-            OrganisationId = OrganisationId!.Value,
-            Name = Name!.Trim(),
-            ClientId = ApiClientSecrets.NewClientId("client"),
-            SecretHash = ApiClientSecrets.Hash(Secret),
-            Scopes = string.Join(' ', Scopes.Distinct().Order(StringComparer.Ordinal)),
-            CreatedAt = db.Clock.GetCurrentInstant(),
-        };
-        db.ApiClients.Add(Created);
-        await db.SaveChangesAsync();
+        var added = await clients.AddAsync(new AddApiClientOptions(Name!, OrganisationId!.Value, Scopes), await current.ProcessAsync());
+        (Created, Secret) = (added.Client, added.Secret);
         return Page();
     }
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguarding.Core.Platform;
-using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Outbox;
 using Safeguarding.Web.Access;
 
@@ -15,20 +13,13 @@ public sealed class IndexModel(CurrentActor current, Outbox outbox) : PageModel
 
     public async Task OnGetAsync()
     {
-        var actor = await current.RequireAsync();
-        Counts = await outbox.CountsAsync(actor);
-        Messages = await outbox.NeedingAttentionAsync(actor);
+        var process = await current.ProcessAsync();
+        Counts = await outbox.CountsAsync(process);
+        Messages = await outbox.NeedingAttentionAsync(process);
     }
 
-    public async Task<IActionResult> OnPostRetryAsync(Guid messageId)
-    {
-        var actor = await current.RequireAsync();
-        if (!AccessPolicy.Decide(actor, Resource.Deliveries, Operation.Update).Allowed)
-        {
-            throw new ForbiddenException(nameof(Resource.Deliveries), messageId.ToString(), "no role grants Update on Deliveries");
-        }
-        return await outbox.RetryAsync(actor, messageId, await current.ProcessAsync("retry delivery"))
+    public async Task<IActionResult> OnPostRetryAsync(Guid messageId) =>
+        await outbox.RetryAsync(messageId, await current.ProcessAsync("retry delivery"))
             ? Redirect("/admin/deliveries")
             : NotFound();
-    }
 }

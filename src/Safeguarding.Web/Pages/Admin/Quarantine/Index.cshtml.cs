@@ -9,7 +9,7 @@ public sealed class IndexModel(CurrentActor current, Core.Platform.Imports.Quara
 {
     public IReadOnlyList<QuarantinedRecord> Waiting { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Waiting = await quarantine.WaitingAsync(await current.RequireAsync(ct), ct: ct);
+    public async Task OnGetAsync(CancellationToken ct) => Waiting = await quarantine.WaitingAsync(await current.ProcessAsync(ct: ct), ct);
 
     /// <summary>The first reason, for the list: the full record is on its own page (and that read is audited).</summary>
     public static string FirstReason(QuarantinedRecord r) => r.Reason.Split('\n')[0] + (r.Reason.Contains('\n') ? " (and more)" : "");

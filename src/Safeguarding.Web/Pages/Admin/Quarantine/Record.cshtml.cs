@@ -1,20 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguarding.Core.Platform;
-using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
-using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Imports;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Admin.Quarantine;
 
-/// <summary>One record not accepted: as received, why, and the administrator's correction and release, or discard with a reason.</summary>
-public sealed class RecordModel(CurrentActor current, SafeguardingDbContext db, Core.Platform.Imports.Quarantine quarantine, IEnumerable<IQuarantineRelease> intakes)
-    : PageModel
+/// <summary>
+/// One record not accepted: as received, why, and the administrator's correction and release, or discard with a
+/// reason. The record is opened (and the read audited) by <see cref="QuarantinedRecordFilter"/>.
+/// </summary>
+public sealed class RecordModel(CurrentActor current, Core.Platform.Imports.Quarantine quarantine, QuarantineReleases releases) : PageModel
 {
-    public const string ResourceType = "QuarantinedRecord";
-
     [BindProperty] public string? Corrected { get; set; }
     [BindProperty] public string? DiscardReason { get; set; }
 
@@ -25,25 +22,27 @@ public sealed class RecordModel(CurrentActor current, SafeguardingDbContext db, 
     /// <summary>Why the corrected record still cannot be accepted, from the owning module's own rules.</summary>
     public IReadOnlyList<string> StillWrong { get; private set; } = [];
 
-    private IQuarantineRelease? Intake => Record is null ? null : intakes.FirstOrDefault(i => i.Kind == Record.Kind);
+    private IQuarantineRelease? Intake => Record is null ? null : releases.For(Record);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await ShowAsync(ct);
         Corrected = Intake?.ForCorrection(Record!) ?? Record!.Corrected ?? Record.Raw;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostReleaseAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanResolve) return await ForbidAsync(id);
+        await ShowAsync(ct);
         ModelState.Clear();
-        if (Record!.Status != QuarantineStatus.Waiting) { ModelState.AddModelError(nameof(Corrected), "This record has already been resolved"); return Page(); }
-        if (Intake is null) { ModelState.AddModelError(nameof(Corrected), "Records of this kind cannot be released here: discard it with a reason"); return Page(); }
-        if (string.IsNullOrWhiteSpace(Corrected)) { ModelState.AddModelError(nameof(Corrected), "Enter the corrected record"); return Page(); }
+        // Someone who may not resolve records is refused whatever the form says: the service throws.
+        if (CanResolve)
+        {
+            if (Record!.Status != QuarantineStatus.Waiting) { ModelState.AddModelError(nameof(Corrected), "This record has already been resolved"); return Page(); }
+            if (Intake is null) { ModelState.AddModelError(nameof(Corrected), "Records of this kind cannot be released here: discard it with a reason"); return Page(); }
+            if (string.IsNullOrWhiteSpace(Corrected)) { ModelState.AddModelError(nameof(Corrected), "Enter the corrected record"); return Page(); }
+        }
 
-        var outcome = await Intake.ReleaseAsync(await current.RequireAsync(ct), Record, Corrected, await current.ProcessAsync(ct: ct), ct);
+        var outcome = await releases.ReleaseAsync(new ReleaseQuarantinedOptions(Record!, Corrected ?? ""), await current.ProcessAsync(ct: ct), ct);
         if (!outcome.Accepted)
         {
             StillWrong = outcome.Reasons;
@@ -54,32 +53,22 @@ public sealed class RecordModel(CurrentActor current, SafeguardingDbContext db, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDiscardAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanResolve) return await ForbidAsync(id);
+        await ShowAsync(ct);
         ModelState.Clear();
-        if (Record!.Status != QuarantineStatus.Waiting) { ModelState.AddModelError(nameof(DiscardReason), "This record has already been resolved"); return Page(); }
-        if (string.IsNullOrWhiteSpace(DiscardReason)) { ModelState.AddModelError(nameof(DiscardReason), "Enter why the record is discarded"); return Page(); }
-        db.Process = await current.ProcessAsync(DiscardReason.Trim(), ct);
-        await quarantine.DiscardAsync(await current.RequireAsync(ct), Record, DiscardReason, ct);
+        if (CanResolve)
+        {
+            if (Record!.Status != QuarantineStatus.Waiting) { ModelState.AddModelError(nameof(DiscardReason), "This record has already been resolved"); return Page(); }
+            if (string.IsNullOrWhiteSpace(DiscardReason)) { ModelState.AddModelError(nameof(DiscardReason), "Enter why the record is discarded"); return Page(); }
+        }
+        await quarantine.DiscardAsync(new DiscardQuarantinedOptions(Record!.Id, DiscardReason ?? ""), await current.ProcessAsync(ct: ct), ct);
         return Redirect("/admin/quarantine");
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task ShowAsync(CancellationToken ct)
     {
-        var actor = await current.RequireAsync(ct);
-        Record = await quarantine.FindAsync(actor, id, ct);
-        if (Record is null) return false;
-        CanResolve = actor.HasAny(Resource.Quarantine, Operation.Update);
-        // The raw record may name people: every opening is in the audit trail.
-        db.QueueAudit(await current.ProcessAsync(ct: ct), AuditActions.Read, ResourceType, id.ToString(), AuditOutcome.Allowed);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
-
-    private async Task<IActionResult> ForbidAsync(Guid id)
-    {
-        throw new ForbiddenException(ResourceType, id.ToString(), "no role grants Update on Quarantine");
+        Record = HttpContext.Loaded<QuarantinedRecord>();
+        CanResolve = (await current.RequireAsync(ct)).HasAny(Resource.Quarantine, Operation.Update);
     }
 }

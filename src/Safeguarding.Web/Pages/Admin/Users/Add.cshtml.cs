@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace Safeguarding.Web.Pages.Admin.Users;
 
 [RequirePermission(Resource.User, Operation.Create)]
 [RequireRecentSignIn]
-public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, UserManager<User> users) : PageModel
+public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, UserAdministration users) : PageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -36,7 +35,7 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Use
         if (string.IsNullOrWhiteSpace(DisplayName)) ModelState.AddModelError(nameof(DisplayName), "Enter the person's full name");
         if (string.IsNullOrWhiteSpace(Email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(Email))
             ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
-        else if (await users.FindByEmailAsync(Email.Trim()) is not null)
+        else if (await users.EmailInUseAsync(Email))
             ModelState.AddModelError(nameof(Email), "A user with this email address already exists");
         if (OrganisationId is null || Organisations.All(o => o.Id != OrganisationId))
             ModelState.AddModelError(nameof(OrganisationId), "Select the organisation the person works for");
@@ -45,31 +44,14 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Use
             ModelState.AddModelError(nameof(OidcSubject), "Enter both the identity provider's issuer and the person's subject, or neither");
         if (!ModelState.IsValid) return Page();
 
-        db.Process = await current.ProcessAsync();
-        var email = Email!.Trim();
-        var user = new User
+        var added = await users.AddAsync(new AddUserOptions(DisplayName!, Email!, OrganisationId!.Value, Roles,
+            string.IsNullOrWhiteSpace(OidcIssuer) ? null : OidcIssuer, OidcSubject), await current.ProcessAsync());
+        if (added.User is null)
         {
-            PartnershipId = actor.PartnershipId,
-            OrganisationId = OrganisationId!.Value,
-            DisplayName = DisplayName!.Trim(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            CreatedAt = db.Clock.GetCurrentInstant(),
-            Roles = Roles.Distinct().Select(r => new UserRole { Role = r }).ToList(),
-        };
-        var password = UserAccounts.NewPassword();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, password);
-        if (created.Succeeded && !string.IsNullOrWhiteSpace(OidcIssuer))
-            created = await users.AddLoginAsync(user, new UserLoginInfo(OidcIssuer.Trim(), OidcSubject!.Trim(), "Organisation sign-in"));
-        if (!created.Succeeded)
-        {
-            foreach (var e in created.Errors) ModelState.AddModelError(nameof(Email), e.Description);
+            foreach (var e in added.Errors) ModelState.AddModelError(nameof(Email), e);
             return Page();
         }
-        await transaction.CommitAsync();
-        InitialPassword = password;
+        InitialPassword = added.InitialPassword;
         return Page();
     }
 

@@ -10,5 +10,5 @@ public sealed class IndexModel(CurrentActor current, WebhookSubscriptions webhoo
 {
     public IReadOnlyList<(Organisation Setting, WebhookSubscription? Hook)> Settings { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Settings = await webhooks.ListAsync(await current.RequireAsync(ct), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Settings = await webhooks.ListAsync(await current.ProcessAsync(ct: ct), ct);
 }

@@ -6,9 +6,12 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Platform.Outbox;
+using Safeguarding.Core.Tests.DomesticAbuse;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Core.Tests.DomesticAbuse;
+namespace Safeguarding.Core.Tests.Platform.Outbox;
+
+using Outbox = Safeguarding.Core.Platform.Outbox.Outbox;
 
 public sealed class OutboxTests
 {
@@ -128,9 +131,9 @@ public sealed class OutboxTests
 
         await using (var db = s.NewContext())
         {
-            var listed = await new Outbox(db).NeedingAttentionAsync(admin.Actor);
+            var listed = await new Outbox(db).NeedingAttentionAsync(new ProcessContext("test", admin.Actor));
             Assert.Equal(message.Id, Assert.Single(listed).Id);
-            Assert.True(await new Outbox(db).RetryAsync(admin.Actor, message.Id, ProcessContext.System("test")));
+            Assert.True(await new Outbox(db).RetryAsync(message.Id, new ProcessContext("test", admin.Actor)));
         }
         var working = new FlakyChannel(OutboxChannel.Email, failures: 0);
         await using (var db = s.NewContext()) Assert.Equal(1, (await s.Dispatcher(db, working).DispatchDueAsync()).Delivered);
