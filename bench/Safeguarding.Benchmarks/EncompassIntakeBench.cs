@@ -77,7 +77,7 @@ public static class EncompassIntakeBench
             await using (var db = database.NewContext())
             {
                 var intake = new IncidentIntake(db, new PersonIndex(db), new Quarantine(db));
-                results = await intake.ReceiveManyAsync(actor, [.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))], process);
+                results = await intake.ReceiveManyAsync(new ReceiveIncidentsOptions([.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))]), process);
                 timings = intake.Timings;
             }
             watch.Stop();
@@ -123,7 +123,7 @@ public static class EncompassIntakeBench
             var raw = items[i].Replace("BENCH/", "SINGLE/", StringComparison.Ordinal);
             var watch = Stopwatch.StartNew();
             await using (var db = database.NewContext())
-                await new IncidentIntake(db, new PersonIndex(db), new Quarantine(db)).ReceiveAsync(actor, raw, "bench API", process);
+                await new IncidentIntake(db, new PersonIndex(db), new Quarantine(db)).ReceiveAsync(new ReceiveIncidentOptions(raw, "bench API"), process);
             watch.Stop();
             if (i >= 20) times.Add(watch.Elapsed.TotalMilliseconds); // the first 20 warm up, not counted
         }
