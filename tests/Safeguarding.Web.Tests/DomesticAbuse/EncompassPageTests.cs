@@ -81,19 +81,19 @@ public sealed class EncompassPageTests
     {
         var host = await TestHost.GetAsync(provider);
         var partnership = await host.Data.CreatePartnershipAsync();
-        var (_, school, _) = await ReadyAsync(host, partnership.Id, Duration.FromHours(3));
+        var (_, school, ours) = await ReadyAsync(host, partnership.Id, Duration.FromHours(3));
         var (_, _, elsewhere) = await ReadyAsync(host, partnership.Id, Duration.FromHours(3));
         await RunAsync<EncompassDelivery>(host, d => d.DeliverAllReadyAsync());
         var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
         var client = await host.SignInAsync(keyAdult);
-        var url = $"/domestic-abuse/encompass/inbox/{elsewhere.Id}";
 
-        var refused = await client.PostFormAsync(url, [new("Support", "check-in")], "/domestic-abuse/encompass/inbox");
+        // The form of their own notification, posted to another setting's.
+        var refused = await client.PostFormAsync($"/domestic-abuse/encompass/inbox/{elsewhere.Id}", [new("Support", "check-in")], $"/domestic-abuse/encompass/inbox/{ours.Id}");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         await using var db = host.NewContext();
         Assert.Null((await db.EncompassNotifications.SingleAsync(n => n.Id == elsewhere.Id)).AcknowledgedAt);
-        var denied = await db.AuditEntries.SingleAsync(e => e.ResourceId == elsewhere.Id.ToString());
+        var denied = await db.AuditEntries.SingleAsync(e => e.ResourceId == elsewhere.Id.ToString() && e.Outcome == AuditOutcome.Denied);
         Assert.Equal((AuditOutcome.Denied, KeyAdultInbox.ResourceType, "notification was sent to another setting"), (denied.Outcome, denied.ResourceType, denied.Details));
     }
 

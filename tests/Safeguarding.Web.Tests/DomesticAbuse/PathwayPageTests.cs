@@ -183,8 +183,11 @@ public sealed class PathwayPageTests
         Assert.Equal(HttpStatusCode.OK, (await (await s.Host.SignInAsync(s.Officer)).GetAsync($"/domestic-abuse/dash/{assessment.Id}/check")).StatusCode);
 
         await using var db = s.Host.NewContext();
-        var reads = await db.AuditEntries.Where(e => e.ResourceType == RiskAssessmentRecords.ResourceType && e.ResourceId == assessment.Id.ToString()).ToListAsync();
-        Assert.Equal([AuditOutcome.Allowed, AuditOutcome.Denied], reads.OrderBy(e => e.Outcome).Select(e => e.Outcome));
+        var reads = await db.AuditEntries.Where(e => e.ResourceType == RiskAssessmentRecords.ResourceType && e.ResourceId == assessment.Id.ToString()
+            && e.Action == AuditActions.Read).ToListAsync();
+        Assert.Equal(s.Officer.User.Id, reads.Single(e => e.Outcome == AuditOutcome.Allowed).ActorUserId);
+        Assert.NotEqual(s.Officer.User.Id, reads.Single(e => e.Outcome == AuditOutcome.Denied).ActorUserId);
+        Assert.Equal(2, reads.Count);
     }
 
     [Theory, BothDatabases]
@@ -209,7 +212,8 @@ public sealed class PathwayPageTests
         Assert.Contains("BEGIN:VEVENT", await invitation.Content.ReadAsStringAsync());
 
         await using var check = s.Host.NewContext();
-        var views = await check.AuditEntries.Where(e => e.ResourceType == MeetingRecords.ResourceType && e.ResourceId == meeting.Id.ToString()).ToListAsync();
+        var views = await check.AuditEntries.Where(e => e.ResourceType == MeetingRecords.ResourceType && e.ResourceId == meeting.Id.ToString() && e.Action == AuditActions.Read)
+            .ToListAsync();
         Assert.Equal("not an attendee: agenda subjects withheld", Assert.Single(views).Details);
     }
 
