@@ -78,7 +78,7 @@ public static class EncompassIntakeBench
             {
                 using var meters = MeterCapture.Start(IntakeSteps.Meters);
                 var intake = new IncidentIntake(db, new PersonIndex(db), new Quarantine(db));
-                results = await intake.ReceiveManyAsync(actor, [.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))], process);
+                results = await intake.ReceiveManyAsync(new ReceiveIncidentsOptions([.. items.Select(raw => new IncidentToReceive(raw, IncidentRules.Parse(raw, out var problem), problem, "bench file"))]), process);
                 timings = IntakeSteps.Describe(meters.All);
             }
             watch.Stop();
@@ -124,7 +124,7 @@ public static class EncompassIntakeBench
             var raw = items[i].Replace("BENCH/", "SINGLE/", StringComparison.Ordinal);
             var watch = Stopwatch.StartNew();
             await using (var db = database.NewContext())
-                await new IncidentIntake(db, new PersonIndex(db), new Quarantine(db)).ReceiveAsync(actor, raw, "bench API", process);
+                await new IncidentIntake(db, new PersonIndex(db), new Quarantine(db)).ReceiveAsync(new ReceiveIncidentOptions(raw, "bench API"), process);
             watch.Stop();
             if (i >= 20) times.Add(watch.Elapsed.TotalMilliseconds); // the first 20 warm up, not counted
         }

@@ -43,7 +43,7 @@ public static class EncompassImport
             IReadOnlyList<FileRecordResult> results;
             try
             {
-                results = await IncidentFiles.ImportAsync(intake, actor, text, path.Name, new ProcessContext("cli:encompass import", actor, FromAddress: "cli"), ct);
+                results = await IncidentFiles.ImportAsync(intake, text, path.Name, new ProcessContext("cli:encompass import", actor, FromAddress: "cli"), ct);
             }
             catch (IncidentFileException e)
             {

@@ -170,7 +170,7 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
             {
                 var report = NewReport(random, now, day, sent, children);
                 var kids = report.Children!;
-                var result = await intake.ReceiveAsync(actor, JsonSerializer.Serialize(report, IncidentReport.Json), "demonstration police feed", process, ct);
+                var result = await intake.ReceiveAsync(new ReceiveIncidentOptions(JsonSerializer.Serialize(report, IncidentReport.Json), "demonstration police feed"), process, ct);
                 db.ChangeTracker.Clear();
                 sent++;
                 if (kids.Count > 0) withChildren++;
@@ -276,8 +276,8 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
         // A month at a time, so that progress can be shown.
         foreach (var month in reports.Chunk(1_800))
         {
-            var results = await intake.ReceiveManyAsync(actor, [.. month.Select(r => JsonSerializer.Serialize(r.Report, IncidentReport.Json))
-                .Select(json => new IncidentToReceive(json, IncidentRules.Parse(json, out var problem), problem, "demonstration police feed"))], process, ct: ct);
+            var results = await intake.ReceiveManyAsync(new ReceiveIncidentsOptions([.. month.Select(r => JsonSerializer.Serialize(r.Report, IncidentReport.Json))
+                .Select(json => new IncidentToReceive(json, IncidentRules.Parse(json, out var problem), problem, "demonstration police feed"))]), process, ct);
             sent += results.Count;
             notifications += results.Sum(r => r.NotificationsMade);
             waiting += results.Sum(r => r.ChildrenWaitingForASetting);

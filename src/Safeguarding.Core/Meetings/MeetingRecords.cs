@@ -11,10 +11,32 @@ public sealed record SeriesOptions(
     string Name, MeetingKind Kind, Cadence Cadence, LocalDate FirstDate, LocalTime StartTime, int DurationMinutes,
     Guid ChairOrganisationId, IReadOnlyCollection<Guid> MemberOrganisationIds, Guid? ChairUserId = null, string? Location = null);
 
-public sealed record AttendeeOptions(Guid OrganisationId, string Name, Guid? UserId = null, string? Email = null);
+/// <summary>The series' meeting on or after a date.</summary>
+public sealed record NextMeetingOptions(Guid SeriesId, LocalDate OnOrAfter);
 
-public sealed record AgendaItemOptions(SubjectKind SubjectKind, Guid? SubjectPersonId, string? SubjectDescription, string Reason,
+public sealed record AttendeeOptions(Guid MeetingId, Guid OrganisationId, string Name, Guid? UserId = null, string? Email = null);
+
+public sealed record AgendaItemOptions(Guid MeetingId, SubjectKind SubjectKind, Guid? SubjectPersonId, string? SubjectDescription, string Reason,
     string? SourceType = null, Guid? SourceId = null);
+
+/// <summary>What one agency's records hold about an item's subject.</summary>
+public sealed record ResearchOptions(Guid AgendaItemId, string Findings);
+
+/// <summary>Who came, by attendee id; the meeting is then held.</summary>
+public sealed record AttendanceOptions(Guid MeetingId, IReadOnlyDictionary<Guid, bool> AttendedByAttendeeId);
+
+public sealed record RecordDecisionOptions(Guid AgendaItemId, string Decision);
+
+/// <summary>An action agreed at a meeting, on one of its items or the meeting as a whole.</summary>
+public sealed record AddActionOptions(Guid MeetingId, Guid? AgendaItemId, Guid OwnerOrganisationId, string Description, LocalDate DueDate);
+
+public sealed record CompleteActionOptions(Guid ActionId, string? Note);
+
+/// <summary>Overdue actions, of one kind of meeting or all.</summary>
+public sealed record OverdueActionsOptions(MeetingKind? Kind = null);
+
+/// <summary>The approved minutes and the organisations that may read them.</summary>
+public sealed record MinutesOptions(Guid MeetingId, string Minutes, IReadOnlyCollection<Guid> Distribution);
 
 /// <summary>An agenda item as one viewer may see it: subject, reason and research only for current attendees.</summary>
 public sealed record AgendaItemView(
@@ -33,8 +55,9 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     public const string MinutesResourceType = "MeetingMinutes";
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    public async Task<MeetingSeries> CreateSeriesAsync(Actor actor, SeriesOptions options, ProcessContext process, CancellationToken ct = default)
+    public async Task<MeetingSeries> CreateSeriesAsync(SeriesOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         Demand(actor, Operation.Create);
         if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("A series needs a name.", nameof(options));
         if (options.DurationMinutes is < 5 or > 8 * 60) throw new ArgumentException("A meeting lasts between 5 minutes and 8 hours.", nameof(options));
@@ -60,8 +83,10 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     }
 
     /// <summary>The series' next meeting on or after a date, created (with no attendees yet) when it does not exist.</summary>
-    public async Task<Meeting> NextMeetingAsync(Actor actor, Guid seriesId, LocalDate onOrAfter, ProcessContext process, CancellationToken ct = default)
+    public async Task<Meeting> NextMeetingAsync(NextMeetingOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (seriesId, onOrAfter) = options;
         var series = await db.Set<MeetingSeries>().SingleAsync(s => s.Id == seriesId && s.PartnershipId == actor.PartnershipId, ct);
         var date = MeetingCadence.NextOnOrAfter(series.Cadence, series.FirstDate, onOrAfter);
         var existing = await db.Set<Meeting>().SingleOrDefaultAsync(m => m.SeriesId == seriesId && m.Date == date, ct);
@@ -83,10 +108,11 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         return meeting;
     }
 
-    public async Task<MeetingAttendee> InviteAsync(Actor actor, Guid meetingId, AttendeeOptions options, ProcessContext process, CancellationToken ct = default)
+    public async Task<MeetingAttendee> InviteAsync(AttendeeOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         DemandRunsMeetings(actor);
-        var meeting = await OwnMeetingAsync(actor, meetingId, ct);
+        var meeting = await OwnMeetingAsync(actor, options.MeetingId, ct);
         var attendee = new MeetingAttendee
         {
             MeetingId = meeting.Id, OrganisationId = options.OrganisationId, UserId = options.UserId, Name = options.Name.Trim(), Email = options.Email,
@@ -98,8 +124,9 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     }
 
     /// <summary>Ends an attendee's sight of the agenda at once.</summary>
-    public async Task RemoveAttendeeAsync(Actor actor, Guid attendeeId, ProcessContext process, CancellationToken ct = default)
+    public async Task RemoveAttendeeAsync(Guid attendeeId, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         DemandRunsMeetings(actor);
         var attendee = await db.Set<MeetingAttendee>().SingleAsync(a => a.Id == attendeeId, ct);
         await OwnMeetingAsync(actor, attendee.MeetingId, ct);
@@ -108,8 +135,10 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<AgendaItem> AddAgendaItemAsync(Actor actor, Guid meetingId, AgendaItemOptions options, ProcessContext process, CancellationToken ct = default)
+    public async Task<AgendaItem> AddAgendaItemAsync(AgendaItemOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var meetingId = options.MeetingId;
         DemandRunsMeetings(actor);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct);
         if (meeting.Status != MeetingStatus.Planned) throw new InvalidOperationException("Items are added to a meeting before it is held.");
@@ -130,10 +159,11 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
 
     /// <summary>
     /// Opens a meeting. Anyone the policy lets read meetings sees its date and how many items it has; only a current
-    /// attendee sees who the items are about and why. The view is audited either way.
+    /// attendee sees who the items are about and why. The view is audited either way (a refusal by the host).
     /// </summary>
-    public async Task<MeetingView?> OpenAsync(Actor actor, Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    public async Task<MeetingView?> OpenAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         var meeting = await db.Set<Meeting>().AsNoTracking()
             .Include(m => m.Attendees).Include(m => m.Agenda).ThenInclude(i => i.Research).Include(m => m.Agenda).ThenInclude(i => i.Decisions)
             .AsSplitQuery()
@@ -141,10 +171,10 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         if (meeting is null) return null;
         var allowed = AccessPolicy.Decide(actor, Resource.Meeting, Operation.Read).Allowed;
         var attendee = IsCurrentAttendee(actor, meeting);
-        db.QueueAudit(process, AuditActions.Read, ResourceType, meeting.Id.ToString(), allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-            !allowed ? "no role grants Read on Meeting" : attendee ? "agenda subjects shown" : "not an attendee: agenda subjects withheld");
+        if (!allowed) throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "no role grants Read on Meeting");
+        db.QueueAudit(process, AuditActions.Read, ResourceType, meeting.Id.ToString(), AuditOutcome.Allowed,
+            attendee ? "agenda subjects shown" : "not an attendee: agenda subjects withheld");
         await db.SaveChangesAsync(ct);
-        if (!allowed) throw new UnauthorizedAccessException("Reading meetings is not granted.");
 
         var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId, ct);
         var personIds = meeting.Agenda.Where(i => i.SubjectPersonId != null).Select(i => i.SubjectPersonId!.Value).ToList();
@@ -161,16 +191,18 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     }
 
     /// <summary>What one agency's records hold about an item's subject; only before the meeting, only by an attendee.</summary>
-    public async Task<AgencyResearch> AddResearchAsync(Actor actor, Guid agendaItemId, string findings, ProcessContext process, CancellationToken ct = default)
+    public async Task<AgencyResearch> AddResearchAsync(ResearchOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (agendaItemId, findings) = options;
         Demand(actor, Operation.Update);
         var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
         var meeting = await OwnMeetingAsync(actor, item.MeetingId, ct, withAttendees: true);
-        if (!IsCurrentAttendee(actor, meeting)) throw new UnauthorizedAccessException("Only the meeting's attendees add research.");
+        if (!IsCurrentAttendee(actor, meeting)) throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "Only the meeting's attendees add research.");
         var now = db.Clock.GetCurrentInstant();
         if (meeting.Status != MeetingStatus.Planned || now >= meeting.StartsAt)
             throw new InvalidOperationException("Research is added before the meeting starts.");
-        if (string.IsNullOrWhiteSpace(findings)) throw new ArgumentException("Say what your records hold, or that they hold nothing.", nameof(findings));
+        if (string.IsNullOrWhiteSpace(findings)) throw new ArgumentException("Say what your records hold, or that they hold nothing.", nameof(options));
         var research = new AgencyResearch { AgendaItemId = item.Id, OrganisationId = actor.OrganisationId, AddedByUserId = actor.UserId, Findings = findings.Trim(), AddedAt = now };
         db.Process = process;
         db.Add(research);
@@ -178,8 +210,10 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         return research;
     }
 
-    public async Task RecordAttendanceAsync(Actor actor, Guid meetingId, IReadOnlyDictionary<Guid, bool> attendedByAttendeeId, ProcessContext process, CancellationToken ct = default)
+    public async Task RecordAttendanceAsync(AttendanceOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (meetingId, attendedByAttendeeId) = options;
         DemandRunsMeetings(actor);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct, withAttendees: true);
         foreach (var a in meeting.Attendees)
@@ -189,12 +223,14 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<MeetingDecision> RecordDecisionAsync(Actor actor, Guid agendaItemId, string decision, ProcessContext process, CancellationToken ct = default)
+    public async Task<MeetingDecision> RecordDecisionAsync(RecordDecisionOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (agendaItemId, decision) = options;
         DemandRunsMeetings(actor);
         var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
         await OwnMeetingAsync(actor, item.MeetingId, ct);
-        if (string.IsNullOrWhiteSpace(decision)) throw new ArgumentException("Write the decision.", nameof(decision));
+        if (string.IsNullOrWhiteSpace(decision)) throw new ArgumentException("Write the decision.", nameof(options));
         var d = new MeetingDecision { AgendaItemId = item.Id, Decision = decision.Trim(), RecordedAt = db.Clock.GetCurrentInstant(), RecordedByUserId = actor.UserId };
         db.Process = process;
         db.Add(d);
@@ -202,15 +238,16 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         return d;
     }
 
-    public async Task<MeetingAction> AddActionAsync(Actor actor, Guid meetingId, Guid? agendaItemId, Guid ownerOrganisationId, string description, LocalDate dueDate,
-        ProcessContext process, CancellationToken ct = default)
+    public async Task<MeetingAction> AddActionAsync(AddActionOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (meetingId, agendaItemId, ownerOrganisationId, description, dueDate) = options;
         DemandRunsMeetings(actor);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct);
-        if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("Say what is to be done.", nameof(description));
+        if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("Say what is to be done.", nameof(options));
         if (agendaItemId is { } itemId && !await db.Set<AgendaItem>().AnyAsync(i => i.Id == itemId && i.MeetingId == meetingId, ct))
-            throw new ArgumentException("That agenda item is not on this meeting.", nameof(agendaItemId));
-        if (dueDate < meeting.Date) throw new ArgumentException("An action cannot be due before the meeting that agreed it.", nameof(dueDate));
+            throw new ArgumentException("That agenda item is not on this meeting.", nameof(options));
+        if (dueDate < meeting.Date) throw new ArgumentException("An action cannot be due before the meeting that agreed it.", nameof(options));
         var action = new MeetingAction
         {
             PartnershipId = meeting.PartnershipId, MeetingId = meetingId, AgendaItemId = agendaItemId, OwnerOrganisationId = ownerOrganisationId,
@@ -223,12 +260,14 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     }
 
     /// <summary>The owning organisation (or whoever runs meetings) marks an action done.</summary>
-    public async Task CompleteActionAsync(Actor actor, Guid actionId, string? note, ProcessContext process, CancellationToken ct = default)
+    public async Task CompleteActionAsync(CompleteActionOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (actionId, note) = options;
         var action = await db.Set<MeetingAction>().SingleAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct);
         var runsMeetings = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership);
         var owns = actor.OrganisationId == action.OwnerOrganisationId && actor.HasAny(Resource.Meeting, Operation.Update);
-        if (!runsMeetings && !owns) throw new UnauthorizedAccessException("Only the owning organisation completes its action.");
+        if (!runsMeetings && !owns) throw new ForbiddenException(nameof(MeetingAction), actionId.ToString(), "Only the owning organisation completes its action.");
         if (action.Status != ActionStatus.Open) throw new InvalidOperationException("The action is already closed.");
         action.Status = ActionStatus.Done;
         action.CompletedAt = db.Clock.GetCurrentInstant();
@@ -241,9 +280,11 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     /// Open actions past their due date (London calendar), oldest first: the whole partnership's for those who run
     /// meetings, otherwise the actor's own organisation's.
     /// </summary>
-    public async Task<List<MeetingAction>> OverdueActionsAsync(Actor actor, MeetingKind? kind = null, CancellationToken ct = default)
+    public async Task<List<MeetingAction>> OverdueActionsAsync(OverdueActionsOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        if (!actor.HasAny(Resource.Meeting, Operation.Read)) throw new UnauthorizedAccessException("Reading meetings is not granted.");
+        var actor = process.RequireActor();
+        var kind = options.Kind;
+        if (!actor.HasAny(Resource.Meeting, Operation.Read)) throw new ForbiddenException(nameof(MeetingAction), null, "Reading meetings is not granted.");
         var today = db.Clock.GetCurrentInstant().InZone(London).Date;
         var whole = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
         var query = db.Set<MeetingAction>().AsNoTracking()
@@ -254,12 +295,14 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         return await query.OrderBy(a => a.DueDate).ToListAsync(ct);
     }
 
-    public async Task WriteMinutesAsync(Actor actor, Guid meetingId, string minutes, IReadOnlyCollection<Guid> distribution, ProcessContext process, CancellationToken ct = default)
+    public async Task WriteMinutesAsync(MinutesOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (meetingId, minutes, distribution) = options;
         DemandRunsMeetings(actor);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct);
-        if (string.IsNullOrWhiteSpace(minutes)) throw new ArgumentException("The minutes are empty.", nameof(minutes));
-        if (distribution.Count == 0) throw new ArgumentException("Name the organisations that may read the minutes.", nameof(distribution));
+        if (string.IsNullOrWhiteSpace(minutes)) throw new ArgumentException("The minutes are empty.", nameof(options));
+        if (distribution.Count == 0) throw new ArgumentException("Name the organisations that may read the minutes.", nameof(options));
         meeting.Minutes = minutes.Trim();
         meeting.MinutesApprovedAt = db.Clock.GetCurrentInstant();
         var existing = await db.Set<MinutesRecipient>().Where(r => r.MeetingId == meetingId).ToListAsync(ct);
@@ -271,16 +314,16 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     }
 
     /// <summary>The minutes, for an organisation on their distribution list only; every attempt is audited.</summary>
-    public async Task<string?> ReadMinutesAsync(Actor actor, Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    public async Task<string?> ReadMinutesAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
         if (meeting is null) return null;
         var onList = actor.HasAny(Resource.Meeting, Operation.Read)
             && await db.Set<MinutesRecipient>().AnyAsync(r => r.MeetingId == meetingId && r.OrganisationId == actor.OrganisationId, ct);
-        db.QueueAudit(process, AuditActions.Read, MinutesResourceType, meetingId.ToString(), onList ? AuditOutcome.Allowed : AuditOutcome.Denied,
-            onList ? null : "organisation is not on the minutes' distribution list");
+        if (!onList) throw new ForbiddenException(MinutesResourceType, meetingId.ToString(), "organisation is not on the minutes' distribution list");
+        db.QueueAudit(process, AuditActions.Read, MinutesResourceType, meetingId.ToString(), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
-        if (!onList) throw new UnauthorizedAccessException("The minutes are not distributed to your organisation.");
         return meeting.Minutes;
     }
 
@@ -299,11 +342,11 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     private static void DemandRunsMeetings(Actor actor)
     {
         if (!actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership))
-            throw new UnauthorizedAccessException("Only those who run the partnership's meetings arrange them.");
+            throw new ForbiddenException(ResourceType, null, "Only those who run the partnership's meetings arrange them.");
     }
 
     private static void Demand(Actor actor, Operation operation)
     {
-        if (!actor.HasAny(Resource.Meeting, operation)) throw new UnauthorizedAccessException($"{operation} on meetings is not granted.");
+        if (!actor.HasAny(Resource.Meeting, operation)) throw new ForbiddenException(ResourceType, null, $"{operation} on meetings is not granted.");
     }
 }

@@ -41,13 +41,20 @@ public static class PageConventions
         LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");
         LoadForPage<Pages.People.MatchToDecideFilter>(conventions, "/People/Review/Decide");
         LoadForPage<Pages.Admin.Quarantine.QuarantinedRecordFilter>(conventions, "/Admin/Quarantine/Record");
+        LoadForPage<Pages.DomesticAbuse.Encompass.Inbox.LoadNotification>(conventions, "/DomesticAbuse/Encompass/Inbox/Notification");
+        foreach (var page in new[] { "Question", "CheckAnswers", "Child", "Done" })
+            LoadForPage<Pages.DomesticAbuse.Dash.LoadAssessment>(conventions, $"/DomesticAbuse/Dash/{page}");
+        LoadForPage<Pages.Meetings.LoadMeeting>(conventions, "/Meetings/Meeting");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>
     private static void Load<TFilter>(PageConventionCollection conventions, string folder) where TFilter : IFilterMetadata, new() =>
         conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new TFilter()));
 
-    /// <summary>One page of a folder whose other pages act on no record (the person search beside a person's record).</summary>
+    /// <summary>
+    /// One page gets its record loaded and checked by <typeparamref name="TFilter"/>: for a page that shares its folder
+    /// with pages acting on no one record (a list, a start page).
+    /// </summary>
     private static void LoadForPage<TFilter>(PageConventionCollection conventions, string page) where TFilter : IFilterMetadata, new() =>
         conventions.AddPageApplicationModelConvention(page, model => model.Filters.Add(new TFilter()));
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Web.Access;
 
@@ -15,17 +16,16 @@ public static class IncidentsApi
     {
         var actor = await current.GetAsync(ct);
         if (actor is null) return TypedResults.Unauthorized();
+        // Refused before the body is read; the intake refuses a client that is not a police force.
         if (!AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Create).Allowed)
-            return TypedResults.Problem(statusCode: 403, title: "You may not send domestic incidents");
+            throw new ForbiddenException(nameof(DomesticIncident), null, "No role or scope allows sending domestic incidents.");
 
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(ct);
         var process = await current.ProcessAsync(ct: ct);
         return await IdempotentResponses.RunAsync(http, actor, body, db, async () =>
         {
-            IntakeResult result;
-            try { result = await intake.ReceiveAsync(actor, body, $"api client {actor.Name}", process, ct); }
-            catch (UnauthorizedAccessException e) { return new IdempotentResponses.Answer(403, Problem(403, "You may not send domestic incidents", e.Message)); }
+            var result = await intake.ReceiveAsync(new ReceiveIncidentOptions(body, $"api client {actor.Name}"), process, ct);
 
             if (result.Outcome == IntakeOutcome.Quarantined)
             {
@@ -43,6 +43,4 @@ public static class IncidentsApi
                 $"/api/v1/domestic-abuse/incidents/{result.IncidentId}");
         });
     }
-
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 }

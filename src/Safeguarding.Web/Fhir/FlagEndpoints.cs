@@ -49,7 +49,7 @@ public static class FlagEndpoints
         if (!NhsNumber.IsValid(nhsNumber))
             return Outcome(400, OperationOutcome.IssueType.Value, "The NHS number is not valid (10 digits with a check digit).");
 
-        var found = await flags.ForPatientAsync(actor, nhsNumber, await current.ProcessAsync(ct: ct), ct);
+        var found = await flags.ForPatientAsync(new PatientFlagsOptions(nhsNumber), await current.ProcessAsync(ct: ct), ct);
         // A patient who is not the client's, and one nobody knows, both give an empty bundle: no way to probe the index.
         var bundle = ToBundle(found.Allowed ? found : found with { Flags = [] }, nhsNumber, $"{http.Request.Scheme}://{http.Request.Host}");
         return Results.Content(JsonSerializer.Serialize(bundle, Json), FhirJson);

@@ -35,12 +35,12 @@ public sealed class BatchIntakeTests(EncompassFixture fixture) : IClassFixture<E
         foreach (var json in incidents)
         {
             await using var db = oneByOne.NewContext();
-            single.Add(await oneByOne.Intake(db).ReceiveAsync(oneByOne.Police, json, "test", oneByOne.Process, TestContext.Current.CancellationToken));
+            single.Add(await oneByOne.Intake(db).ReceiveAsync(new ReceiveIncidentOptions(json, "test"), oneByOne.Process, TestContext.Current.CancellationToken));
         }
         IReadOnlyList<IntakeResult> many;
         await using (var db = batched.NewContext())
-            many = await batched.Intake(db).ReceiveManyAsync(batched.Police, [.. incidents.Select(j => new IncidentToReceive(j, IncidentRules.Parse(j, out var p), p, "test"))],
-                batched.Process, ct: TestContext.Current.CancellationToken);
+            many = await batched.Intake(db).ReceiveManyAsync(new ReceiveIncidentsOptions([.. incidents.Select(j => new IncidentToReceive(j, IncidentRules.Parse(j, out var p), p, "test"))]),
+                batched.Process, TestContext.Current.CancellationToken);
 
         // The inputs cover every outcome, so that agreeing means something.
         Assert.Equal(
@@ -59,12 +59,12 @@ public sealed class BatchIntakeTests(EncompassFixture fixture) : IClassFixture<E
         var incidents = Incidents().Select(j => new IncidentToReceive(j, IncidentRules.Parse(j, out var p), p, "test"))
             .GroupBy(i => i.Report?.PoliceReference).Select(g => g.Last()).ToList();
         await using (var db = world.NewContext())
-            await world.Intake(db).ReceiveManyAsync(world.Police, incidents, world.Process, blockSize: 3, ct: TestContext.Current.CancellationToken);
+            await world.Intake(db).ReceiveManyAsync(new ReceiveIncidentsOptions(incidents, BlockSize: 3), world.Process, TestContext.Current.CancellationToken);
         var before = await world.SnapshotAsync();
 
         IReadOnlyList<IntakeResult> again;
         await using (var db = world.NewContext())
-            again = await world.Intake(db).ReceiveManyAsync(world.Police, incidents, world.Process, blockSize: 3, ct: TestContext.Current.CancellationToken);
+            again = await world.Intake(db).ReceiveManyAsync(new ReceiveIncidentsOptions(incidents, BlockSize: 3), world.Process, TestContext.Current.CancellationToken);
 
         Assert.Contains(again, r => r.Outcome != IntakeOutcome.Quarantined);
         Assert.All(again.Where(r => r.Outcome != IntakeOutcome.Quarantined), r => Assert.Equal(IntakeOutcome.Unchanged, r.Outcome));

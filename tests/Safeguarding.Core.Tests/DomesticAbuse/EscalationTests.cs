@@ -40,7 +40,7 @@ public sealed class EscalationTests
         await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
         s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromMinutes(45));
         await using (var db = s.NewContext())
-            Assert.Equal(AcknowledgeOutcome.Acknowledged, await new KeyAdultInbox(db).AcknowledgeAsync(s.KeyAdult.Actor, notification.Id, ["check-in"], null, ProcessContext.System("test")));
+            Assert.Equal(AcknowledgeOutcome.Acknowledged, await new KeyAdultInbox(db).AcknowledgeAsync(new AcknowledgeNotificationOptions(notification.Id, ["check-in"], null), new ProcessContext("test", s.KeyAdult.Actor)));
 
         s.Clock.Reset(EncompassScenario.Monday0830 + Duration.FromHours(2));
         await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
@@ -62,9 +62,9 @@ public sealed class EscalationTests
         await using (var db = s.NewContext())
         {
             var escalation = new EncompassEscalation(db);
-            var breach = Assert.Single(await escalation.BreachesAsync(frontDoor.Actor, ProcessContext.System("test")));
+            var breach = Assert.Single(await escalation.BreachesAsync(new ProcessContext("test", frontDoor.Actor)));
             Assert.Equal((notification.Id, (string?)null), (breach.NotificationId, breach.Reason));
-            Assert.True(await escalation.RecordBreachReasonAsync(frontDoor.Actor, notification.Id, "The DSL was off sick and no deputy was set up.", ProcessContext.System("test")));
+            Assert.True(await escalation.RecordBreachReasonAsync(new BreachReasonOptions(notification.Id, "The DSL was off sick and no deputy was set up."), new ProcessContext("test", frontDoor.Actor)));
         }
         await using var check = s.NewContext();
         var stored = await check.EncompassNotifications.SingleAsync(n => n.Id == notification.Id);
@@ -106,7 +106,9 @@ public sealed class EscalationTests
     {
         await using var s = await EncompassScenario.CreateAsync(provider);
         await using var db = s.NewContext();
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => new EncompassEscalation(db).TasksAsync(s.KeyAdult.Actor, ProcessContext.System("test")));
-        Assert.Equal(Safeguarding.Core.Platform.Audit.AuditOutcome.Denied, (await db.AuditEntries.OrderBy(e => e.Sequence).LastAsync()).Outcome);
+        // The web host audits the refusal; the service names what was refused.
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => new EncompassEscalation(db).TasksAsync(new ProcessContext("test", s.KeyAdult.Actor)));
+        Assert.Equal(("EncompassEscalations", (string?)null), (refused.ResourceType, refused.ResourceId));
+        Assert.False(string.IsNullOrWhiteSpace(refused.Reason));
     }
 }

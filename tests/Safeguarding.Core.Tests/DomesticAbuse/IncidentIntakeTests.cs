@@ -5,6 +5,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.Learners.Registers;
 using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Imports;
 using Safeguarding.Testing;
@@ -22,7 +23,7 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
     private static async Task<IntakeResult> SendAsync(EncompassWorld world, string json)
     {
         await using var db = world.NewContext();
-        return await world.Intake(db).ReceiveAsync(world.PoliceSystem, json, "test", world.Process(world.PoliceSystem), TestContext.Current.CancellationToken);
+        return await world.Intake(db).ReceiveAsync(new ReceiveIncidentOptions(json, "test"), world.Process(world.PoliceSystem), TestContext.Current.CancellationToken);
     }
 
     private static async Task<List<EncompassNotification>> NotificationsAsync(EncompassWorld world, string reference)
@@ -320,7 +321,7 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
             Row(good, "Physical", "Second", "Childofexample", "2017-01-01", "AV1 1AA"), Row(bad, "Unknown-category", "Third", "Child", "2015-01-01", "AV1 1AA"));
 
         await using var db = world.NewContext();
-        var results = await IncidentFiles.ImportAsync(world.Intake(db), world.PoliceSystem, csv, "incidents.csv", world.Process(world.PoliceSystem), TestContext.Current.CancellationToken);
+        var results = await IncidentFiles.ImportAsync(world.Intake(db), csv, "incidents.csv", world.Process(world.PoliceSystem), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, results.Count);
         Assert.Equal("incidents.csv lines 2, 3", results[0].Where);
@@ -340,10 +341,10 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         var schoolSystem = world.PoliceSystem with { OrganisationId = world.Schools[0].Id };
         await using var db = world.NewContext();
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => world.Intake(db).ReceiveAsync(schoolSystem, Incident(NewReference(), "x", Child("A", "B", "2015-01-01")),
-            "test", world.Process(schoolSystem), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ForbiddenException>(() => world.Intake(db).ReceiveAsync(new ReceiveIncidentOptions(Incident(NewReference(), "x", Child("A", "B", "2015-01-01")),
+            "test"), world.Process(schoolSystem), TestContext.Current.CancellationToken));
         var keyAdult = world.PoliceSystem with { Roles = new HashSet<Safeguarding.Core.Platform.Access.Role> { Safeguarding.Core.Platform.Access.Role.SchoolKeyAdult } };
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => world.Intake(db).ReceiveAsync(keyAdult, Incident(NewReference(), "x", Child("A", "B", "2015-01-01")),
-            "test", world.Process(keyAdult), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ForbiddenException>(() => world.Intake(db).ReceiveAsync(new ReceiveIncidentOptions(Incident(NewReference(), "x", Child("A", "B", "2015-01-01")),
+            "test"), world.Process(keyAdult), TestContext.Current.CancellationToken));
     }
 }

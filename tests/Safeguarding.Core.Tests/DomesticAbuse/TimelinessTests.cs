@@ -35,7 +35,7 @@ public sealed class TimelinessTests
             s.Clock.Reset(EncompassScenario.Monday0700 + after);
             await using var db = s.NewContext();
             var actor = n.RecipientOrganisationId == s.School.Id ? s.KeyAdult.Actor : (await s.Data.CreateUserAsync(otherSchool, Role.SchoolKeyAdult)).Actor;
-            Assert.Equal(AcknowledgeOutcome.Acknowledged, await new KeyAdultInbox(db).AcknowledgeAsync(actor, n.Id, ["check-in"], null, ProcessContext.System("test")));
+            Assert.Equal(AcknowledgeOutcome.Acknowledged, await new KeyAdultInbox(db).AcknowledgeAsync(new AcknowledgeNotificationOptions(n.Id, ["check-in"], null), new ProcessContext("test", actor)));
         }
         async Task WatchDeadlinesAt(Instant at)
         {
@@ -50,7 +50,7 @@ public sealed class TimelinessTests
         await WatchDeadlinesAt(deadline + Duration.FromDays(1));
 
         await using var read = s.NewContext();
-        var report = await new EncompassTimeliness(read).ReportAsync(analyst.Actor, new LocalDate(2026, 11, 23), new LocalDate(2026, 12, 6), ProcessContext.System("test"));
+        var report = await new EncompassTimeliness(read).ReportAsync(new TimelinessOptions(new LocalDate(2026, 11, 23), new LocalDate(2026, 12, 6)), new ProcessContext("test", analyst.Actor));
 
         // 2 incidents (versions count once); 4 children of the latest versions; 4 notifications (the replaced one not counted);
         // all 4 delivered on time; 2 of 4 acknowledged on time; median of 10, 40, 150 minutes; c and d missed (c late, d never).
@@ -67,7 +67,7 @@ public sealed class TimelinessTests
     {
         await using var s = await EncompassScenario.CreateAsync(provider);
         await using var db = s.NewContext();
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            new EncompassTimeliness(db).ReportAsync(s.KeyAdult.Actor, new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30), ProcessContext.System("test")));
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            new EncompassTimeliness(db).ReportAsync(new TimelinessOptions(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30)), new ProcessContext("test", s.KeyAdult.Actor)));
     }
 }

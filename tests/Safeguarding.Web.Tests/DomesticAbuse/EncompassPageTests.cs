@@ -77,6 +77,27 @@ public sealed class EncompassPageTests
     }
 
     [Theory, BothDatabases]
+    public async Task Acknowledging_another_settings_notification_is_refused_and_the_refusal_audited_once(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var (_, school, ours) = await ReadyAsync(host, partnership.Id, Duration.FromHours(3));
+        var (_, _, elsewhere) = await ReadyAsync(host, partnership.Id, Duration.FromHours(3));
+        await RunAsync<EncompassDelivery>(host, d => d.DeliverAllReadyAsync());
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var client = await host.SignInAsync(keyAdult);
+
+        // The form of their own notification, posted to another setting's.
+        var refused = await client.PostFormAsync($"/domestic-abuse/encompass/inbox/{elsewhere.Id}", [new("Support", "check-in")], $"/domestic-abuse/encompass/inbox/{ours.Id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await using var db = host.NewContext();
+        Assert.Null((await db.EncompassNotifications.SingleAsync(n => n.Id == elsewhere.Id)).AcknowledgedAt);
+        var denied = await db.AuditEntries.SingleAsync(e => e.ResourceId == elsewhere.Id.ToString() && e.Outcome == AuditOutcome.Denied);
+        Assert.Equal((AuditOutcome.Denied, KeyAdultInbox.ResourceType, "notification was sent to another setting"), (denied.Outcome, denied.ResourceType, denied.Details));
+    }
+
+    [Theory, BothDatabases]
     public async Task The_front_door_phones_the_school_marks_the_call_made_and_records_why_a_deadline_was_missed(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);

@@ -125,7 +125,7 @@ public sealed class EncompassPagesTests
         await using var db = host.NewContext();
         var sender = new Actor(police.PartnershipId, police.Id, "Police system", new HashSet<Role> { Role.PoliceDomesticAbuse });
         var intake = new IncidentIntake(db, new Core.People.PersonIndex(db), new Quarantine(db));
-        var held = await intake.ReceiveAsync(sender, Incident(reference, category: "Shouting"), "test", new ProcessContext("test", sender));
+        var held = await intake.ReceiveAsync(new ReceiveIncidentOptions(Incident(reference, category: "Shouting"), "test"), new ProcessContext("test", sender));
         return (host, admin, held.QuarantinedRecordId!.Value, reference);
     }
 

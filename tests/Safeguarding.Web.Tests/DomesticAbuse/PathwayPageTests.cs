@@ -9,7 +9,12 @@ using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.DomesticAbuse.HealthFlags;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.People;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.DomesticAbuse.Checklists;
+using Safeguarding.Core.DomesticAbuse.RiskAssessments;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
@@ -147,6 +152,69 @@ public sealed class PathwayPageTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/domestic-abuse/dramm")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/domestic-abuse/dramm/triage?incident={s.Incident.Id}")).StatusCode);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_police_officer_refused_the_dramm_list_is_audited_once_by_the_host(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        var officer = await s.Host.SignInAsync(s.Officer);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/domestic-abuse/dramm?day=2026-11-10")).StatusCode);
+
+        await using var db = s.Host.NewContext();
+        var denied = await db.AuditEntries.SingleAsync(e => e.ResourceType == DrammList.ResourceType && e.ActorUserId == s.Officer.User.Id);
+        Assert.Equal((AuditOutcome.Denied, "2026-11-10", "the DRAMM list is for the Front Door"), (denied.Outcome, denied.ResourceId, denied.Details));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_checklist_of_another_organisation_is_refused_by_its_folder_filter_and_audited(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        RiskAssessment assessment;
+        await using (var scope = s.Host.Factory.Services.CreateAsyncScope())
+            assessment = await scope.ServiceProvider.GetRequiredService<RiskAssessmentRecords>().StartAsync(
+                new StartAssessment(ChecklistDefinition.Adult, AssessmentSetting.Police, s.Victim.Id, null, s.Incident.Id, new LocalDate(2026, 11, 9)),
+                new ProcessContext("test", s.Officer.Actor));
+        var socialWorker = await s.Host.SignInAsync(await s.Host.Data.CreateUserAsync(s.Council, Role.SocialWorker));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await socialWorker.GetAsync($"/domestic-abuse/dash/{assessment.Id}/check")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await socialWorker.GetAsync($"/domestic-abuse/dash/{Guid.NewGuid()}/check")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await s.Host.SignInAsync(s.Officer)).GetAsync($"/domestic-abuse/dash/{assessment.Id}/check")).StatusCode);
+
+        await using var db = s.Host.NewContext();
+        var reads = await db.AuditEntries.Where(e => e.ResourceType == RiskAssessmentRecords.ResourceType && e.ResourceId == assessment.Id.ToString()
+            && e.Action == AuditActions.Read).ToListAsync();
+        Assert.Equal(s.Officer.User.Id, reads.Single(e => e.Outcome == AuditOutcome.Allowed).ActorUserId);
+        Assert.NotEqual(s.Officer.User.Id, reads.Single(e => e.Outcome == AuditOutcome.Denied).ActorUserId);
+        Assert.Equal(2, reads.Count);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_meeting_page_is_opened_by_its_folder_filter_and_the_invitation_download_is_not_a_view(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        Meeting meeting;
+        await using (var scope = s.Host.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardingDbContext>();
+            var series = await db.MeetingSeries.AsNoTracking().SingleAsync(x => x.ChairOrganisationId == s.Council.Id);
+            meeting = await scope.ServiceProvider.GetRequiredService<MeetingRecords>().NextMeetingAsync(
+                new NextMeetingOptions(series.Id, new LocalDate(2026, 11, 10)), new ProcessContext("test", s.FrontDoor.Actor));
+        }
+        var frontDoor = await s.Host.SignInAsync(s.FrontDoor);
+
+        Assert.Equal(HttpStatusCode.OK, (await frontDoor.GetAsync($"/meetings/{meeting.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await frontDoor.GetAsync($"/meetings/{Guid.NewGuid()}")).StatusCode);
+        var invitation = await frontDoor.GetAsync($"/meetings/{meeting.Id}/invitation");
+        Assert.Equal(HttpStatusCode.OK, invitation.StatusCode);
+        Assert.Equal("text/calendar", invitation.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("BEGIN:VEVENT", await invitation.Content.ReadAsStringAsync());
+
+        await using var check = s.Host.NewContext();
+        var views = await check.AuditEntries.Where(e => e.ResourceType == MeetingRecords.ResourceType && e.ResourceId == meeting.Id.ToString() && e.Action == AuditActions.Read)
+            .ToListAsync();
+        Assert.Equal("not an attendee: agenda subjects withheld", Assert.Single(views).Details);
     }
 
     [Theory, BothDatabases]

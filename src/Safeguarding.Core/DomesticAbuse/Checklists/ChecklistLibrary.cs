@@ -5,6 +5,9 @@ using Safeguarding.Core.Platform.Access;
 
 namespace Safeguarding.Core.DomesticAbuse.Checklists;
 
+/// <summary>The partnership's licensed wording for a checklist: question key to text.</summary>
+public sealed record LicensedWordingOptions(string Code, IReadOnlyDictionary<string, string> Wording);
+
 /// <summary>The checklist versions a partnership uses: its own newest stored version, or the shipped one.</summary>
 public sealed class ChecklistLibrary(SafeguardingDbContext db)
 {
@@ -26,12 +29,13 @@ public sealed class ChecklistLibrary(SafeguardingDbContext db)
     }
 
     /// <summary>Stores a new version carrying the partnership's licensed wording (question key to text).</summary>
-    public async Task<ChecklistDefinition> LoadLicensedWordingAsync(Actor actor, string code, IReadOnlyDictionary<string, string> wording,
-        ProcessContext process, CancellationToken ct = default)
+    public async Task<ChecklistDefinition> LoadLicensedWordingAsync(LicensedWordingOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (code, wording) = options;
         // Administrators (who keep the partnership's organisations) keep its checklists.
         if (!actor.HasAny(Resource.Organisation, Operation.Update))
-            throw new UnauthorizedAccessException("Only an administrator loads checklist wording.");
+            throw new ForbiddenException(nameof(StoredChecklist), code, "Only an administrator loads checklist wording.");
         var next = (await CurrentAsync(actor.PartnershipId, code, ct)).WithLicensedWording(wording);
         db.Process = process;
         db.StoredChecklists.Add(new StoredChecklist

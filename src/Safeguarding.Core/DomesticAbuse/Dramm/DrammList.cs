@@ -33,6 +33,9 @@ public sealed record DrammCase(
     int MaracReferrals,
     TriageDecision? Decision);
 
+/// <summary>The working day whose list is drawn.</summary>
+public sealed record DrammDayOptions(LocalDate Day);
+
 public sealed record TriageOptions(
     Guid? IncidentId, Guid? RiskAssessmentId, Guid? VictimPersonId,
     bool SafetyPlanNow, bool ReferToMarac, bool AllocateIdva, bool ReferToChildrensSocialWork, bool ChildrenAtRisk,
@@ -58,13 +61,14 @@ public sealed class DrammList(SafeguardingDbContext db)
     }
 
     /// <summary>The day's cases, each with its checklist result, children, history and any decision already made. The view is audited.</summary>
-    public async Task<(DrammWindow Window, List<DrammCase> Cases)> ForDayAsync(Actor actor, LocalDate day, ProcessContext process, CancellationToken ct = default)
+    public async Task<(DrammWindow Window, List<DrammCase> Cases)> ForDayAsync(DrammDayOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var day = options.Day;
         var allowed = actor.Grants.Any(g => g.Resource == Resource.RiskAssessment && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
-        db.QueueAudit(process, AuditActions.Read, ResourceType, day.ToString("yyyy-MM-dd", null), allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-            allowed ? null : "the DRAMM list is for the Front Door");
+        if (!allowed) throw new ForbiddenException(ResourceType, day.ToString("yyyy-MM-dd", null), "the DRAMM list is for the Front Door");
+        db.QueueAudit(process, AuditActions.Read, ResourceType, day.ToString("yyyy-MM-dd", null), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
-        if (!allowed) throw new UnauthorizedAccessException("The DRAMM list is for the Front Door.");
 
         var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct) ?? new DomesticAbuseSettings();
         var window = WindowFor(day, settings.DrammListTime);
@@ -121,9 +125,10 @@ public sealed class DrammList(SafeguardingDbContext db)
     /// Records the decision on a case. No further action stands alone and needs a reason. A MARAC referral, an IDVA
     /// (the young people's service for victims aged 16 to 18), a safety plan and flags for the children follow from it.
     /// </summary>
-    public async Task<TriageDecision> TriageAsync(Actor actor, TriageOptions options, ProcessContext process, CancellationToken ct = default)
+    public async Task<TriageDecision> TriageAsync(TriageOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new UnauthorizedAccessException("Triage is for the Front Door.");
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(nameof(TriageDecision), null, "Triage is for the Front Door.");
         var problems = Problems(options).ToList();
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
         var now = db.Clock.GetCurrentInstant();
@@ -163,7 +168,7 @@ public sealed class DrammList(SafeguardingDbContext db)
 
         if (options.ReferToMarac)
         {
-            var referral = await new MaracReferrals(db).ReferAsync(actor,
+            var referral = await new MaracReferrals(db).ReferAsync(
                 new ReferToMarac(victimId!.Value, null, options.RiskAssessmentId, ProfessionalJudgement: true, TriageDecisionId: decision.Id), process, ct);
             decision.MaracReferralId = referral.Id;
             await db.SaveChangesAsync(ct);

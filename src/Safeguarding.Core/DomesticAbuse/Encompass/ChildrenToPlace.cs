@@ -17,12 +17,16 @@ public sealed record ChildToPlace(Guid ChildId, string GivenName, string FamilyN
 /// The Front Door's resolution queue: children not found on any roll, or whom the person index could not be sure of,
 /// in the latest version of each incident, soonest deadline first; a practitioner picks the setting and it is told.
 /// </summary>
+/// <summary>The setting a practitioner picked for a child; for the council, whether its EHE or CME lead is told.</summary>
+public sealed record PickSettingOptions(Guid ChildId, Guid OrganisationId, NotificationRecipient? CouncilRole);
+
 public sealed class ChildrenToPlace(SafeguardingDbContext db)
 {
     public const string ResourceType = "IncidentChild";
 
-    public async Task<IReadOnlyList<ChildToPlace>> WaitingAsync(Actor actor, ProcessContext process, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ChildToPlace>> WaitingAsync(ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         Demand(actor);
         var partnership = actor.PartnershipId;
         var waiting = await db.DomesticIncidents.AsNoTracking()
@@ -35,8 +39,9 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
         return [.. waiting.OrderBy(w => w.Deadline ?? Instant.MaxValue).ThenBy(w => w.ReportedAt)];
     }
 
-    public async Task<ChildToPlace?> FindAsync(Actor actor, Guid childId, ProcessContext process, CancellationToken ct = default)
+    public async Task<ChildToPlace?> FindAsync(Guid childId, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         Demand(actor);
         var found = await db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == actor.PartnershipId)
             .SelectMany(i => i.Children.Where(c => c.Id == childId),
@@ -51,15 +56,19 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
     }
 
     /// <summary>The schools and colleges a practitioner can pick from, and the council for EHE or CME.</summary>
-    public async Task<IReadOnlyList<Organisation>> SettingsAsync(Actor actor, CancellationToken ct = default) =>
-        await db.Organisations.AsNoTracking()
+    public async Task<IReadOnlyList<Organisation>> SettingsAsync(ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        return await db.Organisations.AsNoTracking()
             .Where(o => o.PartnershipId == actor.PartnershipId && (o.Type == OrganisationType.School || o.Type == OrganisationType.College || o.Type == OrganisationType.CouncilService))
             .OrderBy(o => o.Name).ToListAsync(ct);
+    }
 
     /// <summary>Tells the picked setting, due at the start of its next school day after the report; the child leaves the queue.</summary>
-    public async Task<EncompassNotification> PickAsync(Actor actor, Guid childId, Guid organisationId, NotificationRecipient? councilRole, ProcessContext process,
-        CancellationToken ct = default)
+    public async Task<EncompassNotification> PickAsync(PickSettingOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (childId, organisationId, councilRole) = options;
         Demand(actor);
         var child = await db.Set<IncidentChild>().SingleOrDefaultAsync(c => c.Id == childId, ct) ?? throw new KeyNotFoundException("No such child.");
         var incident = await db.DomesticIncidents.AsNoTracking().SingleAsync(i => i.Id == child.IncidentId, ct);
@@ -99,6 +108,6 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
     private static void Demand(Actor actor)
     {
         if (!actor.HasAny(Resource.EncompassNotification, Operation.Create))
-            throw new UnauthorizedAccessException("Placing children from incidents is not granted.");
+            throw new ForbiddenException(ResourceType, null, "Placing children from incidents is not granted.");
     }
 }

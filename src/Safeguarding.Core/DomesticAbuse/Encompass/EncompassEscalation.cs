@@ -20,6 +20,12 @@ public sealed record BreachItem(Guid NotificationId, string SettingName, string 
 /// task for the Front Door; one still not acknowledged at the deadline is recorded as a breach, whose reason the
 /// Front Door records later. Replaced (superseded) and acknowledged notifications are left alone.
 /// </summary>
+/// <summary>The call to a setting made (with an optional note), or undone.</summary>
+public sealed record PhoneCallOptions(Guid TaskId, bool Done, string? Note);
+
+/// <summary>Why a notification was acknowledged late, or never.</summary>
+public sealed record BreachReasonOptions(Guid NotificationId, string Reason);
+
 public sealed class EncompassEscalation(SafeguardingDbContext db)
 {
     public const string ProcessName = "encompass:escalate";
@@ -64,9 +70,9 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
     }
 
     /// <summary>Tasks still to do or done in the last day, soonest deadline first; the view is audited.</summary>
-    public async Task<IReadOnlyList<PhoneTheSchoolItem>> TasksAsync(Actor actor, ProcessContext process, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PhoneTheSchoolItem>> TasksAsync(ProcessContext process, CancellationToken ct = default)
     {
-        await DemandAsync(actor, process, "EncompassEscalations", ct);
+        var actor = Demand(process, "EncompassEscalations");
         var partnership = actor.PartnershipId;
         var since = db.Clock.GetCurrentInstant() - Duration.FromDays(1);
         var rows = await (
@@ -83,9 +89,10 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
     }
 
     /// <summary>Marks the call made (with an optional note), or undoes that.</summary>
-    public async Task<bool> SetDoneAsync(Actor actor, Guid taskId, bool done, string? note, ProcessContext process, CancellationToken ct = default)
+    public async Task<bool> SetDoneAsync(PhoneCallOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        await DemandAsync(actor, process, "EncompassEscalations", ct);
+        var actor = Demand(process, "EncompassEscalations");
+        var (taskId, done, note) = options;
         var partnership = actor.PartnershipId;
         var task = await db.EncompassEscalationTasks.SingleOrDefaultAsync(t => t.Id == taskId && t.PartnershipId == partnership, ct);
         if (task is null) return false;
@@ -98,9 +105,9 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
     }
 
     /// <summary>Breaches, those still waiting for a reason first.</summary>
-    public async Task<IReadOnlyList<BreachItem>> BreachesAsync(Actor actor, ProcessContext process, CancellationToken ct = default)
+    public async Task<IReadOnlyList<BreachItem>> BreachesAsync(ProcessContext process, CancellationToken ct = default)
     {
-        await DemandAsync(actor, process, "EncompassBreaches", ct);
+        var actor = Demand(process, "EncompassBreaches");
         var partnership = actor.PartnershipId;
         var rows = await (
                 from n in db.EncompassNotifications.AsNoTracking()
@@ -113,9 +120,10 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
             .OrderBy(r => r.Reason is not null).ThenByDescending(r => r.Deadline).Take(500).ToList();
     }
 
-    public async Task<bool> RecordBreachReasonAsync(Actor actor, Guid notificationId, string reason, ProcessContext process, CancellationToken ct = default)
+    public async Task<bool> RecordBreachReasonAsync(BreachReasonOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        await DemandAsync(actor, process, "EncompassBreaches", ct);
+        var actor = Demand(process, "EncompassBreaches");
+        var (notificationId, reason) = options;
         var partnership = actor.PartnershipId;
         var n = await db.EncompassNotifications.SingleOrDefaultAsync(x => x.Id == notificationId && x.PartnershipId == partnership && x.BreachRecordedAt != null, ct);
         if (n is null) return false;
@@ -125,13 +133,13 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
         return true;
     }
 
-    private async Task DemandAsync(Actor actor, ProcessContext process, string what, CancellationToken ct)
+    /// <summary>The Front Door's review grant, or a refusal; the allowed view is queued for the audit trail.</summary>
+    private Actor Demand(ProcessContext process, string what)
     {
+        var actor = process.RequireActor();
         var decision = AccessPolicy.Decide(actor, Resource.EncompassNotification, Operation.Review);
-        db.QueueAudit(process, AuditActions.Read, what, null, decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-            decision.Allowed ? null : decision.Reason);
-        if (decision.Allowed) return;
-        await db.SaveChangesAsync(ct);
-        throw new UnauthorizedAccessException(decision.Reason);
+        if (!decision.Allowed) throw new ForbiddenException(what, null, decision.Reason);
+        db.QueueAudit(process, AuditActions.Read, what, null, AuditOutcome.Allowed);
+        return actor;
     }
 }

@@ -26,19 +26,25 @@ public sealed record TimelinessReport(LocalDate From, LocalDate To, TimelinessRo
 /// by week of report and by setting. Incidents are counted once however many versions they have; superseded
 /// notifications are not counted (their follow-up is).
 /// </summary>
+/// <summary>The days of report to measure, both included.</summary>
+public sealed record TimelinessOptions(LocalDate From, LocalDate To);
+
 public sealed class EncompassTimeliness(SafeguardingDbContext db)
 {
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    public async Task<TimelinessReport> ReportAsync(Actor actor, LocalDate from, LocalDate to, ProcessContext process, CancellationToken ct = default)
+    public const string ResourceType = "EncompassTimeliness";
+
+    public async Task<TimelinessReport> ReportAsync(TimelinessOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (from, to) = options;
         var decision = actor.SeesPartnershipFigures
             ? AccessPolicy.Decide(actor, Resource.AggregateFigures, Operation.Read)
             : new AccessDecision(false, "Timeliness covers every setting: it needs figures for the whole partnership.");
-        db.QueueAudit(process, AuditActions.Read, "EncompassTimeliness", null, decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-            decision.Allowed ? $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}" : decision.Reason);
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, null, decision.Reason);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Allowed, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
-        if (!decision.Allowed) throw new UnauthorizedAccessException(decision.Reason);
 
         var partnership = actor.PartnershipId;
         var start = from.AtStartOfDayInZone(London).ToInstant();

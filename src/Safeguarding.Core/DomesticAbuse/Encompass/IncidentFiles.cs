@@ -157,11 +157,11 @@ public static class IncidentFiles
     }
 
     /// <summary>Imports a whole file through the same intake as the API, in blocks (<see cref="IncidentIntake.ReceiveManyAsync"/>), with a result per record.</summary>
-    public static async Task<IReadOnlyList<FileRecordResult>> ImportAsync(IncidentIntake intake, Actor actor, string text, string fileName,
+    public static async Task<IReadOnlyList<FileRecordResult>> ImportAsync(IncidentIntake intake, string text, string fileName,
         ProcessContext process, CancellationToken ct = default)
     {
         var records = Read(text, fileName);
-        var results = await intake.ReceiveManyAsync(actor, [.. records.Select(r => new IncidentToReceive(r.Raw, r.Report, r.Problem, r.Where))], process, ct: ct);
+        var results = await intake.ReceiveManyAsync(new ReceiveIncidentsOptions([.. records.Select(r => new IncidentToReceive(r.Raw, r.Report, r.Problem, r.Where))]), process, ct);
         return [.. records.Zip(results, (r, result) => new FileRecordResult(r.Where, result))];
     }
 }

@@ -43,6 +43,12 @@ public sealed record IntakeResult(
 /// <summary>One incident to take in: the text it came from, the incident read from it (or why it could not be read), and where it came from.</summary>
 public sealed record IncidentToReceive(string Raw, IncidentReport? Report, string? Problem, string Source);
 
+/// <summary>One incident as sent (the API's JSON), and where it came from.</summary>
+public sealed record ReceiveIncidentOptions(string Raw, string Source);
+
+/// <summary>Many incidents, taken in blocks of <paramref name="BlockSize"/>.</summary>
+public sealed record ReceiveIncidentsOptions(IReadOnlyList<IncidentToReceive> Incidents, int BlockSize = IncidentIntake.DefaultBlockSize);
+
 /// <summary>
 /// Takes police domestic-abuse incidents in, from the API, a file or a released quarantine record, by one set of
 /// rules: check every field (quarantine with reasons if any fails), store a new incident or the next version of
@@ -59,31 +65,39 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     /// <summary>Incidents taken in per save by <see cref="ReceiveManyAsync"/>: large enough to share the queries, small enough to keep the change tracker light.</summary>
     public const int DefaultBlockSize = 1_000;
 
-    public async Task<IntakeResult> ReceiveAsync(Actor actor, string raw, string source, ProcessContext process, CancellationToken ct = default)
+    /// <summary>One incident as sent (JSON), read and taken in; the process's actor is the sending force.</summary>
+    public async Task<IntakeResult> ReceiveAsync(ReceiveIncidentOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        var report = IncidentRules.Parse(raw, out var problem);
-        return await ReceiveAsync(actor, raw, report, problem, source, process, ct);
+        var report = IncidentRules.Parse(options.Raw, out var problem);
+        return await ReceiveAsync(process.RequireActor(), new IncidentToReceive(options.Raw, report, problem, options.Source), process, ct);
     }
 
     /// <summary>An incident already read (from a CSV file, say), with the text it was read from kept as raw.</summary>
-    public async Task<IntakeResult> ReceiveAsync(Actor actor, string raw, IncidentReport? report, string? problem, string source, ProcessContext process,
-        CancellationToken ct = default)
+    public Task<IntakeResult> ReceiveAsync(IncidentToReceive incident, ProcessContext process, CancellationToken ct = default) =>
+        ReceiveAsync(process.RequireActor(), incident, process, ct);
+
+    /// <summary>
+    /// Taken in as <paramref name="sender"/>, who may differ from the process's actor: a released quarantine record is
+    /// stored as the sending force's, while the process names the administrator who released it.
+    /// </summary>
+    internal async Task<IntakeResult> ReceiveAsync(Actor sender, IncidentToReceive incident, ProcessContext process, CancellationToken ct = default)
     {
-        await RequirePoliceAsync(actor, ct);
-        var rules = await RulesAsync(actor.PartnershipId, ct);
-        return (await TakeBlockAsync(actor, [new IncidentToReceive(raw, report, problem, source)], rules, new PersonIndex.MatchingRun(), process, ct))[0];
+        await RequirePoliceAsync(sender, ct);
+        var rules = await RulesAsync(sender.PartnershipId, ct);
+        return (await TakeBlockAsync(sender, [incident], rules, new PersonIndex.MatchingRun(), process, ct))[0];
     }
 
     /// <summary>
-    /// Many incidents (a file, a day's feed), with the same outcome for each as <see cref="ReceiveAsync(Actor, string, IncidentReport?, string?, string, ProcessContext, CancellationToken)"/>
+    /// Many incidents (a file, a day's feed), with the same outcome for each as <see cref="ReceiveAsync(IncidentToReceive, ProcessContext, CancellationToken)"/>
     /// one after another in the order given: versions, unchanged repeats and follow-ups included. Taken in blocks,
     /// one transaction and one save per block; a police reference seen twice closes the block first, so that its
     /// second account is judged against the first as stored. Writes are audited as <paramref name="process"/> says: a
     /// user's file row by row (the audit names each incident), a bulk feed with <see cref="ProcessContext.SummariseWrites"/>.
     /// </summary>
-    public async Task<IReadOnlyList<IntakeResult>> ReceiveManyAsync(Actor actor, IReadOnlyList<IncidentToReceive> incidents, ProcessContext process,
-        int blockSize = DefaultBlockSize, CancellationToken ct = default)
+    public async Task<IReadOnlyList<IntakeResult>> ReceiveManyAsync(ReceiveIncidentsOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (incidents, blockSize) = options;
         await RequirePoliceAsync(actor, ct);
         var rules = await RulesAsync(actor.PartnershipId, ct);
         // The whole file is one matching run: each block key is read from the index once, whichever block first needs it.
@@ -129,10 +143,10 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     private async Task RequirePoliceAsync(Actor actor, CancellationToken ct)
     {
         if (!AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Create).Allowed)
-            throw new UnauthorizedAccessException("No role or scope allows sending domestic incidents.");
+            throw new ForbiddenException(nameof(DomesticIncident), null, "No role or scope allows sending domestic incidents.");
         var force = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == actor.OrganisationId && o.PartnershipId == actor.PartnershipId, ct);
         if (force?.Type != OrganisationType.PoliceForce)
-            throw new UnauthorizedAccessException("Only a police force sends domestic incidents.");
+            throw new ForbiddenException(nameof(DomesticIncident), null, "Only a police force sends domestic incidents.");
     }
 
     /// <summary>The partnership's Encompass settings and every setting's school days, read once per intake.</summary>

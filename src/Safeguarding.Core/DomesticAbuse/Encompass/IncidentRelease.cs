@@ -28,7 +28,7 @@ public sealed class IncidentRelease(SafeguardingDbContext db, IncidentIntake int
     {
         var (actor, (record, corrected)) = (process.RequireActor(), options);
         if (!actor.HasAny(Resource.Quarantine, Operation.Update))
-            throw new UnauthorizedAccessException("Releasing quarantined records is not granted.");
+            throw new ForbiddenException(nameof(QuarantinedRecord), record.Id.ToString(), "Releasing quarantined records is not granted.");
         if (record.Kind != Kind || record.Status != QuarantineStatus.Waiting || record.PartnershipId != actor.PartnershipId)
             throw new InvalidOperationException("This record is not a waiting incident.");
         if (record.SentByOrganisationId is not { } force)
@@ -44,7 +44,7 @@ public sealed class IncidentRelease(SafeguardingDbContext db, IncidentIntake int
         var asSender = new Actor(actor.PartnershipId, force, $"{actor.Name} (releasing a quarantined incident)",
             new HashSet<Role> { Role.PoliceDomesticAbuse }, UserId: actor.UserId);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await intake.ReceiveAsync(asSender, corrected, report, null, $"quarantine {record.Id}", process, ct);
+        var result = await intake.ReceiveAsync(asSender, new IncidentToReceive(corrected, report, null, $"quarantine {record.Id}"), process, ct);
         if (result.Outcome == IntakeOutcome.Quarantined) return ReleaseOutcome.Refused(result.Reasons);
         var resolution = result.Outcome switch
         {

@@ -9,13 +9,15 @@ namespace Safeguarding.Core.DomesticAbuse.Encompass;
 public sealed record InboxItem(Guid Id, string ChildName, string PoliceReference, NodaTime.Instant? DeliveredAt, NodaTime.Instant Deadline,
     NotificationStatus Status, bool IsFollowUp);
 
-public sealed record InboxOpening(bool Found, AccessDecision Decision, EncompassNotification? Notification, EncompassNotificationContent? Content);
+/// <summary>A notification its Key Adult may read, with what it says and who acknowledged it.</summary>
+public sealed record InboxOpening(EncompassNotification Notification, EncompassNotificationContent Content, string? AcknowledgedBy);
+
+/// <summary>The setting has it in hand: the support chosen (keys of <see cref="KeyAdultInbox.SupportChoices"/>) and any notes.</summary>
+public sealed record AcknowledgeNotificationOptions(Guid NotificationId, IReadOnlyCollection<string> Choices, string? Notes);
 
 public enum AcknowledgeOutcome
 {
     Acknowledged,
-    NotFound,
-    Denied,
     AlreadyAcknowledged,
 }
 
@@ -42,8 +44,9 @@ public sealed class KeyAdultInbox(SafeguardingDbContext db)
     ];
 
     /// <summary>Notifications delivered to the actor's own setting, newest first. Reading the list is audited once.</summary>
-    public async Task<IReadOnlyList<InboxItem>> ListAsync(Actor actor, ProcessContext process, CancellationToken ct = default)
+    public async Task<IReadOnlyList<InboxItem>> ListAsync(ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         var decision = AccessPolicy.Decide(actor, Resource.EncompassNotification, Operation.Read,
             new RecordFacts(actor.PartnershipId, OwningOrganisationId: actor.OrganisationId));
         db.QueueAudit(process, AuditActions.Read, "EncompassInbox", actor.OrganisationId.ToString(),
@@ -65,40 +68,43 @@ public sealed class KeyAdultInbox(SafeguardingDbContext db)
         }).ToList();
     }
 
-    /// <summary>Opens one notification: the policy decides, the attempt is audited, and the first opening is recorded.</summary>
-    public async Task<InboxOpening> OpenAsync(Actor actor, Guid id, ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// Opens one notification: null when there is none in the partnership; refused (the host audits the denial) when it
+    /// is another setting's; the allowed read is audited and the first opening recorded.
+    /// </summary>
+    public async Task<InboxOpening?> OpenAsync(Guid id, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         var partnership = actor.PartnershipId;
         var n = await db.EncompassNotifications.SingleOrDefaultAsync(x => x.Id == id && x.PartnershipId == partnership && x.Status != NotificationStatus.Ready, ct);
-        if (n is null) return new InboxOpening(false, AccessDecision.Deny("not found"), null, null);
+        if (n is null) return null;
 
         var decision = Decide(actor, n, Operation.Read);
-        db.QueueAudit(process, AuditActions.Read, ResourceType, n.Id.ToString(),
-            decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, decision.Allowed ? null : decision.Reason);
-        if (decision.Allowed && n.FirstOpenedAt is null)
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, n.Id.ToString(), decision.Reason);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, n.Id.ToString(), AuditOutcome.Allowed);
+        if (n.FirstOpenedAt is null)
         {
             n.FirstOpenedAt = db.Clock.GetCurrentInstant();
             if (n.Status == NotificationStatus.Delivered) n.Status = NotificationStatus.Opened;
             db.Process = process;
         }
         await db.SaveChangesAsync(ct);
-        return decision.Allowed ? new InboxOpening(true, decision, n, ContentOf(n.Content)) : new InboxOpening(true, decision, null, null);
+        var acknowledgedBy = n.AcknowledgedByUserId is { } by
+            ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
+            : null;
+        return new InboxOpening(n, ContentOf(n.Content), acknowledgedBy);
     }
 
     /// <summary>Records that the setting has it in hand, with the support put in place. Choices are checked by the caller's page.</summary>
-    public async Task<AcknowledgeOutcome> AcknowledgeAsync(Actor actor, Guid id, IReadOnlyCollection<string> choices, string? notes,
-        ProcessContext process, CancellationToken ct = default)
+    public async Task<AcknowledgeOutcome> AcknowledgeAsync(AcknowledgeNotificationOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (id, choices, notes) = options;
         var partnership = actor.PartnershipId;
-        var n = await db.EncompassNotifications.SingleOrDefaultAsync(x => x.Id == id && x.PartnershipId == partnership && x.Status != NotificationStatus.Ready, ct);
-        if (n is null) return AcknowledgeOutcome.NotFound;
+        var n = await db.EncompassNotifications.SingleOrDefaultAsync(x => x.Id == id && x.PartnershipId == partnership && x.Status != NotificationStatus.Ready, ct)
+            ?? throw new NotFoundException(ResourceType, id.ToString());
         var decision = Decide(actor, n, Operation.Update);
-        if (!decision.Allowed)
-        {
-            db.QueueAudit(process, AuditActions.Update, ResourceType, n.Id.ToString(), AuditOutcome.Denied, decision.Reason);
-            await db.SaveChangesAsync(ct);
-            return AcknowledgeOutcome.Denied;
-        }
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, n.Id.ToString(), decision.Reason);
         if (n.AcknowledgedAt is not null) return AcknowledgeOutcome.AlreadyAcknowledged;
 
         var now = db.Clock.GetCurrentInstant();

@@ -10,6 +10,12 @@ namespace Safeguarding.Core.DomesticAbuse.HealthFlags;
 /// <summary>A patient's flags as one health organisation may read them.</summary>
 public sealed record PatientFlags(bool PatientFound, bool Allowed, Guid? PersonId, IReadOnlyList<HealthFlag> Flags, Organisation? ContactOrganisation);
 
+/// <summary>Ends one flag because the child's risk has ended.</summary>
+public sealed record EndFlagOptions(Guid FlagId, string Reason);
+
+/// <summary>The patient whose flags a health organisation asks for.</summary>
+public sealed record PatientFlagsOptions(string NhsNumber);
+
 /// <summary>
 /// Raises flags for children when their household's risk is known, ends them when it ends, and serves them to
 /// health organisations: a GP practice reads the flags of its registered patients; the hospital trust reads the
@@ -63,9 +69,12 @@ public sealed class HealthFlagRecords(SafeguardingDbContext db)
     }
 
     /// <summary>Ends one flag because the child's risk has ended.</summary>
-    public async Task EndAsync(Actor actor, Guid flagId, string reason, ProcessContext process, CancellationToken ct = default)
+    public async Task EndAsync(EndFlagOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        if (!AccessPolicy.Decide(actor, Resource.HealthFlag, Operation.Update).Allowed) throw new UnauthorizedAccessException("Ending flags is not granted.");
+        var actor = process.RequireActor();
+        var (flagId, reason) = options;
+        if (!AccessPolicy.Decide(actor, Resource.HealthFlag, Operation.Update).Allowed)
+            throw new ForbiddenException(ResourceType, flagId.ToString(), "Ending flags is not granted.");
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the risk has ended.", nameof(reason));
         var flag = await db.HealthFlags.SingleAsync(f => f.Id == flagId && f.PartnershipId == actor.PartnershipId, ct);
         if (flag.Status == HealthFlagStatus.Inactive) return;
@@ -79,8 +88,10 @@ public sealed class HealthFlagRecords(SafeguardingDbContext db)
     }
 
     /// <summary>The flags of the patient with this NHS number, as the actor's organisation may read them.</summary>
-    public async Task<PatientFlags> ForPatientAsync(Actor actor, string nhsNumber, ProcessContext process, CancellationToken ct = default)
+    public async Task<PatientFlags> ForPatientAsync(PatientFlagsOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var nhsNumber = options.NhsNumber;
         var person = await db.People.AsNoTracking()
             .Where(p => p.PartnershipId == actor.PartnershipId && p.NhsNumber == nhsNumber && p.MergedIntoPersonId == null)
             .Select(p => new { p.Id }).SingleOrDefaultAsync(ct);

@@ -12,6 +12,9 @@ namespace Safeguarding.Core.DomesticAbuse.Marac;
 public sealed record ReferToMarac(Guid VictimPersonId, Guid? PersonCausingHarmPersonId, Guid? RiskAssessmentId, bool ProfessionalJudgement,
     Guid? TriageDecisionId = null, LocalDate? ReferralDate = null);
 
+/// <summary>Cases referred in [From, To).</summary>
+public sealed record MaracVolumeOptions(LocalDate From, LocalDate To);
+
 /// <summary>Cases and repeats in a period, against the SafeLives expectation of 40 a year per 10,000 women aged 16+.</summary>
 public sealed record MaracVolume(LocalDate From, LocalDate To, int Cases, int Repeats, int? WomenAged16Plus, decimal? Expected)
 {
@@ -31,9 +34,10 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
     public const decimal ExpectedPer10000Women = 40m;
 
     /// <summary>Makes the referral and flags the household's children for hospital records (the caller's process saves it all).</summary>
-    public async Task<MaracReferral> ReferAsync(Actor actor, ReferToMarac options, ProcessContext process, CancellationToken ct = default)
+    public async Task<MaracReferral> ReferAsync(ReferToMarac options, ProcessContext process, CancellationToken ct = default)
     {
-        if (!actor.HasAny(Resource.MaracReferral, Operation.Create)) throw new UnauthorizedAccessException("Referring to MARAC is not granted.");
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Create)) throw new ForbiddenException(SourceType, null, "Referring to MARAC is not granted.");
         var today = options.ReferralDate ?? Households.LondonDate(db.Clock.GetCurrentInstant());
         var referral = new MaracReferral
         {
@@ -78,18 +82,19 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
     }
 
     /// <summary>Puts every waiting referral on the series' next meeting (on or after today), in referral order.</summary>
-    public async Task<(Meeting Meeting, int Listed)> ListForNextMeetingAsync(Actor actor, Guid maracSeriesId, ProcessContext process, CancellationToken ct = default)
+    public async Task<(Meeting Meeting, int Listed)> ListForNextMeetingAsync(Guid maracSeriesId, ProcessContext process, CancellationToken ct = default)
     {
-        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new UnauthorizedAccessException("Listing MARAC cases is not granted.");
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(SourceType, null, "Listing MARAC cases is not granted.");
         var meetings = new MeetingRecords(db);
         var today = Households.LondonDate(db.Clock.GetCurrentInstant());
-        var meeting = await meetings.NextMeetingAsync(actor, maracSeriesId, today, process, ct);
+        var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(maracSeriesId, today), process, ct);
         var waiting = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting && r.ReferralDate <= meeting.Date)
             .OrderBy(r => r.ReferredAt).ToListAsync(ct);
         foreach (var r in waiting)
         {
-            var item = await meetings.AddAgendaItemAsync(actor, meeting.Id,
-                new AgendaItemOptions(SubjectKind.Victim, r.VictimPersonId, null, Criteria(r), SourceType, r.Id), process, ct);
+            var item = await meetings.AddAgendaItemAsync(
+                new AgendaItemOptions(meeting.Id, SubjectKind.Victim, r.VictimPersonId, null, Criteria(r), SourceType, r.Id), process, ct);
             r.Status = MaracReferralStatus.Listed;
             r.MeetingId = meeting.Id;
             r.AgendaItemId = item.Id;
@@ -100,9 +105,10 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
     }
 
     /// <summary>Closes a heard case once every action agreed on it is done, and ends its household flags.</summary>
-    public async Task CloseAsync(Actor actor, Guid referralId, ProcessContext process, CancellationToken ct = default)
+    public async Task CloseAsync(Guid referralId, ProcessContext process, CancellationToken ct = default)
     {
-        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new UnauthorizedAccessException("Closing MARAC cases is not granted.");
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(SourceType, referralId.ToString(), "Closing MARAC cases is not granted.");
         var referral = await db.MaracReferrals.SingleAsync(r => r.Id == referralId && r.PartnershipId == actor.PartnershipId, ct);
         if (referral.Status is MaracReferralStatus.Waiting or MaracReferralStatus.Closed)
             throw new InvalidOperationException("Only a case that has been listed can be closed.");
@@ -116,9 +122,11 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
     }
 
     /// <summary>Cases referred in [from, to) with repeats, against the expected volume scaled to the period's length.</summary>
-    public async Task<MaracVolume> VolumeAsync(Actor actor, LocalDate from, LocalDate to, CancellationToken ct = default)
+    public async Task<MaracVolume> VolumeAsync(MaracVolumeOptions options, ProcessContext process, CancellationToken ct = default)
     {
-        if (!actor.SeesPartnershipFigures) throw new UnauthorizedAccessException("Reading figures is not granted.");
+        var actor = process.RequireActor();
+        var (from, to) = options;
+        if (!actor.SeesPartnershipFigures) throw new ForbiddenException(nameof(MaracVolume), null, "Reading figures is not granted.");
         var counts = await db.MaracReferrals.AsNoTracking()
             .Where(r => r.PartnershipId == actor.PartnershipId && r.ReferralDate >= from && r.ReferralDate < to)
             .GroupBy(r => r.RepeatMarac).Select(g => new { Repeat = g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -3,14 +3,34 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Checklists;
+using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
+using Safeguarding.Core.Platform.Organisations;
 
 namespace Safeguarding.Core.DomesticAbuse.RiskAssessments;
 
 public sealed record StartAssessment(string ChecklistCode, AssessmentSetting Setting, Guid? VictimPersonId, Guid? PersonCausingHarmPersonId,
     Guid? IncidentId, LocalDate IncidentDate);
+
+/// <summary>Answers given so far, by question key (null: not known).</summary>
+public sealed record SaveAnswersOptions(Guid AssessmentId, IReadOnlyDictionary<string, bool?> Answers);
+
+/// <summary>The voices of the household's children, replacing those recorded before.</summary>
+public sealed record RecordChildrenOptions(Guid AssessmentId, IReadOnlyCollection<ChildVoice> Children);
+
+/// <summary>Completes the checklist; professional judgement needs a reason.</summary>
+public sealed record CompleteAssessmentOptions(Guid AssessmentId, bool ProfessionalJudgement, string? Reason);
+
+/// <summary>A checklist the practitioner started and has not finished.</summary>
+public sealed record DraftToFinish(Guid Id, string Victim, LocalDate IncidentDate, int Answered);
+
+/// <summary>A recent incident with no completed checklist.</summary>
+public sealed record IncidentToAssess(Guid Id, string Reference, string Victim, Instant OccurredAt);
+
+/// <summary>What a practitioner's checklist page lists: their own drafts and the incidents waiting for a checklist.</summary>
+public sealed record AssessmentWorklist(IReadOnlyList<DraftToFinish> Drafts, IReadOnlyList<IncidentToAssess> Incidents);
 
 public sealed record ChildVoice(Guid PersonId, bool? FeelsSafeAtHome, string? WhatMakesThemHappy, string? WhatMakesThemSad, string? AnythingWeCanHelpWith);
 
@@ -23,8 +43,9 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
 {
     public const string ResourceType = nameof(RiskAssessment);
 
-    public async Task<RiskAssessment> StartAsync(Actor actor, StartAssessment options, ProcessContext process, CancellationToken ct = default)
+    public async Task<RiskAssessment> StartAsync(StartAssessment options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
         Demand(actor, Operation.Create);
         var checklist = await new ChecklistLibrary(db).CurrentAsync(actor.PartnershipId, options.ChecklistCode, ct);
         if (options.VictimPersonId is { } victimId)
@@ -59,22 +80,55 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         return assessment;
     }
 
-    /// <summary>Opens an assessment for its author's organisation or the Front Door; audited, allowed or not.</summary>
-    public async Task<RiskAssessment?> OpenAsync(Actor actor, Guid id, ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// The actor's own drafts, and incidents of the last week without a completed checklist, the most recently reported
+    /// first: police officers see their own force's, the Front Door all. The view is audited.
+    /// </summary>
+    public async Task<AssessmentWorklist> WorklistAsync(ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var drafts = await db.RiskAssessments.AsNoTracking()
+            .Where(a => a.PartnershipId == actor.PartnershipId && a.Status == AssessmentStatus.Draft && a.AssessedByUserId == actor.UserId)
+            .OrderByDescending(a => a.StartedAt).Take(50).ToListAsync(ct);
+        var victimIds = drafts.Where(d => d.VictimPersonId != null).Select(d => d.VictimPersonId!.Value).ToList();
+        var names = await db.People.AsNoTracking().Where(p => victimIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+        var toFinish = drafts.Select(d => new DraftToFinish(d.Id, d.VictimPersonId is { } v && names.TryGetValue(v, out var n) ? n : "Not linked", d.IncidentDate,
+            AnswersOf(d).Count)).ToList();
+
+        var isPolice = await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId && o.Type == OrganisationType.PoliceForce, ct);
+        var since = db.Clock.GetCurrentInstant() - Duration.FromDays(7);
+        var incidents = db.DomesticIncidents.AsNoTracking()
+            .Where(i => i.PartnershipId == actor.PartnershipId && i.IsLatest && i.ReceivedAt >= since)
+            .Where(i => !db.RiskAssessments.Any(a => a.IncidentId == i.Id && a.Status == AssessmentStatus.Completed));
+        if (isPolice) incidents = incidents.Where(i => i.ForceOrganisationId == actor.OrganisationId);
+        var toAssess = await incidents.OrderByDescending(i => i.ReportedAt).Take(50)
+            .Select(i => new IncidentToAssess(i.Id, i.PoliceReference,
+                i.Adults.Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.GivenName + " " + a.FamilyName).FirstOrDefault() ?? "Not named", i.OccurredAt))
+            .ToListAsync(ct);
+        db.QueueAudit(process, AuditActions.Read, "RiskAssessmentWorklist", null, AuditOutcome.Allowed, $"{toFinish.Count} drafts, {toAssess.Count} incidents");
+        await db.SaveChangesAsync(ct);
+        return new AssessmentWorklist(toFinish, toAssess);
+    }
+
+    /// <summary>Opens an assessment for its author's organisation or the Front Door; the read is audited, a refusal by the host.</summary>
+    public async Task<RiskAssessment?> OpenAsync(Guid id, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
         var assessment = await db.RiskAssessments.AsNoTracking().Include(a => a.Children)
             .SingleOrDefaultAsync(a => a.Id == id && a.PartnershipId == actor.PartnershipId, ct);
         if (assessment is null) return null;
         var decision = AccessPolicy.Decide(actor, Resource.RiskAssessment, Operation.Read, new RecordFacts(assessment.PartnershipId, assessment.AssessedByOrganisationId));
-        db.QueueAudit(process, AuditActions.Read, ResourceType, id.ToString(), decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-            decision.Allowed ? null : decision.Reason);
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, id.ToString(), decision.Reason);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, id.ToString(), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
-        return decision.Allowed ? assessment : throw new UnauthorizedAccessException(decision.Reason);
+        return assessment;
     }
 
     /// <summary>Saves the answers given so far (save and return). Answers for questions the checklist lacks are refused, none saved.</summary>
-    public async Task SaveAnswersAsync(Actor actor, Guid id, IReadOnlyDictionary<string, bool?> answers, ProcessContext process, CancellationToken ct = default)
+    public async Task SaveAnswersAsync(SaveAnswersOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (id, answers) = options;
         var assessment = await DraftAsync(actor, id, ct);
         var checklist = await new ChecklistLibrary(db).VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion, ct);
         var unknown = answers.Keys.Where(k => !checklist.HasQuestion(k)).ToList();
@@ -86,8 +140,10 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task RecordChildrenAsync(Actor actor, Guid id, IReadOnlyCollection<ChildVoice> children, ProcessContext process, CancellationToken ct = default)
+    public async Task RecordChildrenAsync(RecordChildrenOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (id, children) = options;
         var assessment = await DraftAsync(actor, id, ct, withChildren: true);
         var ids = children.Select(c => c.PersonId).ToList();
         var known = await db.People.Where(p => ids.Contains(p.Id) && p.PartnershipId == actor.PartnershipId).Select(p => p.Id).ToListAsync(ct);
@@ -111,8 +167,10 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
     }
 
     /// <summary>Scores and completes the checklist. Professional judgement needs a reason.</summary>
-    public async Task<RiskResult> CompleteAsync(Actor actor, Guid id, bool professionalJudgement, string? reason, ProcessContext process, CancellationToken ct = default)
+    public async Task<RiskResult> CompleteAsync(CompleteAssessmentOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var actor = process.RequireActor();
+        var (id, professionalJudgement, reason) = options;
         var assessment = await DraftAsync(actor, id, ct);
         if (professionalJudgement && string.IsNullOrWhiteSpace(reason))
             throw new ArgumentException("Say why professional judgement refers this case.", nameof(reason));
@@ -158,7 +216,7 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         var assessment = await query.SingleOrDefaultAsync(a => a.Id == id && a.PartnershipId == actor.PartnershipId, ct)
             ?? throw new KeyNotFoundException("There is no such assessment.");
         var decision = AccessPolicy.Decide(actor, Resource.RiskAssessment, Operation.Update, new RecordFacts(assessment.PartnershipId, assessment.AssessedByOrganisationId));
-        if (!decision.Allowed) throw new UnauthorizedAccessException(decision.Reason);
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, id.ToString(), decision.Reason);
         if (assessment.Status != AssessmentStatus.Draft) throw new InvalidOperationException("The assessment is already completed.");
         return assessment;
     }
@@ -167,6 +225,6 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
 
     private static void Demand(Actor actor, Operation operation)
     {
-        if (!actor.HasAny(Resource.RiskAssessment, operation)) throw new UnauthorizedAccessException($"{operation} on risk assessments is not granted.");
+        if (!actor.HasAny(Resource.RiskAssessment, operation)) throw new ForbiddenException(ResourceType, null, $"{operation} on risk assessments is not granted.");
     }
 }

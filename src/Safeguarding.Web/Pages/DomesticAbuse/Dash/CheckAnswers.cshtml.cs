@@ -27,7 +27,7 @@ public sealed class CheckAnswersModel(CurrentActor current, RiskAssessmentRecord
         if (ProfessionalJudgement && string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Say why your professional judgement is that this is high risk");
         if (Reason?.Length > 4000) ModelState.AddModelError(nameof(Reason), "Reason must be 4,000 characters or fewer");
         if (!ModelState.IsValid) return Page();
-        await Records.CompleteAsync(await Current.RequireAsync(), id, ProfessionalJudgement, Reason, await Current.ProcessAsync());
+        await Records.CompleteAsync(new CompleteAssessmentOptions(id, ProfessionalJudgement, Reason), await Current.ProcessAsync());
         return Redirect($"/domestic-abuse/dash/{id}/done");
     }
 

@@ -44,7 +44,7 @@ public sealed class ChildModel(CurrentActor current, RiskAssessmentRecords recor
         var voices = Assessment.Children.Where(c => c.PersonId != _children[n - 1])
             .Select(c => new ChildVoice(c.PersonId, c.FeelsSafeAtHome, c.WhatMakesThemHappy, c.WhatMakesThemSad, c.AnythingWeCanHelpWith))
             .Append(new ChildVoice(_children[n - 1], FeelsSafe switch { "yes" => true, "no" => false, _ => null }, Happy, Sad, Help)).ToList();
-        await Records.RecordChildrenAsync(await Current.RequireAsync(), id, voices, await Current.ProcessAsync());
+        await Records.RecordChildrenAsync(new RecordChildrenOptions(id, voices), await Current.ProcessAsync());
         return Redirect(n < Count ? $"/domestic-abuse/dash/{id}/child/{n + 1}" : $"/domestic-abuse/dash/{id}/check");
     }
 

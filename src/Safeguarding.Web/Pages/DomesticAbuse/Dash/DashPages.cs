@@ -19,20 +19,13 @@ public abstract class DashPageModel(CurrentActor current, RiskAssessmentRecords 
     public ChecklistDefinition Checklist { get; private set; } = null!;
     public string VictimName { get; private set; } = "";
 
-    /// <summary>Opens the draft (audited); null when it may be shown, otherwise the response to give.</summary>
+    /// <summary>
+    /// Takes the draft <see cref="LoadAssessment"/> opened and checked; null when it may be shown, otherwise where to go
+    /// instead (a completed checklist's result).
+    /// </summary>
     protected async Task<IActionResult?> LoadAsync(Guid id, bool allowCompleted = false)
     {
-        var actor = await current.RequireAsync();
-        RiskAssessment? assessment;
-        try
-        {
-            assessment = await records.OpenAsync(actor, id, await current.ProcessAsync());
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        if (assessment is null) return NotFound();
+        var assessment = HttpContext.Loaded<RiskAssessment>();
         if (assessment.Status != AssessmentStatus.Draft && !allowCompleted) return Redirect($"/domestic-abuse/dash/{id}/done");
         Assessment = assessment;
         Checklist = await checklists.VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion);

@@ -32,8 +32,8 @@ public sealed class QuestionModel(CurrentActor current, RiskAssessmentRecords re
             ModelState.AddModelError(nameof(Answer), "Select yes, no or not known");
             return Page();
         }
-        await Records.SaveAnswersAsync(await Current.RequireAsync(), id,
-            new Dictionary<string, bool?> { [key] = Answer switch { "yes" => true, "no" => false, _ => null } }, await Current.ProcessAsync());
+        await Records.SaveAnswersAsync(new SaveAnswersOptions(id,
+            new Dictionary<string, bool?> { [key] = Answer switch { "yes" => true, "no" => false, _ => null } }), await Current.ProcessAsync());
         if (save is not null) return Redirect("/domestic-abuse/dash");
         if (change || Number == Checklist.Questions.Count) return Redirect($"/domestic-abuse/dash/{id}/{(change ? "check" : "child/1")}");
         return Redirect($"/domestic-abuse/dash/{id}/question/{Checklist.Questions[Number].Key}");

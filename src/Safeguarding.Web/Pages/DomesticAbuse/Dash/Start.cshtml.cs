@@ -33,7 +33,7 @@ public sealed class StartModel(CurrentActor current, RiskAssessmentRecords recor
         var isPolice = await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId && o.Type == OrganisationType.PoliceForce);
         try
         {
-            var assessment = await records.StartAsync(actor, new StartAssessment(ChecklistCode!, isPolice ? AssessmentSetting.Police : AssessmentSetting.SocialWork,
+            var assessment = await records.StartAsync(new StartAssessment(ChecklistCode!, isPolice ? AssessmentSetting.Police : AssessmentSetting.SocialWork,
                 Victim!.PersonId, Incident.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.PersonCausingHarm)?.PersonId, Incident.Id,
                 Households.LondonDate(Incident.OccurredAt)), await current.ProcessAsync());
             var first = ShippedChecklists.Get(ChecklistCode!).Questions[0].Key;

@@ -27,14 +27,7 @@ public sealed class IndexModel(CurrentActor current, DrammList dramm, Safeguardi
         if (!DrammList.IsDrammDay(Day)) Day = Core.Meetings.MeetingCadence.NextWorkingDay(Day);
         Previous = Core.Meetings.MeetingCadence.PreviousWorkingDay(Day);
         Next = Core.Meetings.MeetingCadence.NextWorkingDay(Day.PlusDays(1));
-        try
-        {
-            (Window, Cases) = await dramm.ForDayAsync(await current.RequireAsync(), Day, await current.ProcessAsync());
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
+        (Window, Cases) = await dramm.ForDayAsync(new DrammDayOptions(Day), await current.ProcessAsync());
         var ids = Cases.SelectMany(c => c.ChildPersonIds).Distinct().ToList();
         ChildNames = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         return Page();

@@ -56,7 +56,7 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
             review is { } r ? new SafetyPlanOptions([new SafetyMeasureOptions(Measure!, MeasureOrganisation!.Value)], r) : null);
         try
         {
-            var decision = await dramm.TriageAsync(await current.RequireAsync(), options, await current.ProcessAsync());
+            var decision = await dramm.TriageAsync(options, await current.ProcessAsync());
             return Redirect($"/domestic-abuse/dramm?day={decision.DecidedOn:yyyy-MM-dd}");
         }
         catch (ArgumentException e)

@@ -5,7 +5,6 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Marac;
 using Safeguarding.Core.Meetings;
-using Safeguarding.Core.Platform.Access;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.DomesticAbuse.Marac;
@@ -30,13 +29,12 @@ public sealed class IndexModel(CurrentActor current, MaracReferrals referrals, M
         await LoadAsync();
         if (Series is null) return NotFound();
         var actor = await current.RequireAsync();
-        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) return StatusCode(StatusCodes.Status403Forbidden);
         var process = await current.ProcessAsync();
-        var (meeting, _) = await referrals.ListForNextMeetingAsync(actor, Series.Id, process);
+        var (meeting, _) = await referrals.ListForNextMeetingAsync(Series.Id, process);
         if (!await db.Set<MeetingAttendee>().AnyAsync(a => a.MeetingId == meeting.Id && a.UserId == actor.UserId && a.RemovedAt == null))
         {
             var email = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Email).SingleAsync();
-            await meetings.InviteAsync(actor, meeting.Id, new AttendeeOptions(actor.OrganisationId, actor.Name, actor.UserId, email), process);
+            await meetings.InviteAsync(new AttendeeOptions(meeting.Id, actor.OrganisationId, actor.Name, actor.UserId, email), process);
         }
         return Redirect($"/meetings/{meeting.Id}");
     }
@@ -53,6 +51,6 @@ public sealed class IndexModel(CurrentActor current, MaracReferrals referrals, M
         }
         Waiting = await db.MaracReferrals.CountAsync(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting);
         if (actor.SeesPartnershipFigures)
-            Volume = await referrals.VolumeAsync(actor, today.PlusYears(-1), today.PlusDays(1));
+            Volume = await referrals.VolumeAsync(new MaracVolumeOptions(today.PlusYears(-1), today.PlusDays(1)), await current.ProcessAsync());
     }
 }

@@ -12,5 +12,5 @@ public sealed class IndexModel(CurrentActor current, Core.DomesticAbuse.Encompas
     public IReadOnlyList<ChildToPlace> Waiting { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Waiting = await queue.WaitingAsync(await current.RequireAsync(ct), await current.ProcessAsync(ct: ct), ct);
+        Waiting = await queue.WaitingAsync(await current.ProcessAsync(ct: ct), ct);
 }

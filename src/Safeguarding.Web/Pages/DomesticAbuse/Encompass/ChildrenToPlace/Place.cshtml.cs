@@ -34,7 +34,7 @@ public sealed class PlaceModel(CurrentActor current, Core.DomesticAbuse.Encompas
         }
         try
         {
-            var notification = await queue.PickAsync(await current.RequireAsync(ct), id, organisation.Id, councilRole, await current.ProcessAsync(ct: ct), ct);
+            var notification = await queue.PickAsync(new PickSettingOptions(id, organisation.Id, councilRole), await current.ProcessAsync(ct: ct), ct);
             Placed = $"{organisation.Name} has been told. The deadline is {Display.Time(notification.Deadline)}.";
         }
         catch (InvalidOperationException e)
@@ -46,9 +46,9 @@ public sealed class PlaceModel(CurrentActor current, Core.DomesticAbuse.Encompas
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var actor = await current.RequireAsync(ct);
-        Child = await queue.FindAsync(actor, id, await current.ProcessAsync(ct: ct), ct);
-        Settings = await queue.SettingsAsync(actor, ct);
+        var process = await current.ProcessAsync(ct: ct);
+        Child = await queue.FindAsync(id, process, ct);
+        Settings = await queue.SettingsAsync(process, ct);
         return Child is not null;
     }
 }

@@ -11,7 +11,6 @@ public sealed class IndexModel(CurrentActor current, KeyAdultInbox inbox) : Page
 
     public async Task OnGetAsync()
     {
-        var actor = await current.RequireAsync();
-        Items = await inbox.ListAsync(actor, await current.ProcessAsync("Operation Encompass inbox"));
+        Items = await inbox.ListAsync(await current.ProcessAsync("Operation Encompass inbox"));
     }
 }

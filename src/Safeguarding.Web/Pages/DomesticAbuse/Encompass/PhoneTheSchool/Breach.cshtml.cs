@@ -21,15 +21,13 @@ public sealed class BreachModel(CurrentActor current, EncompassEscalation escala
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter why the deadline was missed");
         else if (Reason.Length > 1000) ModelState.AddModelError(nameof(Reason), "Reason must be 1,000 characters or fewer");
         if (!ModelState.IsValid) return Page();
-        var actor = await current.RequireAsync();
-        await escalation.RecordBreachReasonAsync(actor, id, Reason!, await current.ProcessAsync("record missed deadline"));
+        await escalation.RecordBreachReasonAsync(new BreachReasonOptions(id, Reason!), await current.ProcessAsync("record missed deadline"));
         return Redirect("/domestic-abuse/encompass/phone-the-school");
     }
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var actor = await current.RequireAsync();
-        Breach = (await escalation.BreachesAsync(actor, await current.ProcessAsync("record missed deadline"))).FirstOrDefault(b => b.NotificationId == id);
+        Breach = (await escalation.BreachesAsync(await current.ProcessAsync("record missed deadline"))).FirstOrDefault(b => b.NotificationId == id);
         return Breach is not null;
     }
 }

@@ -13,10 +13,9 @@ public sealed class IndexModel(CurrentActor current, EncompassEscalation escalat
 
     public async Task OnGetAsync()
     {
-        var actor = await current.RequireAsync();
         var process = await current.ProcessAsync("phone the school");
-        Tasks = await escalation.TasksAsync(actor, process);
-        Breaches = await escalation.BreachesAsync(actor, process);
+        Tasks = await escalation.TasksAsync(process);
+        Breaches = await escalation.BreachesAsync(process);
     }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid taskId) => await SetAsync(taskId, done: true);
@@ -25,8 +24,7 @@ public sealed class IndexModel(CurrentActor current, EncompassEscalation escalat
 
     private async Task<IActionResult> SetAsync(Guid taskId, bool done)
     {
-        var actor = await current.RequireAsync();
-        var found = await escalation.SetDoneAsync(actor, taskId, done, null, await current.ProcessAsync("phone the school"));
+        var found = await escalation.SetDoneAsync(new PhoneCallOptions(taskId, done, null), await current.ProcessAsync("phone the school"));
         return found ? Redirect("/domestic-abuse/encompass/phone-the-school") : NotFound();
     }
 }

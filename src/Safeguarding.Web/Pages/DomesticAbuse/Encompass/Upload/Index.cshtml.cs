@@ -21,7 +21,6 @@ public sealed class IndexModel(CurrentActor current, IncidentIntake intake) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await current.RequireAsync(ct);
         ModelState.Clear();
         var name = Path.GetFileName(IncidentFile?.FileName ?? "");
         if (IncidentFile is null || IncidentFile.Length == 0) ModelState.AddModelError(nameof(IncidentFile), "Select an incident file");
@@ -34,7 +33,7 @@ public sealed class IndexModel(CurrentActor current, IncidentIntake intake) : Pa
         using (var reader = new StreamReader(IncidentFile!.OpenReadStream())) text = await reader.ReadToEndAsync(ct);
         try
         {
-            Results = await IncidentFiles.ImportAsync(intake, actor, text, name, await current.ProcessAsync(ct: ct), ct);
+            Results = await IncidentFiles.ImportAsync(intake, text, name, await current.ProcessAsync(ct: ct), ct);
             FileName = name;
         }
         catch (IncidentFileException e)
