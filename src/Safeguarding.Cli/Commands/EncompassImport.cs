@@ -43,7 +43,7 @@ public static class EncompassImport
             IReadOnlyList<FileRecordResult> results;
             try
             {
-                results = await IncidentFiles.ImportAsync(intake, text, path.Name, new ProcessContext("cli:encompass import", actor, FromAddress: "cli"), ct);
+                results = await intake.ImportFileAsync(new ImportIncidentFileOptions(text, path.Name), new ProcessContext("cli:encompass import", actor, FromAddress: "cli"), ct);
             }
             catch (IncidentFileException e)
             {

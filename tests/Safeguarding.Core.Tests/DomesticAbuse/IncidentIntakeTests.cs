@@ -321,7 +321,7 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
             Row(good, "Physical", "Second", "Childofexample", "2017-01-01", "AV1 1AA"), Row(bad, "Unknown-category", "Third", "Child", "2015-01-01", "AV1 1AA"));
 
         await using var db = world.NewContext();
-        var results = await IncidentFiles.ImportAsync(world.Intake(db), csv, "incidents.csv", world.Process(world.PoliceSystem), TestContext.Current.CancellationToken);
+        var results = await world.Intake(db).ImportFileAsync(new ImportIncidentFileOptions(csv, "incidents.csv"), world.Process(world.PoliceSystem), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, results.Count);
         Assert.Equal("incidents.csv lines 2, 3", results[0].Where);

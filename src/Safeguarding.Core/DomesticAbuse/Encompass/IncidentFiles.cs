@@ -157,7 +157,7 @@ public static class IncidentFiles
     }
 
     /// <summary>Imports a whole file through the same intake as the API, in blocks (<see cref="IncidentIntake.ReceiveManyAsync"/>), with a result per record.</summary>
-    public static async Task<IReadOnlyList<FileRecordResult>> ImportAsync(IncidentIntake intake, string text, string fileName,
+    internal static async Task<IReadOnlyList<FileRecordResult>> ImportAsync(IncidentIntake intake, string text, string fileName,
         ProcessContext process, CancellationToken ct = default)
     {
         var records = Read(text, fileName);

@@ -57,8 +57,15 @@ public sealed record ReceiveIncidentsOptions(IReadOnlyList<IncidentToReceive> In
 /// One incident and a file of thousands go through the same steps; a file is taken in blocks of a few hundred,
 /// each block read with a handful of queries and saved at once (see ADR-012).
 /// </summary>
+/// <summary>A police file as uploaded or read from disk: its text and its name (for the results and the quarantine).</summary>
+public sealed record ImportIncidentFileOptions(string Text, string FileName);
+
 public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personIndex, Quarantine quarantine)
 {
+    /// <summary>A police file (CSV or JSON lines) read record by record and taken in blocks: a result per record.</summary>
+    public Task<IReadOnlyList<FileRecordResult>> ImportFileAsync(ImportIncidentFileOptions options, ProcessContext process, CancellationToken ct = default) =>
+        IncidentFiles.ImportAsync(this, options.Text, options.FileName, process, ct);
+
     public const string QuarantineKind = "encompass-incident";
     public const string PoliceSourceSystem = "police-encompass";
 

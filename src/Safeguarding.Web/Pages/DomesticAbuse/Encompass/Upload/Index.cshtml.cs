@@ -33,7 +33,7 @@ public sealed class IndexModel(CurrentActor current, IncidentIntake intake) : Pa
         using (var reader = new StreamReader(IncidentFile!.OpenReadStream())) text = await reader.ReadToEndAsync(ct);
         try
         {
-            Results = await IncidentFiles.ImportAsync(intake, text, name, await current.ProcessAsync(ct: ct), ct);
+            Results = await intake.ImportFileAsync(new ImportIncidentFileOptions(text, name), await current.ProcessAsync(ct: ct), ct);
             FileName = name;
         }
         catch (IncidentFileException e)
