@@ -41,10 +41,10 @@ public static class PageConventions
         LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");
         LoadForPage<Pages.People.MatchToDecideFilter>(conventions, "/People/Review/Decide");
         LoadForPage<Pages.Admin.Quarantine.QuarantinedRecordFilter>(conventions, "/Admin/Quarantine/Record");
-        LoadForPage<Pages.DomesticAbuse.Encompass.Inbox.LoadNotification>(conventions, "/DomesticAbuse/Encompass/Inbox/Notification");
+        LoadForPage<Pages.DomesticAbuse.Encompass.Inbox.NotificationFilter>(conventions, "/DomesticAbuse/Encompass/Inbox/Notification");
         foreach (var page in new[] { "Question", "CheckAnswers", "Child", "Done" })
-            LoadForPage<Pages.DomesticAbuse.Dash.LoadAssessment>(conventions, $"/DomesticAbuse/Dash/{page}");
-        LoadForPage<Pages.Meetings.LoadMeeting>(conventions, "/Meetings/Meeting");
+            LoadForPage<Pages.DomesticAbuse.Dash.AssessmentFilter>(conventions, $"/DomesticAbuse/Dash/{page}");
+        LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

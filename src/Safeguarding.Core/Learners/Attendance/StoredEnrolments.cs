@@ -141,6 +141,10 @@ internal static class StoredEnrolments
 
     private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
     {
+        // Statements prepared here bypass Microsoft.Data.Sqlite's own retry on a locked database, so SQLite's busy
+        // handler waits instead (for as long as a command would): a save committing on another connection while the
+        // page reads made the read fail with "database is locked".
+        raw.sqlite3_busy_timeout(connection.Handle, connection.DefaultTimeout * 1000);
         var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
         if (rc != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
         return statement;

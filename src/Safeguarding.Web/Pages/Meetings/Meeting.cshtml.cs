@@ -6,7 +6,7 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Meetings;
 
-/// <summary>A meeting (opened by <see cref="LoadMeeting"/>): its agenda (subjects only for attendees), attendees and actions.</summary>
+/// <summary>A meeting (opened by <see cref="MeetingFilter"/>): its agenda (subjects only for attendees), attendees and actions.</summary>
 public sealed class MeetingModel(SafeguardingDbContext db) : PageModel
 {
     public MeetingView View { get; private set; } = null!;

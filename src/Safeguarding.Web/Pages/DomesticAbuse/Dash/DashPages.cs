@@ -20,7 +20,7 @@ public abstract class DashPageModel(CurrentActor current, RiskAssessmentRecords 
     public string VictimName { get; private set; } = "";
 
     /// <summary>
-    /// Takes the draft <see cref="LoadAssessment"/> opened and checked; null when it may be shown, otherwise where to go
+    /// Takes the draft <see cref="AssessmentFilter"/> opened and checked; null when it may be shown, otherwise where to go
     /// instead (a completed checklist's result).
     /// </summary>
     protected async Task<IActionResult?> LoadAsync(Guid id, bool allowCompleted = false)

@@ -5,7 +5,7 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.Inbox;
 
-/// <summary>One notification as the Key Adult reads it (opened by <see cref="LoadNotification"/>), and their acknowledgement.</summary>
+/// <summary>One notification as the Key Adult reads it (opened by <see cref="NotificationFilter"/>), and their acknowledgement.</summary>
 public sealed class NotificationModel(CurrentActor current, KeyAdultInbox inbox) : PageModel
 {
     [BindProperty] public List<string> Support { get; set; } = [];

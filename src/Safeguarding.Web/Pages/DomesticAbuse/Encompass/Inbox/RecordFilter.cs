@@ -5,7 +5,7 @@ using Safeguarding.Web.Access;
 namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.Inbox;
 
 /// <summary>Opens the notification for its setting's Key Adult (the opening is audited, another setting's refused).</summary>
-public sealed class LoadNotification : LoadRecordFilter<InboxOpening>
+public sealed class NotificationFilter : LoadRecordFilter<InboxOpening>
 {
     protected override string ResourceType => KeyAdultInbox.ResourceType;
 

@@ -5,7 +5,7 @@ using Safeguarding.Web.Access;
 namespace Safeguarding.Web.Pages.Meetings;
 
 /// <summary>Opens the meeting for anyone who may read meetings; agenda subjects only for its attendees (the view is audited).</summary>
-public sealed class LoadMeeting : LoadRecordFilter<MeetingView>
+public sealed class MeetingFilter : LoadRecordFilter<MeetingView>
 {
     protected override string ResourceType => MeetingRecords.ResourceType;
 

@@ -5,7 +5,7 @@ using Safeguarding.Web.Access;
 namespace Safeguarding.Web.Pages.DomesticAbuse.Dash;
 
 /// <summary>Opens the assessment a checklist page acts on, for its author's organisation or the Front Door (the read is audited).</summary>
-public sealed class LoadAssessment : LoadRecordFilter<RiskAssessment>
+public sealed class AssessmentFilter : LoadRecordFilter<RiskAssessment>
 {
     protected override string ResourceType => RiskAssessmentRecords.ResourceType;
 
