@@ -15,7 +15,7 @@ using Safeguarding.Testing;
 namespace Safeguarding.Web.Tests.Calendars;
 
 /// <summary>The school calendar pages: the council's default, a setting's own, the file, the deadline preview.</summary>
-public sealed class CalendarPageTests
+public sealed class CalendarsPageTests
 {
     private const string Url = "/calendars/calendar";
 

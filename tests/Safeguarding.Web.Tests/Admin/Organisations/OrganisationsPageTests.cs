@@ -6,9 +6,9 @@ using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.Admin;
+namespace Safeguarding.Web.Tests.Admin.Organisations;
 
-public sealed class AddOrganisationTests
+public sealed class OrganisationsPageTests
 {
     [Theory, BothDatabases]
     public async Task A_key_adult_may_not_add_organisations_and_the_attempt_is_audited(DatabaseProvider provider)

@@ -8,10 +8,10 @@ using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Platform.Outbox;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.Encompass;
+namespace Safeguarding.Web.Tests.Admin.Webhooks;
 
 /// <summary>The administrators' webhook pages: what <c>safeguard webhooks set</c> does, in the browser.</summary>
-public sealed class WebhookPageTests
+public sealed class WebhooksPageTests
 {
     [Theory, BothDatabases]
     public async Task An_administrator_sets_up_a_settings_webhook_sees_the_secret_once_renews_it_and_turns_it_off(DatabaseProvider provider)

@@ -6,9 +6,9 @@ using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.DomesticAbuse;
+namespace Safeguarding.Web.Tests.Learners.Registers;
 
-public sealed class LearnerRegisterPageTests
+public sealed class RegistersPageTests
 {
     private const string Url = "/learners/registers/add";
 

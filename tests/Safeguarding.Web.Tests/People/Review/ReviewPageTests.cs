@@ -6,10 +6,10 @@ using Safeguarding.Core.Demo;
 using Safeguarding.Core.People;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.People;
+namespace Safeguarding.Web.Tests.People.Review;
 
 /// <summary>The review queue and merge pages on the demo partnership, whose police feed leaves possible siblings to review.</summary>
-public sealed class MatchReviewTests
+public sealed class ReviewPageTests
 {
     private static readonly Dictionary<DatabaseProvider, Task<(TestHost, DemoCredentials)>> Demos = [];
 

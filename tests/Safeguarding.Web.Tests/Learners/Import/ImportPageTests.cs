@@ -11,7 +11,7 @@ using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.Learners;
+namespace Safeguarding.Web.Tests.Learners.Import;
 
 /// <summary>The attendance import page: who may import for which schools, a bad file refused whole, and the result it shows.</summary>
 public sealed class ImportPageTests

@@ -9,7 +9,7 @@ using Safeguarding.Core.Platform.Imports;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.DomesticAbuse;
+namespace Safeguarding.Web.Tests.Api;
 
 public sealed class IncidentsApiTests
 {

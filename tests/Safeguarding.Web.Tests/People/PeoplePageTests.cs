@@ -9,7 +9,7 @@ using Safeguarding.Testing;
 
 namespace Safeguarding.Web.Tests.People;
 
-public sealed class PersonRecordTests
+public sealed class PeoplePageTests
 {
     [Theory, BothDatabases]
     public async Task A_key_adult_opens_their_own_pupil_and_the_read_is_audited(DatabaseProvider provider)

@@ -13,7 +13,7 @@ using Safeguarding.Testing;
 namespace Safeguarding.Web.Tests.Learners.Rolls;
 
 /// <summary>The pupil roll page as a setting's data manager, its Key Adult and the council meet it.</summary>
-public sealed class PupilRollPageTests
+public sealed class RollsPageTests
 {
     private const string Url = "/learners/rolls";
     private const string Header = "id,upn,given_name,family_name,date_of_birth,sex,postcode,address,start_date,leaving_date,enrol_status";

@@ -7,9 +7,9 @@ using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
-namespace Safeguarding.Web.Tests.Admin;
+namespace Safeguarding.Web.Tests.Admin.Users;
 
-public sealed class UsersAndApiClientsTests
+public sealed class UsersPageTests
 {
     [Theory, BothDatabases]
     public async Task An_administrator_adds_a_user_who_then_holds_the_chosen_role(DatabaseProvider provider)
@@ -56,35 +56,5 @@ public sealed class UsersAndApiClientsTests
         Assert.Equal("You cannot give one of these roles", (await response.HtmlAsync()).QuerySelector(".govuk-error-summary__list a")!.TextContent);
         await using var db = host.NewContext();
         Assert.False(await db.Users.AnyAsync(u => u.Email == email));
-    }
-
-    [Theory, BothDatabases]
-    public async Task A_new_api_client_secret_is_shown_once_works_for_the_api_and_stops_working_when_revoked(DatabaseProvider provider)
-    {
-        var host = await TestHost.GetAsync(provider);
-        var partnership = await host.Data.CreatePartnershipAsync();
-        var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
-        var police = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
-        var admin = await host.Data.CreateUserAsync(council, Role.PartnershipAdministrator);
-        var client = await host.SignInAsync(admin);
-
-        var created = await (await client.PostFormAsync("/admin/api-clients/add",
-            [new("Name", "Police incident feed"), new("OrganisationId", police.Id.ToString()), new("Scopes", "people:write")], "/admin/api-clients/add")).HtmlAsync();
-        var secrets = created.QuerySelectorAll("dd.app-secret").Select(d => d.TextContent.Trim()).ToList();
-        var (clientId, secret) = (secrets[0], secrets[1]);
-
-        var api = host.AnonymousClient();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
-        var me = await api.GetAsync("/api/v1/me");
-        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-        Assert.Contains(police.Id.ToString(), await me.Content.ReadAsStringAsync());
-
-        await using (var db = host.NewContext())
-            Assert.DoesNotContain(await db.ApiClients.Select(c => c.SecretHash).ToListAsync(), h => h == secret);
-
-        var clientRowId = (await host.NewContext().ApiClients.SingleAsync(c => c.ClientId == clientId)).Id;
-        var revoke = await client.PostFormAsync($"/admin/api-clients?handler=Revoke&id={clientRowId}", [], "/admin/api-clients");
-        Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
     }
 }

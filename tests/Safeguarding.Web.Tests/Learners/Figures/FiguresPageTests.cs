@@ -10,15 +10,15 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
+using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Platform.Audit;
+using static Safeguarding.Web.Tests.Learners.LearnerPageData;
 
-namespace Safeguarding.Web.Tests.Learners;
+namespace Safeguarding.Web.Tests.Learners.Figures;
 
 /// <summary>The learners dashboard: small-number suppression, the CME and EHE figures, and the population behind the CME rate.</summary>
-public sealed class LearnersFiguresTests
+public sealed class FiguresPageTests
 {
-    private static byte[] Marks(int present, int absent) =>
-        [.. Enumerable.Repeat(SessionCodes.ToByte("/"), present), .. Enumerable.Repeat(SessionCodes.ToByte("N"), absent)];
-
     /// <summary>Year 3: six pupils, year 4: six, year 5: two; each 90 present and 10 unauthorised.</summary>
     private static async Task<(Partnership, Organisation Council, Organisation School)> SchoolWithASmallYearGroupAsync(TestHost host)
     {
@@ -149,5 +149,59 @@ public sealed class LearnersFiguresTests
         Assert.Equal(HttpStatusCode.Forbidden, analystSetting.StatusCode);
         await using var read = host.NewContext();
         Assert.Equal(3000, (await read.LearnerPopulations.SingleAsync(p => p.PartnershipId == partnership.Id, ct)).Aged5To16);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_key_adult_sees_their_own_schools_figures_only_even_when_asking_for_another(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var other = await host.Data.CreateOrganisationAsync(partnership.Id);
+        // Five pupils: the smallest number whose figures are shown (small-number suppression, ADR-014).
+        await host.Data.SaveAsync(db => db.Enrolments.AddRange([
+            .. Enumerable.Range(1, 5).Select(i => Enrolment(partnership.Id, school, $"A{i}", Marks(90, 10))),
+            Enrolment(partnership.Id, other, "B1", Marks(100, 0)), Enrolment(partnership.Id, other, "B2", Marks(100, 0))]));
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var client = await host.SignInAsync(keyAdult);
+
+        var page = await client.GetAsync($"/learners?school={other.Urn}&by=school");
+        var csv = await client.GetAsync($"/learners?handler=csv&school={other.Urn}");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.HtmlAsync();
+        Assert.Contains("your own school's figures only", html.Body!.TextContent);
+        var rows = html.QuerySelectorAll("table.govuk-table tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal([school.Name], rows);
+        Assert.NotNull(html.QuerySelector("svg[role=img] title"));
+        var text = await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains($"school,{school.Urn} {school.Name},5,500,450,0,50,5,0,10,0,10,100,0", text);
+        Assert.DoesNotContain(other.Urn!, text);
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_analyst_sees_every_school_but_no_childs_attendance(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var other = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var child = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        await host.Data.SaveAsync(db => db.Enrolments.AddRange([
+            Enrolment(partnership.Id, school, "A1", Marks(90, 10), child.Id), .. Enumerable.Range(2, 4).Select(i => Enrolment(partnership.Id, school, $"A{i}", Marks(95, 5))),
+            .. Enumerable.Range(1, 5).Select(i => Enrolment(partnership.Id, other, $"B{i}", Marks(100, 0)))]));
+        var analyst = await host.Data.CreateUserAsync(council, Role.Analyst);
+        var client = await host.SignInAsync(analyst);
+
+        var page = await client.GetAsync("/learners?by=school");
+        var childPage = await client.GetAsync($"/learners/children/{child.Id}");
+        var worklist = await client.GetAsync("/learners/worklist");
+
+        // The first table is attendance by school; the CME and EHE tables follow it.
+        var rows = (await page.HtmlAsync()).QuerySelector("table.govuk-table")!.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(new[] { school.Name, other.Name }.Order(StringComparer.Ordinal), rows);
+        Assert.Equal(HttpStatusCode.Forbidden, childPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, worklist.StatusCode);
     }
 }
