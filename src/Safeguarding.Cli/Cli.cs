@@ -20,6 +20,12 @@ public sealed class CliException(string message) : Exception(message);
 /// </summary>
 public static class Cli
 {
+    /// <summary>
+    /// The file system's "permission denied" on a file named on the command line (E_ACCESSDENIED): reported in one line
+    /// like any other unreadable file. Matched by its result code, as refusals of our own are ForbiddenException.
+    /// </summary>
+    internal static bool IsFileNotOursToRead(Exception e) => e is SystemException && e.HResult == unchecked((int)0x80070005);
+
     public const int Ok = 0;
     public const int Failed = 1;
     public const int AuditBroken = 2;
@@ -138,7 +144,7 @@ public sealed class CliContext(IConfiguration configuration, IAnsiConsole consol
                 return 130;
             }
             catch (Exception e) when (e is CliException or DbException or InvalidOperationException or IOException or ForbiddenException or NotFoundException
-                                          or TimeoutException || e.InnerException is DbException or TimeoutException)
+                                          or TimeoutException || e.InnerException is DbException or TimeoutException || Cli.IsFileNotOursToRead(e))
             {
                 var message = e is CliException ? e.Message : $"{e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}";
                 await error.WriteLineAsync($"Error: {message.ReplaceLineEndings(" ")}");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 
 namespace Safeguarding.Web.Access;
@@ -39,6 +40,16 @@ public sealed class Refusals(IProblemDetailsService problems) : IExceptionHandle
         db.ChangeTracker.Clear();
         var process = await http.RequestServices.GetRequiredService<CurrentActor>().ProcessAsync(ct: http.RequestAborted);
         await new AuditTrail(db).RecordAsync(process, AuditActions.Read, resourceType, resourceId, AuditOutcome.Denied, reason, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// An endpoint's grant check, made before it reads the request (as a folder's permission filter does for pages): a
+    /// caller who may not do this learns nothing from validation or idempotency answers.
+    /// </summary>
+    public static void Demand(Actor actor, Resource resource, Operation operation)
+    {
+        var decision = AccessPolicy.Decide(actor, resource, operation);
+        if (!decision.Allowed) throw new ForbiddenException(resource.ToString(), null, decision.Reason);
     }
 
     private async ValueTask<bool> AnswerAsync(HttpContext http, int status, string title, string? detail)

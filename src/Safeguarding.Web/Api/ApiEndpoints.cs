@@ -58,7 +58,8 @@ public static class ApiEndpoints
     private static async Task<Results<Created<PersonResponse>, ValidationProblem, UnauthorizedHttpResult>> CreatePerson(
         PersonRequest request, CurrentActor current, PersonRecords records, CancellationToken ct)
     {
-        if (await current.GetAsync(ct) is null) return TypedResults.Unauthorized();
+        if (await current.GetAsync(ct) is not { } actor) return TypedResults.Unauthorized();
+        Refusals.Demand(actor, Resource.Person, Operation.Create);
 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.GivenName)) errors["givenName"] = ["Enter the given name"];

@@ -22,6 +22,7 @@ public static class SourceRecordsApi
     {
         var actor = await current.GetAsync(ct);
         if (actor is null) return Results.Unauthorized();
+        Refusals.Demand(actor, Core.Platform.Access.Resource.Person, Core.Platform.Access.Operation.Create);
 
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(ct);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
+using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.ApiClients;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
@@ -47,6 +48,26 @@ public sealed class SourceRecordApiTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         await using var db = host.NewContext();
+        Assert.False(await db.SourceRecords.AnyAsync(r => r.OrganisationId == police.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_caller_who_may_not_send_records_is_refused_before_its_request_is_read_and_the_refusal_is_audited(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var police = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
+        var (clientId, secret) = await host.Data.CreateApiClientAsync(police, "people:read");
+        var client = host.ApiClient(clientId, secret);
+
+        // No Idempotency-Key and no valid field: a caller without the grant still learns only that it may not send.
+        var response = await client.SendAsync(Send(new { }, key: null));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        await using var db = host.NewContext();
+        var denial = await db.AuditEntries.SingleAsync(e => e.OrganisationId == police.Id && e.Outcome == AuditOutcome.Denied);
+        Assert.Equal("Person", denial.ResourceType);
         Assert.False(await db.SourceRecords.AnyAsync(r => r.OrganisationId == police.Id));
     }
 
