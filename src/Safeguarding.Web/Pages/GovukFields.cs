@@ -1,9 +1,11 @@
 using System.Collections;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using NodaTime;
 
 namespace Safeguarding.Web.Pages;
 
@@ -275,6 +277,94 @@ public sealed class GovukChoiceTagHelper : TagHelper
         ((List<GovukChoicesTagHelper.Choice>)context.Items[typeof(GovukChoicesTagHelper)]).Add(new(Value, label, Hint, Checked));
         output.SuppressOutput();
     }
+}
+
+/// <summary>
+/// A day, month and year as typed into a <c>&lt;govuk-date-input&gt;</c>: the page binds one (<c>[BindProperty] public
+/// DateParts Dob { get; set; } = new();</c>) and the three boxes post as "Dob.Day", "Dob.Month" and "Dob.Year".
+/// </summary>
+public sealed class DateParts
+{
+    public string? Day { get; set; }
+    public string? Month { get; set; }
+    public string? Year { get; set; }
+
+    /// <summary>Nothing typed in any of the three boxes.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
+
+    /// <summary>The date, or null when a part is missing, is not a whole number, or the three make no real date (31 February).</summary>
+    public LocalDate? ToDate()
+    {
+        if (Part(Year) is not { } year || Part(Month) is not { } month || Part(Day) is not { } day) return null;
+        if (year is < 1000 or > 9999 || month is < 1 or > 12) return null;
+        if (day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return null;
+        return new LocalDate(year, month, day);
+    }
+
+    /// <summary>The parts of a date, to show it again in the three boxes.</summary>
+    public static DateParts From(LocalDate date) => new()
+    {
+        Day = date.Day.ToString(CultureInfo.InvariantCulture),
+        Month = date.Month.ToString(CultureInfo.InvariantCulture),
+        Year = date.Year.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static int? Part(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
+
+/// <summary>
+/// GOV.UK date input: day, month and year boxes in a fieldset with a legend,
+/// <c>&lt;govuk-date-input for="Dob" legend="Date of birth" hint="For example, 27 3 2007" /&gt;</c>. The page property
+/// is a <see cref="DateParts"/>; an error on the field (its own name, or one of its parts) marks all three boxes.
+/// The boxes are "&lt;id&gt;-day", "&lt;id&gt;-month" and "&lt;id&gt;-year" inside a div with the field's id.
+/// </summary>
+[HtmlTargetElement("govuk-date-input", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukDateInputTagHelper : GovukFieldTagHelper
+{
+    public required string Legend { get; set; }
+    /// <summary>The legend's size, such as "govuk-fieldset__legend--m".</summary>
+    public string? LegendClass { get; set; }
+    /// <summary>The legend is the page's h1.</summary>
+    public bool LegendIsPageHeading { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var error = Error ?? PartError();
+        var model = For?.Model as DateParts;
+        FormGroup(output, error);
+
+        var html = new StringBuilder();
+        var hintAndError = new StringBuilder();
+        var describedBy = HintAndError(hintAndError, error);
+        var legend = Enc.Encode(Legend);
+        html.Append($"<fieldset class=\"govuk-fieldset\" role=\"group\"{describedBy}>");
+        html.Append($"<legend class=\"govuk-fieldset__legend{(LegendClass is null ? "" : " " + LegendClass)}\">");
+        html.Append(LegendIsPageHeading ? $"<h1 class=\"govuk-fieldset__heading\">{legend}</h1>" : legend).Append("</legend>");
+        html.Append(hintAndError);
+        html.Append($"<div class=\"govuk-date-input\" id=\"{Id}\">");
+        Item(html, "Day", 2, model?.Day, error);
+        Item(html, "Month", 2, model?.Month, error);
+        Item(html, "Year", 4, model?.Year, error);
+        html.Append("</div></fieldset>");
+        output.Content.SetHtmlContent(html.ToString());
+    }
+
+    private void Item(StringBuilder html, string part, int width, string? modelValue, string? error)
+    {
+        var id = $"{Id}-{part.ToLowerInvariant()}";
+        var name = $"{FieldName}.{part}";
+        var value = ViewContext.ModelState.TryGetValue(name, out var entry) && entry.AttemptedValue is { } attempted ? attempted : modelValue;
+        html.Append("<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">");
+        html.Append($"<label class=\"govuk-label govuk-date-input__label\" for=\"{id}\">{part}</label>");
+        html.Append($"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(error is null ? "" : " govuk-input--error")}\" id=\"{id}\" name=\"{Enc.Encode(name)}\" type=\"text\" inputmode=\"numeric\"");
+        if (value is not null) html.Append($" value=\"{Enc.Encode(value)}\"");
+        html.Append("></div></div>");
+    }
+
+    /// <summary>An error the binder put on one of the parts ("Dob.Day") rather than on the field.</summary>
+    private string? PartError() =>
+        new[] { "Day", "Month", "Year" }.Select(part => FormFields.ErrorFor(ViewContext.ModelState, $"{FieldName}.{part}")).FirstOrDefault(e => e is not null);
 }
 
 /// <summary>
