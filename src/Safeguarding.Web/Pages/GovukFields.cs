@@ -179,20 +179,34 @@ public sealed class GovukSelectTagHelper : GovukLabelledFieldTagHelper
     }
 }
 
-/// <summary>
-/// GOV.UK radios or checkboxes in a fieldset with a legend. Each choice is a <c>&lt;govuk-radio&gt;</c> or
-/// <c>&lt;govuk-checkbox&gt;</c> inside; a choice is ticked when the page property (<c>for</c>) holds its value, or when
-/// it says <c>checked</c>. The first choice's id is the field's, so the error summary's link lands on it.
-/// </summary>
-public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
+/// <summary>A field drawn as a fieldset with a legend: radios, checkboxes, a date's three boxes.</summary>
+public abstract class GovukFieldsetTagHelper : GovukFieldTagHelper
 {
-    internal sealed record Choice(string Value, string Label, string? Hint, bool? Checked);
-
     public required string Legend { get; set; }
     /// <summary>The legend's size, such as "govuk-fieldset__legend--m".</summary>
     public string? LegendClass { get; set; }
     /// <summary>The legend is the page's h1.</summary>
     public bool LegendIsPageHeading { get; set; }
+
+    /// <summary>The fieldset and its legend (the page's h1 when asked); the caller closes the fieldset.</summary>
+    protected void OpenFieldset(StringBuilder html, string? role, string describedBy)
+    {
+        var legend = Enc.Encode(Legend);
+        html.Append($"<fieldset class=\"govuk-fieldset\"{(role is null ? "" : $" role=\"{role}\"")}{describedBy}>");
+        html.Append($"<legend class=\"govuk-fieldset__legend{(LegendClass is null ? "" : " " + LegendClass)}\">");
+        html.Append(LegendIsPageHeading ? $"<h1 class=\"govuk-fieldset__heading\">{legend}</h1>" : legend).Append("</legend>");
+    }
+}
+
+/// <summary>
+/// GOV.UK radios or checkboxes in a fieldset with a legend. Each choice is a <c>&lt;govuk-radio&gt;</c> or
+/// <c>&lt;govuk-checkbox&gt;</c> inside; a choice is ticked when the page property (<c>for</c>) holds its value, or when
+/// it says <c>checked</c>. The first choice's id is the field's, so the error summary's link lands on it.
+/// </summary>
+public abstract class GovukChoicesTagHelper : GovukFieldsetTagHelper
+{
+    internal sealed record Choice(string Value, string Label, string? Hint, bool? Checked);
+
     /// <summary>"govuk-radios--inline", "govuk-checkboxes--small" and so on.</summary>
     public string? ChoicesClass { get; set; }
     /// <summary>
@@ -215,10 +229,7 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         var html = new StringBuilder();
         var hintAndError = new StringBuilder();
         var describedBy = HintAndError(hintAndError, error);
-        var legend = Enc.Encode(Legend);
-        html.Append($"<fieldset class=\"govuk-fieldset\"{describedBy}>");
-        html.Append($"<legend class=\"govuk-fieldset__legend{(LegendClass is null ? "" : " " + LegendClass)}\">");
-        html.Append(LegendIsPageHeading ? $"<h1 class=\"govuk-fieldset__heading\">{legend}</h1>" : legend).Append("</legend>");
+        OpenFieldset(html, role: null, describedBy);
         html.Append(hintAndError);
         html.Append($"<div class=\"govuk-{Kind}{(ChoicesClass is null ? "" : " " + ChoicesClass)}\" data-module=\"govuk-{Kind}\">");
         var type = Kind == "radios" ? "radio" : "checkbox";
@@ -320,13 +331,8 @@ public sealed class DateParts
 /// The boxes are "&lt;id&gt;-day", "&lt;id&gt;-month" and "&lt;id&gt;-year" inside a div with the field's id.
 /// </summary>
 [HtmlTargetElement("govuk-date-input", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class GovukDateInputTagHelper : GovukFieldTagHelper
+public sealed class GovukDateInputTagHelper : GovukFieldsetTagHelper
 {
-    public required string Legend { get; set; }
-    /// <summary>The legend's size, such as "govuk-fieldset__legend--m".</summary>
-    public string? LegendClass { get; set; }
-    /// <summary>The legend is the page's h1.</summary>
-    public bool LegendIsPageHeading { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -337,10 +343,7 @@ public sealed class GovukDateInputTagHelper : GovukFieldTagHelper
         var html = new StringBuilder();
         var hintAndError = new StringBuilder();
         var describedBy = HintAndError(hintAndError, error);
-        var legend = Enc.Encode(Legend);
-        html.Append($"<fieldset class=\"govuk-fieldset\" role=\"group\"{describedBy}>");
-        html.Append($"<legend class=\"govuk-fieldset__legend{(LegendClass is null ? "" : " " + LegendClass)}\">");
-        html.Append(LegendIsPageHeading ? $"<h1 class=\"govuk-fieldset__heading\">{legend}</h1>" : legend).Append("</legend>");
+        OpenFieldset(html, role: "group", describedBy);
         html.Append(hintAndError);
         html.Append($"<div class=\"govuk-date-input\" id=\"{Id}\">");
         Item(html, "Day", 2, model?.Day, error);

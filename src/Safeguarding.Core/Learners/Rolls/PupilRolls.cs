@@ -135,11 +135,7 @@ public sealed class PupilRolls(SafeguardingDbContext db, PersonIndex personIndex
         var actor = process.RequireActor();
         var every = actor.Grants.Any(g => g is { Resource: Resource.PupilRoll, Operation: Operation.Create, Scope: Scope.WholePartnership });
         var partnership = actor.PartnershipId;
-        var own = actor.OrganisationId;
-        var settings = await db.Organisations.AsNoTracking()
-            .Where(o => o.PartnershipId == partnership && (o.Type == OrganisationType.School || o.Type == OrganisationType.College))
-            .Where(o => every || o.Id == own)
-            .OrderBy(o => o.Name).ToListAsync(ct);
+        var settings = await db.Organisations.AsNoTracking().SettingsOf(partnership, every ? null : actor.OrganisationId).ToListAsync(ct);
         return new RollSettings(every, settings);
     }
 

@@ -111,11 +111,7 @@ public sealed class SchoolCalendars(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var every = actor.Grants.Any(g => g is { Resource: Resource.SchoolCalendar, Operation: Operation.Read, Scope: Scope.WholePartnership });
         var partnership = actor.PartnershipId;
-        var own = actor.OrganisationId;
-        var settings = await db.Organisations.AsNoTracking()
-            .Where(o => o.PartnershipId == partnership && (o.Type == OrganisationType.School || o.Type == OrganisationType.College))
-            .Where(o => every || o.Id == own)
-            .OrderBy(o => o.Name).ToListAsync(ct);
+        var settings = await db.Organisations.AsNoTracking().SettingsOf(partnership, every ? null : actor.OrganisationId).ToListAsync(ct);
         var withOwn = await db.SchoolCalendars.AsNoTracking().Where(c => c.PartnershipId == partnership)
             .Select(c => c.OrganisationId).ToListAsync(ct);
         return new CalendarList(every, withOwn.Contains(null), [.. settings.Select(s => new CalendarListRow(s, withOwn.Contains(s.Id)))]);

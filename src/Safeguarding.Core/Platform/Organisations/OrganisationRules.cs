@@ -15,6 +15,16 @@ public static partial class OrganisationRules
     [GeneratedRegex("^[0-9]{2}$")]
     private static partial Regex PoliceForcePattern();
 
+    /// <summary>
+    /// A partnership's schools and colleges by name: every one, or only the caller's own when
+    /// <paramref name="onlyOrganisationId"/> is given (whoever acts for one setting, not the whole partnership).
+    /// </summary>
+    public static IQueryable<Organisation> SettingsOf(this IQueryable<Organisation> organisations, Guid partnershipId, Guid? onlyOrganisationId) =>
+        organisations
+            .Where(o => o.PartnershipId == partnershipId && (o.Type == OrganisationType.School || o.Type == OrganisationType.College))
+            .Where(o => onlyOrganisationId == null || o.Id == onlyOrganisationId)
+            .OrderBy(o => o.Name);
+
     public static bool NeedsUrn(OrganisationType type) => type is OrganisationType.School or OrganisationType.College;
 
     public static bool NeedsOdsCode(OrganisationType type) =>
