@@ -78,6 +78,52 @@ public sealed class CliTests
     }
 
     [Theory, BothDatabases]
+    public async Task Demo_seed_refuses_a_database_that_holds_a_real_partnership(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await new TestData(() => database.NewContext()).CreatePartnershipAsync();
+        var folder = NewFolder();
+        try
+        {
+            var run = await RunAsync(database, "demo", "seed", "--data-dir", folder);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Demo mode refused", run.Error);
+            Assert.False(File.Exists(Path.Combine(folder, "demo-credentials.json")));
+            await using var db = database.NewContext();
+            Assert.Equal(1, await db.Partnerships.CountAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("Safeguarding:DemoMode", "false")]
+    [InlineData("ASPNETCORE_ENVIRONMENT", "Production")]
+    [InlineData("DOTNET_ENVIRONMENT", "Production")]
+    public async Task Demo_seed_refuses_production_settings(string key, string value)
+    {
+        var folder = NewFolder();
+        try
+        {
+            var data = Path.Combine(folder, "data");
+            var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Safeguarding:DataDirectory"] = data, [key] = value };
+
+            var run = await new CliRunner(Cli.RunAsync, settings).RunAsync("demo", "seed");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Demo seeding refused", run.Error);
+            Assert.False(Directory.Exists(data));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory, BothDatabases]
     public async Task Create_admin_makes_a_system_administrator_and_refuses_the_same_email_twice(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -28,6 +28,8 @@ public static class DemoSeed
             var settings = context.Settings(parseResult);
             var deployment = DeploymentOptions.FromConfiguration(context.Configuration);
             var demoScale = parseResult.GetValue(scale) == "city" ? DemoScale.City : DemoScale.Small;
+            RefuseOutsideDemo(context.Configuration);
+            await using (var existing = CliContext.NewContext(settings)) await DemoSeeding.RefuseNonDemoDataAsync(existing, ct);
             await DbMigrate.MigrateAsync(settings, ct);
 
             await using var db = CliContext.NewContext(settings);
@@ -68,5 +70,18 @@ public static class DemoSeed
             return Cli.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Settings that say "production" rule out demo data: Safeguarding:DemoMode set to false, or a Production
+    /// environment (ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT) without Safeguarding:DemoMode set to true.
+    /// </summary>
+    internal static void RefuseOutsideDemo(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        bool? demoMode = bool.TryParse(configuration["Safeguarding:DemoMode"], out var on) ? on : null;
+        var environment = configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["DOTNET_ENVIRONMENT"];
+        if (demoMode == false || (demoMode is null && string.Equals(environment, "Production", StringComparison.OrdinalIgnoreCase)))
+            throw new CliException("Demo seeding refused: these settings are for production (Safeguarding:DemoMode is off or the environment is Production). " +
+                "Seed the demo into a database of its own, with Safeguarding__DemoMode=true.");
     }
 }

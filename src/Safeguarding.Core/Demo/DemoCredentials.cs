@@ -21,7 +21,8 @@ public sealed record DemoApiClientCredential(string OrganisationName, string Cli
 public sealed record DemoCredentials(IReadOnlyList<DemoUserCredential> Users, IReadOnlyList<DemoApiClientCredential> ApiClients)
 {
     public const string Note =
-        "Demonstration data only: every person is synthetic and these credentials are public. " +
+        "Demonstration data only: every person is synthetic. These credentials were drawn at random for this installation " +
+        "and are written only to this file. " +
         "Sign in with the email and password, then enter the 6-digit code from any authenticator app set up with totpSecret " +
         "(or compute it: RFC 6238, SHA-1, 30 s, 6 digits). API clients send clientId and clientSecret.";
 
@@ -35,11 +36,34 @@ public sealed record DemoCredentials(IReadOnlyList<DemoUserCredential> Users, IR
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        await using (var file = File.Create(path))
+        // Passwords are inside: readable by the owner only (mode 600) from the moment it exists, where the platform allows it.
+        var owner = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var file = new FileStream(path, owner))
         {
-            // Passwords are inside: readable by the owner only, where the platform allows it.
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             await JsonSerializer.SerializeAsync(file, new { note = Note, users = Users, apiClients = ApiClients }, Json, ct);
         }
     }
+
+    /// <summary>
+    /// The file written by <see cref="WriteJsonAsync"/>, or null when there is none, it cannot be read as one, or an
+    /// earlier version wrote it (its note differs): those versions derived the secrets from a key in the source.
+    /// </summary>
+    public static async Task<DemoCredentials?> TryReadJsonAsync(string path, CancellationToken ct = default)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            await using var file = File.OpenRead(path);
+            var read = await JsonSerializer.DeserializeAsync<CredentialsFile>(file, Json, ct);
+            return read is { Note: Note, Users: not null, ApiClients: not null } ? new DemoCredentials(read.Users, read.ApiClients) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record CredentialsFile(string? Note, IReadOnlyList<DemoUserCredential>? Users, IReadOnlyList<DemoApiClientCredential>? ApiClients);
 }

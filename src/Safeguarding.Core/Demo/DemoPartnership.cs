@@ -7,7 +7,8 @@ namespace Safeguarding.Core.Demo;
 /// <summary>
 /// A fictional partnership, "Aire Valley", shaped on Leeds 2023-24 (DOMAIN.md): its partners, schools, GP practices
 /// and services, a user for every role, API clients, and a synthetic population of children and their families.
-/// Every draw comes from fixed seeds, so two seeds of one scale give the same people, identifiers and credentials.
+/// Every draw of data comes from fixed seeds, so two seeds of one scale give the same people and identifiers; the
+/// sign-ins' secrets are random for each installation (<see cref="DemoUsers"/>).
 /// Each part is seeded by its own class (<see cref="DemoOrganisations"/>, <see cref="DemoUsers"/>, <see cref="DemoPeople"/>,
 /// <see cref="DemoSourceRecords"/>, then the learners' and domestic abuse modules'), in one transaction.
 /// </summary>
@@ -29,14 +30,15 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
     public async Task<DemoCredentials> SeedAsync(DemoScale scale, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
         var existing = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.Code == PartnershipCode, ct);
-        if (existing is not null)
-            return (await DemoUsers.CredentialsAsync(db, existing.Id, ct)) with { WasAlreadySeeded = true };
+        // Its secrets were drawn when it was seeded and are only in the credentials file (see DemoSeeding).
+        if (existing is not null) return new DemoCredentials([], []) { WasAlreadySeeded = true };
 
         var now = db.Clock.GetCurrentInstant();
         var previousProcess = db.Process;
         var previousAutoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.Process = new ProcessContext("cli:demo seed", null, "demonstration data", "local", SummariseWrites: true);
         Guid partnershipId;
+        DemoUsers users;
         try
         {
             // All or nothing: an interrupted seed leaves no half partnership that would block the next attempt.
@@ -57,7 +59,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             await SaveBatchAsync(db, ct);
             progress?.Report(new DemoProgress("Organisations", 1, 1));
 
-            var users = new DemoUsers(db, now);
+            users = new DemoUsers(db, now);
             await users.SeedUsersAsync(orgs, progress, ct);
             users.AddApiClients(orgs);
             await SaveBatchAsync(db, ct);
@@ -76,7 +78,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             db.ChangeTracker.AutoDetectChangesEnabled = previousAutoDetect;
             db.ChangeTracker.Clear();
         }
-        return await DemoUsers.CredentialsAsync(db, partnershipId, ct);
+        return await users.CredentialsAsync(partnershipId, ct);
     }
 
     /// <summary>Saves what was added and lets go of it: a seed adds far more rows than a tracker should hold.</summary>

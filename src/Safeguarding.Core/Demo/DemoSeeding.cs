@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 
 namespace Safeguarding.Core.Demo;
 
@@ -37,14 +38,16 @@ public sealed class DemoSeeding(SafeguardingDbContext db, PersonIndex index, Enc
 
     public async Task<DemoSeeded> SeedAsync(DemoSeedingOptions options, CancellationToken ct = default)
     {
+        await RefuseNonDemoDataAsync(db, ct);
         var credentials = await new DemoPartnership(db).SeedAsync(options.Scale, options.Progress, ct);
         var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
+        if (credentials.WasAlreadySeeded) credentials = await KeepOrRenewCredentialsAsync(db, partnershipId, options.CredentialsFile, ct);
         var arrivals = await new DemoArrivals(db, index).SendAsync(partnershipId, options.Arrivals, ct);
         var started = Stopwatch.GetTimestamp();
         var encompass = await new DemoEncompass(db, index).SeedAsync(partnershipId, options.Scale, ct: ct);
         var encompassTook = Stopwatch.GetElapsedTime(started);
         var history = await new DemoEncompassDelivery(db, delivery).RunAsync(partnershipId, ct);
-        await credentials.WriteJsonAsync(options.CredentialsFile, ct);
+        if (!credentials.WasAlreadySeeded) await credentials.WriteJsonAsync(options.CredentialsFile, ct);
         return new DemoSeeded(partnershipId, credentials, arrivals, encompass, encompassTook, history);
     }
 
@@ -63,4 +66,51 @@ public sealed class DemoSeeding(SafeguardingDbContext db, PersonIndex index, Enc
         var history = await new DemoEncompassDelivery(db, delivery).RunAsync(id, ct);
         return (year, history);
     }
+
+    /// <summary>
+    /// Demo mode and demo seeding refuse a database that holds any partnership other than the demonstration: its
+    /// users' sign-ins would sit beside demo accounts whose secrets are in a file, with MFA optional and a demo banner.
+    /// A database that cannot be read yet (not created, not migrated) holds nothing to protect.
+    /// </summary>
+    public static async Task RefuseNonDemoDataAsync(SafeguardingDbContext db, CancellationToken ct = default)
+    {
+        int others;
+        try
+        {
+            others = await db.Partnerships.CountAsync(p => p.Code != DemoPartnership.PartnershipCode, ct);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return;
+        }
+        if (others > 0)
+            throw new DemoRefusedException(
+                $"Demo mode refused: this database holds {others} partnership(s) that are not the demonstration partnership. " +
+                "Demo mode (Safeguarding:DemoMode) and demo seeding are only for a database of synthetic data: turn demo mode off, " +
+                "or point Database:Provider and ConnectionStrings:Safeguarding at a database of its own.");
+    }
+
+    /// <summary>
+    /// A later seed keeps the credentials file it finds; the secrets are nowhere else, so when the file is gone (or is
+    /// not readable as one) every demo user and API client gets new ones and the file is written again.
+    /// </summary>
+    public static async Task<DemoCredentials> KeepOrRenewCredentialsAsync(SafeguardingDbContext db, Guid partnershipId, string path, CancellationToken ct = default)
+    {
+        if (await DemoCredentials.TryReadJsonAsync(path, ct) is { Users.Count: > 0 } kept) return kept with { WasAlreadySeeded = true };
+        var previous = db.Process;
+        db.Process = new ProcessContext("cli:demo seed", null, "demonstration credentials renewed", "local");
+        try
+        {
+            var renewed = await DemoUsers.RenewAsync(db, partnershipId, ct);
+            await renewed.WriteJsonAsync(path, ct);
+            return renewed with { WasAlreadySeeded = true };
+        }
+        finally
+        {
+            db.Process = previous;
+        }
+    }
 }
+
+/// <summary>Demo mode or demo seeding asked of a database that holds real partnerships.</summary>
+public sealed class DemoRefusedException(string message) : InvalidOperationException(message);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -13,18 +11,18 @@ namespace Safeguarding.Core.Demo;
 
 /// <summary>
 /// The demo's sign-ins: a user for every role (a Key Adult for every school), API clients for the partners' systems,
-/// and their passwords, authenticator secrets and client secrets, derived from a fixed key so that they can be
-/// written out again at any time.
+/// and their passwords, authenticator secrets and client secrets. Every secret is drawn at random for this
+/// installation and leaves the process only in the credentials file (<see cref="DemoCredentials.WriteJsonAsync"/>):
+/// nothing in the source lets anyone work them out. A lost file is replaced by renewing them (<see cref="RenewAsync"/>).
 /// </summary>
 internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
 {
     private const string ClientIdPrefix = "demo-";
 
-    // Public on purpose: demo credentials are derived from this key so they can be written out again at any time.
-    // They only ever protect synthetic data.
-    private static readonly byte[] CredentialKey = "safeguarding-hub demo credentials v1"u8.ToArray();
+    private readonly Dictionary<string, (string Password, string TotpSecret)> _userSecrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _clientSecrets = new(StringComparer.Ordinal);
 
-    /// <summary>A user for every role, with a password and an authenticator secret derived from the fixed key.</summary>
+    /// <summary>A user for every role, each with a random password and authenticator secret.</summary>
     public async Task SeedUsersAsync(DemoOrganisations orgs, IProgress<DemoProgress>? progress, CancellationToken ct)
     {
         var random = new Random(1302);
@@ -70,6 +68,8 @@ internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
         }
 
         var names = plan.Select(_ => DemoPeople.RandomAdultName(random)).ToArray();
+        foreach (var (_, local, _) in plan)
+            _userSecrets[$"{local}@{DemoPartnership.EmailDomain}"] = (UserAccounts.NewPassword(), UserAccounts.NewTotpSecret());
         var users = new User[plan.Count];
         var done = 0;
         // Hashing a password is deliberately slow: spread it over the cores.
@@ -77,14 +77,14 @@ internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
         {
             var (role, local, org) = plan[i];
             var email = $"{local}@{DemoPartnership.EmailDomain}";
-            users[i] = UserAccounts.NewUser(org.PartnershipId, org.Id, email, names[i], DemoPassword(email), now, role);
+            users[i] = UserAccounts.NewUser(org.PartnershipId, org.Id, email, names[i], _userSecrets[email].Password, now, role);
             progress?.Report(new DemoProgress("Users", Interlocked.Increment(ref done), plan.Count));
             return ValueTask.CompletedTask;
         });
         foreach (var user in users)
         {
             db.Users.Add(user);
-            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, DemoTotpSecret(user.Email!)));
+            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, _userSecrets[user.Email!].TotpSecret));
         }
         await DemoPartnership.SaveBatchAsync(db, ct);
     }
@@ -105,44 +105,70 @@ internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
         foreach (var (org, id, scopes) in clients)
         {
             var clientId = ClientIdPrefix + id;
+            var secret = _clientSecrets[clientId] = ApiClientSecrets.NewSecret();
             db.ApiClients.Add(new ApiClient
             {
                 PartnershipId = org.PartnershipId, OrganisationId = org.Id, Name = $"{org.Name} (demo system)", ClientId = clientId,
-                SecretHash = ApiClientSecrets.Hash(DemoApiSecret(clientId)), Scopes = scopes, CreatedAt = now,
+                SecretHash = ApiClientSecrets.Hash(secret), Scopes = scopes, CreatedAt = now,
             });
         }
     }
 
-    /// <summary>Rebuilt from the database and the fixed key, so it is the same after the seed and on any later run.</summary>
-    public static async Task<DemoCredentials> CredentialsAsync(SafeguardingDbContext db, Guid partnershipId, CancellationToken ct)
+    /// <summary>The sign-ins of what this instance seeded, with the secrets it drew.</summary>
+    public Task<DemoCredentials> CredentialsAsync(Guid partnershipId, CancellationToken ct) =>
+        CredentialsAsync(db, partnershipId, _userSecrets, _clientSecrets, ct);
+
+    /// <summary>
+    /// New random secrets for every demo user and API client of an existing demo partnership, saved (and audited),
+    /// for when its credentials file is gone: the old secrets cannot be recovered, by design.
+    /// </summary>
+    public static async Task<DemoCredentials> RenewAsync(SafeguardingDbContext db, Guid partnershipId, CancellationToken ct)
+    {
+        var users = await DemoUsersOf(db, partnershipId).ToListAsync(ct);
+        var keys = await db.Set<IdentityUserToken<Guid>>()
+            .Where(t => t.LoginProvider == UserAccounts.TokenProvider && t.Name == UserAccounts.AuthenticatorKeyName)
+            .Where(t => db.Users.Any(u => u.Id == t.UserId && u.PartnershipId == partnershipId && u.Email!.EndsWith("@" + DemoPartnership.EmailDomain)))
+            .ToDictionaryAsync(t => t.UserId, ct);
+        var clients = await DemoClientsOf(db, partnershipId).ToListAsync(ct);
+        var userSecrets = new Dictionary<string, (string Password, string TotpSecret)>(StringComparer.Ordinal);
+        var clientSecrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hasher = new PasswordHasher<User>();
+        foreach (var user in users)
+        {
+            var (password, totp) = userSecrets[user.Email!] = (UserAccounts.NewPassword(), UserAccounts.NewTotpSecret());
+            user.PasswordHash = hasher.HashPassword(user, password);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            if (keys.TryGetValue(user.Id, out var key)) key.Value = totp;
+            else db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, totp));
+        }
+        foreach (var client in clients)
+            client.SecretHash = ApiClientSecrets.Hash(clientSecrets[client.ClientId] = ApiClientSecrets.NewSecret());
+        await db.SaveChangesAsync(ct);
+        return await CredentialsAsync(db, partnershipId, userSecrets, clientSecrets, ct);
+    }
+
+    private static IQueryable<User> DemoUsersOf(SafeguardingDbContext db, Guid partnershipId) =>
+        db.Users.Include(u => u.Roles).Where(u => u.PartnershipId == partnershipId && u.Email!.EndsWith("@" + DemoPartnership.EmailDomain));
+
+    private static IQueryable<ApiClient> DemoClientsOf(SafeguardingDbContext db, Guid partnershipId) =>
+        db.ApiClients.Where(c => c.PartnershipId == partnershipId && c.ClientId.StartsWith(ClientIdPrefix));
+
+    private static async Task<DemoCredentials> CredentialsAsync(SafeguardingDbContext db, Guid partnershipId,
+        Dictionary<string, (string Password, string TotpSecret)> userSecrets, Dictionary<string, string> clientSecrets, CancellationToken ct)
     {
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId)
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var users = await db.Users.AsNoTracking().Include(u => u.Roles)
-            .Where(u => u.PartnershipId == partnershipId && u.Email!.EndsWith("@" + DemoPartnership.EmailDomain))
-            .ToListAsync(ct);
-        var clients = await db.ApiClients.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.ClientId.StartsWith(ClientIdPrefix))
-            .ToListAsync(ct);
+        var users = await DemoUsersOf(db, partnershipId).AsNoTracking().ToListAsync(ct);
+        var clients = await DemoClientsOf(db, partnershipId).AsNoTracking().ToListAsync(ct);
 
         return new DemoCredentials(
             users.Select(u => (User: u, Role: u.Roles.Select(r => r.Role).DefaultIfEmpty(Role.Analyst).Min()))
                 .OrderBy(x => x.Role).ThenBy(x => x.User.Email, StringComparer.Ordinal)
-                .Select(x => new DemoUserCredential(x.Role.ToString(), x.User.DisplayName, x.User.Email!, DemoPassword(x.User.Email!),
-                    DemoTotpSecret(x.User.Email!), organisations.GetValueOrDefault(x.User.OrganisationId, "")))
+                .Select(x => new DemoUserCredential(x.Role.ToString(), x.User.DisplayName, x.User.Email!, userSecrets[x.User.Email!].Password,
+                    userSecrets[x.User.Email!].TotpSecret, organisations.GetValueOrDefault(x.User.OrganisationId, "")))
                 .ToList(),
             clients.OrderBy(c => c.ClientId, StringComparer.Ordinal)
-                .Select(c => new DemoApiClientCredential(organisations.GetValueOrDefault(c.OrganisationId, ""), c.ClientId, DemoApiSecret(c.ClientId), c.Scopes))
+                .Select(c => new DemoApiClientCredential(organisations.GetValueOrDefault(c.OrganisationId, ""), c.ClientId, clientSecrets[c.ClientId], c.Scopes))
                 .ToList());
     }
-
-    private static byte[] Derive(string purpose, string subject) =>
-        HMACSHA256.HashData(CredentialKey, Encoding.UTF8.GetBytes($"{purpose}:{subject}"));
-
-    internal static string DemoPassword(string email) => UserAccounts.PasswordFrom(Derive("password", email));
-
-    internal static string DemoTotpSecret(string email) => Base32.Encode(Derive("totp", email).AsSpan(0, 20));
-
-    internal static string DemoApiSecret(string clientId) =>
-        Convert.ToBase64String(Derive("api-client", clientId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -37,6 +37,7 @@ public static class HostSetup
         var config = builder.Configuration;
         var services = builder.Services;
         var options = config.GetSection(SafeguardingOptions.Section).Get<SafeguardingOptions>() ?? new SafeguardingOptions();
+        FailClosed.RefuseUnsafeProductionSettings(builder);
 
         services.AddOptions<SafeguardingOptions>().Bind(config.GetSection(SafeguardingOptions.Section))
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 60, "Safeguarding:IdleTimeoutMinutes must be 1 to 60")
@@ -60,11 +61,12 @@ public static class HostSetup
             services.AddHostedService<BackgroundWork>();
         // Keys that protect session and antiforgery cookies survive restarts; several instances share the folder.
         services.AddDataProtection().SetApplicationName("safeguarding-hub")
-            .PersistKeysToFileSystem(new DirectoryInfo(deployment.KeysDirectoryIn(database.DataDirectory)));
+            .PersistKeysToFileSystem(new DirectoryInfo(deployment.KeysDirectoryIn(database.DataDirectory))).ProtectKeysAtRest(config);
 
-        // Logs: structured, to the console, and redacted as a whole line before they leave the process.
+        // Logs: structured, to the console, and redacted as a whole line before they leave the process; sinks added
+        // in configuration (a file) are redacted too (RedactedSinks).
         services.AddSerilog((_, log) => log
-            .ReadFrom.Configuration(config)
+            .ReadRedactedFromConfiguration(config)
             .Enrich.FromLogContext()
             .WriteTo.Console(new RedactingFormatter(new MessageTemplateTextFormatter(
                 "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"))));
@@ -78,6 +80,7 @@ public static class HostSetup
         if (!string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
 
+        services.AddProxyHeaders(config);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<Shell>();
@@ -143,7 +146,7 @@ public static class HostSetup
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Accessibility");
             o.Conventions.AllowAnonymousToPage("/Status");
-            o.Conventions.AllowAnonymousToPage("/ApiReference");
+            if (options.AnonymousApiReference) o.Conventions.AllowAnonymousToPage("/ApiReference");
             PageConventions.Apply(o.Conventions);
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(MfaRequiredFilter)));
         });
@@ -162,6 +165,8 @@ public static class HostSetup
 
     public static WebApplication UseSafeguarding(this WebApplication app)
     {
+        // First: everything after sees the client's address and scheme as the trusted proxy reported them.
+        app.UseForwardedHeaders();
         app.UseSerilogRequestLogging(o =>
             // The path only: it holds record ids, never names; query strings are not logged.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
@@ -191,7 +196,8 @@ public static class HostSetup
         app.MapRazorPages();
         app.MapSafeguardingApi();
         Safeguarding.Web.Fhir.FlagEndpoints.MapFhirFlags(app);
-        app.MapOpenApi().AllowAnonymous();
+        var openApi = app.MapOpenApi();
+        if (app.Services.GetRequiredService<IOptions<SafeguardingOptions>>().Value.AnonymousApiReference) openApi.AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;
@@ -226,6 +232,8 @@ public static class HostSetup
         var options = app.Services.GetRequiredService<IOptions<SafeguardingOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardingDbContext>();
+        // Before migrating: demo mode may re-create an old SQLite file, which must never be a real partnership's.
+        if (options.DemoMode) await DemoSeeding.RefuseNonDemoDataAsync(db);
         if (options.MigrateOnStart)
         {
             // A demo database from before a migrations squash is re-created: it only ever holds synthetic data.

@@ -5,7 +5,11 @@ public sealed class SafeguardingOptions
 {
     public const string Section = "Safeguarding";
 
-    /// <summary>Synthetic demo data, a banner on every page, and MFA optional for new accounts.</summary>
+    /// <summary>
+    /// Synthetic demo data, a banner on every page, and MFA optional for new accounts. Off unless configuration turns
+    /// it on: appsettings.Development.json (the Development environment, which <c>dotnet run</c> uses) or an explicit
+    /// Safeguarding__DemoMode=true; the host refuses it on a database holding any other partnership.
+    /// </summary>
     public bool DemoMode { get; set; }
 
     /// <summary>Apply migrations at start (the embedded default); production runs `safeguard db migrate` instead.</summary>
@@ -16,6 +20,9 @@ public sealed class SafeguardingOptions
 
     /// <summary>With the demo seeded at start: write the rest of its year of Operation Encompass history in the background once the host is ready.</summary>
     public bool DemoYearInBackground { get; set; } = true;
+
+    /// <summary>The OpenAPI document (/openapi/v1.json) and the API reference page open to anyone; when false, to signed-in users only.</summary>
+    public bool AnonymousApiReference { get; set; } = true;
 
     /// <summary>A session ends after this long without a request (ASVS 3.3).</summary>
     public int IdleTimeoutMinutes { get; set; } = 20;

@@ -66,15 +66,18 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
     }
 
     [Theory, BothDatabases]
-    public async Task Small_demo_is_the_same_every_time(DatabaseProvider provider)
+    public async Task Small_demo_has_the_same_people_every_time_but_secrets_of_its_own(DatabaseProvider provider)
     {
         var (first, firstCredentials) = await fixture.GetAsync(provider);
         var (second, secondCredentials) = await SeedSmallAsync(provider);
         await using var _ = second;
 
-        Assert.Equal(firstCredentials.Users, secondCredentials.Users);
-        Assert.Equal(firstCredentials.ApiClients, secondCredentials.ApiClients);
         Assert.Equal(await EverythingNamedAsync(first), await EverythingNamedAsync(second));
+        Assert.Equal(firstCredentials.Users.Select(u => u.Email), secondCredentials.Users.Select(u => u.Email));
+        // Nothing in the source gives the secrets away: each installation draws its own.
+        Assert.Empty(firstCredentials.Users.Select(u => u.Password).Intersect(secondCredentials.Users.Select(u => u.Password)));
+        Assert.Empty(firstCredentials.Users.Select(u => u.TotpSecret).Intersect(secondCredentials.Users.Select(u => u.TotpSecret)));
+        Assert.Empty(firstCredentials.ApiClients.Select(c => c.ClientSecret).Intersect(secondCredentials.ApiClients.Select(c => c.ClientSecret)));
     }
 
     [Theory, BothDatabases]
@@ -337,23 +340,86 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
     }
 
     [Theory, BothDatabases]
-    public async Task Seeding_again_adds_nothing_and_gives_the_same_credentials(DatabaseProvider provider)
+    public async Task Seeding_again_adds_nothing_and_keeps_the_credentials_file(DatabaseProvider provider)
     {
         var (database, credentials) = await SeedSmallAsync(provider);
         await using var _ = database;
+        var path = CredentialsPath();
+        await credentials.WriteJsonAsync(path, TestContext.Current.CancellationToken);
         int Count(SafeguardingDbContext db) => db.People.Count() + db.Users.Count() + db.Organisations.Count() + db.ApiClients.Count() + db.AuditEntries.Count()
             + db.SourceRecords.Count() + db.PersonRelationships.Count();
         int before;
         await using (var db = database.NewContext()) before = Count(db);
 
         DemoCredentials again;
-        await using (var db = database.NewContext()) again = await new DemoPartnership(db).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken);
+        await using (var db = database.NewContext())
+        {
+            Assert.True((await new DemoPartnership(db).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken)).WasAlreadySeeded);
+            again = await DemoSeeding.KeepOrRenewCredentialsAsync(db, await DemoPartnershipIdAsync(db), path, TestContext.Current.CancellationToken);
+        }
 
         await using (var db = database.NewContext()) Assert.Equal(before, Count(db));
         Assert.True(again.WasAlreadySeeded);
         Assert.Equal(credentials.Users, again.Users);
         Assert.Equal(credentials.ApiClients, again.ApiClients);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_lost_credentials_file_is_written_again_with_new_secrets_that_work(DatabaseProvider provider)
+    {
+        var (database, old) = await SeedSmallAsync(provider);
+        await using var _ = database;
+        var path = CredentialsPath();
+        await old.WriteJsonAsync(path, TestContext.Current.CancellationToken);
+        File.Delete(path);
+
+        DemoCredentials renewed;
+        await using (var db = database.NewContext())
+            renewed = await DemoSeeding.KeepOrRenewCredentialsAsync(db, await DemoPartnershipIdAsync(db), path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(renewed.Users, (await DemoCredentials.TryReadJsonAsync(path, TestContext.Current.CancellationToken))!.Users);
+        Assert.Equal(old.Users.Select(u => u.Email), renewed.Users.Select(u => u.Email));
+        Assert.Empty(old.Users.Select(u => u.Password).Intersect(renewed.Users.Select(u => u.Password)));
+        await using var check = database.NewContext();
+        var users = await check.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, TestContext.Current.CancellationToken);
+        var keys = await check.Set<IdentityUserToken<Guid>>().AsNoTracking()
+            .Where(t => t.LoginProvider == UserAccounts.TokenProvider && t.Name == UserAccounts.AuthenticatorKeyName)
+            .ToDictionaryAsync(t => t.UserId, t => t.Value, TestContext.Current.CancellationToken);
+        Assert.All(renewed.Users, u =>
+        {
+            var user = users[u.Email];
+            Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash!, u.Password));
+            Assert.Equal(u.TotpSecret, keys[user.Id]);
+        });
+        var clients = await check.ApiClients.AsNoTracking().ToDictionaryAsync(c => c.ClientId, TestContext.Current.CancellationToken);
+        Assert.All(renewed.ApiClients, c => Assert.True(ApiClientSecrets.Matches(c.ClientSecret, clients[c.ClientId].SecretHash)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Demo_seeding_refuses_a_database_that_holds_another_partnership(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await new TestData(() => database.NewContext()).CreatePartnershipAsync();
+        await using var db = database.NewContext();
+
+        var seeding = new DemoSeeding(db, new PersonIndex(db), new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions("http://localhost:5080"));
+        var path = CredentialsPath();
+
+        var refused = await Assert.ThrowsAsync<DemoRefusedException>(() =>
+            seeding.SeedAsync(new DemoSeedingOptions(DemoScale.Small, path), TestContext.Current.CancellationToken));
+
+        Assert.Contains("not the demonstration partnership", refused.Message);
+        Assert.False(await db.Partnerships.AnyAsync(p => p.Code == DemoPartnership.PartnershipCode, TestContext.Current.CancellationToken));
+        Assert.False(File.Exists(path));
+    }
+
+    /// <summary>A folder of the test's own: a PostgreSQL test database's data directory is the shared temporary folder.</summary>
+    private static string CredentialsPath() =>
+        Path.Combine(Path.GetTempPath(), "safeguarding-demo-tests", Guid.NewGuid().ToString("N"), DemoSeeding.CredentialsFileName);
+
+    private static Task<Guid> DemoPartnershipIdAsync(SafeguardingDbContext db) =>
+        db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
 
     [Theory, BothDatabases]
     public async Task Each_agency_has_an_api_client_with_its_scopes_and_a_hashed_secret(DatabaseProvider provider)
