@@ -77,6 +77,8 @@ public sealed class DemoSeeding(SafeguardingDbContext db, PersonIndex index, Enc
         int others;
         try
         {
+            // Asked first so that a new database is not queried for tables it does not have yet.
+            if (!(await db.Database.GetAppliedMigrationsAsync(ct)).Any()) return;
             others = await db.Partnerships.CountAsync(p => p.Code != DemoPartnership.PartnershipCode, ct);
         }
         catch (System.Data.Common.DbException)
