@@ -156,6 +156,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Value.Fields))
             .ToList();
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
+        new AuditTrail(db).QueueListed(process, "people search", PersonRecords.ResourceType, results.Select(r => r.Person.Id));
         await db.SaveChangesAsync(ct);
         return results;
     }
@@ -171,6 +172,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         var results = people.Where(p => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(p)).Allowed).Take(take)
             .Select(p => new SearchCandidate(p, null, [])).ToList();
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
+        new AuditTrail(db).QueueListed(process, "people search", PersonRecords.ResourceType, results.Select(r => r.Person.Id));
         await db.SaveChangesAsync(ct);
         return results;
     }

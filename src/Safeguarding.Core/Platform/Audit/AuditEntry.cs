@@ -10,6 +10,8 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string SignIn = "sign-in";
     public const string BreakGlass = "break-glass";
+    /// <summary>The record was shown in a list (a search's results, an inbox, a worklist): which list is in Details.</summary>
+    public const string List = "list";
 }
 
 public enum AuditOutcome
