@@ -189,7 +189,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             throw new InvalidOperationException("This possible match has already been decided.");
         var record = await db.SourceRecords.SingleAsync(r => r.Id == review.SourceRecordId, ct);
 
-        db.Process = process with { Purpose = reason };
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("match decision", nameof(MatchReview), review.Id) };
         review.Decision = decision;
         review.DecisionReason = reason;
         review.DecidedByUserId = actor.UserId;
@@ -209,8 +209,8 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var (keptPersonId, mergedPersonId, reason) = options;
         RequireMerge(actor, PersonRecords.ResourceType, keptPersonId);
-        db.Process = process with { Purpose = reason };
         var merge = await MergeTrackedAsync(actor, keptPersonId, mergedPersonId, reason, ct);
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("merge", nameof(PersonMerge), merge.Id) };
         await db.SaveChangesAsync(ct);
         return merge;
     }
@@ -227,7 +227,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         if (await db.PersonMerges.AnyAsync(m => m.MergedPersonId == merge.KeptPersonId && m.UndoneAt == null, ct))
             throw new InvalidOperationException("The person this merge kept has since been merged into another: undo that merge first.");
 
-        db.Process = process with { Purpose = reason };
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("unmerge", nameof(PersonMerge), merge.Id) };
         var moved = merge.MovedSourceRecordIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
         var records = await db.SourceRecords.Where(r => moved.Contains(r.Id)).ToListAsync(ct);
         foreach (var r in records)

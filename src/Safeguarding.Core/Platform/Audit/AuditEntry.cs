@@ -54,3 +54,12 @@ public sealed class AuditHead
     public long LastSequence { get; set; }
     public required string LastHash { get; set; }
 }
+
+/// <summary>
+/// An entry's Purpose is a fixed kind of work, never a user's free text (which can name a child): a reason someone gave
+/// is kept in the record it explains, and the Purpose points to it.
+/// </summary>
+public static class AuditPurposes
+{
+    public static string ReasonIn(string kind, string recordType, Guid recordId) => $"{kind}: reason in {recordType} {recordId}";
+}
