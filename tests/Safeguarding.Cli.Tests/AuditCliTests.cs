@@ -41,16 +41,7 @@ public sealed class AuditCliTests
             await using (var db = database.NewContext())
             {
                 await AuditTampering.LiftGuardAsync(db, Ct);
-                var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(Ct);
-                entries[1].ActorName = "someone else";
-                for (var i = 1; i < entries.Count; i++)
-                {
-                    entries[i].PreviousHash = entries[i - 1].Hash;
-                    entries[i].Hash = AuditChain.ComputeHash(entries[i]);
-                    await db.Database.ExecuteSqlRawAsync("UPDATE platform_audit_entries SET \"ActorName\" = {0}, \"PreviousHash\" = {1}, \"Hash\" = {2} WHERE \"Sequence\" = {3}",
-                        [entries[i].ActorName, entries[i].PreviousHash, entries[i].Hash, entries[i].Sequence], Ct);
-                }
-                await db.Database.ExecuteSqlRawAsync("UPDATE platform_audit_head SET \"LastHash\" = {0}", [entries[^1].Hash], Ct);
+                await AuditTampering.RewriteAndRecomputeAsync(db, 2);
             }
 
             var broken = await cli.RunAsync("audit", "verify");

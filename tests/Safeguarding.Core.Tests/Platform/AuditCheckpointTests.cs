@@ -32,7 +32,7 @@ public sealed class AuditCheckpointTests
         await new TestData(() => database.NewContext()).CreatePartnershipAsync();
         await using var db = database.NewContext();
         await AuditTampering.LiftGuardAsync(db, Ct);
-        await Attacks.DeleteAllAsync(db);
+        await AuditTampering.DeleteAllAsync(db);
 
         // No checkpoints at all here: the records themselves say the trail cannot be empty.
         var result = await new AuditTrail(db).VerifyAsync(ct: Ct);
@@ -48,7 +48,7 @@ public sealed class AuditCheckpointTests
         await using var trail = await SignedTrail.CreateAsync(provider, reads: 10, checkpointEvery: 10);
         await using var db = trail.Database.NewContext();
         await AuditTampering.LiftGuardAsync(db, Ct);
-        await Attacks.TruncateTailAsync(db, trail.Entries - 2);
+        await AuditTampering.TruncateTailAsync(db, trail.Entries - 2);
 
         Assert.True((await new AuditTrail(db).VerifyAsync(ct: Ct)).Intact, "the chain alone cannot see it");
         var result = await trail.VerifyAsync(db);

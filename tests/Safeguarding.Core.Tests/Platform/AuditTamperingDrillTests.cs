@@ -46,13 +46,13 @@ public sealed class AuditTamperingDrillTests
             var n = trail.Entries;
             var (target, expected, namesCheckpoint) = attack switch
             {
-                Attack.Edit => await Run(random.NextInt64(1, n + 1), k => Attacks.EditAsync(db, k), k => k, false),
+                Attack.Edit => await Run(random.NextInt64(1, n + 1), k => AuditTampering.EditAsync(db, k), k => k, false),
                 // The entry after the gap is the first whose link fails; the message names the one missing.
-                Attack.Delete => await Run(random.NextInt64(1, n), k => Attacks.DeleteAsync(db, k), k => k + 1, false),
+                Attack.Delete => await Run(random.NextInt64(1, n), k => AuditTampering.DeleteAsync(db, k), k => k + 1, false),
                 Attack.Reorder => await Reorder(),
-                Attack.TruncateTail => await Run(random.NextInt64(2, n + 1), k => Attacks.TruncateTailAsync(db, k), k => k, false),
-                Attack.DeleteAll => await Run(1, _ => Attacks.DeleteAllAsync(db), _ => 1, false),
-                _ => await Run(random.NextInt64(1, n + 1), k => Attacks.RewriteAndRecomputeAsync(db, k), trail.FirstUnvouchedBefore, true),
+                Attack.TruncateTail => await Run(random.NextInt64(2, n + 1), k => AuditTampering.TruncateTailAsync(db, k), k => k, false),
+                Attack.DeleteAll => await Run(1, _ => AuditTampering.DeleteAllAsync(db), _ => 1, false),
+                _ => await Run(random.NextInt64(1, n + 1), k => AuditTampering.RewriteAndRecomputeAsync(db, k), trail.FirstUnvouchedBefore, true),
             };
             outcomes.Add(new Outcome(attack, target, expected, namesCheckpoint, await trail.VerifyAsync(db)));
             await copy.RollbackAsync(TestContext.Current.CancellationToken);
@@ -61,7 +61,7 @@ public sealed class AuditTamperingDrillTests
             {
                 var first = random.NextInt64(1, n);
                 var second = random.NextInt64(first + 1, n + 1);
-                await Attacks.SwapAsync(db, first, second);
+                await AuditTampering.SwapAsync(db, first, second);
                 return ($"entries {first} and {second}", first, false);
             }
         }
@@ -88,7 +88,7 @@ public sealed class AuditTamperingDrillTests
         await using var trail = await SignedTrail.CreateAsync(provider, reads: 20, checkpointEvery: 5);
         await using var db = trail.Database.NewContext();
         await AuditTampering.LiftGuardAsync(db, TestContext.Current.CancellationToken);
-        await Attacks.RewriteAndRecomputeAsync(db, 3);
+        await AuditTampering.RewriteAndRecomputeAsync(db, 3);
 
         Assert.True((await new AuditTrail(db).VerifyAsync(ct: TestContext.Current.CancellationToken)).Intact);
         var signed = await trail.VerifyAsync(db);

@@ -107,7 +107,7 @@ public sealed class AuditTrail(SafeguardingDbContext db)
         {
             if (checkedCount > 0) return Broken(checkedCount, checkedCount, "the chain's head record is missing");
             if (await HoldsRecordsAsync(ct))
-                return Broken(0, 1, "the chain is empty, but the database holds partnerships, users or people, whose writes are always audited: every entry was deleted");
+                return Broken(0, 1, "the chain is empty, but the database holds partnerships, organisations or users, whose writes are always audited: every entry was deleted");
             return new AuditVerification(true, 0, null, "The audit trail is empty.");
         }
         if (head.LastSequence != checkedCount || head.LastHash != previousHash)
@@ -122,7 +122,7 @@ public sealed class AuditTrail(SafeguardingDbContext db)
     }
 
     private async Task<bool> HoldsRecordsAsync(CancellationToken ct) =>
-        await db.Partnerships.AnyAsync(ct) || await db.Users.AnyAsync(ct) || await db.People.AnyAsync(ct);
+        await db.Partnerships.AnyAsync(ct) || await db.Organisations.AnyAsync(ct) || await db.Users.AnyAsync(ct);
 
     private static AuditVerification Broken(long checkedCount, long sequence, string message) =>
         new(false, checkedCount, sequence, $"The audit trail is broken at entry {sequence}: {message}.");
