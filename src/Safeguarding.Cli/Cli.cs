@@ -45,6 +45,7 @@ public static class Cli
         users.Subcommands.Add(UsersCreateAdmin.Create(context));
         var audit = new Command("audit", "The audit trail.");
         audit.Subcommands.Add(AuditVerify.Create(context));
+        audit.Subcommands.Add(AuditCheckpointCommand.Create(context));
         root.Subcommands.Add(db);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(users);

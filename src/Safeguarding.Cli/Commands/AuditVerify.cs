@@ -5,14 +5,18 @@ using Spectre.Console;
 
 namespace Safeguarding.Cli.Commands;
 
-/// <summary><c>safeguard audit verify</c>: walks the hash chain and names the first entry that was tampered with.</summary>
+/// <summary>
+/// <c>safeguard audit verify</c>: walks the hash chain, checks it against the signed checkpoints (Safeguarding:Audit), and
+/// names the first entry that was tampered with or the checkpoint the chain no longer matches.
+/// </summary>
 public static class AuditVerify
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("verify", "Check that no audit entry was edited, deleted or reordered. Exit code 2 when one was.");
+        var command = new Command("verify", "Check that no audit entry was edited, deleted or reordered, against the signed checkpoints too. Exit code 2 when one was.");
         command.SetAction(context.Guarded(async (parseResult, ct) =>
         {
+            var checkpoints = AuditCheckpoints.Read(AuditCheckpointOptions.FromConfiguration(context.Configuration, context.Settings(parseResult)));
             await using var db = await context.OpenExistingAsync(parseResult, ct);
             var total = await db.AuditEntries.LongCountAsync(ct);
             AuditVerification result = null!;
@@ -21,7 +25,7 @@ public static class AuditVerify
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Checking the audit trail", maxValue: Math.Max(1, total));
-                    result = await new AuditTrail(db).VerifyAsync(new InlineProgress<long>(done => task.Value = done), ct);
+                    result = await new AuditTrail(db).VerifyAsync(checkpoints, new InlineProgress<long>(done => task.Value = done), ct);
                     task.Value = task.MaxValue;
                 });
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Safeguarding.Core.Data;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ public static class DbMigrate
         command.SetAction(context.Guarded(async (parseResult, ct) =>
         {
             var settings = context.Settings(parseResult);
-            var applied = await MigrateAsync(settings, ct);
+            var applied = await MigrateAsync(settings, context.Configuration.GetConnectionString("Owner"), ct);
             if (applied.Count == 0)
                 context.Console.MarkupLine($"The database is up to date ({Markup.Escape(settings.Provider.ToString())}).");
             else
@@ -27,10 +28,20 @@ public static class DbMigrate
     }
 
     /// <summary>Applies pending migrations and returns their names.</summary>
-    public static async Task<IReadOnlyList<string>> MigrateAsync(DatabaseSettings settings, CancellationToken ct)
+    public static Task<IReadOnlyList<string>> MigrateAsync(DatabaseSettings settings, CancellationToken ct) => MigrateAsync(settings, null, ct);
+
+    /// <summary>
+    /// Applies pending migrations as the owner role when one is configured (PostgreSQL: ConnectionStrings:Owner), then
+    /// grants the application's role (ConnectionStrings:Safeguarding) its rights: INSERT only on the audit table.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(DatabaseSettings settings, string? ownerConnectionString, CancellationToken ct)
     {
         if (settings.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(settings.DataDirectory);
-        await using var db = CliContext.NewContext(settings);
-        return await DatabaseMigrations.MigrateAsync(db, recreateUnknown: false, ct);
+        var asOwner = settings.Provider == DatabaseProvider.Postgres && !string.IsNullOrEmpty(ownerConnectionString);
+        await using var db = CliContext.NewContext(asOwner ? settings with { ConnectionString = ownerConnectionString! } : settings);
+        var applied = await DatabaseMigrations.MigrateAsync(db, recreateUnknown: false, ct);
+        if (asOwner && ApplicationRole.RoleOf(settings.ConnectionString) is { Length: > 0 } role && role != ApplicationRole.RoleOf(ownerConnectionString!))
+            await ApplicationRole.GrantAsync(db, role, ct);
+        return applied;
     }
 }

@@ -21,5 +21,6 @@ public static class DomesticAbuseModule
         .AddScoped<Dramm.DrammList>()
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<Marac.MaracReferrals>()
-        .AddScoped<HealthFlags.HealthFlagRecords>();
+        .AddScoped<HealthFlags.HealthFlagRecords>()
+        .AddScoped<Platform.Audit.IRecordsAboutAPerson, DomesticAbuseRecordsAbout>();
 }

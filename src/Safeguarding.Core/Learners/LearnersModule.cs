@@ -16,5 +16,6 @@ public static class LearnersModule
         .AddScoped<IQuarantineRelease, Attendance.EnrolmentRowRelease>()
         .AddScoped<IQuarantineRelease, Attendance.MarkRowRelease>()
         .AddScoped<IQuarantineRelease, Attendance.SuspensionRowRelease>()
-        .AddScoped<IQuarantineRelease, Census.CensusRowRelease>();
+        .AddScoped<IQuarantineRelease, Census.CensusRowRelease>()
+        .AddScoped<Platform.Audit.IRecordsAboutAPerson, Attendance.AttendanceRecordsAbout>();
 }

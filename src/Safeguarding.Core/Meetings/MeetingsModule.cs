@@ -6,5 +6,6 @@ public static class MeetingsModule
 {
     /// <summary>The one meeting engine every multi-agency meeting runs on.</summary>
     public static IServiceCollection AddMeetings(this IServiceCollection services) => services
-        .AddScoped<MeetingRecords>();
+        .AddScoped<MeetingRecords>()
+        .AddScoped<Platform.Audit.IRecordsAboutAPerson, MeetingRecordsAbout>();
 }

@@ -37,6 +37,7 @@ public sealed class MatchReviews(SafeguardingDbContext db, PersonIndex index)
             .Select(x => new WaitingMatch(x.r, x.s, x.Name)).ToList();
         // The list shows names and dates of birth of records waiting: that is a read, recorded by count.
         db.QueueAudit(process, AuditActions.Read, nameof(MatchReview), null, AuditOutcome.Allowed, $"{waiting.Count} possible matches listed");
+        new AuditTrail(db).QueueListed(process, "possible matches", nameof(MatchReview), waiting.Select(w => w.Review.Id));
         await db.SaveChangesAsync(ct);
         return waiting;
     }

@@ -156,6 +156,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Value.Fields))
             .ToList();
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
+        new AuditTrail(db).QueueListed(process, "people search", PersonRecords.ResourceType, results.Select(r => r.Person.Id));
         await db.SaveChangesAsync(ct);
         return results;
     }
@@ -171,6 +172,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         var results = people.Where(p => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(p)).Allowed).Take(take)
             .Select(p => new SearchCandidate(p, null, [])).ToList();
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
+        new AuditTrail(db).QueueListed(process, "people search", PersonRecords.ResourceType, results.Select(r => r.Person.Id));
         await db.SaveChangesAsync(ct);
         return results;
     }
@@ -187,7 +189,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             throw new InvalidOperationException("This possible match has already been decided.");
         var record = await db.SourceRecords.SingleAsync(r => r.Id == review.SourceRecordId, ct);
 
-        db.Process = process with { Purpose = reason };
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("match decision", nameof(MatchReview), review.Id) };
         review.Decision = decision;
         review.DecisionReason = reason;
         review.DecidedByUserId = actor.UserId;
@@ -207,8 +209,8 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var (keptPersonId, mergedPersonId, reason) = options;
         RequireMerge(actor, PersonRecords.ResourceType, keptPersonId);
-        db.Process = process with { Purpose = reason };
         var merge = await MergeTrackedAsync(actor, keptPersonId, mergedPersonId, reason, ct);
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("merge", nameof(PersonMerge), merge.Id) };
         await db.SaveChangesAsync(ct);
         return merge;
     }
@@ -225,7 +227,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         if (await db.PersonMerges.AnyAsync(m => m.MergedPersonId == merge.KeptPersonId && m.UndoneAt == null, ct))
             throw new InvalidOperationException("The person this merge kept has since been merged into another: undo that merge first.");
 
-        db.Process = process with { Purpose = reason };
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("unmerge", nameof(PersonMerge), merge.Id) };
         var moved = merge.MovedSourceRecordIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
         var records = await db.SourceRecords.Where(r => moved.Contains(r.Id)).ToListAsync(ct);
         foreach (var r in records)

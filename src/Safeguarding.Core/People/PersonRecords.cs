@@ -27,7 +27,7 @@ public sealed record RecordPersonOptions(string GivenName, string FamilyName, Lo
 /// Opening a person's record: the policy decides (role, organisation, relationship, seal, break-glass). An allowed
 /// read is written to the audit trail before anything is returned; a refusal is thrown, and the host audits it.
 /// </summary>
-public sealed class PersonRecords(SafeguardingDbContext db)
+public sealed class PersonRecords(SafeguardingDbContext db, IEnumerable<IRecordsAboutAPerson> recordsAbout)
 {
     public const string ResourceType = nameof(Person);
 
@@ -115,14 +115,23 @@ public sealed class PersonRecords(SafeguardingDbContext db)
         return person;
     }
 
-    /// <summary>Names and organisations of who has read or changed a person's record, for managers. Null when there is no such person.</summary>
+    /// <summary>
+    /// Names and organisations of who has read, listed or changed a person's record or any module's record about them
+    /// (attendance, flags, notifications, assessments, meetings), for managers. Null when there is no such person.
+    /// </summary>
     public async Task<List<AuditEntry>?> AccessLogAsync(Guid personId, ProcessContext process, CancellationToken ct = default)
     {
         var partnership = process.RequireActor().PartnershipId;
         if (!await db.People.AnyAsync(p => p.Id == personId && p.PartnershipId == partnership, ct)) return null;
         db.QueueAudit(process, AuditActions.Read, "AccessLog", personId.ToString(), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
-        return await new AuditTrail(db).ForRecordAsync(ResourceType, personId.ToString(), ct: ct);
+        var keys = new List<AuditRecordKey> { new(ResourceType, personId.ToString()) };
+        foreach (var module in recordsAbout) keys.AddRange(await module.KeysAsync(partnership, personId, ct));
+        var entries = await new AuditTrail(db).ForRecordsAsync(
+            keys.Select(k => k.ResourceType).Distinct().ToList(), keys.Select(k => k.ResourceId).Distinct().ToList(), ct: ct);
+        // Types and ids were matched apart (one query): keep only the pairs that were asked for.
+        var wanted = keys.ToHashSet();
+        return [.. entries.Where(e => wanted.Contains(new AuditRecordKey(e.ResourceType, e.ResourceId!)))];
     }
 
     private async Task<RecordFacts> FactsAsync(Actor actor, Person person, CancellationToken ct)

@@ -59,6 +59,7 @@ public static class HostSetup
         services.AddHostedService(sp => sp.GetRequiredService<DemoYear>());
         if (deployment.BackgroundWork.Enabled)
             services.AddHostedService<BackgroundWork>();
+        AuditCheckpointWork.AddTo(services, config, database, deployment.BackgroundWork.Enabled);
         // Keys that protect session and antiforgery cookies survive restarts; several instances share the folder.
         services.AddDataProtection().SetApplicationName("safeguarding-hub")
             .PersistKeysToFileSystem(new DirectoryInfo(deployment.KeysDirectoryIn(database.DataDirectory))).ProtectKeysAtRest(config);

@@ -102,6 +102,32 @@ public sealed class EscalationTests
     }
 
     [Theory, BothDatabases]
+    public async Task The_front_doors_look_at_the_calls_to_make_and_the_missed_deadlines_is_saved_in_the_audit_trail_naming_each_notification(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var frontDoor = await s.Data.CreateUserAsync(await s.Data.CreateOrganisationAsync(s.PartnershipId, OrganisationType.CouncilService), Role.FrontDoorPractitioner);
+        var notification = await s.ReadyNotificationAsync();
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+        s.Clock.Reset(EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) await new EncompassEscalation(db).RunAsync();
+
+        await using (var db = s.NewContext())
+        {
+            var escalation = new EncompassEscalation(db);
+            Assert.Single(await escalation.TasksAsync(new ProcessContext("web:phone the school", frontDoor.Actor)));
+            Assert.Single(await escalation.BreachesAsync(new ProcessContext("web:phone the school", frontDoor.Actor)));
+        }
+
+        await using var check = s.NewContext();
+        var entries = await check.AuditEntries.AsNoTracking().Where(e => e.Process == "web:phone the school").ToListAsync();
+        Assert.Contains(entries, e => e.ResourceType == "EncompassEscalations" && e.ActorUserId == frontDoor.Actor.UserId);
+        Assert.Contains(entries, e => e.ResourceType == "EncompassBreaches" && e.ActorUserId == frontDoor.Actor.UserId);
+        Assert.Equal(["missed deadlines", "phone the school"], entries
+            .Where(e => e.Action == "list" && e.ResourceType == KeyAdultInbox.ResourceType && e.ResourceId == notification.Id.ToString())
+            .Select(e => e.Details).Order());
+    }
+
+    [Theory, BothDatabases]
     public async Task Only_the_front_door_sees_the_calls_to_make(DatabaseProvider provider)
     {
         await using var s = await EncompassScenario.CreateAsync(provider);

@@ -247,4 +247,21 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
         Assert.Equal(["Amy 2015-11-30", "Amy 2017-02-03", "Maya 2016-07-09", "Zara 2016-05-01"],
             found.Select(c => $"{c.Person.GivenName} {c.Person.DateOfBirth:yyyy-MM-dd}"));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_search_records_which_people_it_showed_not_only_how_many(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        var family = "Wren" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6));
+        foreach (var given in new[] { "Ada", "Bea" })
+            await ReceiveAsync(s, new(s.Practice.Id, "TEST-GP", $"gp-{Guid.NewGuid():N}", "{}", given, family, "2016-05-01", Sex.Female, null, null, null, null));
+
+        await using var db = s.Database.NewContext();
+        var found = await new PersonIndex(db).SearchAsync(new PersonSearchOptions(null, family), new ProcessContext("test:listed", s.Practitioner));
+
+        await using var check = s.Database.NewContext();
+        var listed = await check.AuditEntries.AsNoTracking().Where(e => e.Process == "test:listed" && e.Action == "list").ToListAsync();
+        Assert.Equal(found.Select(c => c.Person.Id.ToString()).Order(), listed.Select(e => e.ResourceId!).Order());
+        Assert.All(listed, e => Assert.Equal(("Person", "people search"), (e.ResourceType, e.Details)));
+    }
 }

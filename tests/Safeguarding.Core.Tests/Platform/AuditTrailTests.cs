@@ -40,7 +40,10 @@ public sealed class AuditTrailTests
     {
         await using var database = await DatabaseWithEntriesAsync(provider, 5);
         await using (var db = database.NewContext())
+        {
+            await AuditTampering.LiftGuardAsync(db);
             await db.Database.ExecuteSqlRawAsync("UPDATE platform_audit_entries SET \"ResourceId\" = 'someone-else' WHERE \"Sequence\" = 3");
+        }
 
         var result = await VerifyAsync(database);
 
@@ -54,6 +57,7 @@ public sealed class AuditTrailTests
         await using var database = await DatabaseWithEntriesAsync(provider, 5);
         await using (var db = database.NewContext())
         {
+            await AuditTampering.LiftGuardAsync(db);
             var entry = await db.AuditEntries.SingleAsync(e => e.Sequence == 2);
             entry.ResourceId = "someone-else";
             var forgedHash = AuditChain.ComputeHash(entry);
@@ -72,7 +76,10 @@ public sealed class AuditTrailTests
     {
         await using var database = await DatabaseWithEntriesAsync(provider, 5);
         await using (var db = database.NewContext())
+        {
+            await AuditTampering.LiftGuardAsync(db);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM platform_audit_entries WHERE \"Sequence\" = 2");
+        }
 
         var result = await VerifyAsync(database);
 
@@ -85,7 +92,10 @@ public sealed class AuditTrailTests
     {
         await using var database = await DatabaseWithEntriesAsync(provider, 5);
         await using (var db = database.NewContext())
+        {
+            await AuditTampering.LiftGuardAsync(db);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM platform_audit_entries WHERE \"Sequence\" >= 4");
+        }
 
         var result = await VerifyAsync(database);
 
@@ -100,6 +110,7 @@ public sealed class AuditTrailTests
         await using (var db = database.NewContext())
         {
             // Swap positions 2 and 4, keeping every other column as written.
+            await AuditTampering.LiftGuardAsync(db);
             await db.Database.ExecuteSqlRawAsync("UPDATE platform_audit_entries SET \"Sequence\" = -2 WHERE \"Sequence\" = 2");
             await db.Database.ExecuteSqlRawAsync("UPDATE platform_audit_entries SET \"Sequence\" = 2 WHERE \"Sequence\" = 4");
             await db.Database.ExecuteSqlRawAsync("UPDATE platform_audit_entries SET \"Sequence\" = 4 WHERE \"Sequence\" = -2");

@@ -6,6 +6,7 @@ using Safeguarding.Core.DomesticAbuse.HealthFlags;
 using Safeguarding.Core.DomesticAbuse.Marac;
 using Safeguarding.Core.DomesticAbuse.RiskAssessments;
 using Safeguarding.Core.Meetings;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -103,6 +104,8 @@ public sealed class DrammList(SafeguardingDbContext db)
             cases.Add(await CaseAsync(referral.IncidentId, null, referral.Id, referral.VictimPersonId, person?.FullName ?? "(victim not linked)", person?.DateOfBirth,
                 referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt), ct));
         }
+        await new AuditTrail(db).RecordListedAsync(process, $"DRAMM list {day:yyyy-MM-dd}", PersonRecords.ResourceType,
+            cases.Where(c => c.VictimPersonId is not null).Select(c => c.VictimPersonId!.Value).Concat(cases.SelectMany(c => c.ChildPersonIds)), ct);
         return (window, cases);
     }
 

@@ -35,6 +35,7 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
                 (i, c) => new ChildToPlace(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.SchoolNamed, i.PoliceReference, i.Version, i.ReportedAt, c.ResolutionDeadline, c.SettingOutcome))
             .ToListAsync(ct);
         db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Allowed, $"{waiting.Count} children to place listed");
+        new AuditTrail(db).QueueListed(process, "children to place", ResourceType, waiting.Select(w => w.ChildId));
         await db.SaveChangesAsync(ct);
         return [.. waiting.OrderBy(w => w.Deadline ?? Instant.MaxValue).ThenBy(w => w.ReportedAt)];
     }

@@ -83,6 +83,8 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
                 where t.PartnershipId == partnership && (t.DoneAt == null || t.DoneAt >= since)
                 select new { t.Id, NotificationId = n.Id, o.Name, o.Urn, i.PoliceReference, t.Deadline, n.Status, t.DoneAt, t.Note })
             .ToListAsync(ct);
+        // The view was queued by Demand; it and the notifications listed are saved here (they were once queued and never saved).
+        await new AuditTrail(db).RecordListedAsync(process, "phone the school", KeyAdultInbox.ResourceType, rows.Select(r => r.NotificationId), ct);
         return rows.Select(r => new PhoneTheSchoolItem(r.Id, r.NotificationId, r.Name, r.Urn, r.PoliceReference, r.Deadline, r.Status, r.DoneAt, r.Note))
             .OrderBy(r => r.DoneAt is not null || r.Status is NotificationStatus.Acknowledged or NotificationStatus.Superseded)
             .ThenBy(r => r.Deadline).ToList();
@@ -116,8 +118,10 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
                 where n.PartnershipId == partnership && n.BreachRecordedAt != null
                 select new { n.Id, o.Name, i.PoliceReference, n.Deadline, n.BreachRecordedAt, n.AcknowledgedAt, n.BreachReason })
             .ToListAsync(ct);
-        return rows.Select(r => new BreachItem(r.Id, r.Name, r.PoliceReference, r.Deadline, r.BreachRecordedAt!.Value, r.AcknowledgedAt, r.BreachReason))
+        var breaches = rows.Select(r => new BreachItem(r.Id, r.Name, r.PoliceReference, r.Deadline, r.BreachRecordedAt!.Value, r.AcknowledgedAt, r.BreachReason))
             .OrderBy(r => r.Reason is not null).ThenByDescending(r => r.Deadline).Take(500).ToList();
+        await new AuditTrail(db).RecordListedAsync(process, "missed deadlines", KeyAdultInbox.ResourceType, breaches.Select(b => b.NotificationId), ct);
+        return breaches;
     }
 
     public async Task<bool> RecordBreachReasonAsync(BreachReasonOptions options, ProcessContext process, CancellationToken ct = default)

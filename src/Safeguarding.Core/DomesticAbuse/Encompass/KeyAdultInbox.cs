@@ -61,6 +61,7 @@ public sealed class KeyAdultInbox(SafeguardingDbContext db)
             .OrderByDescending(n => n.CreatedAt).Take(500)
             .Select(n => new { n.Id, n.Content, n.DeliveredAt, n.Deadline, n.Status, n.FollowsUpNotificationId })
             .ToListAsync(ct);
+        await new AuditTrail(db).RecordListedAsync(process, "Encompass inbox", ResourceType, rows.Select(r => r.Id), ct);
         return rows.Select(r =>
         {
             var c = ContentOf(r.Content);

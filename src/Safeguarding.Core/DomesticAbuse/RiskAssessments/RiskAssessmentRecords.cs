@@ -106,6 +106,8 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
                 i.Adults.Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.GivenName + " " + a.FamilyName).FirstOrDefault() ?? "Not named", i.OccurredAt))
             .ToListAsync(ct);
         db.QueueAudit(process, AuditActions.Read, "RiskAssessmentWorklist", null, AuditOutcome.Allowed, $"{toFinish.Count} drafts, {toAssess.Count} incidents");
+        new AuditTrail(db).QueueListed(process, "DASH worklist", ResourceType, toFinish.Select(d => d.Id));
+        new AuditTrail(db).QueueListed(process, "DASH worklist", "DomesticIncident", toAssess.Select(i => i.Id));
         await db.SaveChangesAsync(ct);
         return new AssessmentWorklist(toFinish, toAssess);
     }

@@ -36,7 +36,7 @@ public sealed class BreakGlass(SafeguardingDbContext db)
             GrantedAt = now,
             ExpiresAt = now + BreakGlassAccess.Lifetime,
         };
-        db.Process = process with { Purpose = access.Reason };
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("break-glass", nameof(BreakGlassAccess), access.Id) };
         db.BreakGlassAccesses.Add(access);
         db.QueueAudit(db.Process, AuditActions.BreakGlass, request.ResourceType, request.ResourceId, AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);

@@ -10,6 +10,8 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string SignIn = "sign-in";
     public const string BreakGlass = "break-glass";
+    /// <summary>The record was shown in a list (a search's results, an inbox, a worklist): which list is in Details.</summary>
+    public const string List = "list";
 }
 
 public enum AuditOutcome
@@ -51,4 +53,13 @@ public sealed class AuditHead
     public int Id { get; set; } = 1;
     public long LastSequence { get; set; }
     public required string LastHash { get; set; }
+}
+
+/// <summary>
+/// An entry's Purpose is a fixed kind of work, never a user's free text (which can name a child): a reason someone gave
+/// is kept in the record it explains, and the Purpose points to it.
+/// </summary>
+public static class AuditPurposes
+{
+    public static string ReasonIn(string kind, string recordType, Guid recordId) => $"{kind}: reason in {recordType} {recordId}";
 }

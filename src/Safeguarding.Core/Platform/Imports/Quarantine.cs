@@ -81,7 +81,7 @@ public sealed class Quarantine(SafeguardingDbContext db)
         if (string.IsNullOrWhiteSpace(options.Reason)) throw new ArgumentException("Say why the record is discarded.", nameof(options));
         var record = await FindAsync(options.RecordId, process, ct) ?? throw new NotFoundException(ResourceType, options.RecordId.ToString());
         if (record.Status != QuarantineStatus.Waiting) throw new InvalidOperationException("This record has already been resolved.");
-        db.Process = process with { Purpose = options.Reason.Trim() };
+        db.Process = process with { Purpose = AuditPurposes.ReasonIn("discard", nameof(QuarantinedRecord), record.Id) };
         record.Status = QuarantineStatus.Discarded;
         record.ResolvedAt = db.Clock.GetCurrentInstant();
         record.ResolvedByUserId = actor.UserId;

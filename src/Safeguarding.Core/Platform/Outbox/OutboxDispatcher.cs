@@ -141,6 +141,7 @@ public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutb
                 .SetProperty(m => m.ClaimToken, token)
                 .SetProperty(m => m.NextAttemptAt, lease)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            await AuditAsync(ids, "changed: ClaimToken, NextAttemptAt, Attempts (claimed)", ct);
             await tx.CommitAsync(ct);
         }
         return await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimToken == token)
@@ -150,12 +151,13 @@ public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutb
     private Task MarkDeliveredAsync(OutboxMessage message, Guid token)
     {
         var now = db.Clock.GetCurrentInstant();
-        return db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
+        return UpdateAuditedAsync([message.Id], "changed: Status, DeliveredAt, ClaimToken, LastError (delivered)", () =>
+            db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Delivered)
                 .SetProperty(m => m.DeliveredAt, now)
                 .SetProperty(m => m.ClaimToken, (Guid?)null)
-                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None));
     }
 
     /// <summary>Schedules the next attempt with a doubling delay, or gives up after the last: true when it failed for good.</summary>
@@ -167,12 +169,13 @@ public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutb
         // The type and message of the error only: SMTP and HTTP errors name servers, not children.
         var text = $"{error.GetType().Name}: {error.Message}";
         if (text.Length > 1000) text = text[..1000];
-        await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
+        await UpdateAuditedAsync([message.Id], $"changed: Status, NextAttemptAt, ClaimToken, LastError ({(givesUp ? "failed" : "to retry")})", () =>
+            db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, givesUp ? OutboxStatus.Failed : OutboxStatus.Pending)
                 .SetProperty(m => m.NextAttemptAt, next)
                 .SetProperty(m => m.ClaimToken, (Guid?)null)
-                .SetProperty(m => m.LastError, text), CancellationToken.None);
+                .SetProperty(m => m.LastError, text), CancellationToken.None));
         return givesUp;
     }
 
@@ -180,10 +183,31 @@ public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutb
     private Task ReleaseAsync(List<Guid> ids, Guid token)
     {
         var now = db.Clock.GetCurrentInstant();
-        return db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
+        return UpdateAuditedAsync(ids, "changed: NextAttemptAt, ClaimToken, Attempts (released)", () =>
+            db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.NextAttemptAt, now)
                 .SetProperty(m => m.ClaimToken, (Guid?)null)
-                .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A bulk update bypasses the DbContext's own auditing of writes, so its entries are written here, in the same
+    /// transaction: the status change and its audit entry land together or not at all.
+    /// </summary>
+    private async Task UpdateAuditedAsync(IReadOnlyList<Guid> ids, string changed, Func<Task<int>> update)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        if (await update() > 0) await AuditAsync(ids, changed, CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>One entry per message, chained by a save inside the caller's transaction.</summary>
+    private async Task AuditAsync(IEnumerable<Guid> ids, string changed, CancellationToken ct)
+    {
+        var process = ProcessContext.System(ProcessName);
+        foreach (var id in ids)
+            db.QueueAudit(process, AuditActions.Update, nameof(OutboxMessage), id.ToString(), AuditOutcome.Allowed, changed);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -95,6 +95,31 @@ public sealed class OutboxTests
     }
 
     [Theory, BothDatabases]
+    public async Task Every_status_change_the_dispatcher_makes_in_bulk_is_audited_per_message_and_the_chain_holds(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var delivered = await QueueOneAsync(s, maxAttempts: 4);
+        var failing = new FlakyChannel(OutboxChannel.Email, failures: 1);
+
+        // The first attempt fails (to be retried), the second is delivered: each a bulk update past the change tracker.
+        await using (var db = s.NewContext()) Assert.Equal(1, (await s.Dispatcher(db, failing).DispatchDueAsync()).Retrying);
+        s.Clock.AdvanceHours(1);
+        await using (var db = s.NewContext()) Assert.Equal(1, (await s.Dispatcher(db, failing).DispatchDueAsync()).Delivered);
+
+        await using var check = s.NewContext();
+        var trail = await check.AuditEntries.AsNoTracking()
+            .Where(e => e.ResourceType == nameof(OutboxMessage) && e.ResourceId == delivered.Id.ToString() && e.Action == "update")
+            .OrderBy(e => e.Sequence).Select(e => e.Details).ToListAsync();
+        Assert.Equal([
+            "changed: ClaimToken, NextAttemptAt, Attempts (claimed)",
+            "changed: Status, NextAttemptAt, ClaimToken, LastError (to retry)",
+            "changed: ClaimToken, NextAttemptAt, Attempts (claimed)",
+            "changed: Status, DeliveredAt, ClaimToken, LastError (delivered)",
+        ], trail);
+        Assert.True((await new Safeguarding.Core.Platform.Audit.AuditTrail(check).VerifyAsync()).Intact);
+    }
+
+    [Theory, BothDatabases]
     public async Task A_failed_send_is_retried_after_doubling_delays_then_marked_failed_for_an_administrator_to_retry(DatabaseProvider provider)
     {
         await using var s = await EncompassScenario.CreateAsync(provider);
