@@ -75,6 +75,9 @@ public sealed partial class PersonIndex
         string heldBecause, Instant now)
     {
         var provisional = NewPerson(record, organisation);
+        // Identifiers stay on the organisation's record, not on a second person: a look-up by NHS number or UPN keeps
+        // finding one person, the child.
+        (provisional.NhsNumber, provisional.Upn) = (null, null);
         db.People.Add(provisional);
         record.PersonId = provisional.Id;
         record.Outcome = LinkOutcome.HeldForCouncil;
