@@ -73,12 +73,13 @@ public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<IL
             && r.SourceSystem == incoming.SourceSystem && r.LocalId == incoming.LocalId, ct);
         if (existing is not null)
         {
+            // The caller may save its own work with this unit (the API keeps its answer), so the process is set either way.
+            db.Process = process;
             // A corrected copy of a record we hold: keep the new content as received; the link stands (merge or review to change it).
             if (existing.Received != incoming.Received)
             {
                 Copy(incoming, existing);
                 existing.ReceivedAt = db.Clock.GetCurrentInstant();
-                db.Process = process;
                 await db.SaveChangesAsync(ct);
             }
             return new Arrival(existing.Id, existing.PersonId!.Value, existing.Outcome, existing.MatchProbability, null, AlreadyReceived: true);

@@ -18,11 +18,11 @@ public sealed record SourceRecordReceipt(Guid SourceRecordId, string Status = "r
 public sealed record LookupRequest(string? NhsNumber, string? Upn);
 
 /// <summary>
-/// Agency systems send their records of people; the index keeps them as received and links them. A sender scoped to
-/// its own organisation (a school, a GP practice, an API client with people:write or rolls:write) is answered 202
+/// Agency systems send their records of people; the index keeps them as received and links them. A sender that may not
+/// open any person (a school, a GP practice, every API client) is answered 202
 /// "received" with its own record's id only, new or sent before: whether and whom the record matched would tell it
-/// about a child it may not hold (docs/security.md, "Relationships are earned"). A whole-partnership sender (the
-/// police, the Front Door, the council) gets the match, as before.
+/// about a child it may not hold (docs/security.md, "Relationships are earned"). A signed-in whole-partnership reader
+/// (the police, the Front Door) gets the match, as before: it could find the person anyway.
 /// </summary>
 public static class SourceRecordsApi
 {
@@ -54,9 +54,13 @@ public static class SourceRecordsApi
         });
     }
 
-    /// <summary>Whether the caller may be told whom its record matched: only a sender of any organisation's records.</summary>
+    /// <summary>
+    /// Whether the caller may be told whom its record matched: only one who may open any person in the partnership (the
+    /// police, the Front Door). API clients send with people:write for the whole partnership but read, at most, their
+    /// own organisation's people (people:read), so they are organisation-scoped here.
+    /// </summary>
     public static bool LearnsMatches(Core.Platform.Access.Actor actor) =>
-        actor.Grants.Any(g => g is { Resource: Core.Platform.Access.Resource.Person, Operation: Core.Platform.Access.Operation.Create, Scope: Core.Platform.Access.Scope.WholePartnership });
+        actor.Grants.Any(g => g is { Resource: Core.Platform.Access.Resource.Person, Operation: Core.Platform.Access.Operation.Read, Scope: Core.Platform.Access.Scope.WholePartnership });
 
     /// <summary>
     /// A person by NHS number or UPN. No such person, and a person the caller may not open (sealed, or not theirs), get
