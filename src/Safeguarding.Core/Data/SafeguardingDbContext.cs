@@ -45,6 +45,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<LinkageSettings> LinkageSettings => Set<LinkageSettings>();
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
+    public DbSet<HeldLink> HeldLinks => Set<HeldLink>();
 
     // Learners: rolls, registers, attendance, census
     public DbSet<Learners.Rolls.PupilRegistration> PupilRegistrations => Set<Learners.Rolls.PupilRegistration>();

@@ -12,6 +12,7 @@ public static class DomesticAbuseModule
         .AddScoped<Encompass.ChildrenToPlace>()
         .AddScoped<IQuarantineRelease, Encompass.IncidentRelease>()
         .AddScoped<Learners.Attendance.IKnownToSafeguardingSource, KnownToDomesticAbuse>()
+        .AddScoped<People.ILinkHoldSource, ProtectedByDomesticAbuse>()
         .AddScoped<Encompass.EncompassDelivery>()
         .AddScoped<Encompass.KeyAdultInbox>()
         .AddScoped<Encompass.EncompassEscalation>()

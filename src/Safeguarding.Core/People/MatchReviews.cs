@@ -28,10 +28,14 @@ public sealed class MatchReviews(SafeguardingDbContext db, PersonIndex index)
         var actor = process.RequireActor();
         Demand(actor, null);
         var partnership = actor.PartnershipId;
+        var mayReadSealed = actor.HasAny(Resource.SealedRecord, Operation.Read);
+        // A sealed person's possible matches are listed only to those who may read sealed records.
         var waiting = (await db.MatchReviews.AsNoTracking()
                 .Where(r => r.PartnershipId == partnership && (r.Decision == null || r.Decision == ReviewDecision.NotSure))
-                .OrderBy(r => r.CreatedAt).Take(200)
+                .Where(r => mayReadSealed || !db.People.Any(p => p.Id == r.CandidatePersonId && p.IsSealed))
                 .Join(db.SourceRecords, r => r.SourceRecordId, s => s.Id, (r, s) => new { r, s })
+                .Where(x => mayReadSealed || !db.People.Any(p => p.Id == x.s.PersonId && p.IsSealed))
+                .OrderBy(x => x.r.CreatedAt).Take(200)
                 .Join(db.Organisations, x => x.s.OrganisationId, o => o.Id, (x, o) => new { x.r, x.s, o.Name })
                 .ToListAsync(ct))
             .Select(x => new WaitingMatch(x.r, x.s, x.Name)).ToList();
@@ -50,9 +54,10 @@ public sealed class MatchReviews(SafeguardingDbContext db, PersonIndex index)
         var partnership = actor.PartnershipId;
         var review = await db.MatchReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId && r.PartnershipId == partnership, ct);
         if (review is null) return null;
-        var record = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == review.SourceRecordId, ct);
-        var candidate = await db.People.AsNoTracking().SingleAsync(p => p.Id == review.CandidatePersonId, ct);
-        var candidateRecords = await index.SourceRecordsOfAsync(candidate.Id, ct);
+        var record = await db.SourceRecords.AsNoTracking().SingleAsync(r => r.Id == review.SourceRecordId && r.PartnershipId == partnership, ct);
+        await index.RequireUnsealedAsync(actor, nameof(MatchReview), reviewId, [review.CandidatePersonId, .. record.PersonId is { } p ? [p] : Array.Empty<Guid>()], ct);
+        var candidate = await db.People.AsNoTracking().SingleAsync(p => p.Id == review.CandidatePersonId && p.PartnershipId == partnership, ct);
+        var candidateRecords = await index.SourceRecordsOfAsync(candidate.Id, partnership, ct);
         var orgIds = candidateRecords.Select(r => r.OrganisationId).Append(record.OrganisationId).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var evidence = JsonSerializer.Deserialize<List<FieldEvidence>>(review.Evidence, PersonIndex.EvidenceJson) ?? [];
@@ -66,9 +71,6 @@ public sealed class MatchReviews(SafeguardingDbContext db, PersonIndex index)
             candidateRecords.Select(r => (r, names.GetValueOrDefault(r.OrganisationId, ""))).ToList(), evidence);
     }
 
-    private static void Demand(Actor actor, Guid? reviewId)
-    {
-        var decision = AccessPolicy.Decide(actor, Resource.Person, Operation.Update);
-        if (!decision.Allowed) throw new ForbiddenException(nameof(MatchReview), reviewId?.ToString(), decision.Reason);
-    }
+    // Seeing a possible match is limited exactly as deciding it is: whole-partnership Person:Update.
+    private static void Demand(Actor actor, Guid? reviewId) => PersonIndex.RequireMerge(actor, nameof(MatchReview), reviewId);
 }

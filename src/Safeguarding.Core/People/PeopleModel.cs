@@ -87,6 +87,20 @@ internal sealed class MatchReviewMapping : IEntityTypeConfiguration<MatchReview>
     }
 }
 
+internal sealed class HeldLinkMapping : IEntityTypeConfiguration<HeldLink>
+{
+    public void Configure(EntityTypeBuilder<HeldLink> b)
+    {
+        b.ToTable("people_held_links");
+        b.Property(h => h.HeldBecause).HasMaxLength(500);
+        b.Property(h => h.DecisionReason).HasMaxLength(2000);
+        b.HasOne<Person>().WithMany().HasForeignKey(h => h.PersonId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(h => h.OrganisationId);
+        b.HasOne<SourceRecord>().WithMany().HasForeignKey(h => h.SourceRecordId);
+        b.HasIndex(h => new { h.PartnershipId, h.DecidedAt });
+    }
+}
+
 internal sealed class PersonMergeMapping : IEntityTypeConfiguration<PersonMerge>
 {
     public void Configure(EntityTypeBuilder<PersonMerge> b)

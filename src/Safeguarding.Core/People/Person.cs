@@ -66,4 +66,29 @@ public sealed class PersonLink
     public Guid OrganisationId { get; set; }
     public PersonLinkKind Kind { get; set; }
     public LocalDate From { get; set; }
+
+    // Provenance: a relationship opens a child's record to an organisation, so how it was made is kept with it.
+    /// <summary>How the link was made.</summary>
+    public LinkMade Made { get; set; }
+    /// <summary>The agency record that made it, when a record did.</summary>
+    public Guid? SourceRecordId { get; set; }
+    /// <summary>When it was made (none for links made before provenance was kept).</summary>
+    public Instant? MadeAt { get; set; }
+    /// <summary>Who made it: the sender of the record, or the practitioner who decided a held link or a merge.</summary>
+    public Guid? MadeByUserId { get; set; }
+}
+
+/// <summary>How a link between a person and an organisation came to be.</summary>
+public enum LinkMade
+{
+    /// <summary>Made before links carried their provenance, or recorded directly (demonstration data, case allocation).</summary>
+    Unrecorded,
+    /// <summary>The organisation's record started the person: the organisation knows only what it sent.</summary>
+    RecordStartedPerson,
+    /// <summary>The organisation's record matched a person no other setting holds, and the person is not sealed or protected.</summary>
+    RecordMatched,
+    /// <summary>A held link the council (Front Door or education lead) decided to make.</summary>
+    HeldLinkApproved,
+    /// <summary>Follows the organisation's records moved by a practitioner's merge, unmerge or match decision.</summary>
+    Merge,
 }

@@ -97,13 +97,20 @@ public sealed partial class PersonIndex
             var candidate = found is null ? null : new Scored(found.Value.Candidate.PersonId, found.Value.Score, found.Value.Explanation);
             db.SourceRecords.Add(record);
             Guid? reviewId = null;
-            if (candidate is not null && candidate.Score.MatchProbability >= settings.UpperThreshold && !candidate.Score.HoldForReview)
+            var matched = candidate is not null && candidate.Score.MatchProbability >= settings.UpperThreshold && !candidate.Score.HoldForReview;
+            // The same rule as one record's: a link to a child held elsewhere, sealed or protected waits for the council.
+            if (matched && !linked.Contains((candidate!.PersonId, organisation.Id)) && await WhyHoldAsync(candidate.PersonId, organisation, ct) is { } heldBecause)
             {
-                record.PersonId = candidate.PersonId;
+                var provisional = HoldLink(record, organisation, candidate.PersonId, candidate.Score, candidate.Explanation, heldBecause, now);
+                linked.Add((provisional.Id, organisation.Id));
+            }
+            else if (matched)
+            {
+                record.PersonId = candidate!.PersonId;
                 record.Outcome = LinkOutcome.LinkedAutomatically;
                 record.MatchProbability = candidate.Score.MatchProbability;
                 if (KindFor(organisation.Type) is { } kind && linked.Add((candidate.PersonId, organisation.Id)))
-                    db.PersonLinks.Add(new PersonLink { PartnershipId = organisation.PartnershipId, PersonId = candidate.PersonId, OrganisationId = organisation.Id, Kind = kind, From = Today() });
+                    db.PersonLinks.Add(Link(organisation.PartnershipId, candidate.PersonId, organisation.Id, kind, new Provenance(LinkMade.RecordMatched, record.Id, actor.UserId)));
             }
             else
             {

@@ -44,7 +44,12 @@ public sealed record MatchingThresholdsOptions(double Upper, double Lower);
 /// and siblings guard holds it, the record starts a provisional person and waits in the review queue; below the
 /// lower threshold it starts a new person.
 /// </summary>
-public sealed partial class PersonIndex(SafeguardingDbContext db)
+/// <remarks>
+/// A link to an organisation opens the person's record to it, so a record links its sender only to a person no
+/// other setting holds, who is not sealed and whom no module protects (<see cref="ILinkHoldSource"/>): otherwise
+/// the link is held for the council (<see cref="HeldLink"/>) and the record waits on a person of its own.
+/// </remarks>
+public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<ILinkHoldSource>? holdSources = null)
 {
     private const int MaxCandidates = 2_000;
 
@@ -68,12 +73,13 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             && r.SourceSystem == incoming.SourceSystem && r.LocalId == incoming.LocalId, ct);
         if (existing is not null)
         {
+            // The caller may save its own work with this unit (the API keeps its answer), so the process is set either way.
+            db.Process = process;
             // A corrected copy of a record we hold: keep the new content as received; the link stands (merge or review to change it).
             if (existing.Received != incoming.Received)
             {
                 Copy(incoming, existing);
                 existing.ReceivedAt = db.Clock.GetCurrentInstant();
-                db.Process = process;
                 await db.SaveChangesAsync(ct);
             }
             return new Arrival(existing.Id, existing.PersonId!.Value, existing.Outcome, existing.MatchProbability, null, AlreadyReceived: true);
@@ -97,12 +103,17 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         db.Process = process;
         db.SourceRecords.Add(record);
         Guid? reviewId = null;
-        if (best is not null && best.Score.MatchProbability >= settings.UpperThreshold && !best.Score.HoldForReview)
+        if (best is not null && best.Score.MatchProbability >= settings.UpperThreshold && !best.Score.HoldForReview
+            && await WhyHoldAsync(best.PersonId, organisation, ct) is { } heldBecause)
+        {
+            HoldLink(record, organisation, best.PersonId, best.Score, best.Explanation, heldBecause, db.Clock.GetCurrentInstant());
+        }
+        else if (best is not null && best.Score.MatchProbability >= settings.UpperThreshold && !best.Score.HoldForReview)
         {
             record.PersonId = best.PersonId;
             record.Outcome = LinkOutcome.LinkedAutomatically;
             record.MatchProbability = best.Score.MatchProbability;
-            await AddLinkAsync(best.PersonId, organisation, ct);
+            await AddLinkAsync(best.PersonId, organisation, new Provenance(LinkMade.RecordMatched, record.Id, actor.UserId), ct);
         }
         else
         {
@@ -141,7 +152,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
 
         var personIds = scored.Select(s => s.PersonId).Distinct().ToList();
         var people = await db.People.AsNoTracking().Include(p => p.Links)
-            .Where(p => personIds.Contains(p.Id) && p.MergedIntoPersonId == null).ToDictionaryAsync(p => p.Id, ct);
+            .Where(p => personIds.Contains(p.Id) && p.PartnershipId == partnershipId && p.MergedIntoPersonId == null).ToDictionaryAsync(p => p.Id, ct);
         var results = scored
             // Whatever the user typed must speak for the person overall (field weights above zero), however little they typed.
             .Where(s => s.Score.MatchWeight > model.PriorWeight && people.ContainsKey(s.PersonId))
@@ -187,7 +198,8 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             ?? throw new KeyNotFoundException("No such review.");
         if (review.Decision is ReviewDecision.SamePerson or ReviewDecision.DifferentPeople)
             throw new InvalidOperationException("This possible match has already been decided.");
-        var record = await db.SourceRecords.SingleAsync(r => r.Id == review.SourceRecordId, ct);
+        var record = await db.SourceRecords.SingleAsync(r => r.Id == review.SourceRecordId && r.PartnershipId == actor.PartnershipId, ct);
+        await RequireUnsealedAsync(actor, nameof(MatchReview), reviewId, [review.CandidatePersonId, record.PersonId!.Value], ct);
 
         db.Process = process with { Purpose = AuditPurposes.ReasonIn("match decision", nameof(MatchReview), review.Id) };
         review.Decision = decision;
@@ -209,6 +221,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var (keptPersonId, mergedPersonId, reason) = options;
         RequireMerge(actor, PersonRecords.ResourceType, keptPersonId);
+        await RequireUnsealedAsync(actor, PersonRecords.ResourceType, keptPersonId, [keptPersonId, mergedPersonId], ct);
         var merge = await MergeTrackedAsync(actor, keptPersonId, mergedPersonId, reason, ct);
         db.Process = process with { Purpose = AuditPurposes.ReasonIn("merge", nameof(PersonMerge), merge.Id) };
         await db.SaveChangesAsync(ct);
@@ -223,6 +236,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         RequireMerge(actor, nameof(PersonMerge), mergeId);
         var merge = await db.PersonMerges.SingleOrDefaultAsync(m => m.Id == mergeId && m.PartnershipId == actor.PartnershipId, ct)
             ?? throw new KeyNotFoundException("No such merge.");
+        await RequireUnsealedAsync(actor, nameof(PersonMerge), mergeId, [merge.KeptPersonId, merge.MergedPersonId], ct);
         if (merge.UndoneAt is not null) throw new InvalidOperationException("This merge has already been undone.");
         if (await db.PersonMerges.AnyAsync(m => m.MergedPersonId == merge.KeptPersonId && m.UndoneAt == null, ct))
             throw new InvalidOperationException("The person this merge kept has since been merged into another: undo that merge first.");
@@ -240,8 +254,9 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         merge.UndoneAt = db.Clock.GetCurrentInstant();
         merge.UndoneByUserId = actor.UserId;
         merge.UndoReason = reason;
-        await RebuildLinksAsync(merge.KeptPersonId, ct);
-        await RebuildLinksAsync(merge.MergedPersonId, ct);
+        var made = new Provenance(LinkMade.Merge, null, actor.UserId);
+        await RebuildLinksAsync(merge.KeptPersonId, made, ct);
+        await RebuildLinksAsync(merge.MergedPersonId, made, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -250,11 +265,24 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
     {
         var actor = process.RequireActor();
         RequireMerge(actor, nameof(PersonMerge), mergeId);
-        return await db.PersonMerges.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mergeId && m.PartnershipId == actor.PartnershipId, ct);
+        var merge = await db.PersonMerges.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mergeId && m.PartnershipId == actor.PartnershipId, ct);
+        if (merge is not null) await RequireUnsealedAsync(actor, nameof(PersonMerge), mergeId, [merge.KeptPersonId, merge.MergedPersonId], ct);
+        return merge;
     }
 
-    public Task<List<SourceRecord>> SourceRecordsOfAsync(Guid personId, CancellationToken ct = default) =>
-        db.SourceRecords.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
+    /// <summary>
+    /// Match reviews, merges and their undoing show both people: each must be one the caller may see past the seal.
+    /// Whole-partnership Person:Update is checked first (<see cref="RequireMerge"/>); this adds the seal.
+    /// </summary>
+    internal async Task RequireUnsealedAsync(Actor actor, string resourceType, Guid resourceId, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    {
+        if (actor.HasAny(Resource.SealedRecord, Operation.Read)) return;
+        if (await db.People.AsNoTracking().AnyAsync(p => personIds.Contains(p.Id) && p.IsSealed, ct))
+            throw new ForbiddenException(resourceType, resourceId.ToString(), "record is sealed");
+    }
+
+    public Task<List<SourceRecord>> SourceRecordsOfAsync(Guid personId, Guid partnershipId, CancellationToken ct = default) =>
+        db.SourceRecords.AsNoTracking().Where(r => r.PersonId == personId && r.PartnershipId == partnershipId).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
 
     /// <summary>
     /// Trains the partnership's model on every source record in the index, and keeps it. A person asking must be
@@ -304,11 +332,11 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         await db.LinkageSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct)
         ?? new LinkageSettings { PartnershipId = partnershipId };
 
-    private static void RequireMerge(Actor actor, string resourceType, Guid resourceId)
+    internal static void RequireMerge(Actor actor, string resourceType, Guid? resourceId)
     {
         if (actor.UserId is null || !AccessPolicy.Decide(actor, Resource.Person, Operation.Update).Allowed
             || !actor.Grants.Any(g => g.Resource == Resource.Person && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership))
-            throw new ForbiddenException(resourceType, resourceId.ToString(), "Only roles that may update any person in the partnership decide matches and merge people.");
+            throw new ForbiddenException(resourceType, resourceId?.ToString(), "Only roles that may update any person in the partnership decide matches and merge people.");
     }
 
     private static void DemandSend(Actor actor)
@@ -324,7 +352,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             throw new ForbiddenException(nameof(Resource.LinkageSettings), null, "no role grants Update on LinkageSettings");
     }
 
-    private async Task<PersonMerge> MergeTrackedAsync(Actor actor, Guid keptId, Guid mergedId, string reason, CancellationToken ct)
+    private async Task<PersonMerge> MergeTrackedAsync(Actor actor, Guid keptId, Guid mergedId, string reason, CancellationToken ct, Provenance? made = null)
     {
         if (keptId == mergedId) throw new InvalidOperationException("A person cannot be merged into themselves.");
         var kept = await db.People.SingleOrDefaultAsync(p => p.Id == keptId && p.PartnershipId == actor.PartnershipId && p.MergedIntoPersonId == null, ct)
@@ -342,14 +370,15 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             At = db.Clock.GetCurrentInstant(),
         };
         db.PersonMerges.Add(merge);
-        await RebuildLinksAsync(kept.Id, ct);
-        await RebuildLinksAsync(merged.Id, ct);
+        made ??= new Provenance(LinkMade.Merge, null, actor.UserId);
+        await RebuildLinksAsync(kept.Id, made, ct);
+        await RebuildLinksAsync(merged.Id, made, ct);
         return merge;
     }
 
     // A person's links to organisations follow their agency records, so scoped roles keep seeing exactly their own.
     // Records moved in this unit of work are tracked; the rest are read as stored.
-    private async Task RebuildLinksAsync(Guid personId, CancellationToken ct)
+    private async Task RebuildLinksAsync(Guid personId, Provenance made, CancellationToken ct)
     {
         var person = await db.People.Include(p => p.Links).SingleAsync(p => p.Id == personId, ct);
         var tracked = db.ChangeTracker.Entries<SourceRecord>().Select(e => e.Entity).ToList();
@@ -361,17 +390,23 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
         // Added through the set, not the collection: a new link with its key already set would otherwise be taken for an update.
         foreach (var org in organisations)
             if (KindFor(org.Type) is { } kind && person.Links.All(l => l.OrganisationId != org.Id))
-                db.PersonLinks.Add(new PersonLink { PartnershipId = person.PartnershipId, PersonId = person.Id, OrganisationId = org.Id, Kind = kind, From = Today() });
+                db.PersonLinks.Add(Link(person.PartnershipId, person.Id, org.Id, kind, made));
         // Case and supervision links are not made by agency records, so a merge or unmerge leaves them alone.
         person.Links.RemoveAll(l => !orgIds.Contains(l.OrganisationId) && l.Kind is not (PersonLinkKind.OpenCase or PersonLinkKind.Supervised));
     }
 
-    private async Task AddLinkAsync(Guid personId, Organisation organisation, CancellationToken ct)
+    private async Task AddLinkAsync(Guid personId, Organisation organisation, Provenance made, CancellationToken ct)
     {
         if (KindFor(organisation.Type) is not { } kind) return;
         if (await db.PersonLinks.AnyAsync(l => l.PersonId == personId && l.OrganisationId == organisation.Id, ct)) return;
-        db.PersonLinks.Add(new PersonLink { PartnershipId = organisation.PartnershipId, PersonId = personId, OrganisationId = organisation.Id, Kind = kind, From = Today() });
+        db.PersonLinks.Add(Link(organisation.PartnershipId, personId, organisation.Id, kind, made));
     }
+
+    private PersonLink Link(Guid partnershipId, Guid personId, Guid organisationId, PersonLinkKind kind, Provenance made) => new()
+    {
+        PartnershipId = partnershipId, PersonId = personId, OrganisationId = organisationId, Kind = kind, From = Today(),
+        Made = made.Made, SourceRecordId = made.SourceRecordId, MadeByUserId = made.ByUserId, MadeAt = db.Clock.GetCurrentInstant(),
+    };
 
     private LocalDate Today() => db.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
 
@@ -398,7 +433,7 @@ public sealed partial class PersonIndex(SafeguardingDbContext db)
             CreatedAt = db.Clock.GetCurrentInstant(),
         };
         if (KindFor(organisation.Type) is { } kind)
-            person.Links.Add(new PersonLink { PartnershipId = r.PartnershipId, OrganisationId = organisation.Id, Kind = kind, From = Today() });
+            person.Links.Add(Link(r.PartnershipId, person.Id, organisation.Id, kind, new Provenance(LinkMade.RecordStartedPerson, r.Id, db.Process?.Actor?.UserId)));
         return person;
     }
 

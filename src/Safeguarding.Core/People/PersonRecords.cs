@@ -50,21 +50,30 @@ public sealed class PersonRecords(SafeguardingDbContext db, IEnumerable<IRecords
 
     /// <summary>
     /// What surrounds a person's record the caller has opened (<see cref="OpenAsync"/>). Relatives are people too:
-    /// only those the caller may open are named, and naming each is audited as a read.
+    /// only those the caller may open are named, and naming each is audited as a read. A relationship-scoped reader
+    /// (a school's DSL, a GP practice, an IDVA) needs to know only its own part: its own agency's record and its own
+    /// relationship, not other agencies' records, the household address they gave, the merges or the whole "known
+    /// to" list (<see cref="SeesWholeRecord"/>).
     /// </summary>
     public async Task<PersonDetails> DetailsAsync(Person person, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        var household = person.HouseholdId is { } householdId
-            ? await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, ct)
+        var whole = SeesWholeRecord(actor);
+        var household = whole && person.HouseholdId is { } householdId
+            ? await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId && h.PartnershipId == actor.PartnershipId, ct)
             : null;
-        var sources = await db.SourceRecords.AsNoTracking().Where(r => r.PersonId == person.Id).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
-        var orgIds = person.Links.Select(l => l.OrganisationId).Concat(sources.Select(s => s.OrganisationId)).Distinct().ToList();
+        var own = actor.OrganisationId;
+        var sources = await db.SourceRecords.AsNoTracking().Where(r => r.PersonId == person.Id && r.PartnershipId == actor.PartnershipId)
+            .Where(r => whole || r.OrganisationId == own).OrderBy(r => r.ReceivedAt).ToListAsync(ct);
+        var shownLinks = person.Links.Where(l => whole || l.OrganisationId == own).ToList();
+        var orgIds = shownLinks.Select(l => l.OrganisationId).Concat(sources.Select(s => s.OrganisationId)).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var links = person.Links.Select(l => (names.GetValueOrDefault(l.OrganisationId, "Unknown organisation"), l.Kind)).ToList();
+        var links = shownLinks.Select(l => (names.GetValueOrDefault(l.OrganisationId, "Unknown organisation"), l.Kind)).ToList();
         var agencyRecords = sources.Select(s => (s, names.GetValueOrDefault(s.OrganisationId, "Unknown organisation"))).ToList();
         var personId = person.Id;
-        var merges = await db.PersonMerges.AsNoTracking().Where(m => m.KeptPersonId == personId).OrderByDescending(m => m.At).ToListAsync(ct);
+        var merges = whole
+            ? await db.PersonMerges.AsNoTracking().Where(m => m.KeptPersonId == personId && m.PartnershipId == actor.PartnershipId).OrderByDescending(m => m.At).ToListAsync(ct)
+            : [];
         var related = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId)
             .Join(db.People.Include(p => p.Links), r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.Kind, Person = p }).ToListAsync(ct);
         var relationships = new List<(string, RelationshipKind, Guid)>();
@@ -79,6 +88,13 @@ public sealed class PersonRecords(SafeguardingDbContext db, IEnumerable<IRecords
         if (relationships.Count > 0) await db.SaveChangesAsync(ct);
         return new PersonDetails(household, links, agencyRecords, merges, relationships);
     }
+
+    /// <summary>
+    /// Whether the caller sees a person's whole record (every agency's record, the household, everyone they are known
+    /// to): a reader of any person in the partnership. Every other reader sees its own organisation's part.
+    /// </summary>
+    public static bool SeesWholeRecord(Actor actor) =>
+        actor.Grants.Any(g => g is { Resource: Resource.Person, Operation: Operation.Read, Scope: Scope.WholePartnership });
 
     /// <summary>
     /// The person a break-glass request is about, checked only for existence in the partnership (their record is not

@@ -15,6 +15,11 @@ public enum LinkOutcome
     LinkedByReview,
     /// <summary>Moved by a merge or an unmerge.</summary>
     LinkedManually,
+    /// <summary>
+    /// Matched a child another setting holds, or a sealed or protected child: the record waits on a person of its own
+    /// while the council decides the link (<see cref="HeldLink"/>).
+    /// </summary>
+    HeldForCouncil,
 }
 
 /// <summary>

@@ -18,6 +18,7 @@ public static class PageConventions
         Require(conventions, "/Admin/ApiClients", Resource.ApiClient, Operation.Read);
         Require(conventions, "/Admin/Linkage", Resource.LinkageSettings, Operation.Read);
         Require(conventions, "/People", Resource.Person, Operation.Read);
+        Require(conventions, "/HeldLinks", Resource.HeldLink, Operation.Review);
         Require(conventions, "/Audit", Resource.AuditTrail, Operation.Read);
         Require(conventions, "/Learners/Figures", Resource.AggregateFigures, Operation.Read);
         Require(conventions, "/Learners/Children", Resource.Attendance, Operation.Read);
@@ -40,6 +41,7 @@ public static class PageConventions
         LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
         LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");
         LoadForPage<Pages.People.MatchToDecideFilter>(conventions, "/People/Review/Decide");
+        LoadForPage<Pages.HeldLinks.HeldLinkFilter>(conventions, "/HeldLinks/Decide");
         LoadForPage<Pages.Admin.Quarantine.QuarantinedRecordFilter>(conventions, "/Admin/Quarantine/Record");
         LoadForPage<Pages.DomesticAbuse.Encompass.Inbox.NotificationFilter>(conventions, "/DomesticAbuse/Encompass/Inbox/Notification");
         foreach (var page in new[] { "Question", "CheckAnswers", "Child", "Done" })

@@ -12,9 +12,18 @@ public sealed record SourceRecordRequest(
 
 public sealed record SourceRecordResponse(Guid SourceRecordId, Guid PersonId, string Outcome, double? MatchProbability, bool AlreadyReceived);
 
+/// <summary>What an organisation-scoped sender is told: its record was received, and nothing of whom it matched.</summary>
+public sealed record SourceRecordReceipt(Guid SourceRecordId, string Status = "received");
+
 public sealed record LookupRequest(string? NhsNumber, string? Upn);
 
-/// <summary>Agency systems send their records of people; the index keeps them as received and links them.</summary>
+/// <summary>
+/// Agency systems send their records of people; the index keeps them as received and links them. A sender that may not
+/// open any person (a school, a GP practice, every API client) is answered 202
+/// "received" with its own record's id only, new or sent before: whether and whom the record matched would tell it
+/// about a child it may not hold (docs/security.md, "Relationships are earned"). A signed-in whole-partnership reader
+/// (the police, the Front Door) gets the match, as before: it could find the person anyway.
+/// </summary>
 public static class SourceRecordsApi
 {
     /// <summary>A caller whose roles do not send records of people is refused by the index (ProblemDetails 403, audited).</summary>
@@ -39,12 +48,25 @@ public static class SourceRecordsApi
             var arrival = await index.ReceiveAsync(new IncomingRecord(actor.OrganisationId, request.SourceSystem!.Trim(), request.LocalId!.Trim(), body,
                 request.GivenName, request.FamilyName, request.DateOfBirth, sex, request.Postcode, request.Address, request.NhsNumber, request.Upn),
                 await current.ProcessAsync(ct: ct), ct);
+            if (!LearnsMatches(actor)) return new IdempotentResponses.Answer(202, new SourceRecordReceipt(arrival.SourceRecordId));
             var response = new SourceRecordResponse(arrival.SourceRecordId, arrival.PersonId, arrival.Outcome.ToString(), arrival.MatchProbability, arrival.AlreadyReceived);
             return new IdempotentResponses.Answer(arrival.AlreadyReceived ? 200 : 201, response, $"/api/v1/people/{arrival.PersonId}");
         });
     }
 
-    public static async Task<IResult> Lookup(LookupRequest request, CurrentActor current, PersonRecords records, SafeguardingDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Whether the caller may be told whom its record matched: only one who may open any person in the partnership (the
+    /// police, the Front Door). API clients send with people:write for the whole partnership but read, at most, their
+    /// own organisation's people (people:read), so they are organisation-scoped here.
+    /// </summary>
+    public static bool LearnsMatches(Core.Platform.Access.Actor actor) =>
+        actor.Grants.Any(g => g is { Resource: Core.Platform.Access.Resource.Person, Operation: Core.Platform.Access.Operation.Read, Scope: Core.Platform.Access.Scope.WholePartnership });
+
+    /// <summary>
+    /// A person by NHS number or UPN. No such person, and a person the caller may not open (sealed, or not theirs), get
+    /// the same answer, 404, so that the look-up cannot tell a sealed child from an unknown one; the refusal is still audited.
+    /// </summary>
+    public static async Task<IResult> Lookup(HttpContext http, LookupRequest request, CurrentActor current, PersonRecords records, SafeguardingDbContext db, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null) return Results.Unauthorized();
@@ -73,8 +95,16 @@ public static class SourceRecordsApi
         }
         if (personId == Guid.Empty) return Results.NotFound();
 
-        // A refusal is thrown by the service and answered (ProblemDetails 403, audited) by Access/Refusals.
-        var opening = await records.OpenAsync(personId, await current.ProcessAsync(ct: ct), ct);
+        PersonOpening? opening;
+        try
+        {
+            opening = await records.OpenAsync(personId, await current.ProcessAsync(ct: ct), ct);
+        }
+        catch (Core.Platform.ForbiddenException refused)
+        {
+            await Refusals.DeniedAsync(http, refused.ResourceType, refused.ResourceId, refused.Reason);
+            return Results.NotFound();
+        }
         return opening is null ? Results.NotFound() : Results.Ok(new { personId, opening.Person.GivenName, opening.Person.FamilyName });
     }
 

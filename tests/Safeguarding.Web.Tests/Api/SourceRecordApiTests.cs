@@ -80,10 +80,10 @@ public sealed class SourceRecordApiTests
         var first = await client.SendAsync(Send(Child, "key-1"));
         var again = await client.SendAsync(Send(Child, "key-1"));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        // An API client reads only its own organisation's people, so it is told only that the record was received.
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
-        Assert.Equal(first.Headers.Location, again.Headers.Location);
         await using var db = host.NewContext();
         var record = await db.SourceRecords.SingleAsync(r => r.OrganisationId == police.Id);
         Assert.Equal(LinkOutcome.NewPerson, record.Outcome);
@@ -138,5 +138,53 @@ public sealed class SourceRecordApiTests
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         await using var db = host.NewContext();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.ResourceId == person.Id.ToString() && e.Action == "read" && e.ActorApiClientId != null));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_school_sending_a_record_is_told_only_that_it_was_received(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.School);
+        var (clientId, secret) = await host.Data.CreateApiClientAsync(school, "people:write");
+        var client = host.ApiClient(clientId, secret);
+
+        var first = await client.SendAsync(Send(Child, "school-1"));
+        var again = await client.SendAsync(Send(Child, "school-2"));
+
+        // New or sent before, the answer is the same shape: received, with the school's own record's id and nothing of whom it matched.
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Null(first.Headers.Location);
+        var body = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["sourceRecordId", "status"], body.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("received", body.GetProperty("status").GetString());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_sealed_person_and_an_unknown_number_get_the_same_answer_and_the_refusal_is_audited(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var (client, police) = await PoliceFeedAsync(host);
+        var person = await host.Data.CreatePersonAsync(police.PartnershipId, (police, PersonLinkKind.OpenCase));
+        await host.Data.SaveAsync(db => db.People.Where(p => p.Id == person.Id)
+            .ExecuteUpdate(s => s.SetProperty(p => p.NhsNumber, "9434765919").SetProperty(p => p.IsSealed, true)));
+
+        var sealedOne = await client.PostAsJsonAsync("/api/v1/people/lookup", new { nhsNumber = "9434765919" });
+        var unknown = await client.PostAsJsonAsync("/api/v1/people/lookup", new { nhsNumber = "9990000018" });
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, sealedOne.StatusCode);
+        static async Task<string> WithoutTrace(HttpResponseMessage r)
+        {
+            var problem = System.Text.Json.Nodes.JsonNode.Parse(await r.Content.ReadAsStringAsync())!.AsObject();
+            problem.Remove("traceId");
+            return problem.ToJsonString();
+        }
+        Assert.Equal(await WithoutTrace(unknown), await WithoutTrace(sealedOne));
+        Assert.Equal(unknown.Content.Headers.ContentType?.MediaType, sealedOne.Content.Headers.ContentType?.MediaType);
+        await using var db = host.NewContext();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.ResourceId == person.Id.ToString() && e.Outcome == AuditOutcome.Denied));
     }
 }

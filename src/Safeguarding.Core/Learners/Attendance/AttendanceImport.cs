@@ -69,7 +69,9 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
         var report = new AttendanceImportReport();
         var year = options.Year;
         var enrolments = await LoadAsync(options.PartnershipId, year, ct);
-        var peopleByUpn = await PeopleByUpnAsync(options.PartnershipId, ct);
+        // A school importing its own files links a row only to the person its own roll put that UPN on: a UPN alone must
+        // not open another setting's pupil to it (docs/security.md, "Relationships are earned").
+        var peopleByUpn = await PeopleByUpnAsync(options.PartnershipId, ct, onlySchool is null ? null : process.RequireActor().OrganisationId);
 
         var kinds = new List<string>();
         if (options.Pupils is { } pupils)
@@ -236,10 +238,10 @@ public sealed class AttendanceImport(SafeguardingDbContext db)
         await db.Enrolments.Where(e => e.PartnershipId == partnershipId && e.AcademicYear == year.StartYear)
             .ToDictionaryAsync(e => RegisterFiles.Key(e.Upn, e.Urn), ct);
 
-    private async Task<Dictionary<string, Guid>> PeopleByUpnAsync(Guid partnershipId, CancellationToken ct)
+    private async Task<Dictionary<string, Guid>> PeopleByUpnAsync(Guid partnershipId, CancellationToken ct, Guid? ownRecordsOf = null)
     {
         var pairs = await db.SourceRecords.AsNoTracking()
-            .Where(r => r.PartnershipId == partnershipId && r.Upn != null && r.PersonId != null)
+            .Where(r => r.PartnershipId == partnershipId && r.Upn != null && r.PersonId != null && (ownRecordsOf == null || r.OrganisationId == ownRecordsOf))
             .Select(r => new { r.Upn, r.PersonId }).ToListAsync(ct);
         var byUpn = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var p in pairs) byUpn.TryAdd(p.Upn!, p.PersonId!.Value);

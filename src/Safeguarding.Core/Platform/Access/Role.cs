@@ -67,6 +67,8 @@ public enum Resource
     HealthFlag,
     /// <summary>A school's or college's calendar (terms, closures, when the day starts), or the council's default.</summary>
     SchoolCalendar,
+    /// <summary>A link between a child and an organisation held for the council's decision (People/HeldLink).</summary>
+    HeldLink,
 }
 
 public enum Operation

@@ -18,5 +18,12 @@ public static partial class RoleCatalogue
         (Role.SettingDataManager, new(Person, Create, OwnOrganisation)),
         (Role.EducationLead, new(Person, Create, WholePartnership)),
         (Role.PartnershipAdministrator, new(Person, Create, WholePartnership)),
+
+        // A record that would link its sender to a child held elsewhere, sealed or at MARAC is held: the Front Door or the
+        // council's education lead decides (a team manager too, who alone may see a sealed child's held link).
+        (Role.FrontDoorPractitioner, new(HeldLink, Review, WholePartnership)),
+        (Role.FrontDoorManager, new(HeldLink, Review, WholePartnership)),
+        (Role.EducationLead, new(HeldLink, Review, WholePartnership)),
+        (Role.TeamManager, new(HeldLink, Review, WholePartnership)),
     ];
 }
