@@ -78,7 +78,7 @@ public sealed class EarnedLinksTests(TrainedIndexFixture fixture) : IClassFixtur
         Assert.Equal((childId, w.OtherSchool.Id, (HeldLinkDecision?)null), (held.PersonId, held.OrganisationId, held.Decision));
         Assert.Contains("already on the roll of", held.HeldBecause);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => new PersonRecords(read).OpenAsync(childId, process, ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => new PersonRecords(read, []).OpenAsync(childId, process, ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => new LearnerAccess(read, TestServices.KnownToSafeguarding(read))
             .OpenChildAsync(new OpenChildAttendanceOptions(childId), process, ct));
         var today = SystemClock.Instance.GetCurrentInstant().InUtc().Date;
@@ -195,7 +195,7 @@ public sealed class EarnedLinksTests(TrainedIndexFixture fixture) : IClassFixtur
         var link = await read.PersonLinks.SingleAsync(l => l.PersonId == childId && l.OrganisationId == w.OtherSchool.Id, ct);
         Assert.Equal((LinkMade.HeldLinkApproved, (Guid?)arrival.SourceRecordId, w.FrontDoor.UserId), (link.Made, link.SourceRecordId, link.MadeByUserId));
         Assert.Equal(childId, (await read.SourceRecords.SingleAsync(r => r.Id == arrival.SourceRecordId, ct)).PersonId);
-        Assert.NotNull(await new PersonRecords(read).OpenAsync(childId, new ProcessContext("test:open", w.KeyAdult.Actor), ct));
+        Assert.NotNull(await new PersonRecords(read, []).OpenAsync(childId, new ProcessContext("test:open", w.KeyAdult.Actor), ct));
     }
 
     [Theory, BothDatabases]
@@ -214,8 +214,8 @@ public sealed class EarnedLinksTests(TrainedIndexFixture fixture) : IClassFixtur
 
         await using var read = w.Database.NewContext();
         Assert.False(await read.PersonLinks.AnyAsync(l => l.PersonId == childId && l.OrganisationId == w.OtherSchool.Id, ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => new PersonRecords(read).OpenAsync(childId, new ProcessContext("test:open", w.KeyAdult.Actor), ct));
-        Assert.NotNull(await new PersonRecords(read).OpenAsync(arrival.PersonId, new ProcessContext("test:open", w.KeyAdult.Actor), ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => new PersonRecords(read, []).OpenAsync(childId, new ProcessContext("test:open", w.KeyAdult.Actor), ct));
+        Assert.NotNull(await new PersonRecords(read, []).OpenAsync(arrival.PersonId, new ProcessContext("test:open", w.KeyAdult.Actor), ct));
     }
 
     [Theory, BothDatabases]
@@ -254,7 +254,7 @@ public sealed class EarnedLinksTests(TrainedIndexFixture fixture) : IClassFixtur
         await SendAsync(w, Copy(w.Pupil, w.Practice.Id, "EMIS"), feed);
 
         await using var read = w.Database.NewContext();
-        var records = new PersonRecords(read);
+        var records = new PersonRecords(read, []);
         var process = new ProcessContext("test:open", dsl.Actor);
         var opening = await records.OpenAsync(childId, process, ct);
         var details = await records.DetailsAsync(opening!.Person, process, ct);
