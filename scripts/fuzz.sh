@@ -91,7 +91,7 @@ for t in "${targets[@]}"; do
     merged=$out/merged/$t
     rm -rf "$merged"
     AFL_SKIP_BIN_CHECK=1 nice -n 19 afl-cmin -i "$dir/queue" -o "$merged" -t 5000 -m none \
-      -- dotnet "$publish/Safeguarding.Fuzz.dll" "$t" >"$out/$t.cmin.log" 2>&1 || { echo "afl-cmin for $t failed (see $out/$t.cmin.log)"; continue; }
+      -- "$(command -v dotnet)" "$publish/Safeguarding.Fuzz.dll" "$t" >"$out/$t.cmin.log" 2>&1 || { echo "afl-cmin for $t failed (see $out/$t.cmin.log)"; continue; }
     added=0
     held=$(sha256sum fuzz/corpus/"$t"/* | cut -c1-64)
     for f in "$merged"/*; do
