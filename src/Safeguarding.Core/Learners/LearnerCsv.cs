@@ -21,17 +21,31 @@ public static class LearnerCsv
     public static (string Header, List<CsvRow> Rows) Read(string path, string name, string[] expected, string[] required)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file.", path);
-        using var reader = Options().FromFile(path);
+        using var reader = OpenFile(path, name);
         return Read(reader, name, expected, required);
     }
 
     public static (string Header, List<CsvRow> Rows) ReadText(string text, string name, string[] expected, string[] required)
     {
-        using var reader = Options().FromText(text);
+        using var reader = OpenText(text, name);
         return Read(reader, name, expected, required);
     }
 
+    internal static SepReader OpenFile(string path, string name) => Opened(() => Options().FromFile(path), name);
+
+    internal static SepReader OpenText(string text, string name) => Opened(() => Options().FromText(text), name);
+
     private static SepReaderOptions Options() => Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true });
+
+    // Sep refuses a header that names a column twice with an ArgumentException (found by fuzzing): bad input, reported as such.
+    private static SepReader Opened(Func<SepReader> open, string name)
+    {
+        try { return open(); }
+        catch (ArgumentException)
+        {
+            throw new Attendance.RegisterFileException($"{name}:1:1: the header names a column more than once; each column needs its own name.");
+        }
+    }
 
     private static (string, List<CsvRow>) Read(SepReader reader, string name, string[] expected, string[] required)
     {
@@ -70,7 +84,7 @@ public static class LearnerCsv
     public static List<string> RowsForOtherSchools(string path, string name, string ownUrn, int limit = 10)
     {
         var found = new List<string>();
-        using var reader = Options().FromFile(path);
+        using var reader = OpenFile(path, name);
         if (reader.Header.IsEmpty) return found;
         var at = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList().IndexOf("urn");
         if (at < 0) return found;

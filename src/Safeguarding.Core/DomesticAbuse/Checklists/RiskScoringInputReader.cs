@@ -39,7 +39,7 @@ public static class RiskScoringInputReader
             {
                 Next(ref reader, text);
                 if (reader.TokenType == JsonTokenType.EndObject) break;
-                var name = reader.GetString()!;
+                var name = String(reader, text);
                 if (!seen.Add(name)) throw At(reader, text, $"\"{name}\" is given twice.");
                 var nameReader = reader;
                 Next(ref reader, text);
@@ -94,7 +94,7 @@ public static class RiskScoringInputReader
         {
             Next(ref reader, text);
             if (reader.TokenType == JsonTokenType.EndObject) return answers;
-            var key = reader.GetString()!;
+            var key = String(reader, text);
             if (!checklist.HasQuestion(key))
                 throw At(reader, text, $"The checklist {checklist.Code} has no question \"{key}\" (questions {checklist.Questions[0].Key} to {checklist.Questions[^1].Key}).");
             if (answers.ContainsKey(key)) throw At(reader, text, $"Question \"{key}\" is answered twice.");
@@ -119,7 +119,7 @@ public static class RiskScoringInputReader
         {
             Next(ref reader, text);
             if (reader.TokenType == JsonTokenType.EndObject) break;
-            var name = reader.GetString()!;
+            var name = String(reader, text);
             var nameReader = reader;
             Next(ref reader, text);
             if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
@@ -147,9 +147,19 @@ public static class RiskScoringInputReader
     private static LocalDate? ReadDate(ref Utf8JsonReader reader, ReadOnlySpan<byte> text, string what)
     {
         if (reader.TokenType == JsonTokenType.Null) return null;
-        if (reader.TokenType == JsonTokenType.String && LocalDatePattern.Iso.Parse(reader.GetString()!) is { Success: true } parsed)
+        if (reader.TokenType == JsonTokenType.String && LocalDatePattern.Iso.Parse(String(reader, text)) is { Success: true } parsed)
             return parsed.Value;
         throw At(reader, text, $"{what} must be a date written YYYY-MM-DD.");
+    }
+
+    /// <summary>
+    /// A string's text. Utf8JsonReader checks a string's encoding and escapes only when it is read, and throws
+    /// InvalidOperationException then (found by fuzzing), so invalid UTF-8 or a lone surrogate is reported here.
+    /// </summary>
+    private static string String(Utf8JsonReader reader, ReadOnlySpan<byte> text)
+    {
+        try { return reader.GetString()!; }
+        catch (InvalidOperationException) { throw At(reader, text, "This text is not valid UTF-8."); }
     }
 
     private static void Next(ref Utf8JsonReader reader, ReadOnlySpan<byte> text)

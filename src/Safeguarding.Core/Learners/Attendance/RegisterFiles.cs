@@ -44,14 +44,15 @@ public static class RegisterFiles
     /// <summary>Reads the roll for a year. A pupil listed twice at one school is a problem: the first row stands.</summary>
     public static List<Enrolment> ReadEnrolments(string path, AcademicYear year, List<RowProblem> problems, string? name = null)
     {
-        using var reader = Open(path);
-        return ReadEnrolments(reader, year, problems, name ?? Path.GetFileName(path));
+        name ??= Path.GetFileName(path);
+        using var reader = Open(path, name);
+        return ReadEnrolments(reader, year, problems, name);
     }
 
     /// <summary>Reads rows given as text (a header line, then rows): how a corrected row is checked on release from quarantine.</summary>
     public static List<Enrolment> ReadEnrolmentsText(string text, AcademicYear year, List<RowProblem> problems, string name)
     {
-        using var reader = OpenText(text);
+        using var reader = OpenText(text, name);
         return ReadEnrolments(reader, year, problems, name);
     }
 
@@ -111,7 +112,7 @@ public static class RegisterFiles
     /// <summary>The academic year of the first mark with a readable date, so a marks file can say which year it is.</summary>
     public static AcademicYear? YearOfFirstMark(string path)
     {
-        using var reader = Open(path);
+        using var reader = Open(path, Path.GetFileName(path));
         var columns = Columns(reader, MarkColumns, Path.GetFileName(path), required: MarkColumns);
         foreach (var row in reader)
             if (columns["date"] < row.ColCount && TryDate(row[columns["date"]].Span.Trim(), out var date)) return AcademicYear.Containing(date);
@@ -127,13 +128,14 @@ public static class RegisterFiles
     public static MarksResult ApplyMarks(string path, AcademicYear year, Dictionary<string, Enrolment> enrolments,
         List<RowProblem> problems, string? name = null)
     {
-        using var reader = Open(path);
-        return ApplyMarks(reader, year, enrolments, problems, name ?? Path.GetFileName(path));
+        name ??= Path.GetFileName(path);
+        using var reader = Open(path, name);
+        return ApplyMarks(reader, year, enrolments, problems, name);
     }
 
     public static MarksResult ApplyMarksText(string text, AcademicYear year, Dictionary<string, Enrolment> enrolments, List<RowProblem> problems, string name)
     {
-        using var reader = OpenText(text);
+        using var reader = OpenText(text, name);
         return ApplyMarks(reader, year, enrolments, problems, name);
     }
 
@@ -244,14 +246,15 @@ public static class RegisterFiles
     public static List<Suspension> ReadSuspensions(string path, AcademicYear year, IReadOnlyDictionary<string, Enrolment> enrolments,
         List<RowProblem> problems, string? name = null)
     {
-        using var reader = Open(path);
-        return ReadSuspensions(reader, year, enrolments, problems, name ?? Path.GetFileName(path));
+        name ??= Path.GetFileName(path);
+        using var reader = Open(path, name);
+        return ReadSuspensions(reader, year, enrolments, problems, name);
     }
 
     public static List<Suspension> ReadSuspensionsText(string text, AcademicYear year, IReadOnlyDictionary<string, Enrolment> enrolments,
         List<RowProblem> problems, string name)
     {
-        using var reader = OpenText(text);
+        using var reader = OpenText(text, name);
         return ReadSuspensions(reader, year, enrolments, problems, name);
     }
 
@@ -336,10 +339,10 @@ public static class RegisterFiles
         return table;
     }
 
-    private static SepReader Open(string path)
+    private static SepReader Open(string path, string name)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file.", path);
-        return Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromFile(path);
+        return LearnerCsv.OpenFile(path, name);
     }
 
     private static Dictionary<string, string> Values(SepReader.Row row, Dictionary<string, int> columns)
@@ -349,8 +352,7 @@ public static class RegisterFiles
         return values;
     }
 
-    private static SepReader OpenText(string text) =>
-        Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromText(text);
+    private static SepReader OpenText(string text, string name) => LearnerCsv.OpenText(text, name);
 
     private static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row.Span.Trim().Length == 0;
 

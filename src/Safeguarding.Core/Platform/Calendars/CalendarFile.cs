@@ -45,15 +45,15 @@ public static class CalendarFile
             Expect(ref reader, JsonTokenType.StartObject, "the calendar must be a JSON object", bytes, name);
             while (Next(ref reader, bytes, name) && reader.TokenType != JsonTokenType.EndObject)
             {
-                var property = reader.GetString();
+                var property = String(reader, bytes, name);
                 var at = reader.TokenStartIndex;
                 Next(ref reader, bytes, name);
                 switch (property)
                 {
                     case "dayStart":
                         Expect(ref reader, JsonTokenType.String, "dayStart must be a time such as \"08:30\"", bytes, name);
-                        var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(reader.GetString()!);
-                        if (!time.Success) throw Problem(bytes, reader.TokenStartIndex, name, $"dayStart \"{reader.GetString()}\" is not a time such as \"08:30\"");
+                        var time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(String(reader, bytes, name));
+                        if (!time.Success) throw Problem(bytes, reader.TokenStartIndex, name, $"dayStart \"{String(reader, bytes, name)}\" is not a time such as \"08:30\"");
                         dayStart = time.Value;
                         break;
                     case "terms":
@@ -87,7 +87,7 @@ public static class CalendarFile
         LocalDate? start = null, end = null;
         while (Next(ref reader, bytes, name) && reader.TokenType != JsonTokenType.EndObject)
         {
-            var property = reader.GetString();
+            var property = String(reader, bytes, name);
             var at = reader.TokenStartIndex;
             Next(ref reader, bytes, name);
             switch (property)
@@ -105,9 +105,19 @@ public static class CalendarFile
     private static LocalDate ReadDate(ref Utf8JsonReader reader, byte[] bytes, string name, string what)
     {
         Expect(ref reader, JsonTokenType.String, $"{what} must be a date written yyyy-mm-dd", bytes, name);
-        var parsed = LocalDatePattern.Iso.Parse(reader.GetString()!);
-        if (!parsed.Success) throw Problem(bytes, reader.TokenStartIndex, name, $"{what} \"{reader.GetString()}\" is not a date written yyyy-mm-dd");
+        var parsed = LocalDatePattern.Iso.Parse(String(reader, bytes, name));
+        if (!parsed.Success) throw Problem(bytes, reader.TokenStartIndex, name, $"{what} \"{String(reader, bytes, name)}\" is not a date written yyyy-mm-dd");
         return parsed.Value;
+    }
+
+    /// <summary>
+    /// A string's text. Utf8JsonReader checks a string's encoding and escapes only when it is read, and throws
+    /// InvalidOperationException then (found by fuzzing), so invalid UTF-8 or a lone surrogate is reported here.
+    /// </summary>
+    private static string String(Utf8JsonReader reader, byte[] bytes, string name)
+    {
+        try { return reader.GetString()!; }
+        catch (InvalidOperationException) { throw Problem(bytes, reader.TokenStartIndex, name, "this text is not valid UTF-8"); }
     }
 
     private static bool Next(ref Utf8JsonReader reader, byte[] bytes, string name)
