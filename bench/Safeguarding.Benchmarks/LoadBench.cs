@@ -34,10 +34,12 @@ public static class LoadBench
     public static async Task RunAsync(string[] args)
     {
         var persons = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-        var users = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+        // One or more counts of users, measured one after another on the same host and data ("5,50": a nearly idle baseline, then the load).
+        var userCounts = (args.Length > 1 ? args[1] : "50").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)).ToList();
+        var users = userCounts.Max();
         var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 120;
         var thinkMs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000;
-        Console.WriteLine($"load: {persons:N0} persons, {users} users, {seconds} s measured after 20 s warm-up, think time {thinkMs} ms +/- 50%; "
+        Console.WriteLine($"load: {persons:N0} persons, {string.Join(" then ", userCounts)} users, {seconds} s measured after 20 s warm-up, think time {thinkMs} ms +/- 50%; "
             + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
@@ -54,8 +56,17 @@ public static class LoadBench
 
             var clients = await SignInAsync(http, world, users);
             Console.WriteLine($"signed in {clients.Count(c => c.Api is null)} users and {clients.Count(c => c.Api is not null)} API clients");
-            var samples = await DriveAsync(clients, world, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(seconds), thinkMs);
-            Report(samples, seconds);
+            foreach (var count in userCounts)
+            {
+                host.Refresh();
+                var cpuBefore = host.TotalProcessorTime;
+                var samples = await DriveAsync(clients.Take(count).ToList(), world, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(seconds), thinkMs);
+                host.Refresh();
+                // The host's own CPU over warm-up and measurement, per request: what one request costs it, queueing aside.
+                var cpu = (host.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+                Console.WriteLine($"{count} users: web host CPU {cpu / 1000:F0} s over {20 + seconds} s, about {cpu / Math.Max(1, samples.Count * (20.0 + seconds) / seconds):F1} ms per request");
+                Report(samples, seconds);
+            }
         }
         finally
         {

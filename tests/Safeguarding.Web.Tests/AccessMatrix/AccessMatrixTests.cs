@@ -25,7 +25,8 @@ namespace Safeguarding.Web.Tests.AccessMatrix;
 public sealed class AccessMatrixTests
 {
     /// <summary>Refused is either 403 with one denial audited or 404 with none: the answer for a record in another partnership or one that does not exist.</summary>
-    private enum Answer { Allowed, Forbidden, NotFound, Refused, SignIn, Error }
+    /// <summary>RateLimited (429) is never expected: the matrix host must allow its own pace (one client makes hundreds of requests).</summary>
+    private enum Answer { Allowed, Forbidden, NotFound, Refused, SignIn, RateLimited, Error }
 
     private sealed record Principal(string Name, Actor? Actor, HttpClient Client, Guid OrganisationId, string? Token)
     {
@@ -216,6 +217,7 @@ public sealed class AccessMatrixTests
             401 => Answer.SignIn,
             403 => Answer.Forbidden,
             404 => Answer.NotFound,
+            429 => Answer.RateLimited,
             302 when location.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase) && principal.Actor is null => Answer.SignIn,
             302 when location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase) => Answer.Forbidden,
             _ => Answer.Allowed,
