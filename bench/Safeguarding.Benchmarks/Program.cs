@@ -15,6 +15,12 @@ using Safeguarding.Testing;
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- arrivals 1000000 500 both  (person index on arrival, issue 3)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance 137000 5  (city-year attendance against DuckDB, issue 5)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance-read 30000 5  (reading a stored city-year, both databases)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- load 1000000 50 120  (issue 18: the running host under 50 users)
+if (args.FirstOrDefault() == "load")
+{
+    await Safeguarding.Benchmarks.LoadBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "attendance-read")
 {
     await Safeguarding.Benchmarks.AttendanceReadBench.RunAsync(args[1..]);
