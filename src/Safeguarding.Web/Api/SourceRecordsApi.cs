@@ -70,6 +70,9 @@ public static class SourceRecordsApi
     {
         var actor = await current.GetAsync(ct);
         if (actor is null) return Results.Unauthorized();
+        // A caller who may read no person is refused before anything is looked up: an answer that differs for known and
+        // unknown numbers would tell it who is in the index.
+        Refusals.Demand(actor, Core.Platform.Access.Resource.Person, Core.Platform.Access.Operation.Read);
         var hasNhs = !string.IsNullOrWhiteSpace(request.NhsNumber);
         var hasUpn = !string.IsNullOrWhiteSpace(request.Upn);
         if (hasNhs == hasUpn)

@@ -195,8 +195,5 @@ public static class AccessMatrixTable
     {
         ["GET /fhir/Flag"] = "found by the access matrix: FHIR answers 403 to a caller without health-flags:read (or a signed-in person) without " +
             "a denial in the audit trail (Fhir/FlagEndpoints.cs returns the OperationOutcome itself instead of refusing through Access/Refusals)",
-        ["POST /api/v1/people/lookup"] = "found by the access matrix: the look-up by NHS number or UPN checks no grant before it reads the request; a " +
-            "caller with no Person grant at all (an incidents:write client, an analyst) gets 404 for an unknown identifier and 403 for a known one, " +
-            "so it can tell who is in the index (Api/SourceRecordsApi.Lookup: add Refusals.Demand(actor, Person, Read) first)",
     };
 }
