@@ -44,6 +44,7 @@ internal sealed class UserMapping : IEntityTypeConfiguration<User>
     {
         b.ToTable("platform_users");
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.EnrolmentTokenHash).HasMaxLength(64);
         b.HasOne<Partnership>().WithMany().HasForeignKey(u => u.PartnershipId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId);
         b.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId);

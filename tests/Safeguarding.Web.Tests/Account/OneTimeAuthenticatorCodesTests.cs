@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Users;
+using Safeguarding.Testing;
+
+namespace Safeguarding.Web.Tests.Account;
+
+public sealed class OneTimeAuthenticatorCodesTests
+{
+    [Theory, BothDatabases]
+    public async Task One_code_sent_by_many_requests_at_once_is_accepted_exactly_once(DatabaseProvider provider)
+    {
+        const int requests = 12;
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var org = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var user = await host.Data.CreateUserAsync(org, Role.SocialWorker);
+        var code = user.CurrentCode();
+
+        // Each request has its own scope and has read the user before any of them checks the code, as racing requests would.
+        var scopes = Enumerable.Range(0, requests).Select(_ => host.Factory.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            var managers = scopes.Select(s => s.ServiceProvider.GetRequiredService<UserManager<User>>()).ToList();
+            var loaded = await Task.WhenAll(managers.Select(m => m.FindByIdAsync(user.User.Id.ToString())));
+            using var start = new ManualResetEventSlim();
+            var checks = managers.Select((m, i) => Task.Run(async () =>
+            {
+                start.Wait();
+                return await m.VerifyTwoFactorTokenAsync(loaded[i]!, TokenOptions.DefaultAuthenticatorProvider, code);
+            })).ToList();
+            start.Set();
+            var results = await Task.WhenAll(checks);
+
+            Assert.Equal(1, results.Count(accepted => accepted));
+        }
+        finally
+        {
+            foreach (var scope in scopes) await scope.DisposeAsync();
+        }
+    }
+}
