@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Platform.Users;
@@ -41,5 +42,31 @@ public sealed class OneTimeAuthenticatorCodesTests
         {
             foreach (var scope in scopes) await scope.DisposeAsync();
         }
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_stale_copy_of_the_user_saved_afterwards_does_not_make_a_used_code_work_again(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var org = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var user = await host.Data.CreateUserAsync(org, Role.SocialWorker);
+        var code = user.CurrentCode();
+        await using var stale = host.Factory.Services.CreateAsyncScope();
+        var staleUsers = stale.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var staleCopy = await staleUsers.FindByIdAsync(user.User.Id.ToString());
+        stale.ServiceProvider.GetRequiredService<SafeguardingDbContext>().Process = ProcessContext.System("test:stale copy");
+
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            Assert.True(await users.VerifyTwoFactorTokenAsync((await users.FindByIdAsync(user.User.Id.ToString()))!, TokenOptions.DefaultAuthenticatorProvider, code));
+        }
+        // Identity writes every column of the copy it holds, as after a wrong password elsewhere.
+        await staleUsers.AccessFailedAsync(staleCopy!);
+
+        await using var again = host.Factory.Services.CreateAsyncScope();
+        var fresh = again.ServiceProvider.GetRequiredService<UserManager<User>>();
+        Assert.False(await fresh.VerifyTwoFactorTokenAsync((await fresh.FindByIdAsync(user.User.Id.ToString()))!, TokenOptions.DefaultAuthenticatorProvider, code));
     }
 }

@@ -19,18 +19,21 @@ public sealed class AuthenticatorEnrolment(SafeguardingDbContext db, Outbox.Outb
     public const string PagePath = "/account/mfa-setup";
 
     /// <summary>
-    /// Gives the (tracked) user a new link, replacing any earlier one, and queues the email that carries it: the link
-    /// and nothing else, no name or role. The caller's save commits both.
+    /// Gives the (saved) user a new link, replacing any earlier one, and queues the email that carries it: the link and
+    /// nothing else, no name or role. The caller's save sends the email.
     /// </summary>
-    public void Issue(User user)
+    public async Task IssueAsync(User user, CancellationToken ct = default)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        user.EnrolmentTokenHash = Hash(token);
-        user.EnrolmentExpiresAt = db.Clock.GetCurrentInstant() + Lifetime;
+        var hash = Hash(token);
+        var expires = db.Clock.GetCurrentInstant() + Lifetime;
+        var userId = user.Id;
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EnrolmentTokenHash, hash).SetProperty(u => u.EnrolmentExpiresAt, expires), ct);
         var link = $"{deployment.Value.PublicBaseUrl.TrimEnd('/')}{PagePath}?token={token}";
         outbox.QueueEmail(user.PartnershipId, user.Email!, new EmailContent("Set up your Safeguarding Hub sign-in",
                 $"Use this link to set up the authenticator app you will sign in with:\n\n{link}\n\nThe link works once and expires in {Lifetime.Days} days."),
-            $"enrolment/{user.EnrolmentTokenHash[..32]}", "authenticator enrolment", user.Id);
+            $"enrolment/{hash[..32]}", "authenticator enrolment", user.Id);
     }
 
     /// <summary>Whether the link is the user's current one and has not expired.</summary>

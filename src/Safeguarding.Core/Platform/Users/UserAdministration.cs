@@ -101,7 +101,7 @@ public sealed class UserAdministration(SafeguardingDbContext db, UserManager<Use
             created = await users.AddLoginAsync(user, new UserLoginInfo(options.OidcIssuer.Trim(), options.OidcSubject!.Trim(), "Organisation sign-in"));
         if (!created.Succeeded) return new AddedUser(null, null, created.Errors.Select(e => e.Description).ToList());
         // The password alone does not set up the authenticator: that takes the link emailed to the person.
-        enrolment.Issue(user);
+        await enrolment.IssueAsync(user, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AddedUser(user, password, []);
@@ -119,7 +119,7 @@ public sealed class UserAdministration(SafeguardingDbContext db, UserManager<Use
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.PartnershipId == partnership && !u.IsDisabled, ct);
         if (user is null || user.TwoFactorEnabled) return false;
         db.Process = process;
-        enrolment.Issue(user);
+        await enrolment.IssueAsync(user, ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
