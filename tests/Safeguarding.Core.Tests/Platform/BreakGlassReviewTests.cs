@@ -13,7 +13,7 @@ public sealed class BreakGlassReviewTests
     public async Task A_manager_who_broke_the_glass_cannot_review_it_another_manager_can(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var data = new TestData(database.NewContext);
+        var data = new TestData(() => database.NewContext());
         var partnership = await data.CreatePartnershipAsync();
         var team = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
         var manager = await data.CreateUserAsync(team, Role.TeamManager);
