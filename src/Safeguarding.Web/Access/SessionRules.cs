@@ -49,11 +49,14 @@ public static class SessionRules
         cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>The antiforgery cookie gets the same protection as the session cookie.</summary>
+    /// <summary>
+    /// The antiforgery cookie: __Host- only when the request is https (antiforgery throws on a plain-http request when its
+    /// cookie must be Secure, and a TLS proxy without forwarded headers makes every request look like plain http).
+    /// </summary>
     public static void ConfigureAntiforgery(Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions antiforgery, bool secureOnly)
     {
-        antiforgery.Cookie.Name = CookieName("safeguarding.antiforgery", secureOnly);
-        antiforgery.Cookie.SecurePolicy = secureOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        antiforgery.Cookie.Name = "safeguarding.antiforgery";
+        antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     }
 
     // "__Host-": the browser keeps the cookie only if it is Secure, for the whole site (Path=/) and set by this host
