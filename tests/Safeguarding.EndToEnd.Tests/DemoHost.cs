@@ -99,6 +99,8 @@ public sealed class DemoHost : IAsyncDisposable
             builder.UseSetting("Safeguarding:DataDirectory", dataDirectory);
             builder.UseSetting("Safeguarding:KeysDirectory", Path.Combine(dataDirectory, "keys"));
             builder.UseSetting("Safeguarding:DemoMode", "true");
+            // The journeys sign in as one role after another from one address, faster than a person could.
+            builder.UseSetting("Safeguarding:RateLimits:SignInPerWindow", "100000");
             builder.UseSetting("Safeguarding:MigrateOnStart", "false");
             builder.UseSetting("Safeguarding:SeedDemoOnStart", "true");
             // The recent days are enough for the browser tests; the year's history would only compete for the cores.

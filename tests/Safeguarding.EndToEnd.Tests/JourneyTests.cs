@@ -48,7 +48,7 @@ public sealed class JourneyTests(EndToEndFixture fixture)
         await Assertions.Expect(page.Locator("dl.govuk-summary-list")).ToContainTextAsync("Date of birth");
         await ExpectDemoBannerAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.ArriveAtAsync("/account/sign-out");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You have signed out");
         await ExpectDemoBannerAsync();

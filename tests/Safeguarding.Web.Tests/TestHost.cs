@@ -63,6 +63,9 @@ public sealed class TestHost : IAsyncDisposable
                 b.UseSetting("Safeguarding:SeedDemoOnStart", "false");
                 // Each test drives delivery, deadlines and the outbox itself, on its own data.
                 b.UseSetting("Safeguarding:BackgroundWork:Enabled", "false");
+                // Every test signs in from the one test-server address; RateLimitTests sets its own low limits.
+                b.UseSetting("Safeguarding:RateLimits:SignInPerWindow", "1000000");
+                b.UseSetting("Safeguarding:RateLimits:ApiPerWindow", "1000000");
                 foreach (var (key, value) in settings ?? new Dictionary<string, string>()) b.UseSetting(key, value);
             });
         // The host starts (and seeds, when asked) on first use; make that happen now.

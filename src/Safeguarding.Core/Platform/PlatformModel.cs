@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.ApiClients;
@@ -44,6 +45,11 @@ internal sealed class UserMapping : IEntityTypeConfiguration<User>
     {
         b.ToTable("platform_users");
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.EnrolmentTokenHash).HasMaxLength(64);
+        // Written only by conditional updates (AuthenticatorEnrolment, OneTimeAuthenticatorCodes): Identity's store saves
+        // every column of the user it holds, and a stale copy must not put back a used link or an older step.
+        foreach (var written in new[] { nameof(User.LastAuthenticatorStep), nameof(User.EnrolmentTokenHash), nameof(User.EnrolmentExpiresAt) })
+            b.Property(written).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         b.HasOne<Partnership>().WithMany().HasForeignKey(u => u.PartnershipId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId);
         b.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId);

@@ -15,6 +15,7 @@ public static class PlatformModule
         .AddScoped<Imports.Quarantine>()
         .AddScoped<Imports.QuarantineReleases>()
         .AddScoped<Users.UserAdministration>()
+        .AddScoped<Users.AuthenticatorEnrolment>()
         .AddScoped<Organisations.PartnershipOrganisations>()
         .AddScoped<ApiClients.ApiClientAdministration>()
         .AddScoped<Calendars.SchoolCalendars>();

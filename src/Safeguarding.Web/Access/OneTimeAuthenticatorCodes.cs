@@ -1,6 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OtpNet;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Users;
 
 namespace Safeguarding.Web.Access;
@@ -8,13 +9,11 @@ namespace Safeguarding.Web.Access;
 /// <summary>
 /// Authenticator (TOTP) codes that work once (ASVS 2.8.4): like Identity's own provider, a code is valid for
 /// its 30-second step and one step either side for clock drift, but a step at or before the last one accepted
-/// for the user is refused, so a code seen over someone's shoulder cannot be replayed.
+/// for the user is refused, so a code seen over someone's shoulder cannot be replayed. The last step moves forward
+/// in one conditional UPDATE, so of two requests racing with the same code only one is accepted.
 /// </summary>
-public sealed class OneTimeAuthenticatorCodes(TimeProvider time) : IUserTwoFactorTokenProvider<User>
+public sealed class OneTimeAuthenticatorCodes(TimeProvider time, SafeguardingDbContext db) : IUserTwoFactorTokenProvider<User>
 {
-    private const string Store = "[AspNetUserStore]";
-    private const string LastStepName = "LastAuthenticatorStep";
-
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<User> manager, User user) =>
         !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
 
@@ -29,10 +28,10 @@ public sealed class OneTimeAuthenticatorCodes(TimeProvider time) : IUserTwoFacto
         var totp = new Totp(Base32Encoding.ToBytes(key));
         if (!totp.VerifyTotp(time.GetUtcNow().UtcDateTime, token, out var step, new VerificationWindow(previous: 1, future: 1))) return false;
 
-        var last = await manager.GetAuthenticationTokenAsync(user, Store, LastStepName);
-        if (last is not null && long.TryParse(last, CultureInfo.InvariantCulture, out var lastStep) && step <= lastStep) return false;
-
-        await manager.SetAuthenticationTokenAsync(user, Store, LastStepName, step.ToString(CultureInfo.InvariantCulture));
-        return true;
+        var userId = user.Id;
+        var advanced = await db.Users
+            .Where(u => u.Id == userId && (u.LastAuthenticatorStep == null || u.LastAuthenticatorStep < step))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastAuthenticatorStep, step));
+        return advanced == 1;
     }
 }

@@ -25,7 +25,7 @@ public static class SessionRules
         cookie.AccessDeniedPath = "/account/access-denied";
         cookie.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
         cookie.SlidingExpiration = true;
-        cookie.Cookie.Name = "safeguarding.session";
+        cookie.Cookie.Name = CookieName("safeguarding.session", secureOnly);
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
         cookie.Cookie.SecurePolicy = secureOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -48,6 +48,21 @@ public static class SessionRules
         cookie.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
     }
+
+    /// <summary>
+    /// The antiforgery cookie: __Host- only when the request is https (antiforgery throws on a plain-http request when its
+    /// cookie must be Secure, and a TLS proxy without forwarded headers makes every request look like plain http).
+    /// </summary>
+    public static void ConfigureAntiforgery(Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions antiforgery, bool secureOnly)
+    {
+        antiforgery.Cookie.Name = "safeguarding.antiforgery";
+        antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    }
+
+    // "__Host-": the browser keeps the cookie only if it is Secure, for the whole site (Path=/) and set by this host
+    // (no Domain), so a sibling subdomain cannot plant or overwrite it. Development over plain http keeps a plain name,
+    // since a browser would refuse a __Host- cookie there.
+    private static string CookieName(string name, bool secureOnly) => secureOnly ? $"__Host-{name}" : name;
 
     // The API answers with a status code and ProblemDetails, never a redirect to a sign-in page.
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)

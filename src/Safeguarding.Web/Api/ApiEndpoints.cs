@@ -21,7 +21,7 @@ public static class ApiEndpoints
 {
     public static void MapSafeguardingApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery().RequireApiClient();
 
         api.MapGet("/me", Me).WithSummary("Who is calling: the signed-in user or API client, and its organisation.");
         api.MapGet("/people/{id:guid}", GetPerson).WithSummary("One person's record, if the caller may see it. Audited.");

@@ -83,6 +83,7 @@ public static class HostSetup
 
         services.AddProxyHeaders(config);
         services.AddHttpContextAccessor();
+        services.AddSafeguardingRateLimits(config);
         services.AddScoped<CurrentActor>();
         services.AddScoped<Shell>();
 
@@ -157,7 +158,7 @@ public static class HostSetup
         services.AddExceptionHandler<Refusals>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SafeguardingDbContext>("database", tags: ["ready"]);
-        services.AddAntiforgery(o => o.Cookie.Name = "safeguarding.antiforgery");
+        services.AddAntiforgery(o => SessionRules.ConfigureAntiforgery(o, secureOnly: !builder.Environment.IsDevelopment()));
         // HSTS skips localhost by default; nothing real is served from localhost, and the tests can see the header.
         if (!builder.Environment.IsDevelopment())
             services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; o.ExcludedHosts.Clear(); });

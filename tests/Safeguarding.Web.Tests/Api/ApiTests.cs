@@ -48,7 +48,7 @@ public sealed class ApiTests
     }
 
     [Theory, BothDatabases]
-    public async Task Me_names_a_signed_in_user_and_their_organisation(DatabaseProvider provider)
+    public async Task The_api_refuses_a_signed_in_users_session_cookie_it_is_for_api_clients_only(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);
         var partnership = await host.Data.CreatePartnershipAsync();
@@ -56,12 +56,25 @@ public sealed class ApiTests
         var user = await host.Data.CreateUserAsync(council, Role.SocialWorker);
         var client = await host.SignInAsync(user);
 
-        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/people", new { givenName = "A", familyName = "B" })).StatusCode);
+    }
 
-        Assert.Equal("user", me.GetProperty("kind").GetString());
-        Assert.Equal(user.User.Id.ToString(), me.GetProperty("userId").GetString());
-        Assert.Equal("Children's services", me.GetProperty("organisationName").GetString());
-        Assert.Equal(["SocialWorker"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    [Theory, BothDatabases]
+    public async Task A_refused_api_sign_in_is_audited_against_the_client(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var police = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
+        var (clientId, _) = await host.Data.CreateApiClientAsync(police, "people:write");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.ApiClient(clientId, "guessed").GetAsync("/api/v1/me")).StatusCode);
+
+        await using var db = host.NewContext();
+        var id = (await db.ApiClients.SingleAsync(c => c.ClientId == clientId)).Id;
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.SignIn && e.ResourceId == id.ToString());
+        Assert.Equal(AuditOutcome.Denied, entry.Outcome);
+        Assert.Equal(id, entry.ActorApiClientId);
     }
 
     [Theory, BothDatabases]

@@ -1,3 +1,6 @@
+using Safeguarding.Core.Platform.Organisations;
+using static Safeguarding.Core.Platform.Organisations.OrganisationType;
+
 namespace Safeguarding.Core.Platform.Access;
 
 /// <summary>
@@ -22,7 +25,25 @@ public static class ApiScopeCatalogue
             [new Grant(Resource.HealthFlag, Operation.Read, Scope.RelatedRecords)]),
     };
 
+    /// <summary>
+    /// Which kinds of organisation a scope fits: only a police force sends incidents, only a school or college sends a
+    /// roll, only health reads health flags. An administrator cannot give a client a scope its organisation has no use for.
+    /// </summary>
+    private static readonly Dictionary<string, OrganisationType[]> Kinds = new(StringComparer.Ordinal)
+    {
+        ["people:read"] = [School, College, GpPractice, HospitalTrust, MentalHealthTrust, CouncilService, YouthJustice],
+        ["people:write"] = [PoliceForce, School, College, GpPractice, HospitalTrust, MentalHealthTrust, CouncilService, YouthJustice],
+        ["incidents:write"] = [PoliceForce],
+        ["rolls:write"] = [School, College],
+        ["organisations:read"] = Enum.GetValues<OrganisationType>(),
+        ["health-flags:read"] = [GpPractice, HospitalTrust, MentalHealthTrust],
+    };
+
     public static IReadOnlyCollection<string> All => Scopes.Keys;
+
+    public static bool Fits(string scope, OrganisationType kind) => Kinds.TryGetValue(scope, out var kinds) && kinds.Contains(kind);
+
+    public static IReadOnlyList<OrganisationType> KindsFor(string scope) => Kinds.TryGetValue(scope, out var kinds) ? kinds : [];
 
     public static bool Exists(string scope) => Scopes.ContainsKey(scope);
 

@@ -11,7 +11,7 @@ public sealed record ReviewBreakGlassOptions(Guid AccessId, string? Note);
 
 public sealed record BreakGlassReviewItem(BreakGlassAccess Access, string UserName, string OrganisationName);
 
-/// <summary>Break-glass: reach past scope or a seal with a reason; reviewed afterwards by a manager.</summary>
+/// <summary>Break-glass: reach past scope or a seal with a reason; reviewed afterwards by a manager other than the person who used it.</summary>
 public sealed class BreakGlass(SafeguardingDbContext db)
 {
     public const int MinimumReasonLength = 10;
@@ -48,7 +48,7 @@ public sealed class BreakGlass(SafeguardingDbContext db)
         var reviewer = process.RequireActor();
         DemandReview(reviewer, null);
         return db.BreakGlassAccesses.AsNoTracking()
-            .Where(b => b.PartnershipId == reviewer.PartnershipId && b.ReviewedAt == null)
+            .Where(b => b.PartnershipId == reviewer.PartnershipId && b.ReviewedAt == null && b.UserId != reviewer.UserId)
             .OrderBy(b => b.GrantedAt)
             .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { b, u.DisplayName, u.OrganisationId })
             .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new BreakGlassReviewItem(x.b, x.DisplayName, o.Name))
@@ -63,6 +63,9 @@ public sealed class BreakGlass(SafeguardingDbContext db)
         DemandReview(reviewer, accessId);
         var access = await db.BreakGlassAccesses.SingleOrDefaultAsync(b => b.Id == accessId && b.PartnershipId == reviewer.PartnershipId, ct);
         if (access is null || access.ReviewedAt is not null) return false;
+        // Someone else looks at why the glass was broken: a manager who used it waits for another manager.
+        if (access.UserId == reviewer.UserId)
+            throw new ForbiddenException(nameof(BreakGlassAccess), accessId.ToString(), "nobody reviews their own break-glass access");
         access.ReviewedAt = db.Clock.GetCurrentInstant();
         access.ReviewedByUserId = reviewer.UserId;
         access.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();

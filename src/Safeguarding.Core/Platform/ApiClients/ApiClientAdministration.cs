@@ -33,8 +33,11 @@ public sealed class ApiClientAdministration(SafeguardingDbContext db)
         if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("Name the system.", nameof(options));
         if (options.Scopes.Count == 0 || options.Scopes.Any(s => !ApiScopeCatalogue.Exists(s)))
             throw new ArgumentException("Scopes come from the catalogue, at least one.", nameof(options));
-        if (!await db.Organisations.AnyAsync(o => o.Id == options.OrganisationId && o.PartnershipId == actor.PartnershipId, ct))
-            throw new NotFoundException("Organisation", options.OrganisationId.ToString());
+        var organisation = await db.Organisations.AsNoTracking()
+                               .SingleOrDefaultAsync(o => o.Id == options.OrganisationId && o.PartnershipId == actor.PartnershipId, ct)
+                           ?? throw new NotFoundException("Organisation", options.OrganisationId.ToString());
+        if (options.Scopes.FirstOrDefault(s => !ApiScopeCatalogue.Fits(s, organisation.Type)) is { } unfit)
+            throw new ForbiddenException(nameof(ApiClient), null, $"scope {unfit} is not for a {organisation.Type}");
 
         db.Process = process;
         var secret = ApiClientSecrets.NewSecret();

@@ -15,6 +15,16 @@ public sealed class User : IdentityUser<Guid>
     public Instant CreatedAt { get; set; }
     public bool IsDisabled { get; set; }
     public List<UserRole> Roles { get; set; } = [];
+
+    /// <summary>
+    /// The last authenticator time step accepted: a code for this step or an earlier one is refused. Advanced only by a
+    /// conditional update, so two requests racing with one code cannot both win.
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
+
+    /// <summary>SHA-256 of the single-use link that lets the person set up their authenticator; the link itself is only emailed.</summary>
+    public string? EnrolmentTokenHash { get; set; }
+    public Instant? EnrolmentExpiresAt { get; set; }
 }
 
 /// <summary>A role held by a user; what the role may do is in <see cref="RoleCatalogue"/>.</summary>

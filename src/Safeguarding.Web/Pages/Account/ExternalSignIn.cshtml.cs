@@ -11,6 +11,8 @@ namespace Safeguarding.Web.Pages.Account;
 /// <summary>OpenID Connect sign-in: only accounts an administrator linked to issuer and subject get in.</summary>
 public sealed class ExternalSignInModel(SignInManager<User> signInManager, SafeguardingDbContext db) : PageModel
 {
+    private const string NoAccount = "There is no Safeguarding Hub account for you yet. Ask your organisation's administrator to set one up.";
+
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnPostAsync(string scheme)
@@ -31,6 +33,14 @@ public sealed class ExternalSignInModel(SignInManager<User> signInManager, Safeg
             return Page();
         }
         db.Process = SignInAudit.Process(HttpContext);
+        // Identity itself does not know our "disabled": an account an administrator switched off stays out, however
+        // its organisation's provider vouches for the person.
+        if (await signInManager.UserManager.FindByLoginAsync(key.Value.Issuer, key.Value.Subject) is { IsDisabled: true } disabled)
+        {
+            await SignInAudit.RecordAsync(db, HttpContext, disabled, AuditOutcome.Denied, "organisation sign-in: account disabled");
+            Problem = NoAccount;
+            return Page();
+        }
         var result = await signInManager.ExternalLoginSignInAsync(key.Value.Issuer, key.Value.Subject, isPersistent: false,
             bypassTwoFactor: ExternalIdentity.ProviderUsedMfa(info.Principal));
         if (await signInManager.UserManager.FindByLoginAsync(key.Value.Issuer, key.Value.Subject) is { } user)
@@ -40,7 +50,7 @@ public sealed class ExternalSignInModel(SignInManager<User> signInManager, Safeg
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/SignInCode");
         Problem = result.IsLockedOut
             ? "This account is locked after too many attempts. Try again in 15 minutes."
-            : "There is no Safeguarding Hub account for you yet. Ask your organisation's administrator to set one up.";
+            : NoAccount;
         return Page();
     }
 }

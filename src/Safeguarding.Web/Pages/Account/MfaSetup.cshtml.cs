@@ -11,10 +11,20 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Account;
 
-/// <summary>Set up an authenticator app (TOTP). Required before anything else outside demo mode.</summary>
+/// <summary>
+/// Set up an authenticator app (TOTP). Required before anything else outside demo mode, and only with the single-use
+/// link emailed to the person (<see cref="AuthenticatorEnrolment"/>): the first password alone is not enough.
+/// </summary>
 [Authorize]
-public sealed class MfaSetupModel(UserManager<User> users, SignInManager<User> signInManager, SafeguardingDbContext db, CurrentActor current) : PageModel
+public sealed class MfaSetupModel(UserManager<User> users, SignInManager<User> signInManager, SafeguardingDbContext db, CurrentActor current,
+    AuthenticatorEnrolment enrolment) : PageModel
 {
+    /// <summary>From the emailed link; posted back with the code.</summary>
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    /// <summary>No valid link: the page says to use the email, and shows no key.</summary>
+    public bool NeedsLink { get; private set; }
+
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
     [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "The code must be 6 digits")]
@@ -29,7 +39,8 @@ public sealed class MfaSetupModel(UserManager<User> users, SignInManager<User> s
         var user = await users.GetUserAsync(User);
         if (user is null) return RedirectToPage("/Account/SignIn");
         AlreadySetUp = user.TwoFactorEnabled;
-        if (!AlreadySetUp) await LoadKeyAsync(user);
+        NeedsLink = !AlreadySetUp && !await enrolment.IsValidAsync(user.Id, Token);
+        if (!AlreadySetUp && !NeedsLink) await LoadKeyAsync(user);
         return Page();
     }
 
@@ -38,6 +49,11 @@ public sealed class MfaSetupModel(UserManager<User> users, SignInManager<User> s
         var user = await users.GetUserAsync(User);
         if (user is null) return RedirectToPage("/Account/SignIn");
         if (user.TwoFactorEnabled) return RedirectToPage("/Index");
+        if (!await enrolment.IsValidAsync(user.Id, Token))
+        {
+            NeedsLink = true;
+            return Page();
+        }
         if (!ModelState.IsValid)
         {
             await LoadKeyAsync(user);
@@ -49,6 +65,12 @@ public sealed class MfaSetupModel(UserManager<User> users, SignInManager<User> s
         {
             ModelState.AddModelError(nameof(Code), "The code is not correct. Check the time on your phone and enter the code it shows now");
             await LoadKeyAsync(user);
+            return Page();
+        }
+        // Used up now: of two requests racing with the same link, only one turns the authenticator on.
+        if (!await enrolment.UseAsync(user.Id, Token))
+        {
+            NeedsLink = true;
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);

@@ -40,4 +40,28 @@ public sealed class ApiClientsPageTests
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Theory, BothDatabases]
+    public async Task A_client_gets_only_scopes_that_fit_its_kind_of_organisation(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.School);
+        var admin = await host.Data.CreateUserAsync(council, Role.PartnershipAdministrator);
+        var client = await host.SignInAsync(admin);
+
+        var incidentsForASchool = await client.PostFormAsync("/admin/api-clients/add",
+            [new("Name", "Not a police feed"), new("OrganisationId", school.Id.ToString()), new("Scopes", "incidents:write")], "/admin/api-clients/add");
+        var flagsForASchool = await client.PostFormAsync("/admin/api-clients/add",
+            [new("Name", "Not a GP system"), new("OrganisationId", school.Id.ToString()), new("Scopes", "rolls:write"), new("Scopes", "health-flags:read")], "/admin/api-clients/add");
+
+        foreach (var refused in new[] { incidentsForASchool, flagsForASchool })
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.NotNull((await refused.HtmlAsync()).QuerySelector(".govuk-error-summary"));
+        }
+        await using var db = host.NewContext();
+        Assert.False(await db.ApiClients.AnyAsync(c => c.OrganisationId == school.Id));
+    }
 }

@@ -34,6 +34,9 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Api
             ModelState.AddModelError(nameof(OrganisationId), "Select the organisation the system belongs to");
         if (Scopes.Count == 0) ModelState.AddModelError(nameof(Scopes), "Select at least one scope");
         else if (Scopes.Any(s => !ApiScopeCatalogue.Exists(s))) ModelState.AddModelError(nameof(Scopes), "Select scopes from the list");
+        else if (Organisations.SingleOrDefault(o => o.Id == OrganisationId) is { } organisation
+                 && Scopes.FirstOrDefault(s => !ApiScopeCatalogue.Fits(s, organisation.Type)) is { } unfit)
+            ModelState.AddModelError(nameof(Scopes), $"{unfit} is not for a {Admin.Organisations.OrganisationText.Type(organisation.Type).ToLowerInvariant()}. Select only scopes for this kind of organisation");
         if (!ModelState.IsValid) return Page();
 
         var added = await clients.AddAsync(new AddApiClientOptions(Name!, OrganisationId!.Value, Scopes), await current.ProcessAsync());

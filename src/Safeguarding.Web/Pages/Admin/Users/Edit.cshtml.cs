@@ -6,6 +6,11 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Admin.Users;
 
+/// <summary>
+/// An administrator changes someone's roles. Granting roles asks for a recent sign-in; a change to one's own roles is only
+/// a request, which another administrator decides (Admin/Users/RoleChanges).
+/// </summary>
+[RequireRecentSignIn]
 public sealed class EditModel(CurrentActor current, UserAdministration users) : PageModel
 {
     [BindProperty] public List<Role> Roles { get; set; } = [];
@@ -15,6 +20,8 @@ public sealed class EditModel(CurrentActor current, UserAdministration users) : 
     public string OrganisationName { get; private set; } = "";
     public List<Role> Assignable { get; private set; } = [];
     public bool CanUpdate { get; private set; }
+    /// <summary>Set when the administrator asked for a change to their own roles.</summary>
+    public bool Requested { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -36,6 +43,12 @@ public sealed class EditModel(CurrentActor current, UserAdministration users) : 
         // Someone who may not change users is refused whatever the form says: the service throws.
         if (!ModelState.IsValid && CanUpdate) return Page();
 
+        if (id == actor.UserId && !Person!.Roles.Select(r => r.Role).ToHashSet().SetEquals(Roles))
+        {
+            await users.RequestOwnRolesAsync(new RequestOwnRolesOptions(Roles), await current.ProcessAsync("request a change to own roles"));
+            Requested = true;
+            return Page();
+        }
         await users.ChangeAsync(new ChangeUserOptions(id, Roles, Disabled), await current.ProcessAsync());
         return Redirect("/admin/users");
     }
