@@ -34,10 +34,11 @@ public sealed record CrashDrillResult(
 }
 
 /// <summary>
-/// The crash drill: each trial starts the real command as its own process, SIGKILLs it at a random moment (from a
+/// The crash drill: each trial starts the real command as its own process, SIGKILLs it at a random point (from a
 /// seeded generator, so a failing trial can be replayed with the same seed), runs the command again to completion
-/// (the restart), and checks that every record is there once and the audit chain verifies. Kill moments are spread
-/// over the length of a full run of the same work, measured first.
+/// (the restart), and checks that every record is there once and the audit chain verifies. The kill point is "once
+/// k of the trial's records are committed" (k random), or a random moment of startup when k is 0, so kills land
+/// between records rather than mostly in process startup.
 /// </summary>
 public static class CrashDrill
 {
@@ -51,25 +52,18 @@ public static class CrashDrill
         var world = await World.CreateAsync(database, target);
         log($"{target} on {provider}: seed {seed}");
 
-        // The length of one whole run of a trial's work, so kill moments fall across startup, work and commit.
-        var calibration = await world.ArrangeAsync(-1);
-        var timer = Stopwatch.StartNew();
-        using (var full = world.Start(calibration))
-        {
-            await full.WaitForExitAsync();
-            if (full.ExitCode != 0) throw new InvalidOperationException($"The calibration run failed: {await full.StandardError.ReadToEndAsync()}");
-        }
-        var fullRun = timer.Elapsed;
-        await world.FinishAsync(calibration);
-
         int midWork = 0, lost = 0, duplicated = 0, broken = 0, resent = 0;
         for (var i = 0; i < trials; i++)
         {
             var trial = await world.ArrangeAsync(i);
-            var killAfter = TimeSpan.FromMilliseconds(random.Next(0, (int)fullRun.TotalMilliseconds + 1));
+            // The kill point: after k of the trial's records are committed, or (k = 0) at a random moment of startup.
+            var k = random.Next(0, trial.Records);
+            var startupKill = TimeSpan.FromMilliseconds(random.Next(0, 3000));
             using (var process = world.Start(trial))
             {
-                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(killAfter));
+                var started = Stopwatch.StartNew();
+                while (!process.HasExited && (k == 0 ? started.Elapsed < startupKill : await world.CountDoneAsync(trial) < k))
+                    await Task.Delay(10);
                 if (!process.HasExited) process.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no flushing
                 await process.WaitForExitAsync();
             }
@@ -84,7 +78,7 @@ public static class CrashDrill
             var verify = await new CliRunner(Cli.RunAsync, world.Settings).RunAsync("audit", "verify");
             if (verify.ExitCode != 0) broken++;
             if (check.Lost > 0 || check.Duplicated > 0 || verify.ExitCode != 0)
-                log($"  trial {i} (kill after {killAfter.TotalMilliseconds:0} ms): lost {check.Lost}, duplicated {check.Duplicated}, audit: {verify.Error.Trim()}");
+                log($"  trial {i} (kill point {(k == 0 ? $"{startupKill.TotalMilliseconds:0} ms" : $"{k} records")}): lost {check.Lost}, duplicated {check.Duplicated}, audit: {verify.Error.Trim()}");
         }
         var result = new CrashDrillResult(target, provider, seed, trials, midWork, lost, duplicated, broken, resent, wall.Elapsed);
         log(result.ToString());
@@ -168,11 +162,13 @@ public static class CrashDrill
                 }
                 default:
                 {
-                    var keyAdult = await _data.CreateUserAsync(_school, Role.SchoolKeyAdult);
+                    // A school of its own, so that its one Key Adult gets exactly this trial's alerts.
+                    var school = await _data.CreateOrganisationAsync(_force.PartnershipId);
+                    var keyAdult = await _data.CreateUserAsync(school, Role.SchoolKeyAdult);
                     var now = SystemClock.Instance.GetCurrentInstant();
                     var incident = await _data.CreateIncidentAsync(_force, now - Duration.FromHours(1), children: RecordsPerTrial, reference: $"CR-{run}-{tag}");
                     foreach (var child in incident.Children)
-                        await _data.CreateReadyNotificationAsync(incident, child, _school, now + Duration.FromHours(12));
+                        await _data.CreateReadyNotificationAsync(incident, child, school, now + Duration.FromHours(12));
                     return new Trial(index, RecordsPerTrial, ["outbox", "dispatch", "--until-all-sent"], [incident.Id.ToString(), keyAdult.Email]);
                 }
             }
@@ -186,9 +182,12 @@ public static class CrashDrill
             {
                 CrashTarget.EncompassImport => await db.DomesticIncidents.CountAsync(i => trial.Keys.Contains(i.PoliceReference)),
                 CrashTarget.AttendanceImport => await db.Enrolments.CountAsync(e => trial.Keys.Contains(e.Upn)),
-                _ => await db.EncompassNotifications.CountAsync(n => n.IncidentId == Guid.Parse(trial.Keys[0]) && n.Status == NotificationStatus.Delivered),
+                _ => await OutboxOfAsync(db, Guid.Parse(trial.Keys[0])).CountAsync(m => m.Status == OutboxStatus.Delivered),
             };
         }
+
+        private static IQueryable<OutboxMessage> OutboxOfAsync(SafeguardingDbContext db, Guid incidentId) =>
+            db.OutboxMessages.Where(m => db.EncompassNotifications.Any(n => n.IncidentId == incidentId && n.Id == m.AboutId));
 
         /// <summary>The restart: the same command run again, to the end.</summary>
         public async Task FinishAsync(Trial trial)
