@@ -117,7 +117,11 @@ sqlite_drill() {
   incidents "$dir/batch-1.csv" 1 200
   safeguard encompass import --file "$dir/batch-1.csv" >/dev/null &
   local writer=$!
-  sleep 1
+  # Back up once the import has begun to write, so the copy is taken in the middle of it.
+  until python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1], timeout=30); sys.exit(0 if c.execute(\"select count(*) from encompass_incidents where PoliceReference like 'DR-1-%'\").fetchone()[0] > 0 else 1)" "$dir/safeguarding.db" 2>/dev/null; do
+    kill -0 "$writer" 2>/dev/null || break
+    sleep 0.2
+  done
   local t0; t0=$(now)
   safeguard db backup --to "$dir/backup.db"
   local t1; t1=$(now)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Organisations;
@@ -26,18 +25,7 @@ public sealed class IdempotencyDrillTests
         var client = host.ApiClient(id, secret);
         var reference = $"AV-{Guid.NewGuid():N}"[..18];
         var key = Guid.NewGuid().ToString();
-        var body = JsonSerializer.Serialize(new
-        {
-            policeReference = reference,
-            occurredAt = "2026-03-27T20:10:00+00:00",
-            reportedAt = "2026-03-27T20:40:00+00:00",
-            postcode = "AV1 1AA",
-            address = "1 Example Street",
-            category = "Physical",
-            summary = "Neighbours heard shouting; officers attended.",
-            adults = new[] { new { role = "Victim", givenName = "Alex", familyName = "Example", dateOfBirth = "1990-02-03" } },
-            children = new[] { new { givenName = "Robin", familyName = "Example", dateOfBirth = "2016-05-06", sex = "Female", present = true, sawOrHeard = true, resident = true, spokenTo = false } },
-        });
+        var body = IncidentsApiTests.Incident(reference);
 
         // Every request is built first and released together, so they really do overlap.
         using var start = new SemaphoreSlim(0);
