@@ -97,7 +97,7 @@ CONF
   local tables; tables=$(wc -l <"$work/at-target.txt")
   local rows; rows=$(awk '{ s += $2 } END { print s }' "$work/at-target.txt")
   local after; after=$(psqlp "$port2" -c "SELECT count(*) FROM encompass_incidents WHERE \"PoliceReference\" LIKE 'DR-2-%'")
-  if diff -u "$work/at-target.txt" "$work/restored.txt" >"$work/checksums.diff" && [[ $after == 0 ]] && [[ $verify == *ntact* || $verify == *"no break"* || $verify != *roken* ]]; then
+  if diff -u "$work/at-target.txt" "$work/restored.txt" >"$work/checksums.diff" && [[ $after == 0 ]] && [[ $verify == *"is intact"* ]]; then
     log "PostgreSQL restore VERIFIED: $tables tables, $rows rows, every checksum equal to the target time's; batch 2 absent; audit verify: $verify"
     log "PostgreSQL RTO $(secs "$t0" "$t1")s (copy base backup, replay WAL to the target, promote, checksum, audit verify); RPO: ${unarchived}s at the loss, at most archive_timeout = ${archive_timeout}s by design"
   else
