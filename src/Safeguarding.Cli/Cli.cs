@@ -39,6 +39,7 @@ public static class Cli
 
         var db = new Command("db", "The database.");
         db.Subcommands.Add(DbMigrate.Create(context));
+        db.Subcommands.Add(DbBackup.Create(context));
         var demo = new Command("demo", "The demonstration partnership.");
         demo.Subcommands.Add(DemoSeed.Create(context));
         var users = new Command("users", "People who sign in.");

@@ -28,7 +28,8 @@ public static class OutboxDispatch
             var smtp = OutboxServiceCollectionExtensions.SmtpFrom(context.Configuration);
             var options = OutboxServiceCollectionExtensions.OptionsFrom(context.Configuration);
             var delivery = new EncompassDeliveryOptions(DeploymentOptions.FromConfiguration(context.Configuration).PublicBaseUrl);
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            using var http = WebhookHttp.FromConfiguration(context.Configuration,
+                context.Configuration["DOTNET_ENVIRONMENT"] ?? context.Configuration["ASPNETCORE_ENVIRONMENT"] ?? "Production");
             int delivered = 0, sent = 0;
             while (true)
             {
@@ -36,7 +37,7 @@ public static class OutboxDispatch
                 {
                     delivered += await new EncompassDelivery(db, new Outbox(db), delivery).DeliverAllReadyAsync(ct: ct);
                     await using var email = new EmailChannel(smtp);
-                    sent += await new OutboxDispatcher(db, [email, new WebhookChannel(db, new WebhookHttp(http))], options).DispatchAllDueAsync(ct);
+                    sent += await new OutboxDispatcher(db, [email, new WebhookChannel(db, http)], options).DispatchAllDueAsync(ct);
                     var waiting = await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, ct)
                         || await db.EncompassNotifications.AnyAsync(n => n.Status == NotificationStatus.Ready, ct);
                     var keepGoing = parseResult.GetValue(watch) || (parseResult.GetValue(untilAllSent) && waiting);

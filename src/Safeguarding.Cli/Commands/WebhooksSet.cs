@@ -57,6 +57,7 @@ public static class WebhooksSet
             else
             {
                 secret = WebhookChannel.NewSecret();
+                await WebhookChannel.CancelForChangedAddressAsync(db, hook, address!, ct);
                 (hook.Url, hook.Secret, hook.Enabled) = (address!, secret, true);
             }
             await db.SaveChangesAsync(ct);

@@ -34,27 +34,38 @@ public static class IdempotentResponses
 
         // The work and the kept answer commit together: a crash between them cannot make a retry do the work twice.
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        var answer = await handle();
-        if (answer.Status >= 400 && !answer.KeepRefusal)
-            return Results.Json(answer.Body, Json, "application/problem+json", answer.Status); // refused: nothing done, nothing kept
-        var stored = new IdempotentRequest
-        {
-            PartnershipId = actor.PartnershipId, Caller = caller, Key = key, RequestHash = hash, StatusCode = answer.Status,
-            ContentType = answer.Status >= 400 ? "application/problem+json" : "application/json", Location = answer.Location, ResponseBody = JsonSerializer.Serialize(answer.Body, Json),
-            CreatedAt = db.Clock.GetCurrentInstant(),
-        };
-        db.IdempotentRequests.Add(stored);
+        // One request per key at a time, so that a retry storm does the work once and the rest wait for its answer:
+        // on SQLite the transaction already holds the write lock (BEGIN IMMEDIATE); on PostgreSQL a lock on the key,
+        // held until commit. Asking again inside it sees an answer committed while this one waited.
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({caller + "\n" + key}, 0))", http.RequestAborted);
+        earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+        if (earlier is not null) return Replay(earlier, hash);
+
+        IdempotentRequest stored;
         try
         {
+            var answer = await handle();
+            if (answer.Status >= 400 && !answer.KeepRefusal)
+                return Results.Json(answer.Body, Json, "application/problem+json", answer.Status); // refused: nothing done, nothing kept
+            stored = new IdempotentRequest
+            {
+                PartnershipId = actor.PartnershipId, Caller = caller, Key = key, RequestHash = hash, StatusCode = answer.Status,
+                ContentType = answer.Status >= 400 ? "application/problem+json" : "application/json", Location = answer.Location, ResponseBody = JsonSerializer.Serialize(answer.Body, Json),
+                CreatedAt = db.Clock.GetCurrentInstant(),
+            };
+            db.IdempotentRequests.Add(stored);
             await db.SaveChangesAsync(http.RequestAborted);
             await transaction.CommitAsync(http.RequestAborted);
         }
         catch (DbUpdateException)
         {
-            // Two deliveries of one key at once: the other committed first, so this one's work is rolled back.
+            // Two deliveries of one key at once (the lock above makes this rare): the other committed first, and this
+            // one's work, whether it failed in the handler's save or in keeping the answer, is rolled back.
             await transaction.RollbackAsync(http.RequestAborted);
             db.ChangeTracker.Clear();
-            earlier = await db.IdempotentRequests.AsNoTracking().SingleAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+            earlier = await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+            if (earlier is null) throw;
             return Replay(earlier, hash);
         }
         return Write(stored);

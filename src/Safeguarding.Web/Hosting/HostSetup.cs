@@ -51,7 +51,7 @@ public static class HostSetup
 
         var database = DatabaseSettings.FromConfiguration(config);
         services.AddSafeguardingData(database);
-        services.AddSafeguardingOutbox(config);
+        services.AddSafeguardingOutbox(config, builder.Environment.EnvironmentName);
         services.AddSingleton(sp => new EncompassDeliveryOptions(sp.GetRequiredService<IOptions<DeploymentOptions>>().Value.PublicBaseUrl));
         // The demo's year first: the background work waits for it (see DemoYear).
         services.AddScoped<DemoSeeding>();

@@ -15,7 +15,7 @@ public sealed class IncidentsApiTests
 {
     private const string Url = "/api/v1/domestic-abuse/incidents";
 
-    private static string Incident(string reference, string summary = "Neighbours heard shouting; officers attended.", string category = "Physical", string childFamily = "Example") =>
+    internal static string Incident(string reference, string summary = "Neighbours heard shouting; officers attended.", string category = "Physical", string childFamily = "Example") =>
         JsonSerializer.Serialize(new
         {
             policeReference = reference,

@@ -17,6 +17,8 @@ public enum OutboxStatus
     Delivered,
     /// <summary>Every attempt failed: an administrator looks at it and retries.</summary>
     Failed,
+    /// <summary>Withdrawn before it went, never to be sent (a webhook whose address changed); the reason is in LastError.</summary>
+    Cancelled,
 }
 
 /// <summary>

@@ -9,14 +9,12 @@ namespace Safeguarding.Core.Platform.Outbox;
 public static class OutboxServiceCollectionExtensions
 {
     /// <summary>The outbox, its dispatcher and channels, from "Safeguarding:Smtp" and "Safeguarding:Outbox".</summary>
-    public static IServiceCollection AddSafeguardingOutbox(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="environmentName">The host's environment: Production (the default) refuses the webhooks' test allowance.</param>
+    public static IServiceCollection AddSafeguardingOutbox(this IServiceCollection services, IConfiguration configuration, string environmentName = "Production")
     {
         services.AddSingleton(SmtpFrom(configuration));
         services.AddSingleton(OptionsFrom(configuration));
-        services.AddSingleton(new WebhookHttp(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = TimeSpan.FromSeconds(15),
-        }));
+        services.AddSingleton(WebhookHttp.FromConfiguration(configuration, environmentName));
         services.AddScoped<Outbox>();
         services.AddScoped<WebhookSubscriptions>();
         services.AddScoped<IOutboxChannel, EmailChannel>();

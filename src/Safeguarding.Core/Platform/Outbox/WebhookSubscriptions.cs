@@ -20,7 +20,7 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
             return "Enter the address of the setting's system as a web address, such as https://safeguarding.example.org/encompass";
         if (uri.Scheme != "https") return "The address must start with https://, so that the notification is encrypted on its way";
         if (url.Trim().Length > 500) return "The address must be 500 characters or fewer";
-        return null;
+        return WebhookAddresses.ProblemWithHost(uri);
     }
 
     /// <summary>The partnership's schools and colleges, each with its webhook if it has one.</summary>
@@ -77,7 +77,11 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
                 PartnershipId = setting.PartnershipId, OrganisationId = setting.Id, Url = url.Trim(), Secret = secret, CreatedAt = db.Clock.GetCurrentInstant(),
             });
         }
-        else (hook.Url, hook.Enabled) = (url.Trim(), true);
+        else
+        {
+            await WebhookChannel.CancelForChangedAddressAsync(db, hook, url.Trim(), ct);
+            (hook.Url, hook.Enabled) = (url.Trim(), true);
+        }
         await db.SaveChangesAsync(ct);
         return secret;
     }
