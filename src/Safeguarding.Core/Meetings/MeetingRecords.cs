@@ -45,6 +45,9 @@ public sealed record AgendaItemView(
 
 public sealed record MeetingView(Meeting Meeting, MeetingSeries Series, bool SubjectsVisible, IReadOnlyList<AgendaItemView> Items);
 
+/// <summary>What a calendar invitation holds: the meeting's time and place, never its agenda.</summary>
+public sealed record MeetingInvitation(Meeting Meeting, MeetingSeries Series);
+
 /// <summary>
 /// The meeting engine: series and their dates, invitations, agendas, each agency's research, attendance, decisions,
 /// actions and minutes. Agenda subjects are shown only to a meeting's current attendees, and every view is audited.
@@ -53,6 +56,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
 {
     public const string ResourceType = nameof(Meeting);
     public const string MinutesResourceType = "MeetingMinutes";
+    public const string InvitationResourceType = "MeetingInvitation";
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     public async Task<MeetingSeries> CreateSeriesAsync(SeriesOptions options, ProcessContext process, CancellationToken ct = default)
@@ -188,6 +192,26 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
                 : new AgendaItemView(i.Id, i.Position, i.SubjectKind, null, null, null, [], []))
             .ToList();
         return new MeetingView(meeting, series, attendee, items);
+    }
+
+    /// <summary>
+    /// The calendar invitation, for a current attendee or those who run the partnership's meetings: that someone meets
+    /// about someone on a date is itself sensitive. Null when the partnership has no such meeting; the download is
+    /// audited, a refusal by the host.
+    /// </summary>
+    public async Task<MeetingInvitation?> InvitationAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var meeting = await db.Set<Meeting>().AsNoTracking().Include(m => m.Attendees)
+            .SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
+        if (meeting is null) return null;
+        var runsMeetings = actor.Grants.Any(g => g is { Resource: Resource.Meeting, Operation: Operation.Read, Scope: Scope.WholePartnership });
+        if (!runsMeetings && !(actor.HasAny(Resource.Meeting, Operation.Read) && IsCurrentAttendee(actor, meeting)))
+            throw new ForbiddenException(InvitationResourceType, meeting.Id.ToString(), "not an attendee of the meeting");
+        db.QueueAudit(process, AuditActions.Read, InvitationResourceType, meeting.Id.ToString(), AuditOutcome.Allowed);
+        await db.SaveChangesAsync(ct);
+        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId && s.PartnershipId == actor.PartnershipId, ct);
+        return new MeetingInvitation(meeting, series);
     }
 
     /// <summary>What one agency's records hold about an item's subject; only before the meeting, only by an attendee.</summary>
