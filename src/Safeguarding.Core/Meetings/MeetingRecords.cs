@@ -132,7 +132,9 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     {
         var actor = process.RequireActor();
         DemandRunsMeetings(actor);
-        var attendee = await db.Set<MeetingAttendee>().SingleAsync(a => a.Id == attendeeId, ct);
+        var attendee = await db.Set<MeetingAttendee>()
+            .SingleOrDefaultAsync(a => a.Id == attendeeId && db.Set<Meeting>().Any(m => m.Id == a.MeetingId && m.PartnershipId == actor.PartnershipId), ct)
+            ?? throw new NotFoundException(nameof(MeetingAttendee), attendeeId.ToString());
         await OwnMeetingAsync(actor, attendee.MeetingId, ct);
         attendee.RemovedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
@@ -180,7 +182,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
             attendee ? "agenda subjects shown" : "not an attendee: agenda subjects withheld");
         await db.SaveChangesAsync(ct);
 
-        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId, ct);
+        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId && s.PartnershipId == actor.PartnershipId, ct);
         var personIds = meeting.Agenda.Where(i => i.SubjectPersonId != null).Select(i => i.SubjectPersonId!.Value).ToList();
         var names = attendee
             ? await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct)
@@ -220,7 +222,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var (agendaItemId, findings) = options;
         Demand(actor, Operation.Update);
-        var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
+        var item = await AgendaItemAsync(actor, agendaItemId, ct);
         var meeting = await OwnMeetingAsync(actor, item.MeetingId, ct, withAttendees: true);
         if (!IsCurrentAttendee(actor, meeting)) throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "Only the meeting's attendees add research.");
         var now = db.Clock.GetCurrentInstant();
@@ -252,7 +254,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var (agendaItemId, decision) = options;
         DemandRunsMeetings(actor);
-        var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
+        var item = await AgendaItemAsync(actor, agendaItemId, ct);
         await OwnMeetingAsync(actor, item.MeetingId, ct);
         if (string.IsNullOrWhiteSpace(decision)) throw new ArgumentException("Write the decision.", nameof(options));
         var d = new MeetingDecision { AgendaItemId = item.Id, Decision = decision.Trim(), RecordedAt = db.Clock.GetCurrentInstant(), RecordedByUserId = actor.UserId };
@@ -350,6 +352,12 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
         return meeting.Minutes;
     }
+
+    /// <summary>An agenda item of a meeting in the actor's partnership; another partnership's is not found.</summary>
+    private async Task<AgendaItem> AgendaItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct) =>
+        await db.Set<AgendaItem>()
+            .SingleOrDefaultAsync(i => i.Id == agendaItemId && db.Set<Meeting>().Any(m => m.Id == i.MeetingId && m.PartnershipId == actor.PartnershipId), ct)
+        ?? throw new NotFoundException(nameof(AgendaItem), agendaItemId.ToString());
 
     private static bool IsCurrentAttendee(Actor actor, Meeting meeting) =>
         actor.UserId is { } userId && meeting.Attendees.Any(a => a.UserId == userId && a.RemovedAt == null);
