@@ -84,7 +84,7 @@ public sealed class FlagSearchTests
         var again = await client.PostAsync("/fhir/Flag/_search", Form(s.Nhs));
 
         await using var db = s.Host.NewContext();
-        var flags = await db.HealthFlags.Where(f => f.ChildPersonId == s.First.Id || f.ChildPersonId == s.Second.Id).Select(f => f.Id.ToString()).ToListAsync();
+        var flags = (await db.HealthFlags.Where(f => f.ChildPersonId == s.First.Id || f.ChildPersonId == s.Second.Id).Select(f => f.Id).ToListAsync()).Select(id => id.ToString()).ToList();
         Assert.Equal(flags.Order(), await FlagIdsAsync(response));
         Assert.Equal(flags.Order(), await FlagIdsAsync(again));
         var review = Assert.Single(await db.MatchReviews.Where(r => r.PartnershipId == s.First.PartnershipId).ToListAsync());

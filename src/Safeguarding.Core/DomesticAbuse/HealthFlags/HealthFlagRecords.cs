@@ -107,7 +107,12 @@ public sealed class HealthFlagRecords(SafeguardingDbContext db)
             await db.SaveChangesAsync(ct);
             return new PatientFlags(false, false, null, [], null);
         }
-        if (people.Count > 1) await new DuplicateNhsNumbers(db).QueueReviewsAsync(new DuplicateNhsNumberOptions(actor.PartnershipId, people), ct);
+        if (people.Count > 1)
+        {
+            // The review is a write, made by the look-up that found the duplicate.
+            db.Process = process;
+            await new DuplicateNhsNumbers(db).QueueReviewsAsync(new DuplicateNhsNumberOptions(actor.PartnershipId, people), ct);
+        }
 
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == actor.OrganisationId && o.PartnershipId == actor.PartnershipId, ct);
         var registered = await db.SourceRecords.AsNoTracking().AnyAsync(r => r.PersonId != null && people.Contains(r.PersonId.Value) && r.OrganisationId == actor.OrganisationId, ct)
