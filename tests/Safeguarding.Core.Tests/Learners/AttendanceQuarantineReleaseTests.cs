@@ -113,7 +113,6 @@ public sealed class AttendanceQuarantineReleaseTests : IDisposable
         await using (var db = database.NewContext())
         {
             Assert.Equal(QuarantineStatus.Waiting, (await db.QuarantinedRecords.SingleAsync(ct)).Status);
-            Assert.False(await db.Enrolments.AnyAsync(ct));
         }
     }
 }
