@@ -17,6 +17,15 @@ namespace Safeguarding.Web.Tests.DomesticAbuse.Dash;
 /// <summary>The checklist pages ask the policy about the incident and the people they show, and audit what they show.</summary>
 public sealed class DashAccessTests
 {
+    /// <summary>The officer's draft checklist for the incident's victim.</summary>
+    private static async Task<RiskAssessment> StartChecklistAsync(Setting s)
+    {
+        await using var scope = s.Host.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RiskAssessmentRecords>().StartAsync(
+            new StartAssessment(ChecklistDefinition.Adult, AssessmentSetting.Police, s.Victim.Id, null, s.Incident.Id, Households.LondonDate(s.Incident.OccurredAt)),
+            new ProcessContext("test", s.Officer.Actor));
+    }
+
     [Theory, BothDatabases]
     public async Task The_incident_list_is_only_for_those_who_may_read_the_incidents(DatabaseProvider provider)
     {
@@ -68,11 +77,7 @@ public sealed class DashAccessTests
     public async Task A_sealed_child_is_not_named_on_the_child_pages_and_a_sealed_victim_is_not_named_in_the_list(DatabaseProvider provider)
     {
         var s = await ArrangeAsync(provider);
-        RiskAssessment assessment;
-        await using (var scope = s.Host.Factory.Services.CreateAsyncScope())
-            assessment = await scope.ServiceProvider.GetRequiredService<RiskAssessmentRecords>().StartAsync(
-                new StartAssessment(ChecklistDefinition.Adult, AssessmentSetting.Police, s.Victim.Id, null, s.Incident.Id, Households.LondonDate(s.Incident.OccurredAt)),
-                new ProcessContext("test", s.Officer.Actor));
+        var assessment = await StartChecklistAsync(s);
         await s.Host.Data.SaveAsync(db =>
         {
             db.People.Attach(s.Child);
@@ -98,11 +103,7 @@ public sealed class DashAccessTests
     public async Task The_child_pages_name_a_child_who_is_not_sealed_and_audit_the_read(DatabaseProvider provider)
     {
         var s = await ArrangeAsync(provider);
-        RiskAssessment assessment;
-        await using (var scope = s.Host.Factory.Services.CreateAsyncScope())
-            assessment = await scope.ServiceProvider.GetRequiredService<RiskAssessmentRecords>().StartAsync(
-                new StartAssessment(ChecklistDefinition.Adult, AssessmentSetting.Police, s.Victim.Id, null, s.Incident.Id, Households.LondonDate(s.Incident.OccurredAt)),
-                new ProcessContext("test", s.Officer.Actor));
+        var assessment = await StartChecklistAsync(s);
         var officer = await s.Host.SignInAsync(s.Officer);
 
         var child = await officer.GetAsync($"/domestic-abuse/dash/{assessment.Id}/child/1");
