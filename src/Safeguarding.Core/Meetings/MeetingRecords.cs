@@ -45,6 +45,9 @@ public sealed record AgendaItemView(
 
 public sealed record MeetingView(Meeting Meeting, MeetingSeries Series, bool SubjectsVisible, IReadOnlyList<AgendaItemView> Items);
 
+/// <summary>What a calendar invitation holds: the meeting's time and place, never its agenda.</summary>
+public sealed record MeetingInvitation(Meeting Meeting, MeetingSeries Series);
+
 /// <summary>
 /// The meeting engine: series and their dates, invitations, agendas, each agency's research, attendance, decisions,
 /// actions and minutes. Agenda subjects are shown only to a meeting's current attendees, and every view is audited.
@@ -53,6 +56,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
 {
     public const string ResourceType = nameof(Meeting);
     public const string MinutesResourceType = "MeetingMinutes";
+    public const string InvitationResourceType = "MeetingInvitation";
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     public async Task<MeetingSeries> CreateSeriesAsync(SeriesOptions options, ProcessContext process, CancellationToken ct = default)
@@ -128,7 +132,9 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     {
         var actor = process.RequireActor();
         DemandRunsMeetings(actor);
-        var attendee = await db.Set<MeetingAttendee>().SingleAsync(a => a.Id == attendeeId, ct);
+        var attendee = await db.Set<MeetingAttendee>()
+            .SingleOrDefaultAsync(a => a.Id == attendeeId && db.Set<Meeting>().Any(m => m.Id == a.MeetingId && m.PartnershipId == actor.PartnershipId), ct)
+            ?? throw new NotFoundException(nameof(MeetingAttendee), attendeeId.ToString());
         await OwnMeetingAsync(actor, attendee.MeetingId, ct);
         attendee.RemovedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
@@ -176,7 +182,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
             attendee ? "agenda subjects shown" : "not an attendee: agenda subjects withheld");
         await db.SaveChangesAsync(ct);
 
-        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId, ct);
+        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId && s.PartnershipId == actor.PartnershipId, ct);
         var personIds = meeting.Agenda.Where(i => i.SubjectPersonId != null).Select(i => i.SubjectPersonId!.Value).ToList();
         var names = attendee
             ? await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct)
@@ -190,13 +196,33 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         return new MeetingView(meeting, series, attendee, items);
     }
 
+    /// <summary>
+    /// The calendar invitation, for a current attendee or those who run the partnership's meetings: that someone meets
+    /// about someone on a date is itself sensitive. Null when the partnership has no such meeting; the download is
+    /// audited, a refusal by the host.
+    /// </summary>
+    public async Task<MeetingInvitation?> InvitationAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var meeting = await db.Set<Meeting>().AsNoTracking().Include(m => m.Attendees)
+            .SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
+        if (meeting is null) return null;
+        var runsMeetings = actor.Grants.Any(g => g is { Resource: Resource.Meeting, Operation: Operation.Read, Scope: Scope.WholePartnership });
+        if (!runsMeetings && !(actor.HasAny(Resource.Meeting, Operation.Read) && IsCurrentAttendee(actor, meeting)))
+            throw new ForbiddenException(InvitationResourceType, meeting.Id.ToString(), "not an attendee of the meeting");
+        db.QueueAudit(process, AuditActions.Read, InvitationResourceType, meeting.Id.ToString(), AuditOutcome.Allowed);
+        await db.SaveChangesAsync(ct);
+        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId && s.PartnershipId == actor.PartnershipId, ct);
+        return new MeetingInvitation(meeting, series);
+    }
+
     /// <summary>What one agency's records hold about an item's subject; only before the meeting, only by an attendee.</summary>
     public async Task<AgencyResearch> AddResearchAsync(ResearchOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         var (agendaItemId, findings) = options;
         Demand(actor, Operation.Update);
-        var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
+        var item = await AgendaItemAsync(actor, agendaItemId, ct);
         var meeting = await OwnMeetingAsync(actor, item.MeetingId, ct, withAttendees: true);
         if (!IsCurrentAttendee(actor, meeting)) throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "Only the meeting's attendees add research.");
         var now = db.Clock.GetCurrentInstant();
@@ -228,7 +254,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var (agendaItemId, decision) = options;
         DemandRunsMeetings(actor);
-        var item = await db.Set<AgendaItem>().SingleAsync(i => i.Id == agendaItemId, ct);
+        var item = await AgendaItemAsync(actor, agendaItemId, ct);
         await OwnMeetingAsync(actor, item.MeetingId, ct);
         if (string.IsNullOrWhiteSpace(decision)) throw new ArgumentException("Write the decision.", nameof(options));
         var d = new MeetingDecision { AgendaItemId = item.Id, Decision = decision.Trim(), RecordedAt = db.Clock.GetCurrentInstant(), RecordedByUserId = actor.UserId };
@@ -326,6 +352,12 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
         return meeting.Minutes;
     }
+
+    /// <summary>An agenda item of a meeting in the actor's partnership; another partnership's is not found.</summary>
+    private async Task<AgendaItem> AgendaItemAsync(Actor actor, Guid agendaItemId, CancellationToken ct) =>
+        await db.Set<AgendaItem>()
+            .SingleOrDefaultAsync(i => i.Id == agendaItemId && db.Set<Meeting>().Any(m => m.Id == i.MeetingId && m.PartnershipId == actor.PartnershipId), ct)
+        ?? throw new NotFoundException(nameof(AgendaItem), agendaItemId.ToString());
 
     private static bool IsCurrentAttendee(Actor actor, Meeting meeting) =>
         actor.UserId is { } userId && meeting.Attendees.Any(a => a.UserId == userId && a.RemovedAt == null);

@@ -46,7 +46,9 @@ public static class PageConventions
         LoadForPage<Pages.DomesticAbuse.Encompass.Inbox.NotificationFilter>(conventions, "/DomesticAbuse/Encompass/Inbox/Notification");
         foreach (var page in new[] { "Question", "CheckAnswers", "Child", "Done" })
             LoadForPage<Pages.DomesticAbuse.Dash.AssessmentFilter>(conventions, $"/DomesticAbuse/Dash/{page}");
+        LoadForPage<Pages.DomesticAbuse.Dash.IncidentFilter>(conventions, "/DomesticAbuse/Dash/Start");
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
+        LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

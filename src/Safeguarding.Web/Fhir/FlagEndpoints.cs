@@ -11,9 +11,10 @@ using Safeguarding.Web.Access;
 namespace Safeguarding.Web.Fhir;
 
 /// <summary>
-/// FHIR R4 read of domestic-abuse flags for GP and hospital systems:
-/// <c>GET /fhir/Flag?patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}</c>. The NHS number is in the query
-/// string because FHIR search puts it there; the request log writes the path only (see ADR-011), and every read is
+/// FHIR R4 read of domestic-abuse flags for GP and hospital systems, by FHIR search with POST (preferred: the NHS
+/// number travels in the form body, out of every URL a proxy or browser keeps)
+/// <c>POST /fhir/Flag/_search</c> with <c>patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}</c>, or by GET
+/// <c>GET /fhir/Flag?patient.identifier=...</c>. The request log writes the path only (see ADR-011), and every read is
 /// audited under the person's id.
 /// </summary>
 public static class FlagEndpoints
@@ -27,23 +28,40 @@ public static class FlagEndpoints
 
     public static void MapFhirFlags(this WebApplication app)
     {
-        app.MapGet("/fhir/Flag", SearchAsync).DisableAntiforgery().ExcludeFromDescription();
+        app.MapGet("/fhir/Flag", SearchByGetAsync).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/fhir/Flag/_search", SearchByPostAsync).DisableAntiforgery().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, CurrentActor current, HealthFlagRecords flags, CancellationToken ct)
+    private static Task<IResult> SearchByGetAsync(HttpContext http, CurrentActor current, HealthFlagRecords flags, CancellationToken ct) =>
+        SearchAsync(http, http.Request.Query, current, flags, ct);
+
+    /// <summary>FHIR search by POST: the parameters in an application/x-www-form-urlencoded body, none in the URL.</summary>
+    private static async Task<IResult> SearchByPostAsync(HttpContext http, CurrentActor current, HealthFlagRecords flags, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return Outcome(415, OperationOutcome.IssueType.NotSupported, "Send the search parameters as application/x-www-form-urlencoded.");
+        if (http.Request.Query.Keys.Any(k => k != "_format"))
+            return Outcome(400, OperationOutcome.IssueType.NotSupported, "Put the search parameters in the body, not the URL.");
+        var form = await http.Request.ReadFormAsync(ct);
+        return await SearchAsync(http, form.ToDictionary(f => f.Key, f => f.Value), current, flags, ct);
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext http, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> parameters,
+        CurrentActor current, HealthFlagRecords flags, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null) return Outcome(401, OperationOutcome.IssueType.Login, "Authenticate as an API client.");
         if (!actor.IsApiClient || !actor.HasAny(Core.Platform.Access.Resource.HealthFlag, Operation.Read))
             return Outcome(403, OperationOutcome.IssueType.Forbidden, "This client is not authorised to read flags (scope health-flags:read).");
 
-        var query = http.Request.Query;
+        var query = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var unknown = query.Keys.Where(k => k is not ("patient.identifier" or "_format")).ToList();
         if (unknown.Count > 0)
             return Outcome(400, OperationOutcome.IssueType.NotSupported, $"Search parameter {string.Join(", ", unknown)} is not supported; search by patient.identifier.");
-        var identifier = query["patient.identifier"].ToString();
+        var given = query.GetValueOrDefault("patient.identifier");
+        var identifier = given.ToString();
         var bar = identifier.IndexOf('|', StringComparison.Ordinal);
-        if (query["patient.identifier"].Count != 1 || bar < 0 || identifier[..bar] != NhsNumberSystem)
+        if (given.Count != 1 || bar < 0 || identifier[..bar] != NhsNumberSystem)
             return Outcome(400, OperationOutcome.IssueType.Required, $"Give patient.identifier={NhsNumberSystem}|{{NHS number}}.");
         var nhsNumber = identifier[(bar + 1)..];
         if (!NhsNumber.IsValid(nhsNumber))

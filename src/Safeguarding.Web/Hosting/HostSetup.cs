@@ -191,6 +191,7 @@ public static class HostSetup
             .AddRedirect("^domestic-abuse/encompass/calendars(/calendar)?/?$", "/calendars$1", StatusCodes.Status308PermanentRedirect));
 
         app.UseStaticFiles();
+        app.UseNoStore();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

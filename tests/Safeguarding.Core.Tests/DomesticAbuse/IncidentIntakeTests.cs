@@ -6,6 +6,8 @@ using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.Learners.Registers;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Imports;
 using Safeguarding.Testing;
@@ -283,16 +285,19 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         var good = Incident(reference, "Summary", Child(pupil));
         var held = await SendAsync(world, good.Replace("\"Physical\"", "\"Shouting\"", StringComparison.Ordinal));
 
+        // The release acts as the releasing user: someone of the force who may both send incidents and resolve the quarantine.
+        var releaser = new Actor(world.PartnershipId, world.Police.Id, "Force data officer",
+            new HashSet<Role> { Role.PoliceDomesticAbuse, Role.PartnershipAdministrator }, UserId: Guid.NewGuid());
         await using (var db = world.NewContext())
         {
             var quarantine = new Quarantine(db);
-            var record = (await quarantine.FindAsync(held.QuarantinedRecordId!.Value, world.Process(world.Administrator), TestContext.Current.CancellationToken))!;
+            var record = (await quarantine.FindAsync(held.QuarantinedRecordId!.Value, world.Process(releaser), TestContext.Current.CancellationToken))!;
             var release = new IncidentRelease(db, world.Intake(db), quarantine);
-            var stillBad = await release.ReleaseAsync(new(record, record.Raw), world.Process(world.Administrator), TestContext.Current.CancellationToken);
+            var stillBad = await release.ReleaseAsync(new(record, record.Raw), world.Process(releaser), TestContext.Current.CancellationToken);
             Assert.False(stillBad.Accepted);
             Assert.Contains(stillBad.Reasons, r => r.StartsWith("category:", StringComparison.Ordinal));
 
-            var outcome = await release.ReleaseAsync(new(record, good), world.Process(world.Administrator), TestContext.Current.CancellationToken);
+            var outcome = await release.ReleaseAsync(new(record, good), world.Process(releaser), TestContext.Current.CancellationToken);
             Assert.True(outcome.Accepted);
         }
 
@@ -303,6 +308,41 @@ public sealed class IncidentIntakeTests(EncompassFixture fixture) : IClassFixtur
         var incident = await check.DomesticIncidents.SingleAsync(i => i.PoliceReference == reference);
         Assert.Equal(world.Police.Id, incident.ForceOrganisationId);
         Assert.Single(await NotificationsAsync(world, reference));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_quarantined_incident_is_released_as_the_releasing_user_never_as_the_force(DatabaseProvider provider)
+    {
+        var world = await WorldAsync(provider);
+        var reference = NewReference();
+        var good = Incident(reference, "Summary", Child("Rel", "Easedchild", "2016-01-01"));
+        var held = await SendAsync(world, good.Replace("\"Physical\"", "\"Shouting\"", StringComparison.Ordinal));
+        var releaser = new Actor(world.PartnershipId, world.Police.Id, "Force data officer",
+            new HashSet<Role> { Role.PoliceDomesticAbuse, Role.PartnershipAdministrator }, UserId: Guid.NewGuid());
+        var ct = TestContext.Current.CancellationToken;
+
+        await using (var db = world.NewContext())
+        {
+            var quarantine = new Quarantine(db);
+            var record = (await quarantine.FindAsync(held.QuarantinedRecordId!.Value, world.Process(world.Administrator), ct))!;
+            // The council's administrator may resolve the quarantine but may not send incidents: before, the release made them the force.
+            await Assert.ThrowsAsync<ForbiddenException>(() => new IncidentRelease(db, world.Intake(db), quarantine).ReleaseAsync(new(record, good), world.Process(world.Administrator), ct));
+        }
+        await using (var db = world.NewContext())
+            Assert.False(await db.DomesticIncidents.AnyAsync(i => i.PoliceReference == reference, ct));
+        await using (var db = world.NewContext())
+        {
+            var quarantine = new Quarantine(db);
+            var record = (await quarantine.FindAsync(held.QuarantinedRecordId!.Value, world.Process(releaser), ct))!;
+            Assert.True((await new IncidentRelease(db, world.Intake(db), quarantine).ReleaseAsync(new(record, good), world.Process(releaser), ct)).Accepted);
+        }
+
+        await using var check = world.NewContext();
+        var incident = await check.DomesticIncidents.SingleAsync(i => i.PoliceReference == reference, ct);
+        var written = await check.AuditEntries.Where(e => e.ResourceId == incident.Id.ToString() && e.Action != AuditActions.Read).ToListAsync(ct);
+        Assert.NotEmpty(written);
+        Assert.All(written, e => Assert.Equal(releaser.UserId, e.ActorUserId));
+        Assert.All(written, e => Assert.Equal((world.Police.Id, releaser.Name), (e.OrganisationId!.Value, e.ActorName)));
     }
 
     [Theory, BothDatabases]

@@ -100,7 +100,7 @@ public sealed class DrammList(SafeguardingDbContext db)
         }
         foreach (var referral in referrals)
         {
-            var person = referral.VictimPersonId is { } id ? await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) : null;
+            var person = referral.VictimPersonId is { } id ? await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.PartnershipId == referral.PartnershipId, ct) : null;
             cases.Add(await CaseAsync(referral.IncidentId, null, referral.Id, referral.VictimPersonId, person?.FullName ?? "(victim not linked)", person?.DateOfBirth,
                 referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt), ct));
         }
@@ -136,18 +136,27 @@ public sealed class DrammList(SafeguardingDbContext db)
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
         var now = db.Clock.GetCurrentInstant();
         var today = Households.LondonDate(now);
+        // Every id the caller names is looked up in the caller's partnership: another partnership's case is not found.
+        var partnership = actor.PartnershipId;
+        if (options.RiskAssessmentId is { } aid && !await db.RiskAssessments.AnyAsync(a => a.Id == aid && a.PartnershipId == partnership, ct))
+            throw new NotFoundException(nameof(RiskAssessment), aid.ToString());
+        if (options.IncidentId is { } iid && !await db.DomesticIncidents.AnyAsync(i => i.Id == iid && i.PartnershipId == partnership, ct))
+            throw new NotFoundException(nameof(DomesticIncident), iid.ToString());
+        if (options.VictimPersonId is { } pid && !await db.People.AnyAsync(p => p.Id == pid && p.PartnershipId == partnership, ct))
+            throw new NotFoundException("Person", pid.ToString());
         var victimId = options.VictimPersonId;
-        if (victimId is null && options.RiskAssessmentId is { } aid)
-            victimId = await db.RiskAssessments.Where(a => a.Id == aid).Select(a => a.VictimPersonId).SingleAsync(ct);
-        if (victimId is null && options.IncidentId is { } iid)
-            victimId = await db.DomesticIncidents.Where(i => i.Id == iid).SelectMany(i => i.Adults).Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.PersonId).FirstOrDefaultAsync(ct);
+        if (victimId is null && options.RiskAssessmentId is { } assessmentId)
+            victimId = await db.RiskAssessments.Where(a => a.Id == assessmentId && a.PartnershipId == partnership).Select(a => a.VictimPersonId).SingleAsync(ct);
+        if (victimId is null && options.IncidentId is { } incidentId)
+            victimId = await db.DomesticIncidents.Where(i => i.Id == incidentId && i.PartnershipId == partnership)
+                .SelectMany(i => i.Adults).Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.PersonId).FirstOrDefaultAsync(ct);
         if (victimId is null && (options.ReferToMarac || options.SafetyPlanNow || options.ChildrenAtRisk || options.AllocateIdva))
             throw new ArgumentException("Link the victim to the person index before deciding.", nameof(options));
 
         var idva = IdvaService.None;
         if (options.AllocateIdva)
         {
-            var dob = await db.People.Where(p => p.Id == victimId).Select(p => p.DateOfBirth).SingleAsync(ct);
+            var dob = await db.People.Where(p => p.Id == victimId && p.PartnershipId == partnership).Select(p => p.DateOfBirth).SingleAsync(ct);
             idva = dob is { } d && Period.Between(d, today, PeriodUnits.Years).Years is >= 16 and <= 18 ? IdvaService.YoungPeople : IdvaService.Adult;
         }
         var decision = new TriageDecision

@@ -71,9 +71,10 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var (childId, organisationId, councilRole) = options;
         Demand(actor);
-        var child = await db.Set<IncidentChild>().SingleOrDefaultAsync(c => c.Id == childId, ct) ?? throw new KeyNotFoundException("No such child.");
-        var incident = await db.DomesticIncidents.AsNoTracking().SingleAsync(i => i.Id == child.IncidentId, ct);
-        if (incident.PartnershipId != actor.PartnershipId) throw new KeyNotFoundException("No such child.");
+        var child = await db.Set<IncidentChild>()
+            .SingleOrDefaultAsync(c => c.Id == childId && db.DomesticIncidents.Any(i => i.Id == c.IncidentId && i.PartnershipId == actor.PartnershipId), ct)
+            ?? throw new NotFoundException(ResourceType, childId.ToString());
+        var incident = await db.DomesticIncidents.AsNoTracking().SingleAsync(i => i.Id == child.IncidentId && i.PartnershipId == actor.PartnershipId, ct);
         if (!incident.IsLatest) throw new InvalidOperationException("A later version of this incident has arrived: place the child from that one.");
         if (child.ResolvedAt is not null || child.SettingOutcome is not (ChildSettingOutcome.NotFound or ChildSettingOutcome.Uncertain))
             throw new InvalidOperationException("This child's setting has already been found.");

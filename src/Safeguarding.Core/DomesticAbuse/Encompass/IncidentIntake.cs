@@ -83,11 +83,8 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
     public Task<IntakeResult> ReceiveAsync(IncidentToReceive incident, ProcessContext process, CancellationToken ct = default) =>
         ReceiveAsync(process.RequireActor(), incident, process, ct);
 
-    /// <summary>
-    /// Taken in as <paramref name="sender"/>, who may differ from the process's actor: a released quarantine record is
-    /// stored as the sending force's, while the process names the administrator who released it.
-    /// </summary>
-    internal async Task<IntakeResult> ReceiveAsync(Actor sender, IncidentToReceive incident, ProcessContext process, CancellationToken ct = default)
+    /// <summary>Taken in as the process's actor, always: nobody takes an incident in as someone else (a release acts as the releasing user).</summary>
+    private async Task<IntakeResult> ReceiveAsync(Actor sender, IncidentToReceive incident, ProcessContext process, CancellationToken ct = default)
     {
         await RequirePoliceAsync(sender, ct);
         var rules = await RulesAsync(sender.PartnershipId, ct);

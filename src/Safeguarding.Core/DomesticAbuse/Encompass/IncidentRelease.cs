@@ -39,12 +39,14 @@ public sealed class IncidentRelease(SafeguardingDbContext db, IncidentIntake int
         var check = IncidentRules.Check(report, db.Clock.GetCurrentInstant());
         if (!check.IsValid) return ReleaseOutcome.Refused(check.Reasons);
 
-        // The incident is stored as the sending force's, exactly as if it had arrived right; the process context
-        // names the administrator who released it.
-        var asSender = new Actor(actor.PartnershipId, force, $"{actor.Name} (releasing a quarantined incident)",
-            new HashSet<Role> { Role.PoliceDomesticAbuse }, UserId: actor.UserId);
+        // The release acts as the releasing user, never as the force: only someone who may send this force's incidents
+        // (a user of that force) releases one, and the incident, the audit and the person index's provenance name them.
+        var mayCreate = AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Create, new RecordFacts(actor.PartnershipId, force));
+        if (!mayCreate.Allowed)
+            throw new ForbiddenException(nameof(QuarantinedRecord), record.Id.ToString(),
+                $"releasing an incident needs leave to send that force's incidents ({mayCreate.Reason})");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await intake.ReceiveAsync(asSender, new IncidentToReceive(corrected, report, null, $"quarantine {record.Id}"), process, ct);
+        var result = await intake.ReceiveAsync(new IncidentToReceive(corrected, report, null, $"quarantine {record.Id}"), process, ct);
         if (result.Outcome == IntakeOutcome.Quarantined) return ReleaseOutcome.Refused(result.Reasons);
         var resolution = result.Outcome switch
         {

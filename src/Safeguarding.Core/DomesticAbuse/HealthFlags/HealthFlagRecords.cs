@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -87,25 +88,35 @@ public sealed class HealthFlagRecords(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The flags of the patient with this NHS number, as the actor's organisation may read them.</summary>
+    /// <summary>
+    /// The flags of the patient with this NHS number, as the actor's organisation may read them. Two people holding one
+    /// NHS number are one patient whose records were not joined: the answer holds both people's flags (the organisation
+    /// registered the patient under that number) and a duplicate review is raised for the person index.
+    /// </summary>
     public async Task<PatientFlags> ForPatientAsync(PatientFlagsOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         var nhsNumber = options.NhsNumber;
-        var person = await db.People.AsNoTracking()
+        var people = await db.People.AsNoTracking()
             .Where(p => p.PartnershipId == actor.PartnershipId && p.NhsNumber == nhsNumber && p.MergedIntoPersonId == null)
-            .Select(p => new { p.Id }).SingleOrDefaultAsync(ct);
-        if (person is null)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        if (people.Count == 0)
         {
             // Denied and unknown look the same to the caller; the audit records which it was, without the number.
             db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Denied, "no patient with that NHS number");
             await db.SaveChangesAsync(ct);
             return new PatientFlags(false, false, null, [], null);
         }
+        if (people.Count > 1)
+        {
+            // The review is a write, made by the look-up that found the duplicate.
+            db.Process = process;
+            await new DuplicateNhsNumbers(db).QueueReviewsAsync(new DuplicateNhsNumberOptions(actor.PartnershipId, people), ct);
+        }
 
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == actor.OrganisationId, ct);
-        var registered = await db.SourceRecords.AsNoTracking().AnyAsync(r => r.PersonId == person.Id && r.OrganisationId == actor.OrganisationId, ct)
-            || await db.PersonLinks.AsNoTracking().AnyAsync(l => l.PersonId == person.Id && l.OrganisationId == actor.OrganisationId, ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == actor.OrganisationId && o.PartnershipId == actor.PartnershipId, ct);
+        var registered = await db.SourceRecords.AsNoTracking().AnyAsync(r => r.PersonId != null && people.Contains(r.PersonId.Value) && r.OrganisationId == actor.OrganisationId, ct)
+            || await db.PersonLinks.AsNoTracking().AnyAsync(l => people.Contains(l.PersonId) && l.OrganisationId == actor.OrganisationId, ct);
         var decision = AccessPolicy.Decide(actor, Resource.HealthFlag, Operation.Read,
             new RecordFacts(actor.PartnershipId, null, registered ? [actor.OrganisationId] : []));
         var kinds = organisation.Type switch
@@ -115,15 +126,17 @@ public sealed class HealthFlagRecords(SafeguardingDbContext db)
             _ => [],
         };
         var allowed = decision.Allowed && kinds.Length > 0;
-        db.QueueAudit(process, AuditActions.Read, ResourceType, person.Id.ToString(), allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-            allowed ? null : decision.Allowed ? "organisation type reads no domestic-abuse flags" : decision.Reason);
+        foreach (var person in people)
+            db.QueueAudit(process, AuditActions.Read, ResourceType, person.ToString(), allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                allowed ? (people.Count > 1 ? "NHS number held by more than one person" : null)
+                : decision.Allowed ? "organisation type reads no domestic-abuse flags" : decision.Reason);
         await db.SaveChangesAsync(ct);
-        if (!allowed) return new PatientFlags(true, false, person.Id, [], null);
+        if (!allowed) return new PatientFlags(true, false, people[0], [], null);
 
-        var flags = await db.HealthFlags.AsNoTracking().Where(f => f.ChildPersonId == person.Id && kinds.Contains(f.Kind))
+        var flags = await db.HealthFlags.AsNoTracking().Where(f => f.PartnershipId == actor.PartnershipId && people.Contains(f.ChildPersonId) && kinds.Contains(f.Kind))
             .OrderByDescending(f => f.Start).ToListAsync(ct);
         var contactIds = flags.Select(f => f.ContactOrganisationId).Distinct().ToList();
         var contact = contactIds.Count == 0 ? null : await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == contactIds[0], ct);
-        return new PatientFlags(true, true, person.Id, flags, contact);
+        return new PatientFlags(true, true, people[0], flags, contact);
     }
 }

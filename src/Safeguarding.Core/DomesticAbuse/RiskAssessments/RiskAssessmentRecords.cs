@@ -48,6 +48,12 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         var actor = process.RequireActor();
         Demand(actor, Operation.Create);
         var checklist = await new ChecklistLibrary(db).CurrentAsync(actor.PartnershipId, options.ChecklistCode, ct);
+        // A checklist started from an incident is a use of that incident: only for those who may read it.
+        if (options.IncidentId is { } incidentId)
+        {
+            var incident = await IncidentAsync(actor, incidentId, ct) ?? throw new NotFoundException(IncidentResourceType, incidentId.ToString());
+            await DemandIncidentAsync(actor, incident, ct);
+        }
         if (options.VictimPersonId is { } victimId)
         {
             var victim = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == victimId && p.PartnershipId == actor.PartnershipId, ct)
@@ -82,7 +88,8 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
 
     /// <summary>
     /// The actor's own drafts, and incidents of the last week without a completed checklist, the most recently reported
-    /// first: police officers see their own force's, the Front Door all. The view is audited.
+    /// first, for those who may read incidents: police officers see their own force's, the Front Door all. A sealed
+    /// person's name is withheld from those who may not read sealed records. The view is audited.
     /// </summary>
     public async Task<AssessmentWorklist> WorklistAsync(ProcessContext process, CancellationToken ct = default)
     {
@@ -91,25 +98,90 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
             .Where(a => a.PartnershipId == actor.PartnershipId && a.Status == AssessmentStatus.Draft && a.AssessedByUserId == actor.UserId)
             .OrderByDescending(a => a.StartedAt).Take(50).ToListAsync(ct);
         var victimIds = drafts.Where(d => d.VictimPersonId != null).Select(d => d.VictimPersonId!.Value).ToList();
-        var names = await db.People.AsNoTracking().Where(p => victimIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+        var names = await SealedPeople.NamesAsync(db, actor, victimIds, ct);
         var toFinish = drafts.Select(d => new DraftToFinish(d.Id, d.VictimPersonId is { } v && names.TryGetValue(v, out var n) ? n : "Not linked", d.IncidentDate,
             AnswersOf(d).Count)).ToList();
 
-        var isPolice = await db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId && o.Type == OrganisationType.PoliceForce, ct);
-        var since = db.Clock.GetCurrentInstant() - Duration.FromDays(7);
-        var incidents = db.DomesticIncidents.AsNoTracking()
-            .Where(i => i.PartnershipId == actor.PartnershipId && i.IsLatest && i.ReceivedAt >= since)
-            .Where(i => !db.RiskAssessments.Any(a => a.IncidentId == i.Id && a.Status == AssessmentStatus.Completed));
-        if (isPolice) incidents = incidents.Where(i => i.ForceOrganisationId == actor.OrganisationId);
-        var toAssess = await incidents.OrderByDescending(i => i.ReportedAt).Take(50)
-            .Select(i => new IncidentToAssess(i.Id, i.PoliceReference,
-                i.Adults.Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.GivenName + " " + a.FamilyName).FirstOrDefault() ?? "Not named", i.OccurredAt))
-            .ToListAsync(ct);
+        List<IncidentToAssess> toAssess = [];
+        var scopes = actor.Grants.Where(g => g is { Resource: Resource.DomesticIncident, Operation: Operation.Read }).Select(g => g.Scope).ToList();
+        // Without a grant to read incidents there is no incident list at all (an IDVA or a social worker sees their drafts only).
+        if (scopes.Count > 0)
+        {
+            var since = db.Clock.GetCurrentInstant() - Duration.FromDays(7);
+            var incidents = db.DomesticIncidents.AsNoTracking()
+                .Where(i => i.PartnershipId == actor.PartnershipId && i.IsLatest && i.ReceivedAt >= since)
+                .Where(i => !db.RiskAssessments.Any(a => a.IncidentId == i.Id && a.Status == AssessmentStatus.Completed));
+            if (!scopes.Contains(Scope.WholePartnership)) incidents = incidents.Where(i => i.ForceOrganisationId == actor.OrganisationId);
+            var rows = await incidents.OrderByDescending(i => i.ReportedAt).Take(50)
+                .Select(i => new
+                {
+                    i.Id, i.PoliceReference, i.OccurredAt,
+                    Victim = i.Adults.Where(a => a.Role == IncidentAdultRole.Victim).Select(a => new { Name = a.GivenName + " " + a.FamilyName, a.PersonId }).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            var hidden = await SealedPeople.HiddenFromAsync(db, actor, [.. rows.Where(r => r.Victim?.PersonId != null).Select(r => r.Victim!.PersonId!.Value)], ct);
+            toAssess = [.. rows.Select(r => new IncidentToAssess(r.Id, r.PoliceReference,
+                r.Victim is null ? "Not named" : r.Victim.PersonId is { } p && hidden.Contains(p) ? SealedPeople.Withheld : r.Victim.Name, r.OccurredAt))];
+        }
         db.QueueAudit(process, AuditActions.Read, "RiskAssessmentWorklist", null, AuditOutcome.Allowed, $"{toFinish.Count} drafts, {toAssess.Count} incidents");
         new AuditTrail(db).QueueListed(process, "DASH worklist", ResourceType, toFinish.Select(d => d.Id));
         new AuditTrail(db).QueueListed(process, "DASH worklist", "DomesticIncident", toAssess.Select(i => i.Id));
         await db.SaveChangesAsync(ct);
         return new AssessmentWorklist(toFinish, toAssess);
+    }
+
+    /// <summary>What the audit trail calls a police incident.</summary>
+    public const string IncidentResourceType = nameof(DomesticIncident);
+
+    /// <summary>
+    /// Opens an incident to start a checklist from: for those who may start checklists and read the incident (its own
+    /// force, or the Front Door), the victim's seal applied. Null when the partnership has no such incident; the read is
+    /// audited, a refusal by the host.
+    /// </summary>
+    public async Task<DomesticIncident?> OpenIncidentAsync(Guid incidentId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var incident = await IncidentAsync(actor, incidentId, ct);
+        if (incident is null) return null;
+        await DemandIncidentAsync(actor, incident, ct);
+        db.QueueAudit(process, AuditActions.Read, IncidentResourceType, incident.Id.ToString(), AuditOutcome.Allowed, "to start a risk checklist");
+        await db.SaveChangesAsync(ct);
+        return incident;
+    }
+
+    /// <summary>
+    /// The children of the assessment's household whose voices the checklist records, oldest first, named: a sealed
+    /// child is left out for those who may not read sealed records (their existence is itself what the seal keeps). Each
+    /// child named is a read of that person, audited.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid PersonId, string Name)>> ChildrenToHearAsync(RiskAssessment assessment, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (assessment.VictimPersonId is not { } victim || assessment.PartnershipId != actor.PartnershipId) return [];
+        var children = await Households.ChildrenOfAsync(db, victim, assessment.IncidentDate, ct);
+        var hidden = await SealedPeople.HiddenFromAsync(db, actor, children, ct);
+        var shown = children.Where(c => !hidden.Contains(c)).ToList();
+        var names = await SealedPeople.NamesAsync(db, actor, shown, ct);
+        var heard = shown.Where(names.ContainsKey).Select(c => (c, names[c])).ToList();
+        foreach (var (child, _) in heard)
+            db.QueueAudit(process, AuditActions.Read, "Person", child.ToString(), AuditOutcome.Allowed, "child's voice in a risk checklist");
+        await db.SaveChangesAsync(ct);
+        return heard;
+    }
+
+    private Task<DomesticIncident?> IncidentAsync(Actor actor, Guid incidentId, CancellationToken ct) =>
+        db.DomesticIncidents.AsNoTracking().Include(i => i.Adults)
+            .SingleOrDefaultAsync(i => i.Id == incidentId && i.PartnershipId == actor.PartnershipId && i.IsLatest, ct);
+
+    private async Task DemandIncidentAsync(Actor actor, DomesticIncident incident, CancellationToken ct)
+    {
+        Demand(actor, Operation.Create);
+        var victim = incident.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.Victim)?.PersonId;
+        var isSealed = victim is { } v && (await SealedPeople.HiddenFromAsync(db, actor, [v], ct)).Count > 0;
+        var decision = AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Read,
+            new RecordFacts(incident.PartnershipId, incident.ForceOrganisationId, IsSealed: isSealed));
+        if (!decision.Allowed)
+            throw new ForbiddenException(IncidentResourceType, incident.Id.ToString(), decision.Reason);
     }
 
     /// <summary>Opens an assessment for its author's organisation or the Front Door; the read is audited, a refusal by the host.</summary>

@@ -23,10 +23,12 @@ public abstract class AttendanceRelease(AttendanceImport import) : IQuarantineRe
             throw new ForbiddenException(nameof(QuarantinedRecord), record.Id.ToString(), "Releasing quarantined records is not granted.");
         if (record.Kind != Kind || record.PartnershipId != actor.PartnershipId)
             throw new InvalidOperationException($"This record is not a waiting {Kind} row.");
-        // The administrator releases on the import's behalf, as the council's education lead would have imported
-        // it; the process context still names the administrator.
-        var asImporter = actor with { Roles = new HashSet<Role>(actor.Roles) { Role.EducationLead } };
-        var reasons = await import.ReleaseAsync(new ReleaseAttendanceRowOptions(record.Id, corrected), process with { Actor = asImporter }, ct);
+        // The release acts as the releasing user, with their own roles: only someone who may import attendance releases
+        // a held row (an administrator's role alone does not make them the education lead).
+        var mayImport = AccessPolicy.Decide(actor, Resource.Attendance, Operation.Create);
+        if (!mayImport.Allowed)
+            throw new ForbiddenException(nameof(QuarantinedRecord), record.Id.ToString(), $"releasing an attendance row needs leave to import attendance ({mayImport.Reason})");
+        var reasons = await import.ReleaseAsync(new ReleaseAttendanceRowOptions(record.Id, corrected), process, ct);
         return reasons.Count == 0
             ? new ReleaseOutcome(true, "Corrected row checked and imported.", [])
             : ReleaseOutcome.Refused(reasons);

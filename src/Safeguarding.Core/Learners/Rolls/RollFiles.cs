@@ -78,10 +78,23 @@ public static class RollFiles
         return new RollFile(null, pupils) { FileName = fileName };
     }
 
+    private static readonly XmlReaderSettings CtfReaderSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+    };
+
     public static RollFile ReadCtf(string text, string fileName)
     {
         XDocument document;
-        try { document = XDocument.Parse(text, LoadOptions.SetLineInfo); }
+        try
+        {
+            // A CTF has no DTD. One is refused outright: entities could expand a small upload into gigabytes ("billion
+            // laughs") or read files and addresses of the server's (external entities).
+            using var reader = XmlReader.Create(new StringReader(text), CtfReaderSettings);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
         catch (XmlException e) { throw new RollFileException($"{fileName}:{e.LineNumber}:{e.LinePosition}: not well-formed XML: {e.Message}"); }
 
         var root = document.Root!;

@@ -16,6 +16,7 @@ namespace Safeguarding.Web.Pages.Calendars;
 /// of the deadline for an incident reported now or at a time the user types. Reading the text and the file, and the
 /// checks before publishing, are the calendar service's (<see cref="SchoolCalendars"/>), the same for every caller.
 /// </summary>
+[UploadLimit(1024 * 1024, nameof(CalendarFile))]
 public sealed class CalendarModel(CurrentActor current, IClock clock, SchoolCalendars calendars) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Setting { get; set; }

@@ -70,4 +70,21 @@ public sealed class QuarantinePageTests
         Assert.Equal(QuarantineStatus.Released, (await db.QuarantinedRecords.SingleAsync(r => r.Id == id)).Status);
         Assert.True(await db.DomesticIncidents.AnyAsync(i => i.PoliceReference == reference));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_council_administrator_may_not_release_an_incident_as_the_police_force(DatabaseProvider provider)
+    {
+        var (host, forceAdmin, id, reference) = await HeldIncidentAsync(provider);
+        var council = await host.Data.CreateOrganisationAsync(forceAdmin.User.PartnershipId, OrganisationType.CouncilService);
+        var councilAdmin = await host.Data.CreateUserAsync(council, Role.PartnershipAdministrator);
+        var client = await host.SignInAsync(councilAdmin);
+
+        var refused = await client.PostFormAsync($"/admin/quarantine/{id}?handler=Release", new() { ["Corrected"] = Incident(reference) }, $"/admin/quarantine/{id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await using var db = host.NewContext();
+        Assert.Equal(QuarantineStatus.Waiting, (await db.QuarantinedRecords.SingleAsync(r => r.Id == id)).Status);
+        Assert.False(await db.DomesticIncidents.AnyAsync(i => i.PoliceReference == reference));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.ResourceId == id.ToString() && e.Outcome == AuditOutcome.Denied && e.ActorUserId == councilAdmin.User.Id));
+    }
 }

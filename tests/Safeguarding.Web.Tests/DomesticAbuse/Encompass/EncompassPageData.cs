@@ -57,8 +57,8 @@ internal static class EncompassPageData
     internal static async Task<(TestHost Host, TestUser Admin, Guid RecordId, string Reference)> HeldIncidentAsync(DatabaseProvider provider)
     {
         var (host, police, _) = await PoliceAnalystAsync(provider);
-        var council = await host.Data.CreateOrganisationAsync(police.PartnershipId, OrganisationType.CouncilService);
-        var admin = await host.Data.CreateUserAsync(council, Role.PartnershipAdministrator);
+        // A release acts as the releasing user, so whoever releases a held incident may send the force's incidents.
+        var admin = await host.Data.CreateUserAsync(police, Role.PartnershipAdministrator, Role.PoliceDomesticAbuse);
         var reference = $"AV-{Guid.NewGuid():N}"[..16];
         await using var db = host.NewContext();
         var sender = new Actor(police.PartnershipId, police.Id, "Police system", new HashSet<Role> { Role.PoliceDomesticAbuse });

@@ -10,6 +10,8 @@ namespace Safeguarding.Web.Pages.Admin.Quarantine;
 /// One record not accepted: as received, why, and the administrator's correction and release, or discard with a
 /// reason. The record is opened (and the read audited) by <see cref="QuarantinedRecordFilter"/>.
 /// </summary>
+// A corrected record is one incident or one row: a megabyte is far more than any needs.
+[UploadLimit(1024 * 1024, nameof(Corrected), "corrected record")]
 public sealed class RecordModel(CurrentActor current, Core.Platform.Imports.Quarantine quarantine, QuarantineReleases releases) : PageModel
 {
     [BindProperty] public string? Corrected { get; set; }

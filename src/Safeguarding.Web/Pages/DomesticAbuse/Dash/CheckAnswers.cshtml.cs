@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Checklists;
 using Safeguarding.Core.DomesticAbuse.RiskAssessments;
 using Safeguarding.Web.Access;
@@ -37,7 +37,7 @@ public sealed class CheckAnswersModel(CurrentActor current, RiskAssessmentRecord
         Answers = RiskAssessmentRecords.AnswersOf(Assessment);
         Result = await Records.ScoreAsync(Assessment, ProfessionalJudgement);
         var ids = Assessment.Children.Select(c => c.PersonId).ToList();
-        ChildNames = await Db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
+        ChildNames = await SealedPeople.NamesAsync(Db, await Current.RequireAsync(), ids);
         return null;
     }
 

@@ -51,12 +51,12 @@ public sealed class ChildModel(CurrentActor current, RiskAssessmentRecords recor
     private async Task<IActionResult?> SetUpAsync(Guid id, int n)
     {
         if (await LoadAsync(id) is { } refused) return refused;
-        _children = Assessment.VictimPersonId is { } v ? await Households.ChildrenOfAsync(Db, v, Assessment.IncidentDate) : [];
+        var children = await Records.ChildrenToHearAsync(Assessment, await Current.ProcessAsync());
+        _children = [.. children.Select(c => c.PersonId)];
         if (_children.Count == 0) return Redirect($"/domestic-abuse/dash/{id}/check");
         if (n < 1 || n > _children.Count) return NotFound();
         (Number, Count) = (n, _children.Count);
-        var childId = _children[n - 1];
-        ChildName = await Db.People.AsNoTracking().Where(p => p.Id == childId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync();
+        ChildName = children[n - 1].Name;
         return null;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Checklists;
 using Safeguarding.Core.DomesticAbuse.RiskAssessments;
 using Safeguarding.Web.Access;
@@ -30,7 +30,7 @@ public abstract class DashPageModel(CurrentActor current, RiskAssessmentRecords 
         Assessment = assessment;
         Checklist = await checklists.VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion);
         VictimName = assessment.VictimPersonId is { } v
-            ? await db.People.AsNoTracking().Where(p => p.Id == v).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync()
+            ? (await SealedPeople.NamesAsync(db, await current.RequireAsync(), [v])).GetValueOrDefault(v, "the victim")
             : "the victim";
         return null;
     }

@@ -46,14 +46,11 @@ public sealed class StartModel(CurrentActor current, RiskAssessmentRecords recor
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid incidentId)
+    /// <summary>Takes the incident <see cref="IncidentFilter"/> opened and checked.</summary>
+    private Task<IActionResult?> LoadAsync(Guid incidentId)
     {
-        var actor = await current.RequireAsync();
-        var incident = await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults)
-            .SingleOrDefaultAsync(i => i.Id == incidentId && i.PartnershipId == actor.PartnershipId && i.IsLatest);
-        if (incident is null) return NotFound();
-        Incident = incident;
-        Victim = incident.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.Victim);
-        return null;
+        Incident = HttpContext.Loaded<DomesticIncident>();
+        Victim = Incident.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.Victim);
+        return Task.FromResult<IActionResult?>(null);
     }
 }

@@ -18,8 +18,7 @@ namespace Safeguarding.Web.Pages.Learners.Import;
 [RequirePermission(Resource.PupilRoll, Operation.Create)]
 // A city's daily marks feed is tens of MB and a term's catch-up more: this page takes up to 256 MB, above Kestrel's 30 MB
 // default. The form reader streams each file to a temporary file on disk as it arrives; none is held in memory.
-[RequestSizeLimit(MaxBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
+[UploadLimit(MaxBytes, nameof(Pupils), "files")]
 public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, PersonIndex personIndex) : PageModel
 {
     public const long MaxBytes = 256L * 1024 * 1024;

@@ -13,6 +13,7 @@ namespace Safeguarding.Web.Pages.Learners.Rolls;
 /// be read saves nothing.
 /// </summary>
 [RequirePermission(Resource.PupilRoll, Operation.Create)]
+[UploadLimit(MaxBytes, nameof(RollFile))]
 public sealed class IndexModel(CurrentActor current, PupilRolls rolls) : PageModel
 {
     public const long MaxBytes = 20 * 1024 * 1024;

@@ -8,6 +8,7 @@ namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.Upload;
 
 /// <summary>A police analyst uploads an incident file and sees what happened to each incident in it.</summary>
 [RequirePermission(Resource.DomesticIncident, Operation.Create)]
+[UploadLimit(MaxBytes, nameof(IncidentFile))]
 public sealed class IndexModel(CurrentActor current, IncidentIntake intake) : PageModel
 {
     public const long MaxBytes = 10 * 1024 * 1024;
