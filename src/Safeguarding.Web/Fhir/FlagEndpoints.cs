@@ -38,6 +38,7 @@ public static class FlagEndpoints
     /// <summary>FHIR search by POST: the parameters in an application/x-www-form-urlencoded body, none in the URL.</summary>
     private static async Task<IResult> SearchByPostAsync(HttpContext http, CurrentActor current, HealthFlagRecords flags, CancellationToken ct)
     {
+        if (await RefusedAsync(http, await current.GetAsync(ct)) is { } refused) return refused;
         if (!http.Request.HasFormContentType)
             return Outcome(415, OperationOutcome.IssueType.NotSupported, "Send the search parameters as application/x-www-form-urlencoded.");
         if (http.Request.Query.Keys.Any(k => k != "_format"))
@@ -50,9 +51,7 @@ public static class FlagEndpoints
         CurrentActor current, HealthFlagRecords flags, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        if (actor is null) return Outcome(401, OperationOutcome.IssueType.Login, "Authenticate as an API client.");
-        if (!actor.IsApiClient || !actor.HasAny(Core.Platform.Access.Resource.HealthFlag, Operation.Read))
-            return Outcome(403, OperationOutcome.IssueType.Forbidden, "This client is not authorised to read flags (scope health-flags:read).");
+        if (await RefusedAsync(http, actor) is { } refused) return refused;
 
         var query = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var unknown = query.Keys.Where(k => k is not ("patient.identifier" or "_format")).ToList();
@@ -120,6 +119,19 @@ public static class FlagEndpoints
             // Who a clinician should call: the contained organisation carries the telephone number.
             Author = new ResourceReference("#contact", f.ContactName),
         };
+    }
+
+    /// <summary>
+    /// Who may search, decided before any parameter is read; a refusal is audited like every other (Access/Refusals) and
+    /// answered in FHIR's own shape.
+    /// </summary>
+    private static async Task<IResult?> RefusedAsync(HttpContext http, Actor? actor)
+    {
+        if (actor is null) return Outcome(401, OperationOutcome.IssueType.Login, "Authenticate as an API client.");
+        if (actor.IsApiClient && actor.HasAny(Core.Platform.Access.Resource.HealthFlag, Operation.Read)) return null;
+        await Refusals.DeniedAsync(http, nameof(Core.Platform.Access.Resource.HealthFlag), null,
+            actor.IsApiClient ? "no scope grants Read on HealthFlag" : "FHIR is for API clients only");
+        return Outcome(403, OperationOutcome.IssueType.Forbidden, "This client is not authorised to read flags (scope health-flags:read).");
     }
 
     private static IResult Outcome(int status, OperationOutcome.IssueType type, string message)
