@@ -55,6 +55,7 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         var review = await page.Locator("tbody a").First.GetAttributeAsync("href");
         await audit.VisitAsync(page, "Is this the same person?", review!);
         await audit.SubmitEmptyAsync(page, "Is this the same person?");
+        await audit.VisitAsync(page, "Links held for a decision", "/held-links");
         // Operation Encompass: children from incidents that no roll placed.
         await audit.VisitAsync(page, "Children to place", "/domestic-abuse/encompass/children-to-place");
         var child = await page.Locator("tbody a").First.GetAttributeAsync("href");
@@ -103,6 +104,7 @@ public sealed class AccessibilityTests(EndToEndFixture fixture)
         await audit.SubmitEmptyAsync(page, "Add a user");
         var (socialWorkerId, _) = await host.UserAsync(socialWorker);
         await audit.VisitAsync(page, "A user", $"/admin/users/{socialWorkerId}");
+        await audit.VisitAsync(page, "Role changes waiting for approval", "/admin/users/role-changes");
         await audit.VisitAsync(page, "Roles", "/admin/roles");
         await audit.VisitAsync(page, "API clients", "/admin/api-clients");
         await audit.VisitAsync(page, "Add an API client", "/admin/api-clients/add");

@@ -35,6 +35,7 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
 
         var items = new List<NavigationItem> { new("Home", "/") };
         if (Actor.HasAny(Resource.Person, Operation.Read)) items.Add(new("People", "/people"));
+        if (Actor.HasAny(Resource.HeldLink, Operation.Review)) items.Add(new("Held links", "/held-links"));
         if (Actor.HasAny(Resource.AggregateFigures, Operation.Read)) items.Add(new("School attendance", "/learners"));
         if (Actor.HasAny(Resource.Attendance, Operation.Read)) items.Add(new("Attendance worklist", "/learners/worklist"));
         if (Actor.HasAny(Resource.RiskAssessment, Operation.Create)) items.Add(new("Risk checklists", "/domestic-abuse/dash"));

@@ -96,7 +96,8 @@ public sealed class CensusAndRegisterImportTests : IDisposable
         var data = new TestData(() => database.NewContext());
         var partnership = await data.CreatePartnershipAsync();
         var council = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
-        var admin = await data.CreateUserAsync(council, Role.PartnershipAdministrator);
+        // Releasing acts as the releasing user, who must also be one who imports attendance.
+        var admin = await data.CreateUserAsync(council, Role.PartnershipAdministrator, Role.EducationLead);
         await using (var db = database.NewContext())
             await new AttendanceImport(db).ImportAsync(new AttendanceImportOptions(partnership.Id, Year, Census: Census("100001,2025-02-20,412")), Cli, Ct);
         var process = new ProcessContext("test:quarantine release", admin.Actor);
