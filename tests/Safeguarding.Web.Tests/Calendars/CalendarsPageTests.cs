@@ -121,6 +121,25 @@ public sealed class CalendarsPageTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_file_larger_than_a_calendar_can_be_is_refused_before_it_is_read_with_the_limit_on_the_page(DatabaseProvider provider)
+    {
+        var (host, council, _, _) = await PartnershipAsync(provider);
+        var client = await host.SignInAsync(await host.Data.CreateUserAsync(council, Role.EducationLead));
+        var token = (await (await client.GetAsync(Url)).HtmlAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(new byte[3 * 1024 * 1024]), "CalendarFile", "calendar.json");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+
+        var refused = await client.PostAsync($"{Url}?handler=Upload", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var page = await (await client.GetAsync(refused.Headers.Location!.OriginalString)).HtmlAsync();
+        Assert.Equal("#CalendarFile The selected file must be smaller than 1 MB", Errors(page));
+        await using var db = host.NewContext();
+        Assert.False(await db.SchoolCalendars.AnyAsync(c => c.PartnershipId == council.PartnershipId));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_setting_keeps_its_own_calendar_over_the_default_and_no_other_settings(DatabaseProvider provider)
     {
         var (host, council, school, other) = await PartnershipAsync(provider);
