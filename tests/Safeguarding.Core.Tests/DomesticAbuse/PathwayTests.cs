@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Checklists;
 using Safeguarding.Core.DomesticAbuse.Dramm;
 using Safeguarding.Core.DomesticAbuse.HealthFlags;
@@ -31,6 +32,24 @@ public sealed class PathwayTests
         await records.RecordChildrenAsync(new RecordChildrenOptions(a.Id, [new ChildVoice(w.Child.Id, false, "Football", "Shouting at night", "Somewhere quiet to do homework")]), process);
         var result = await records.CompleteAsync(new CompleteAssessmentOptions(a.Id, false, null), process);
         return (a, result);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_sealed_victim_stays_on_the_dramm_list_to_be_decided_without_their_name_or_date_of_birth(DatabaseProvider provider)
+    {
+        await using var w = await PathwayWorld.CreateAsync(provider);
+        var incident = await w.IncidentAsync(Instant.FromUtc(2026, 11, 9, 23, 30), Instant.FromUtc(2026, 11, 10, 0, 5));
+        await DashAsync(w, incident.Id, 14, new LocalDate(2026, 11, 9));
+        await using (var db = w.NewContext())
+            await db.People.Where(p => p.Id == w.Victim.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsSealed, true));
+
+        w.Clock.Reset(Instant.FromUtc(2026, 11, 10, 9, 30));
+        await using var read = w.NewContext();
+        var (_, cases) = await new DrammList(read).ForDayAsync(new DrammDayOptions(new LocalDate(2026, 11, 10)), PathwayWorld.Process(w.FrontDoor));
+
+        var c = Assert.Single(cases);
+        Assert.Equal((incident.Id, SealedPeople.Withheld, (LocalDate?)null), (c.IncidentId, c.VictimName, c.VictimDateOfBirth));
+        Assert.DoesNotContain(w.Victim.FamilyName, c.VictimName, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory, BothDatabases]

@@ -104,6 +104,9 @@ public sealed class DrammList(SafeguardingDbContext db)
             cases.Add(await CaseAsync(referral.IncidentId, null, referral.Id, referral.VictimPersonId, person?.FullName ?? "(victim not linked)", person?.DateOfBirth,
                 referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt), ct));
         }
+        // The seal holds on the list too: a sealed victim's case stays to be decided, without their name or date of birth.
+        var sealedVictims = await SealedPeople.HiddenFromAsync(db, actor, [.. cases.Where(c => c.VictimPersonId is not null).Select(c => c.VictimPersonId!.Value)], ct);
+        cases = [.. cases.Select(c => c.VictimPersonId is { } v && sealedVictims.Contains(v) ? c with { VictimName = SealedPeople.Withheld, VictimDateOfBirth = null } : c)];
         await new AuditTrail(db).RecordListedAsync(process, $"DRAMM list {day:yyyy-MM-dd}", PersonRecords.ResourceType,
             cases.Where(c => c.VictimPersonId is not null).Select(c => c.VictimPersonId!.Value).Concat(cases.SelectMany(c => c.ChildPersonIds)), ct);
         return (window, cases);
