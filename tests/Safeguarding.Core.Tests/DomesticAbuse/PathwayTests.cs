@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Checklists;
 using Safeguarding.Core.DomesticAbuse.Dramm;
 using Safeguarding.Core.DomesticAbuse.HealthFlags;
@@ -8,6 +7,7 @@ using Safeguarding.Core.DomesticAbuse.Marac;
 using Safeguarding.Core.DomesticAbuse.RiskAssessments;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Meetings;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Testing;

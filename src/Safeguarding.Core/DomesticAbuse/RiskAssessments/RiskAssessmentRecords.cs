@@ -1,3 +1,4 @@
+using Safeguarding.Core.People;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

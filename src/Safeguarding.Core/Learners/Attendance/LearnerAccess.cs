@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -142,8 +143,8 @@ public sealed class LearnerAccess(SafeguardingDbContext db, KnownToSafeguarding 
                 .Where(s => s.PartnershipId == actor.PartnershipId && s.AcademicYear == year.StartYear && s.PersonId != null && personIds.Contains(s.PersonId.Value))
                 .ToListAsync(ct))
             .Where(s => s.StartDate >= since && s.StartDate <= today).ToList();
-        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+        // A sealed child stays on the worklist (their attendance still needs acting on), named only to those who may read sealed records.
+        var names = await SealedPeople.NamesAsync(db, actor, personIds, ct);
         var urns = enrolments.Select(e => e.Urn).Distinct().ToList();
         var schools = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId && o.Urn != null && urns.Contains(o.Urn))
             .ToDictionaryAsync(o => o.Urn!, o => o.Name, ct);

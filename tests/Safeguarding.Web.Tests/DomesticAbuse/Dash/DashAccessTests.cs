@@ -1,3 +1,4 @@
+using Safeguarding.Core.People;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Checklists;
 using Safeguarding.Core.DomesticAbuse.RiskAssessments;
+using Safeguarding.Core.People;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.DomesticAbuse.Dash;

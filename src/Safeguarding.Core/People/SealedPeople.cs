@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 
-namespace Safeguarding.Core.DomesticAbuse;
+namespace Safeguarding.Core.People;
 
 /// <summary>
-/// The seal on the pathway's pages and lists: a sealed person (a child who fled to a refuge, say) is named only to
+/// The seal on pages and lists: a sealed person (a child who fled to a refuge, say) is named only to
 /// roles that may read sealed records. Their rows stay (a checklist or an incident is still there to act on), their
 /// name does not.
 /// </summary>
