@@ -135,6 +135,7 @@ public static class HostSetup
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<SafeguardingDbContext>()
+            .AddUserStore<ProtectedUserStore>() // the TOTP seed encrypted at rest
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<PasswordRules>();
