@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -184,9 +185,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
 
         var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId && s.PartnershipId == actor.PartnershipId, ct);
         var personIds = meeting.Agenda.Where(i => i.SubjectPersonId != null).Select(i => i.SubjectPersonId!.Value).ToList();
-        var names = attendee
-            ? await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct)
-            : [];
+        // Even an attendee sees a sealed subject's name only with leave to read sealed records; the item stays on the agenda.
+        var names = attendee ? await SealedPeople.NamesAsync(db, actor, personIds, ct) : [];
         var items = meeting.Agenda.OrderBy(i => i.Position).Select(i => attendee
                 ? new AgendaItemView(i.Id, i.Position, i.SubjectKind, i.SubjectPersonId,
                     i.SubjectPersonId is { } p && names.TryGetValue(p, out var n) ? n : i.SubjectDescription, i.Reason,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Meetings;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Tests.DomesticAbuse;
@@ -52,6 +53,20 @@ public sealed class MeetingRecordsTests
         var views = await db.AuditEntries.Where(e => e.ResourceType == MeetingRecords.ResourceType && e.Action == AuditActions.Read && e.ResourceId == a.Meeting.Id.ToString()).ToListAsync();
         Assert.Equal(2, views.Count);
         Assert.Contains(views, v => v.Details == "not an attendee: agenda subjects withheld");
+    }
+
+    [Theory, BothDatabases]
+    public async Task An_attendee_without_leave_to_read_sealed_records_sees_the_item_but_not_a_sealed_subjects_name(DatabaseProvider provider)
+    {
+        var a = await ArrangeAsync(provider);
+        await using var w = a.World;
+        await using var db = w.NewContext();
+        await db.People.Where(p => p.Id == w.Victim.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.IsSealed, true));
+
+        var view = await new MeetingRecords(db).OpenAsync(a.Meeting.Id, PathwayWorld.Process(w.Idva));
+
+        var item = Assert.Single(view!.Items);
+        Assert.Equal((SealedPeople.Withheld, "High risk: 16 yes"), (item.SubjectName, item.Reason));
     }
 
     [Theory, BothDatabases]
