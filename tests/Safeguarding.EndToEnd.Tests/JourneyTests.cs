@@ -36,6 +36,8 @@ public sealed class JourneyTests(EndToEndFixture fixture)
         Assert.Equal("/people", new Uri(page.Url).AbsolutePath);
         await ExpectDemoBannerAsync();
 
+        // Both names, as a practitioner would type them: a common family name alone has more than a page of people.
+        await page.GetByLabel("Given name", new() { Exact = true }).FillAsync(child.GivenName);
         await page.GetByLabel("Family name", new() { Exact = true }).FillAsync(child.FamilyName);
         await page.SubmitAsync("Search");
         await ExpectDemoBannerAsync();
