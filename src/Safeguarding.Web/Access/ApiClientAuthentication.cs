@@ -23,19 +23,32 @@ public sealed class ApiClientAuthenticationHandler(
 {
     public const string SchemeName = "ApiClient";
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
-            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
-            return AuthenticateResult.NoResult();
+    /// <summary>An API client's id and secret as sent, not yet checked.</summary>
+    public sealed record BasicCredentials(string ClientId, string Secret);
 
+    /// <summary>
+    /// False when the request carries no Basic credentials; true with null when it carries some that cannot be read
+    /// (bad base64, no colon, no id). One reader for sign-in and for the rate limiter's partition.
+    /// </summary>
+    public static bool TryReadBasic(HttpRequest request, out BasicCredentials? credentials)
+    {
+        credentials = null;
+        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+            return false;
         string decoded;
         try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter)); }
-        catch (FormatException) { return AuthenticateResult.Fail("Malformed credentials"); }
+        catch (FormatException) { return true; }
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0) return AuthenticateResult.Fail("Malformed credentials");
-        var clientId = decoded[..colon];
-        var secret = decoded[(colon + 1)..];
+        if (colon > 0) credentials = new BasicCredentials(decoded[..colon], decoded[(colon + 1)..]);
+        return true;
+    }
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!TryReadBasic(Request, out var credentials)) return AuthenticateResult.NoResult();
+        if (credentials is null) return AuthenticateResult.Fail("Malformed credentials");
+        var (clientId, secret) = credentials;
 
         var client = await db.ApiClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, Context.RequestAborted);
         if (client is null || client.RevokedAt is not null || !ApiClientSecrets.Matches(secret, client.SecretHash))

@@ -1,7 +1,6 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Hosting;
 
@@ -63,21 +62,8 @@ public static class RateLimits
 
     // The id as claimed, before the secret is checked; with the address, so that a stranger sending a client's id with
     // wrong secrets spends only their own budget, not the real system's.
-    private static string? ClientIdOf(HttpRequest request)
-    {
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null) return null;
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 ? decoded[..Math.Min(colon, 100)] : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static string? ClientIdOf(HttpRequest request) =>
+        ApiClientAuthenticationHandler.TryReadBasic(request, out var sent) && sent is not null ? sent.ClientId[..Math.Min(sent.ClientId.Length, 100)] : null;
 
     private sealed class RateLimitStartup : IStartupFilter
     {
