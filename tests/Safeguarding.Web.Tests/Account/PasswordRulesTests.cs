@@ -15,6 +15,8 @@ public sealed class PasswordRulesTests
     [InlineData("manchesterunited")]
     [InlineData("WinnieThePooh")] // case does not make a breached password new
     [InlineData("tequieromucho")]
+    [InlineData("123456qwerty")] // in SecLists' top 100,000 of ten million, not in rockyou-75
+    [InlineData("1234567899876543")] // near the end of that list
     public async Task A_long_password_from_the_breached_list_is_refused(string password)
     {
         var result = await Check(password);
@@ -35,6 +37,7 @@ public sealed class PasswordRulesTests
     {
         Assert.True(PasswordRules.IsCommon("123456"));
         Assert.True(PasswordRules.IsCommon("hannahmontana"));
+        Assert.True(PasswordRules.ListedCount >= 100_000, $"only {PasswordRules.ListedCount} breached passwords are shipped");
         Assert.False(PasswordRules.IsCommon("ochre kettle under the viaduct"));
     }
 }
