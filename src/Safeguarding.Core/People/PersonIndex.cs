@@ -22,11 +22,6 @@ public sealed record IncomingRecord(
 
 public sealed record Arrival(Guid SourceRecordId, Guid PersonId, LinkOutcome Outcome, double? MatchProbability, Guid? ReviewId, bool AlreadyReceived);
 
-/// <summary>A person found by search-before-create, with the model's reasons (none when the index is too small to have a model).</summary>
-public sealed record SearchCandidate(Person Person, double? MatchProbability, IReadOnlyList<FieldEvidence> Evidence);
-
-/// <summary>What the user typed to search before creating a person; at least one name.</summary>
-public sealed record PersonSearchOptions(string? GivenName, string? FamilyName, string? DateOfBirth = null, string? Postcode = null, int Take = 10);
 
 /// <summary>A practitioner's decision on a possible match, with why.</summary>
 public sealed record DecideMatchOptions(Guid ReviewId, ReviewDecision Decision, string Reason);
@@ -132,60 +127,6 @@ public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<IL
         PeopleMetrics.Arrival("scoring", 0, _scoreTicks);
         PeopleMetrics.Arrival("save", saving, Stopwatch.GetTimestamp());
         return new Arrival(record.Id, record.PersonId!.Value, record.Outcome, record.MatchProbability, reviewId, AlreadyReceived: false);
-    }
-
-    /// <summary>
-    /// Search before create: people ranked by the model against what the user typed, each with its reasons. Only
-    /// people the user may open are returned. The terms are never logged or audited, only the number of results.
-    /// </summary>
-    public async Task<IReadOnlyList<SearchCandidate>> SearchAsync(PersonSearchOptions options, ProcessContext process, CancellationToken ct = default)
-    {
-        var actor = process.RequireActor();
-        var (givenName, familyName, dateOfBirth, postcode, take) = options;
-        var partnershipId = actor.PartnershipId;
-        var settings = await SettingsAsync(partnershipId, ct);
-        var model = await ModelAsync(settings, partnershipId, ct);
-        var probe = new PersonRecord("search", givenName, familyName, dateOfBirth, null, postcode);
-        if (model is null)
-            return await PlainSearchAsync(actor, givenName, familyName, process, take, ct);
-        var scored = await ScoreAsync(model, partnershipId, probe, ct);
-
-        var personIds = scored.Select(s => s.PersonId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Include(p => p.Links)
-            .Where(p => personIds.Contains(p.Id) && p.PartnershipId == partnershipId && p.MergedIntoPersonId == null).ToDictionaryAsync(p => p.Id, ct);
-        var results = scored
-            // Whatever the user typed must speak for the person overall (field weights above zero), however little they typed.
-            .Where(s => s.Score.MatchWeight > model.PriorWeight && people.ContainsKey(s.PersonId))
-            .Where(s => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(people[s.PersonId])).Allowed)
-            // Ties (every O'Brien scores the same on a family name alone) go by name, then date of birth, then id, never by the database's order.
-            .OrderByDescending(s => s.Score.MatchProbability)
-            .ThenBy(s => people[s.PersonId].FamilyName, StringComparer.Ordinal)
-            .ThenBy(s => people[s.PersonId].GivenName, StringComparer.Ordinal)
-            .ThenBy(s => people[s.PersonId].DateOfBirth)
-            .ThenBy(s => s.PersonId)
-            .Take(take)
-            .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Value.Fields))
-            .ToList();
-        db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
-        new AuditTrail(db).QueueListed(process, "people search", PersonRecords.ResourceType, results.Select(r => r.Person.Id));
-        await db.SaveChangesAsync(ct);
-        return results;
-    }
-
-    // Until the index holds enough records to learn from, a search is by the start of the names.
-    private async Task<IReadOnlyList<SearchCandidate>> PlainSearchAsync(Actor actor, string? givenName, string? familyName, ProcessContext process, int take, CancellationToken ct)
-    {
-        var partnershipId = actor.PartnershipId;
-        var query = db.People.AsNoTracking().Include(p => p.Links).Where(p => p.PartnershipId == partnershipId && p.MergedIntoPersonId == null);
-        if (!string.IsNullOrWhiteSpace(givenName)) { var g = givenName.Trim().ToUpperInvariant(); query = query.Where(p => p.GivenName.ToUpper().StartsWith(g)); }
-        if (!string.IsNullOrWhiteSpace(familyName)) { var f = familyName.Trim().ToUpperInvariant(); query = query.Where(p => p.FamilyName.ToUpper().StartsWith(f)); }
-        var people = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.DateOfBirth).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
-        var results = people.Where(p => AccessPolicy.Decide(actor, Resource.Person, Operation.Read, Facts(p)).Allowed).Take(take)
-            .Select(p => new SearchCandidate(p, null, [])).ToList();
-        db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{results.Count} results shown");
-        new AuditTrail(db).QueueListed(process, "people search", PersonRecords.ResourceType, results.Select(r => r.Person.Id));
-        await db.SaveChangesAsync(ct);
-        return results;
     }
 
     /// <summary>Records a practitioner's decision on a possible match; "same person" merges the provisional person into the candidate.</summary>
@@ -515,18 +456,23 @@ public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<IL
         var scoring = Stopwatch.GetTimestamp();
         _candidates = candidates.Count;
         _queryTicks = scoring - queried;
-        if (candidates.Count == 0) return [];
+        var scored = ScoreCandidates(model, probe, candidates.Select(c => (c.PersonId!.Value, c.Record)).ToList());
+        _scoreTicks = Stopwatch.GetTimestamp() - scoring;
+        return scored;
+    }
 
+    /// <summary>Scores the probe against each candidate record; the best score per person, best first.</summary>
+    private static List<Scored> ScoreCandidates(LinkageModel model, PersonRecord probe, IReadOnlyList<(Guid PersonId, PersonRecord Record)> candidates)
+    {
+        if (candidates.Count == 0) return [];
         var prepared = Linker.Prepare([probe, .. candidates.Select(c => c.Record)]);
         model.ApplyTermFrequencies(prepared);
-        var personOf = candidates.ToDictionary(c => c.Record.Id, c => c.PersonId!.Value);
-        var scored = Linker.ScoreAgainst(model, prepared[0], prepared.Skip(1))
+        var personOf = candidates.ToDictionary(c => c.Record.Id, c => c.PersonId);
+        return Linker.ScoreAgainst(model, prepared[0], prepared.Skip(1))
             .Select(s => new Scored(personOf[s.Candidate.Id], s, new Lazy<PairExplanation>(() => model.Explain(prepared[0], s.Candidate))))
             .GroupBy(s => s.PersonId)
             .Select(g => g.First())
             .ToList();
-        _scoreTicks = Stopwatch.GetTimestamp() - scoring;
-        return scored;
     }
 
     /// <summary>Below this many records there is nothing to learn from: every record starts a person until then.</summary>

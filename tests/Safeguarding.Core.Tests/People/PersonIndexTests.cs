@@ -242,10 +242,10 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
         await using var db = s.Database.NewContext();
         var found = await new PersonIndex(db).SearchAsync(new PersonSearchOptions(null, family), new ProcessContext("test:search", s.Practitioner));
 
-        Assert.Equal(4, found.Count);
-        Assert.Single(found.Select(c => c.MatchProbability).Distinct());
+        Assert.Equal(4, found.Total);
+        Assert.Single(found.People.Select(c => c.MatchProbability).Distinct());
         Assert.Equal(["Amy 2015-11-30", "Amy 2017-02-03", "Maya 2016-07-09", "Zara 2016-05-01"],
-            found.Select(c => $"{c.Person.GivenName} {c.Person.DateOfBirth:yyyy-MM-dd}"));
+            found.People.Select(c => $"{c.Person.GivenName} {c.Person.DateOfBirth:yyyy-MM-dd}"));
     }
 
     [Theory, BothDatabases]
@@ -261,7 +261,48 @@ public sealed class PersonIndexTests(TrainedIndexFixture fixture) : IClassFixtur
 
         await using var check = s.Database.NewContext();
         var listed = await check.AuditEntries.AsNoTracking().Where(e => e.Process == "test:listed" && e.Action == "list").ToListAsync();
-        Assert.Equal(found.Select(c => c.Person.Id.ToString()).Order(), listed.Select(e => e.ResourceId!).Order());
+        Assert.Equal(found.People.Select(c => c.Person.Id.ToString()).Order(), listed.Select(e => e.ResourceId!).Order());
         Assert.All(listed, e => Assert.Equal(("Person", "people search"), (e.ResourceType, e.Details)));
+    }
+
+    private static string UniqueFamilyName(string start) => start + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6));
+
+    [Theory, BothDatabases]
+    public async Task A_search_finds_every_match_a_page_at_a_time_and_says_how_many_matched(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        var family = UniqueFamilyName("Pagett");
+        for (var i = 0; i < 23; i++)
+            await ReceiveAsync(s, new(s.Practice.Id, "TEST-GP", $"gp-{Guid.NewGuid():N}", "{}", $"Child{(char)('a' + i)}", family,
+                $"20{10 + i % 8:00}-0{1 + i % 9}-1{i % 10}", Sex.Female, null, null, null, null));
+
+        var pages = new List<PersonSearchResults>();
+        for (var page = 1; page <= 3; page++)
+        {
+            await using var db = s.Database.NewContext();
+            pages.Add(await new PersonIndex(db).SearchAsync(new PersonSearchOptions(null, family, Page: page, PageSize: 10), new ProcessContext("test:pages", s.Practitioner)));
+        }
+
+        Assert.All(pages, p => Assert.Equal(23, p.Total));
+        Assert.Equal([10, 10, 3], pages.Select(p => p.People.Count));
+        Assert.Equal(23, pages.SelectMany(p => p.People).Select(c => c.Person.Id).Distinct().Count());
+        Assert.All(pages, p => Assert.False(p.MoreThanCounted));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_misspelt_family_name_finds_the_person_without_a_date_of_birth_in_any_case(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        var family = UniqueFamilyName("Robinson");
+        await ReceiveAsync(s, new(s.Practice.Id, "TEST-GP", $"gp-{Guid.NewGuid():N}", "{}", "Grace", family, "2016-04-12", Sex.Female, null, null, null, null));
+        var misspelt = "Robinsen" + family["Robinson".Length..];
+
+        foreach (var (given, typed) in new[] { ("Grace", misspelt), ("grace", misspelt.ToLowerInvariant()), ("GRACE", family.ToUpperInvariant()) })
+        {
+            await using var db = s.Database.NewContext();
+            var found = await new PersonIndex(db).SearchAsync(new PersonSearchOptions(given, typed), new ProcessContext("test:typo", s.Practitioner));
+
+            Assert.Contains(found.People, c => c.Person.GivenName == "Grace" && c.Person.FamilyName == family);
+        }
     }
 }

@@ -152,7 +152,7 @@ public sealed class PeoplePageTests
         var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
         var client = await host.SignInAsync(keyAdult);
 
-        var results = await (await client.PostFormAsync("/people", new() { ["FamilyName"] = "Testperson", ["DateOfBirth"] = "2015-03-01" })).HtmlAsync();
+        var results = await (await client.PostFormAsync("/people", new() { ["FamilyName"] = "Testperson", ["DateOfBirth.Day"] = "1", ["DateOfBirth.Month"] = "3", ["DateOfBirth.Year"] = "2015" })).HtmlAsync();
 
         var names = results.QuerySelectorAll("tbody a").Select(a => a.TextContent).ToList();
         Assert.Contains(ownPupil.FullName, names);
