@@ -19,7 +19,8 @@ public static class MatchInWords
         if (probability is not { } p) return "Name starts the same (too few records yet to score matches)";
         var known = evidence.Where(e => e.LevelIndex != 0).ToList();
         if (known.Count == 1) return $"{Capitalise(FieldName(known[0].Field))} only: a weak match";
-        var percent = p.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        if (PossibleTwins(evidence)) return "Possible twins: do not merge unless you are sure";
+        var percent = Percent(p);
         return p switch
         {
             >= 0.95 => $"Strong match ({percent})",
@@ -39,15 +40,41 @@ public static class MatchInWords
         var parts = new List<string>();
         foreach (var e in evidence.Where(e => e.LevelIndex != 0).OrderBy(e => e.Field))
         {
-            if (IsExact(e)) { same.Add(FieldName(e.Field)); continue; }
-            var phrase = $"{FieldName(e.Field)} {Difference(e)}";
-            if (values?.Invoke(e.Field) is ({ } left, { } right) && !string.Equals(left, right, StringComparison.OrdinalIgnoreCase))
-                phrase += $": {left}, {right}";
-            parts.Add(phrase);
+            if (IsExact(e)) same.Add(FieldName(e.Field));
+            else parts.Add($"{FieldName(e.Field)} {Comparison(e, values?.Invoke(e.Field) ?? (null, null))}");
         }
         if (same.Count > 0) parts.Insert(0, "same " + JoinWithAnd(same));
         return parts.Count == 0 ? "nothing typed to compare" : string.Join("; ", parts);
     }
+
+    /// <summary>One field of a pair in words, for a table of the evidence: the field's name as users say it.</summary>
+    public static string Field(FieldEvidence e) => Capitalise(FieldName(e.Field));
+
+    /// <summary>How the two sides of one field compare ("the same"; "spelt a little differently: Grace, Gracie"; "not known on one side").</summary>
+    public static string Comparison(FieldEvidence e, (string? Left, string? Right) values = default)
+    {
+        if (e.LevelIndex == 0) return "not known on one side";
+        if (IsExact(e)) return "the same";
+        var phrase = Difference(e);
+        if (values is ({ } left, { } right) && !string.Equals(left, right, StringComparison.OrdinalIgnoreCase)) phrase += $": {left}, {right}";
+        return phrase;
+    }
+
+    /// <summary>
+    /// Same family name, date of birth and home but different given names: the pattern of twins (and of siblings with
+    /// a wrong date), which no score can tell apart from one person written two ways.
+    /// </summary>
+    public static bool PossibleTwins(IReadOnlyList<FieldEvidence> evidence)
+    {
+        int Level(LinkageField f) => evidence.FirstOrDefault(e => e.Field == f)?.LevelIndex ?? 0;
+        return Level(LinkageField.FamilyName) == Levels.Family.Exact && Level(LinkageField.DateOfBirth) == Levels.Dob.Exact
+            && (Level(LinkageField.Postcode) == Levels.Postcode.Exact || Level(LinkageField.Address) == Levels.Address.Exact)
+            && Level(LinkageField.GivenName) is not (Levels.Given.Missing or Levels.Given.Exact);
+    }
+
+    /// <summary>A probability as a percentage that never claims certainty: 99.6% is "over 99%", never "100%".</summary>
+    public static string Percent(double probability) =>
+        probability >= 0.995 ? "over 99%" : probability.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     private static bool IsExact(FieldEvidence e) => e.LevelIndex == 1;
 

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
+using Safeguarding.Linkage.Comparison;
 using Safeguarding.Linkage.Model;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.People.Review;
 
 /// <summary>
-/// The two records side by side with each field's evidence and weight, and the practitioner's decision. The
+/// The two records side by side with how each detail compares, in words, and the practitioner's decision. The
 /// possible match is opened (and both people's reads audited) by <see cref="MatchToDecideFilter"/>.
 /// </summary>
 [RequirePermission(Resource.Person, Operation.Update)]
@@ -25,6 +26,19 @@ public sealed class DecideModel(CurrentActor current, PersonIndex index) : PageM
     public IReadOnlyList<FieldEvidence> Evidence { get; private set; } = [];
 
     public void OnGet() => Show();
+
+    /// <summary>The new record's value and the person's, for the details both sides show on this page.</summary>
+    public (string? Left, string? Right) Values(LinkageField field) => field switch
+    {
+        LinkageField.GivenName => (Record?.GivenName, Candidate?.GivenName),
+        LinkageField.FamilyName => (Record?.FamilyName, Candidate?.FamilyName),
+        LinkageField.DateOfBirth => (AsWritten(Record?.DateOfBirth), Display.Date(Candidate?.DateOfBirth)),
+        _ => (null, null),
+    };
+
+    // An agency's date of birth is kept as written (00 for an unknown part): shown as a date when it is one.
+    private static string? AsWritten(string? dateOfBirth) =>
+        NodaTime.Text.LocalDatePattern.Iso.Parse(dateOfBirth ?? "") is { Success: true } parsed ? Display.Date(parsed.Value) : dateOfBirth;
 
     public async Task<IActionResult> OnPostAsync()
     {
