@@ -34,4 +34,19 @@ public sealed class OneTimeAuthenticatorCodes(TimeProvider time, SafeguardingDbC
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastAuthenticatorStep, step));
         return advanced == 1;
     }
+
+    /// <summary>
+    /// A code that was right for its moment but has been accepted once already (or an earlier one since): the person is
+    /// told so, rather than that the code is wrong, and waits for the next.
+    /// </summary>
+    public async Task<bool> WasAlreadyUsedAsync(UserManager<User> manager, User user, string token)
+    {
+        var key = await manager.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrWhiteSpace(key) || token.Length != 6 || !token.All(char.IsAsciiDigit)) return false;
+        if (!new Totp(Base32Encoding.ToBytes(key)).VerifyTotp(time.GetUtcNow().UtcDateTime, token, out var step, new VerificationWindow(previous: 1, future: 1)))
+            return false;
+        var userId = user.Id;
+        var last = await db.Users.Where(u => u.Id == userId).Select(u => u.LastAuthenticatorStep).SingleAsync();
+        return last is { } l && step <= l;
+    }
 }

@@ -92,7 +92,8 @@ public static class HostSetup
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Session cookie or API client", o =>
+            // No display name: Identity offers every scheme that has one as "sign in through your organisation".
+            .AddPolicyScheme(SmartScheme, displayName: null, o =>
                 o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.Count > 0
                     ? ApiClientAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)

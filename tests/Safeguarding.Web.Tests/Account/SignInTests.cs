@@ -97,7 +97,19 @@ public sealed class SignInTests
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-        Assert.NotNull((await replayed.HtmlAsync()).QuerySelector(".govuk-error-summary"));
+        Assert.Equal("This code has already been used. Wait for your authenticator app to show a new code, then enter that",
+            (await replayed.HtmlAsync()).QuerySelector(".govuk-error-summary a")!.TextContent);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Without_an_organisation_sign_in_configured_the_page_offers_none(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+
+        var html = await (await host.AnonymousClient().GetAsync("/account/sign-in")).HtmlAsync();
+
+        Assert.DoesNotContain(html.QuerySelectorAll("h2"), h => h.TextContent.Contains("through your organisation"));
+        Assert.Single(html.QuerySelectorAll("main button"));
     }
 
     [Theory, BothDatabases]

@@ -9,7 +9,7 @@ using Safeguarding.Core.Platform.Users;
 
 namespace Safeguarding.Web.Pages.Account;
 
-public sealed class SignInCodeModel(SignInManager<User> signInManager, SafeguardingDbContext db) : PageModel
+public sealed class SignInCodeModel(SignInManager<User> signInManager, SafeguardingDbContext db, OneTimeAuthenticatorCodes codes) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
@@ -35,10 +35,14 @@ public sealed class SignInCodeModel(SignInManager<User> signInManager, Safeguard
             await SignInAudit.RecordAsync(db, HttpContext, user, AuditOutcome.Allowed, "password and authenticator code");
             return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
         }
-        await SignInAudit.RecordAsync(db, HttpContext, user, AuditOutcome.Denied, result.IsLockedOut ? "locked out" : "wrong authenticator code");
+        var reused = !result.IsLockedOut && await codes.WasAlreadyUsedAsync(signInManager.UserManager, user, code);
+        await SignInAudit.RecordAsync(db, HttpContext, user, AuditOutcome.Denied,
+            result.IsLockedOut ? "locked out" : reused ? "authenticator code already used" : "wrong authenticator code");
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "This account is locked after too many attempts. Try again in 15 minutes"
-            : "The code is not correct. Enter the code your authenticator app shows now");
+            : reused
+                ? "This code has already been used. Wait for your authenticator app to show a new code, then enter that"
+                : "The code is not correct. Enter the code your authenticator app shows now");
         return Page();
     }
 }
