@@ -187,4 +187,34 @@ public sealed class PeoplePageTests
         Assert.True(await db.AuditEntries.AnyAsync(e => e.ResourceId == parent.Id.ToString() && e.ActorUserId == manager.User.Id && e.Details == "named as a relative"));
         Assert.False(await db.AuditEntries.AnyAsync(e => e.ResourceId == parent.Id.ToString() && e.ActorUserId == keyAdult.User.Id));
     }
+
+    [Theory, BothDatabases]
+    public async Task An_agencys_many_records_of_a_person_show_as_one_group_with_a_count_and_the_latest(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var police = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.PoliceForce);
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var frontDoor = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var child = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var first = NodaTime.SystemClock.Instance.GetCurrentInstant() - NodaTime.Duration.FromDays(30);
+        // Named in three police incidents: three records from one agency and system, the newest renamed by a correction.
+        await host.Data.SaveAsync(db => db.SourceRecords.AddRange(Enumerable.Range(0, 3).Select(i => new SourceRecord
+        {
+            PartnershipId = partnership.Id, OrganisationId = police.Id, SourceSystem = "police-encompass", LocalId = $"INC-{i}-{child.Id:N}"[..30],
+            Received = "{}", ReceivedAt = first + NodaTime.Duration.FromDays(i), GivenName = i == 2 ? "Latest" : child.GivenName, FamilyName = child.FamilyName,
+            DateOfBirth = "2015-03-01", PersonId = child.Id, Outcome = LinkOutcome.LinkedAutomatically,
+        })));
+        var client = await host.SignInAsync(await host.Data.CreateUserAsync(frontDoor, Role.FrontDoorPractitioner));
+
+        var html = await (await client.GetAsync($"/people/{child.Id}")).HtmlAsync();
+
+        var groups = html.QuerySelectorAll(".govuk-summary-card").ToList();
+        Assert.Equal(2, groups.Count);
+        var policeGroup = Assert.Single(groups, g => g.QuerySelector("h3")!.TextContent.StartsWith(police.Name));
+        Assert.Equal($"{police.Name}: police incident reports (3 records)", policeGroup.QuerySelector("h3")!.TextContent);
+        Assert.Contains($"Latest {child.FamilyName}", policeGroup.QuerySelector(".govuk-summary-list")!.TextContent);
+        Assert.Equal("Earlier records (2)", policeGroup.QuerySelector(".govuk-details__summary-text")!.TextContent);
+        Assert.DoesNotContain("police-encompass", html.QuerySelector("main")!.TextContent);
+    }
 }

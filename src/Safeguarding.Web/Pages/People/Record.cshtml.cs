@@ -12,12 +12,13 @@ namespace Safeguarding.Web.Pages.People;
 /// </summary>
 public sealed class RecordModel(CurrentActor current, PersonRecords records) : PageModel
 {
-    public sealed record AgencyRecord(SourceRecord Record, string Organisation);
+    /// <summary>One agency's records from one system, latest first: a child named in twenty incidents is one group, not twenty rows.</summary>
+    public sealed record AgencyRecordGroup(string Organisation, string System, IReadOnlyList<SourceRecord> Records);
 
     public Person? Person { get; private set; }
     public Household? Household { get; private set; }
     public IReadOnlyList<(string Organisation, PersonLinkKind Kind)> Links { get; private set; } = [];
-    public List<AgencyRecord> AgencyRecords { get; private set; } = [];
+    public IReadOnlyList<AgencyRecordGroup> AgencyRecordGroups { get; private set; } = [];
     public IReadOnlyList<PersonMerge> Merges { get; private set; } = [];
     public IReadOnlyList<(string Name, RelationshipKind Kind, Guid Id)> Relationships { get; private set; } = [];
     public AccessDecision? Decision { get; private set; }
@@ -33,7 +34,12 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records) : P
 
         var details = await records.DetailsAsync(Person, await current.ProcessAsync());
         (Household, Links, Merges, Relationships) = (details.Household, details.Links, details.Merges, details.Relationships);
-        AgencyRecords = details.AgencyRecords.Select(a => new AgencyRecord(a.Record, a.Organisation)).ToList();
+        AgencyRecordGroups = details.AgencyRecords
+            .GroupBy(a => (a.Organisation, a.Record.SourceSystem))
+            .Select(g => new AgencyRecordGroup(g.Key.Organisation, g.Key.SourceSystem,
+                g.Select(a => a.Record).OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).ToList()))
+            .OrderByDescending(g => g.Records[0].ReceivedAt).ThenBy(g => g.Organisation, StringComparer.Ordinal).ThenBy(g => g.System, StringComparer.Ordinal)
+            .ToList();
         var actor = await current.RequireAsync();
         CanSeeAccessLog = actor.HasAny(Resource.AuditTrail, Operation.Read);
         CanMerge = IndexModel.CanReviewMatches(actor);
