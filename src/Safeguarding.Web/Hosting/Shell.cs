@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguarding.Core.Data;
@@ -9,7 +10,15 @@ namespace Safeguarding.Web.Hosting;
 /// <summary>What the page layout shows around every page: partnership, navigation, demo banner.</summary>
 public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptions<SafeguardingOptions> options)
 {
-    public sealed record NavigationItem(string Text, string Href);
+    public sealed record NavigationItem(string Text, string Href, string Section = "");
+
+    /// <summary>A part of the service in the top navigation, with its pages beneath when a role has many.</summary>
+    public sealed record NavigationSection(string Text, string Href, IReadOnlyList<NavigationItem> Items);
+
+    /// <summary>A role with more pages than this sees sections in the top navigation and the section's pages below it.</summary>
+    public const int MostItemsUngrouped = 7;
+
+    private const string PeopleSection = "People", DomesticAbuse = "Domestic abuse", Learners = "Learners", Administration = "Administration";
 
     public bool DemoMode => options.Value.DemoMode;
 
@@ -17,6 +26,21 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
     public string? OrganisationName { get; private set; }
     public Actor? Actor { get; private set; }
     public IReadOnlyList<NavigationItem> Navigation { get; private set; } = [];
+
+    /// <summary>
+    /// The top navigation: every page when a role has few, otherwise one entry per section (leading to its first page),
+    /// so that no role sees rows of links.
+    /// </summary>
+    public IReadOnlyList<NavigationSection> Sections { get; private set; } = [];
+
+    /// <summary>The one page of the navigation the path belongs to: the longest that starts it, so only one is highlighted.</summary>
+    public NavigationItem? CurrentItem(PathString path) => Navigation
+        .Where(i => path.Equals(i.Href, StringComparison.OrdinalIgnoreCase) || (i.Href != "/" && path.StartsWithSegments(i.Href, StringComparison.OrdinalIgnoreCase)))
+        .MaxBy(i => i.Href.Length);
+
+    /// <summary>The section whose pages are listed under the top navigation on this path, when the navigation is grouped.</summary>
+    public NavigationSection? CurrentSection(PathString path) =>
+        CurrentItem(path) is { } item ? Sections.FirstOrDefault(s => s.Items.Count > 1 && s.Items.Contains(item)) : null;
 
     public async Task LoadAsync()
     {
@@ -34,33 +58,39 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         OrganisationName = await db.Organisations.AsNoTracking().Where(o => o.Id == actorOrganisation).Select(o => o.Name).SingleOrDefaultAsync();
 
         var items = new List<NavigationItem> { new("Home", "/") };
-        if (Actor.HasAny(Resource.Person, Operation.Read)) items.Add(new("People", "/people"));
-        if (Actor.HasAny(Resource.HeldLink, Operation.Review)) items.Add(new("Held links", "/held-links"));
-        if (Actor.HasAny(Resource.AggregateFigures, Operation.Read)) items.Add(new("School attendance", "/learners"));
-        if (Actor.HasAny(Resource.Attendance, Operation.Read)) items.Add(new("Attendance worklist", "/learners/worklist"));
-        if (Actor.HasAny(Resource.RiskAssessment, Operation.Create)) items.Add(new("Risk checklists", "/domestic-abuse/dash"));
-        if (Actor.HasAny(Resource.MaracReferral, Operation.Update)) items.Add(new("DRAMM", "/domestic-abuse/dramm"));
-        if (Actor.HasAny(Resource.MaracReferral, Operation.Read)) items.Add(new("MARAC", "/domestic-abuse/marac"));
-        if (Actor.HasAny(Resource.BreakGlassReview, Operation.Review)) items.Add(new("Break-glass reviews", "/audit/break-glass-reviews"));
-        if (Actor.HasAny(Resource.Organisation, Operation.Create)) items.Add(new("Organisations", "/admin/organisations"));
-        if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Users", "/admin/users"));
-        if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Roles", "/admin/roles"));
-        if (Actor.HasAny(Resource.ApiClient, Operation.Read)) items.Add(new("API clients", "/admin/api-clients"));
-        if (Actor.HasAny(Resource.LinkageSettings, Operation.Read)) items.Add(new("Matching", "/admin/linkage"));
-        if (Actor.HasAny(Resource.DomesticIncident, Operation.Create)) items.Add(new("Upload incidents", "/domestic-abuse/encompass/upload"));
-        if (Actor.HasAny(Resource.EncompassNotification, Operation.Create)) items.Add(new("Children to place", "/domestic-abuse/encompass/children-to-place"));
-        if (Actor.HasAny(Resource.Quarantine, Operation.Read)) items.Add(new("Records not accepted", "/admin/quarantine"));
-        if (Actor.HasAny(Resource.Attendance, Operation.Create)) items.Add(new("EHE and CME registers", "/learners/registers/add"));
-        if (Actor.HasAny(Resource.PupilRoll, Operation.Create)) items.Add(new("Import attendance files", "/learners/import"));
-        if (Actor.HasAny(Resource.AggregateFigures, Operation.Update)) items.Add(new("Population for CME rate", "/learners/population"));
+        if (Actor.HasAny(Resource.Person, Operation.Read)) items.Add(new("People", "/people", PeopleSection));
+        if (Actor.HasAny(Resource.HeldLink, Operation.Review)) items.Add(new("Held links", "/held-links", PeopleSection));
+        if (Actor.HasAny(Resource.AggregateFigures, Operation.Read)) items.Add(new("School attendance", "/learners", Learners));
+        if (Actor.HasAny(Resource.Attendance, Operation.Read)) items.Add(new("Attendance worklist", "/learners/worklist", Learners));
+        if (Actor.HasAny(Resource.RiskAssessment, Operation.Create)) items.Add(new("Risk checklists", "/domestic-abuse/dash", DomesticAbuse));
+        if (Actor.HasAny(Resource.MaracReferral, Operation.Update)) items.Add(new("DRAMM", "/domestic-abuse/dramm", DomesticAbuse));
+        if (Actor.HasAny(Resource.MaracReferral, Operation.Read)) items.Add(new("MARAC", "/domestic-abuse/marac", DomesticAbuse));
+        if (Actor.HasAny(Resource.BreakGlassReview, Operation.Review)) items.Add(new("Break-glass reviews", "/audit/break-glass-reviews", Administration));
+        if (Actor.HasAny(Resource.Organisation, Operation.Create)) items.Add(new("Organisations", "/admin/organisations", Administration));
+        if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Users", "/admin/users", Administration));
+        if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Roles", "/admin/roles", Administration));
+        if (Actor.HasAny(Resource.ApiClient, Operation.Read)) items.Add(new("API clients", "/admin/api-clients", Administration));
+        if (Actor.HasAny(Resource.LinkageSettings, Operation.Read)) items.Add(new("Matching", "/admin/linkage", Administration));
+        if (Actor.HasAny(Resource.DomesticIncident, Operation.Create)) items.Add(new("Upload incidents", "/domestic-abuse/encompass/upload", DomesticAbuse));
+        if (Actor.HasAny(Resource.EncompassNotification, Operation.Create)) items.Add(new("Children to place", "/domestic-abuse/encompass/children-to-place", DomesticAbuse));
+        if (Actor.HasAny(Resource.Quarantine, Operation.Read)) items.Add(new("Records not accepted", "/admin/quarantine", Administration));
+        if (Actor.HasAny(Resource.Attendance, Operation.Create)) items.Add(new("EHE and CME registers", "/learners/registers/add", Learners));
+        if (Actor.HasAny(Resource.PupilRoll, Operation.Create)) items.Add(new("Import attendance files", "/learners/import", Learners));
+        if (Actor.HasAny(Resource.AggregateFigures, Operation.Update)) items.Add(new("Population for CME rate", "/learners/population", Learners));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EncompassNotification, Operation: Operation.Read, Scope: Scope.OwnOrganisation }))
-            items.Add(new("Encompass notifications", "/domestic-abuse/encompass/inbox"));
-        if (Actor.HasAny(Resource.EncompassNotification, Operation.Review)) items.Add(new("Phone the school", "/domestic-abuse/encompass/phone-the-school"));
-        if (Actor.SeesPartnershipFigures) items.Add(new("Encompass timeliness", "/domestic-abuse/encompass/timeliness"));
-        if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Deliveries", "/admin/deliveries"));
-        if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Webhooks", "/admin/webhooks"));
-        if (Actor.HasAny(Resource.PupilRoll, Operation.Create)) items.Add(new("Pupil roll", "/learners/rolls"));
-        if (Actor.HasAny(Resource.SchoolCalendar, Operation.Read)) items.Add(new("School calendars", "/calendars"));
+            items.Add(new("Encompass notifications", "/domestic-abuse/encompass/inbox", DomesticAbuse));
+        if (Actor.HasAny(Resource.EncompassNotification, Operation.Review)) items.Add(new("Phone the school", "/domestic-abuse/encompass/phone-the-school", DomesticAbuse));
+        if (Actor.SeesPartnershipFigures) items.Add(new("Encompass timeliness", "/domestic-abuse/encompass/timeliness", DomesticAbuse));
+        if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Deliveries", "/admin/deliveries", Administration));
+        if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Webhooks", "/admin/webhooks", Administration));
+        // The roll page is entered with Create and shows the setting's uploads with Read: offered only to who holds both.
+        if (Actor.HasAny(Resource.PupilRoll, Operation.Create) && Actor.HasAny(Resource.PupilRoll, Operation.Read)) items.Add(new("Pupil roll", "/learners/rolls", Learners));
+        if (Actor.HasAny(Resource.SchoolCalendar, Operation.Read)) items.Add(new("School calendars", "/calendars", Learners));
         Navigation = items;
+        Sections = items.Count - 1 <= MostItemsUngrouped
+            ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()
+            : items.GroupBy(i => i.Section == "" ? i.Text : i.Section)
+                .Select(g => new NavigationSection(g.Key, g.First().Href, g.ToList()))
+                .ToList();
     }
 }

@@ -77,4 +77,38 @@ public sealed class ShellTests
         Assert.Contains("\"/api/v1/me\"", json);
         Assert.Contains("\"/api/v1/people\"", json);
     }
+
+    [Theory, BothDatabases]
+    public async Task Every_role_sees_one_short_row_of_navigation_with_one_item_highlighted(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var grouped = 0;
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var org = await host.Data.CreateOrganisationAsync(partnership.Id, Safeguarding.Web.Tests.AccessMatrix.MatrixWorld.TypeFor(role));
+            var client = await host.SignInAsync(await host.Data.CreateUserAsync(org, role));
+            var home = await (await client.GetAsync("/")).HtmlAsync();
+            var top = home.QuerySelectorAll(".govuk-service-navigation__list > li").ToList();
+            // Home, at most the ungrouped number of pages or one per section, and sign out.
+            Assert.True(top.Count <= Safeguarding.Web.Hosting.Shell.MostItemsUngrouped + 2, $"{role} has {top.Count} items in the top navigation");
+
+            // Each section's first page: exactly one highlighted item at the top, and where the section lists its pages, one of those.
+            foreach (var href in top.Select(li => li.QuerySelector("a")?.GetAttribute("href")).OfType<string>().Where(h => h != "/" && h != "/account/sign-in"))
+            {
+                var response = await client.GetAsync(href);
+                // The navigation offers only pages the role may open.
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{role} is offered {href}, which answers {(int)response.StatusCode}");
+                var html = await response.HtmlAsync();
+                Assert.True(html.QuerySelectorAll(".govuk-service-navigation [aria-current=page]").Length == 1,
+                    $"{role} on {href} ({(int)response.StatusCode}): {html.QuerySelectorAll(".govuk-service-navigation [aria-current=page]").Length} highlighted");
+                if (html.QuerySelector(".app-section-navigation") is { } section)
+                {
+                    grouped++;
+                    Assert.Equal(href, Assert.Single(section.QuerySelectorAll("[aria-current=page]")).GetAttribute("href"));
+                }
+            }
+        }
+        Assert.True(grouped > 0, "no role had enough pages to see them grouped");
+    }
 }
