@@ -6,9 +6,9 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Core.Platform.Users;
 using Safeguarding.Testing;
-using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Tests.Account;
 
@@ -33,7 +33,7 @@ public sealed class AuthenticatorKeyProtectionTests
         }
 
         var stored = await RawKeyAsync(host, user.User.Id);
-        Assert.StartsWith(ProtectedUserStore.Prefix, stored);
+        Assert.StartsWith(SecretsAtRest.Prefix, stored);
         Assert.DoesNotContain(key, stored, StringComparison.OrdinalIgnoreCase);
         var client = await host.SignInAsync(user.Email, TestData.Password, key);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
