@@ -194,6 +194,7 @@ public static class HostSetup
         app.UseStaticFiles();
         app.UseNoStore();
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
 
