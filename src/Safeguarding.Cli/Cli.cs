@@ -7,6 +7,7 @@ using NodaTime;
 using Safeguarding.Cli.Commands;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Secrets;
 using Spectre.Console;
 
 namespace Safeguarding.Cli;
@@ -105,6 +106,13 @@ public sealed class CliContext(IConfiguration configuration, IAnsiConsole consol
                 .AddInMemoryCollection([new("Safeguarding:DataDirectory", dataDirectory)]).Build();
         return DatabaseSettings.FromConfiguration(effective);
     }
+
+    /// <summary>
+    /// The installation's key ring, opened as the web host opens it (the same folder and certificate settings), for
+    /// commands that write or read the secrets stored encrypted: TOTP seeds and webhook secrets.
+    /// </summary>
+    public SecretsAtRest Secrets(ParseResult parseResult) =>
+        KeyProtection.OpenSecrets(configuration, DeploymentOptions.FromConfiguration(configuration).KeysDirectoryIn(Settings(parseResult).DataDirectory));
 
     public static SafeguardingDbContext NewContext(DatabaseSettings settings)
     {

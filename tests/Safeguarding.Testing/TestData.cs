@@ -55,7 +55,12 @@ public sealed partial class TestData(Func<SafeguardingDbContext> newContext)
         await SaveAsync(db =>
         {
             db.Users.Add(user);
-            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, secret));
+            // In the clear, as seeds were stored before they were encrypted: the hosts read both (SecretsAtRest), and
+            // the tests need no key ring of their own.
+            db.Set<IdentityUserToken<Guid>>().Add(new IdentityUserToken<Guid>
+            {
+                UserId = user.Id, LoginProvider = UserAccounts.TokenProvider, Name = UserAccounts.AuthenticatorKeyName, Value = secret,
+            });
         });
         return new TestUser(user, org, secret, roles.ToHashSet());
     }

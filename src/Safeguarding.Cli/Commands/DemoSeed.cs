@@ -48,7 +48,7 @@ public static class DemoSeed
                             task.Value = p.Done;
                         }
                     });
-                    seeded = await new DemoSeeding(db, new PersonIndex(db), new EncompassDeliveryOptions(deployment.PublicBaseUrl))
+                    seeded = await new DemoSeeding(db, new PersonIndex(db), new EncompassDeliveryOptions(deployment.PublicBaseUrl), context.Secrets(parseResult))
                         .SeedAsync(new DemoSeedingOptions(demoScale, path, report), ct);
                 });
             var (arrivals, encompass, delivery, credentials) = (seeded.Arrivals, seeded.Encompass, seeded.Delivery, seeded.Credentials);

@@ -30,6 +30,7 @@ public static class OutboxDispatch
             var delivery = new EncompassDeliveryOptions(DeploymentOptions.FromConfiguration(context.Configuration).PublicBaseUrl);
             using var http = WebhookHttp.FromConfiguration(context.Configuration,
                 context.Configuration["DOTNET_ENVIRONMENT"] ?? context.Configuration["ASPNETCORE_ENVIRONMENT"] ?? "Production");
+            var secrets = context.Secrets(parseResult);
             int delivered = 0, sent = 0;
             while (true)
             {
@@ -37,7 +38,7 @@ public static class OutboxDispatch
                 {
                     delivered += await new EncompassDelivery(db, new Outbox(db), delivery).DeliverAllReadyAsync(ct: ct);
                     await using var email = new EmailChannel(smtp);
-                    sent += await new OutboxDispatcher(db, [email, new WebhookChannel(db, http)], options).DispatchAllDueAsync(ct);
+                    sent += await new OutboxDispatcher(db, [email, new WebhookChannel(db, http, secrets)], options).DispatchAllDueAsync(ct);
                     var waiting = await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, ct)
                         || await db.EncompassNotifications.AnyAsync(n => n.Status == NotificationStatus.Ready, ct);
                     var keepGoing = parseResult.GetValue(watch) || (parseResult.GetValue(untilAllSent) && waiting);

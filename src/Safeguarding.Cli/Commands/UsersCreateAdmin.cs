@@ -11,7 +11,7 @@ namespace Safeguarding.Cli.Commands;
 
 /// <summary>
 /// <c>safeguard users create-admin</c>: the first way in to a new installation. The password and TOTP secret are
-/// shown once and never stored in clear.
+/// shown once and never stored in clear: the password hashed, the secret encrypted with the installation's keys.
 /// </summary>
 public static class UsersCreateAdmin
 {
@@ -77,7 +77,7 @@ public static class UsersCreateAdmin
             var secret = UserAccounts.NewTotpSecret();
             var user = UserAccounts.NewUser(partnership.Id, organisation.Id, address, displayName, password, now, Role.SystemAdministrator);
             db.Users.Add(user);
-            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, secret));
+            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, secret, context.Secrets(parseResult)));
             await db.SaveChangesAsync(ct);
 
             var table = new Table().AddColumns("", "").HideHeaders();

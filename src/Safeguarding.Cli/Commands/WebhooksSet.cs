@@ -2,13 +2,15 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Outbox;
+using Safeguarding.Core.Platform.Secrets;
 using Spectre.Console;
 
 namespace Safeguarding.Cli.Commands;
 
 /// <summary>
 /// <c>safeguard webhooks set</c>: points a setting's Operation Encompass notifications at its own safeguarding system
-/// as signed JSON. A new secret is made and shown once, for the setting's system to check signatures with.
+/// as signed JSON. A new secret is made and shown once, for the setting's system to check signatures with, and stored
+/// encrypted with the installation's keys.
 /// </summary>
 public static class WebhooksSet
 {
@@ -40,6 +42,7 @@ public static class WebhooksSet
             var hook = await db.WebhookSubscriptions.SingleOrDefaultAsync(w => w.OrganisationId == setting.Id, ct);
             db.Process = ProcessContext.System("cli:webhooks set", turnOff ? "stop webhook" : "set webhook");
             string? secret = null;
+            var secrets = context.Secrets(parseResult);
             if (turnOff)
             {
                 if (hook is null) throw new CliException($"{setting.Name} has no webhook.");
@@ -50,7 +53,7 @@ public static class WebhooksSet
                 secret = WebhookChannel.NewSecret();
                 db.WebhookSubscriptions.Add(new WebhookSubscription
                 {
-                    PartnershipId = setting.PartnershipId, OrganisationId = setting.Id, Url = address!, Secret = secret,
+                    PartnershipId = setting.PartnershipId, OrganisationId = setting.Id, Url = address!, Secret = secrets.Protect(StoredSecret.WebhookSecret, secret),
                     CreatedAt = db.Clock.GetCurrentInstant(),
                 });
             }
@@ -58,7 +61,7 @@ public static class WebhooksSet
             {
                 secret = WebhookChannel.NewSecret();
                 await WebhookChannel.CancelForChangedAddressAsync(db, hook, address!, ct);
-                (hook.Url, hook.Secret, hook.Enabled) = (address!, secret, true);
+                (hook.Url, hook.Secret, hook.Enabled) = (address!, secrets.Protect(StoredSecret.WebhookSecret, secret), true);
             }
             await db.SaveChangesAsync(ct);
             if (secret is null)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Secrets;
 
 namespace Safeguarding.Core.Demo;
 
@@ -12,7 +13,7 @@ namespace Safeguarding.Core.Demo;
 /// Each part is seeded by its own class (<see cref="DemoOrganisations"/>, <see cref="DemoUsers"/>, <see cref="DemoPeople"/>,
 /// <see cref="DemoSourceRecords"/>, then the learners' and domestic abuse modules'), in one transaction.
 /// </summary>
-public sealed class DemoPartnership(SafeguardingDbContext db)
+public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secrets)
 {
     public const string PartnershipCode = "demo";
     public const string PartnershipName = "Aire Valley Safeguarding Children Partnership";
@@ -59,7 +60,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db)
             await SaveBatchAsync(db, ct);
             progress?.Report(new DemoProgress("Organisations", 1, 1));
 
-            users = new DemoUsers(db, now);
+            users = new DemoUsers(db, secrets, now);
             await users.SeedUsersAsync(orgs, progress, ct);
             users.AddApiClients(orgs);
             await SaveBatchAsync(db, ct);

@@ -4,6 +4,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Secrets;
 
 namespace Safeguarding.Core.Demo;
 
@@ -30,18 +31,19 @@ public sealed record DemoSeeded(
 /// The one way the demo is seeded, for the web host's first start and <c>safeguard demo seed</c> alike: the
 /// partnership (<see cref="DemoPartnership"/>), the police feed through the person index (<see cref="DemoArrivals"/>),
 /// Operation Encompass (<see cref="DemoEncompass"/>) and its notifications' history (<see cref="DemoEncompassDelivery"/>),
-/// in that order, then the sign-ins file. Every stage does nothing when its data is already there.
+/// in that order, then the sign-ins file. Every stage does nothing when its data is already there. The demo users'
+/// authenticator seeds are stored encrypted with the installation's keys (<paramref name="secrets"/>).
 /// </summary>
-public sealed class DemoSeeding(SafeguardingDbContext db, PersonIndex index, EncompassDeliveryOptions delivery)
+public sealed class DemoSeeding(SafeguardingDbContext db, PersonIndex index, EncompassDeliveryOptions delivery, SecretsAtRest secrets)
 {
     public const string CredentialsFileName = "demo-credentials.json";
 
     public async Task<DemoSeeded> SeedAsync(DemoSeedingOptions options, CancellationToken ct = default)
     {
         await RefuseNonDemoDataAsync(db, ct);
-        var credentials = await new DemoPartnership(db).SeedAsync(options.Scale, options.Progress, ct);
+        var credentials = await new DemoPartnership(db, secrets).SeedAsync(options.Scale, options.Progress, ct);
         var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
-        if (credentials.WasAlreadySeeded) credentials = await KeepOrRenewCredentialsAsync(db, partnershipId, options.CredentialsFile, ct);
+        if (credentials.WasAlreadySeeded) credentials = await KeepOrRenewCredentialsAsync(db, secrets, partnershipId, options.CredentialsFile, ct);
         var arrivals = await new DemoArrivals(db, index).SendAsync(partnershipId, options.Arrivals, ct);
         var started = Stopwatch.GetTimestamp();
         var encompass = await new DemoEncompass(db, index).SeedAsync(partnershipId, options.Scale, ct: ct);
@@ -96,14 +98,14 @@ public sealed class DemoSeeding(SafeguardingDbContext db, PersonIndex index, Enc
     /// A later seed keeps the credentials file it finds; the secrets are nowhere else, so when the file is gone (or is
     /// not readable as one) every demo user and API client gets new ones and the file is written again.
     /// </summary>
-    public static async Task<DemoCredentials> KeepOrRenewCredentialsAsync(SafeguardingDbContext db, Guid partnershipId, string path, CancellationToken ct = default)
+    public static async Task<DemoCredentials> KeepOrRenewCredentialsAsync(SafeguardingDbContext db, SecretsAtRest secrets, Guid partnershipId, string path, CancellationToken ct = default)
     {
         if (await DemoCredentials.TryReadJsonAsync(path, ct) is { Users.Count: > 0 } kept) return kept with { WasAlreadySeeded = true };
         var previous = db.Process;
         db.Process = new ProcessContext("cli:demo seed", null, "demonstration credentials renewed", "local");
         try
         {
-            var renewed = await DemoUsers.RenewAsync(db, partnershipId, ct);
+            var renewed = await DemoUsers.RenewAsync(db, secrets, partnershipId, ct);
             await renewed.WriteJsonAsync(path, ct);
             return renewed with { WasAlreadySeeded = true };
         }

@@ -5,6 +5,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.ApiClients;
 using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Core.Platform.Users;
 
 namespace Safeguarding.Core.Demo;
@@ -15,7 +16,7 @@ namespace Safeguarding.Core.Demo;
 /// installation and leaves the process only in the credentials file (<see cref="DemoCredentials.WriteJsonAsync"/>):
 /// nothing in the source lets anyone work them out. A lost file is replaced by renewing them (<see cref="RenewAsync"/>).
 /// </summary>
-internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
+internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets, Instant now)
 {
     private const string ClientIdPrefix = "demo-";
 
@@ -84,7 +85,7 @@ internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
         foreach (var user in users)
         {
             db.Users.Add(user);
-            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, _userSecrets[user.Email!].TotpSecret));
+            db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, _userSecrets[user.Email!].TotpSecret, secrets));
         }
         await DemoPartnership.SaveBatchAsync(db, ct);
     }
@@ -122,7 +123,7 @@ internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
     /// New random secrets for every demo user and API client of an existing demo partnership, saved (and audited),
     /// for when its credentials file is gone: the old secrets cannot be recovered, by design.
     /// </summary>
-    public static async Task<DemoCredentials> RenewAsync(SafeguardingDbContext db, Guid partnershipId, CancellationToken ct)
+    public static async Task<DemoCredentials> RenewAsync(SafeguardingDbContext db, SecretsAtRest secrets, Guid partnershipId, CancellationToken ct)
     {
         var users = await DemoUsersOf(db, partnershipId).ToListAsync(ct);
         var keys = await db.Set<IdentityUserToken<Guid>>()
@@ -138,8 +139,8 @@ internal sealed class DemoUsers(SafeguardingDbContext db, Instant now)
             var (password, totp) = userSecrets[user.Email!] = (UserAccounts.NewPassword(), UserAccounts.NewTotpSecret());
             user.PasswordHash = hasher.HashPassword(user, password);
             user.SecurityStamp = Guid.NewGuid().ToString("N");
-            if (keys.TryGetValue(user.Id, out var key)) key.Value = totp;
-            else db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, totp));
+            if (keys.TryGetValue(user.Id, out var key)) key.Value = secrets.Protect(StoredSecret.TotpSeed, totp);
+            else db.Set<IdentityUserToken<Guid>>().Add(UserAccounts.AuthenticatorKey(user, totp, secrets));
         }
         foreach (var client in clients)
             client.SecretHash = ApiClientSecrets.Hash(clientSecrets[client.ClientId] = ApiClientSecrets.NewSecret());

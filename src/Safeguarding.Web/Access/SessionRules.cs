@@ -50,13 +50,34 @@ public static class SessionRules
     }
 
     /// <summary>
-    /// The antiforgery cookie: __Host- only when the request is https (antiforgery throws on a plain-http request when its
-    /// cookie must be Secure, and a TLS proxy without forwarded headers makes every request look like plain http).
+    /// The antiforgery cookie, like the session cookie: outside Development a __Host- name, always Secure, Path=/, no
+    /// Domain. Secure is set on the cookie itself rather than through SecurePolicy.Always, with which antiforgery
+    /// refuses (a 500) every request that reaches the app as plain http, as one does from a TLS proxy whose forwarded
+    /// headers are not trusted, even though the browser's side is https and a Secure cookie travels only there.
     /// </summary>
     public static void ConfigureAntiforgery(Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions antiforgery, bool secureOnly)
     {
-        antiforgery.Cookie.Name = "safeguarding.antiforgery";
-        antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        if (secureOnly)
+        {
+            antiforgery.Cookie = new SecureCookieBuilder
+            {
+                SameSite = antiforgery.Cookie.SameSite, HttpOnly = true, IsEssential = true, Path = "/",
+                SecurePolicy = CookieSecurePolicy.SameAsRequest,
+            };
+        }
+        antiforgery.Cookie.Name = CookieName("safeguarding.antiforgery", secureOnly);
+        if (!secureOnly) antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    }
+
+    /// <summary>A cookie marked Secure whatever the scheme the request reached the app with.</summary>
+    private sealed class SecureCookieBuilder : CookieBuilder
+    {
+        public override CookieOptions Build(HttpContext context, DateTimeOffset expiresFrom)
+        {
+            var options = base.Build(context, expiresFrom);
+            options.Secure = true;
+            return options;
+        }
     }
 
     // "__Host-": the browser keeps the cookie only if it is Secure, for the whole site (Path=/) and set by this host

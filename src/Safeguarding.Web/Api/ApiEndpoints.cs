@@ -23,15 +23,22 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery().RequireApiClient();
 
-        api.MapGet("/me", Me).WithSummary("Who is calling: the signed-in user or API client, and its organisation.");
-        api.MapGet("/people/{id:guid}", GetPerson).WithSummary("One person's record, if the caller may see it. Audited.");
-        api.MapPost("/people", CreatePerson).WithSummary("Record a person seen by the caller's organisation. Audited.");
+        // Every endpoint names the most it reads of a body (RequestBodyLimits): a larger one is 413 and nothing is kept.
+        api.MapGet("/me", Me).WithSummary("Who is calling: the signed-in user or API client, and its organisation.")
+            .WithBodyLimit(RequestBodyLimits.None);
+        api.MapGet("/people/{id:guid}", GetPerson).WithSummary("One person's record, if the caller may see it. Audited.")
+            .WithBodyLimit(RequestBodyLimits.None);
+        api.MapPost("/people", CreatePerson).WithSummary("Record a person seen by the caller's organisation. Audited.")
+            .WithBodyLimit(RequestBodyLimits.SmallJson);
         api.MapPost("/people/source-records", SourceRecordsApi.Receive)
-            .WithSummary("Send an agency's record of a person (Idempotency-Key required). It is kept as received and linked to a person in the index.");
+            .WithSummary("Send an agency's record of a person (Idempotency-Key required). It is kept as received and linked to a person in the index.")
+            .WithBodyLimit(RequestBodyLimits.SourceRecord);
         api.MapPost("/people/lookup", SourceRecordsApi.Lookup)
-            .WithSummary("Find a person by NHS number or UPN (in the body, never the URL), if the caller may see them. Audited.");
+            .WithSummary("Find a person by NHS number or UPN (in the body, never the URL), if the caller may see them. Audited.")
+            .WithBodyLimit(RequestBodyLimits.SmallJson);
         api.MapPost("/domestic-abuse/incidents", IncidentsApi.Receive)
-            .WithSummary("Send a police domestic-abuse incident for Operation Encompass (Idempotency-Key required). A police reference sent again with changes is a new version.");
+            .WithSummary("Send a police domestic-abuse incident for Operation Encompass (Idempotency-Key required). A police reference sent again with changes is a new version.")
+            .WithBodyLimit(RequestBodyLimits.Incident);
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

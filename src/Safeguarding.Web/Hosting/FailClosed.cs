@@ -1,5 +1,6 @@
 using MailKit.Security;
 using Safeguarding.Core.Platform.Outbox;
+using Safeguarding.Core.Platform.Secrets;
 
 namespace Safeguarding.Web.Hosting;
 

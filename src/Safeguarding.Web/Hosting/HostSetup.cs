@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Rewrite;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +17,7 @@ using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Outbox;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Core.Platform.Users;
 using Safeguarding.Web.Access;
 using Safeguarding.Web.Api;
@@ -60,9 +60,9 @@ public static class HostSetup
         if (deployment.BackgroundWork.Enabled)
             services.AddHostedService<BackgroundWork>();
         AuditCheckpointWork.AddTo(services, config, database, deployment.BackgroundWork.Enabled);
-        // Keys that protect session and antiforgery cookies survive restarts; several instances share the folder.
-        services.AddDataProtection().SetApplicationName("safeguarding-hub")
-            .PersistKeysToFileSystem(new DirectoryInfo(deployment.KeysDirectoryIn(database.DataDirectory))).ProtectKeysAtRest(config);
+        // Keys that protect session and antiforgery cookies and the secrets in the database survive restarts; several
+        // instances share the folder, and the CLI opens the same key ring (KeyProtection).
+        services.AddSafeguardingKeyRing(config, deployment.KeysDirectoryIn(database.DataDirectory));
 
         // Logs: structured, to the console, and redacted as a whole line before they leave the process; sinks added
         // in configuration (a file) are redacted too (RedactedSinks).
@@ -195,6 +195,7 @@ public static class HostSetup
         app.UseStaticFiles();
         app.UseNoStore();
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -245,6 +246,7 @@ public static class HostSetup
             var settings = app.Services.GetRequiredService<DatabaseSettings>();
             await DatabaseMigrations.MigrateAsync(db, recreateUnknown: options.DemoMode && settings.Provider == DatabaseProvider.Sqlite);
         }
+        await ProtectSecretsStoredInTheClearAsync(app, scope.ServiceProvider, db);
 
         if (options.DemoMode && options.SeedDemoOnStart)
         {
@@ -265,4 +267,23 @@ public static class HostSetup
     }
 
     public const string DemoCredentialsFileName = DemoSeeding.CredentialsFileName;
+
+    /// <summary>
+    /// TOTP seeds and webhook secrets written in the clear before every writer encrypted them are encrypted at start
+    /// (nothing to do after the first). A database not reachable or not migrated yet is left for the next start.
+    /// </summary>
+    private static async Task ProtectSecretsStoredInTheClearAsync(WebApplication app, IServiceProvider services, SafeguardingDbContext db)
+    {
+        try
+        {
+            if (!(await db.Database.GetAppliedMigrationsAsync()).Any()) return;
+            var (seeds, webhookSecrets) = await services.GetRequiredService<SecretsAtRest>().ProtectStoredInTheClearAsync(db);
+            if (seeds + webhookSecrets > 0)
+                app.Logger.LogInformation("Encrypted {Seeds} authenticator seeds and {WebhookSecrets} webhook secrets stored in the clear", seeds, webhookSecrets);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            app.Logger.LogWarning(e, "Secrets stored in the clear were not checked: the database could not be read");
+        }
+    }
 }

@@ -18,7 +18,7 @@ public sealed class DemoDomesticAbuseTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        await new DemoPartnership(db).SeedAsync(DemoScale.Small);
+        await new DemoPartnership(db, TestSecrets.Ephemeral()).SeedAsync(DemoScale.Small);
 
         var assessments = await db.RiskAssessments.CountAsync();
         Assert.InRange(assessments, 7 * DemoDomesticAbuse.Weeks, 3 * 7 * DemoDomesticAbuse.Weeks);

@@ -10,6 +10,7 @@ using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.ApiClients;
 using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Core.Platform.Users;
 using Safeguarding.Testing;
 
@@ -38,11 +39,14 @@ public sealed class SmallDemoFixture : IAsyncDisposable
 
 public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixture<SmallDemoFixture>
 {
+    /// <summary>The installation's keys, for these tests: the seeds are stored encrypted with them.</summary>
+    private static readonly SecretsAtRest Secrets = TestSecrets.Ephemeral();
+
     internal static async Task<(TestDatabase, DemoCredentials)> SeedSmallAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        var credentials = await new DemoPartnership(db).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken);
+        var credentials = await new DemoPartnership(db, Secrets).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken);
         return (database, credentials);
     }
 
@@ -112,7 +116,10 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
             Assert.True(user.TwoFactorEnabled);
             Assert.True(credential.Password.Length >= 16);
             Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash!, credential.Password));
-            Assert.Equal(credential.TotpSecret, keys[user.Id]);
+            // Stored encrypted with the installation's keys, never in the clear (issue 18).
+            Assert.StartsWith(SecretsAtRest.Prefix, keys[user.Id]);
+            Assert.DoesNotContain(credential.TotpSecret, keys[user.Id]!, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(credential.TotpSecret, Secrets.Reveal(StoredSecret.TotpSeed, keys[user.Id]!));
             Assert.Equal(20, Base32Encoding.ToBytes(credential.TotpSecret).Length);
         }
         Assert.Equal(credentials.Users.Count, credentials.Users.Select(u => u.Password).Distinct().Count());
@@ -354,8 +361,8 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
         DemoCredentials again;
         await using (var db = database.NewContext())
         {
-            Assert.True((await new DemoPartnership(db).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken)).WasAlreadySeeded);
-            again = await DemoSeeding.KeepOrRenewCredentialsAsync(db, await DemoPartnershipIdAsync(db), path, TestContext.Current.CancellationToken);
+            Assert.True((await new DemoPartnership(db, Secrets).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken)).WasAlreadySeeded);
+            again = await DemoSeeding.KeepOrRenewCredentialsAsync(db, Secrets, await DemoPartnershipIdAsync(db), path, TestContext.Current.CancellationToken);
         }
 
         await using (var db = database.NewContext()) Assert.Equal(before, Count(db));
@@ -375,7 +382,7 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
 
         DemoCredentials renewed;
         await using (var db = database.NewContext())
-            renewed = await DemoSeeding.KeepOrRenewCredentialsAsync(db, await DemoPartnershipIdAsync(db), path, TestContext.Current.CancellationToken);
+            renewed = await DemoSeeding.KeepOrRenewCredentialsAsync(db, Secrets, await DemoPartnershipIdAsync(db), path, TestContext.Current.CancellationToken);
 
         Assert.Equal(renewed.Users, (await DemoCredentials.TryReadJsonAsync(path, TestContext.Current.CancellationToken))!.Users);
         Assert.Equal(old.Users.Select(u => u.Email), renewed.Users.Select(u => u.Email));
@@ -389,7 +396,8 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
         {
             var user = users[u.Email];
             Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<User>().VerifyHashedPassword(user, user.PasswordHash!, u.Password));
-            Assert.Equal(u.TotpSecret, keys[user.Id]);
+            Assert.DoesNotContain(u.TotpSecret, keys[user.Id]!, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(u.TotpSecret, Secrets.Reveal(StoredSecret.TotpSeed, keys[user.Id]!));
         });
         var clients = await check.ApiClients.AsNoTracking().ToDictionaryAsync(c => c.ClientId, TestContext.Current.CancellationToken);
         Assert.All(renewed.ApiClients, c => Assert.True(ApiClientSecrets.Matches(c.ClientSecret, clients[c.ClientId].SecretHash)));
@@ -402,7 +410,7 @@ public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixtu
         await new TestData(() => database.NewContext()).CreatePartnershipAsync();
         await using var db = database.NewContext();
 
-        var seeding = new DemoSeeding(db, new PersonIndex(db), new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions("http://localhost:5080"));
+        var seeding = new DemoSeeding(db, new PersonIndex(db), new Safeguarding.Core.DomesticAbuse.Encompass.EncompassDeliveryOptions("http://localhost:5080"), Secrets);
         var path = CredentialsPath();
 
         var refused = await Assert.ThrowsAsync<DemoRefusedException>(() =>

@@ -28,7 +28,7 @@ public sealed class TrainedIndexFixture : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        await new DemoPartnership(db).SeedAsync(DemoScale.Small);
+        await new DemoPartnership(db, TestSecrets.Ephemeral()).SeedAsync(DemoScale.Small);
         var partnership = await db.Partnerships.SingleAsync();
         await new PersonIndex(db).TrainAsync(partnership.Id, ProcessContext.System("test:train"));
         return database;

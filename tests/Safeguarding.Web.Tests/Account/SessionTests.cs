@@ -126,7 +126,7 @@ public sealed class SessionTests
 public sealed class CookieTests
 {
     [Theory, BothDatabases]
-    public async Task The_session_cookie_is_a_host_only_secure_cookie_and_antiforgery_is_secure_over_https(DatabaseProvider provider)
+    public async Task The_session_and_antiforgery_cookies_are_host_only_secure_cookies(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);
         var partnership = await host.Data.CreatePartnershipAsync();
@@ -139,10 +139,10 @@ public sealed class CookieTests
         var code = await client.PostFormAsync("/account/sign-in/code", new() { ["Code"] = user.CurrentCode() });
 
         var cookies = new[] { page, signIn, code }.SelectMany(r => r.Headers.TryGetValues("Set-Cookie", out var v) ? v : []).ToList();
-        var antiforgery = Assert.Single(cookies, c => c.StartsWith("safeguarding.antiforgery=", StringComparison.Ordinal));
+        var antiforgery = Assert.Single(cookies, c => c.StartsWith("__Host-safeguarding.antiforgery=", StringComparison.Ordinal));
         var session = cookies.Last(c => c.StartsWith("__Host-safeguarding.session=", StringComparison.Ordinal));
-        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
-        foreach (var cookie in new[] { session })
+        Assert.DoesNotContain(cookies, c => c.StartsWith("safeguarding.", StringComparison.Ordinal));
+        foreach (var cookie in new[] { antiforgery, session })
         {
             Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("; path=/;", cookie + ";", StringComparison.OrdinalIgnoreCase);

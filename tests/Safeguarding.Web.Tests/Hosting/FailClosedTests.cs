@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Demo;
 using Safeguarding.Testing;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Web.Hosting;
 
 namespace Safeguarding.Web.Tests.Hosting;

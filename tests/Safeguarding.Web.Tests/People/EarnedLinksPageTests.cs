@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Demo;
 using Safeguarding.Core.People;
@@ -8,6 +9,7 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Testing;
 
 namespace Safeguarding.Web.Tests.People;
@@ -34,7 +36,7 @@ public sealed class EarnedLinksPageTests
     {
         var host = await TestHost.CreateAsync(provider);
         await using var db = host.NewContext();
-        await new DemoPartnership(db).SeedAsync(DemoScale.Small);
+        await new DemoPartnership(db, host.Factory.Services.GetRequiredService<SecretsAtRest>()).SeedAsync(DemoScale.Small);
         await new PersonIndex(db).TrainAsync((await db.Partnerships.SingleAsync()).Id, ProcessContext.System("test:train"));
         return host;
     }

@@ -61,7 +61,7 @@ public sealed class WebhookSubscription
     public Guid PartnershipId { get; set; }
     public Guid OrganisationId { get; set; }
     public required string Url { get; set; }
-    /// <summary>The shared secret the body is signed with (HMAC-SHA256); the receiver holds the same.</summary>
+    /// <summary>The shared secret the body is signed with (HMAC-SHA256); the receiver holds the same. Stored encrypted (Secrets.SecretsAtRest).</summary>
     public required string Secret { get; set; }
     public bool Enabled { get; set; } = true;
     public Instant CreatedAt { get; set; }

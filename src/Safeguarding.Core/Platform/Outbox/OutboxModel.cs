@@ -30,7 +30,8 @@ internal sealed class WebhookSubscriptionMapping : IEntityTypeConfiguration<Webh
     {
         b.ToTable("platform_webhook_subscriptions");
         b.Property(w => w.Url).HasMaxLength(500);
-        b.Property(w => w.Secret).HasMaxLength(200);
+        // Room for the encrypted form (SecretsAtRest): a 43-character secret is stored as 180 characters.
+        b.Property(w => w.Secret).HasMaxLength(500);
         b.HasOne<Partnership>().WithMany().HasForeignKey(w => w.PartnershipId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(w => w.OrganisationId);
         b.HasIndex(w => w.OrganisationId).IsUnique();

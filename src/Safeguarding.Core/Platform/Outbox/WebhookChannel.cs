@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform.Secrets;
 
 namespace Safeguarding.Core.Platform.Outbox;
 
@@ -10,9 +11,10 @@ namespace Safeguarding.Core.Platform.Outbox;
 /// Posts the JSON body to the organisation's system, signed: <c>X-Safeguarding-Signature: sha256=HEX</c> where HEX is
 /// HMAC-SHA256 with the subscription's secret over "TIMESTAMP.BODY" and TIMESTAMP (Unix seconds) is sent in
 /// <c>X-Safeguarding-Timestamp</c>, so that a receiver can refuse an old or altered post. <c>X-Safeguarding-Delivery</c>
-/// carries the delivery key: a receiver drops a copy it already has.
+/// carries the delivery key: a receiver drops a copy it already has. The secret is stored encrypted and decrypted
+/// only to sign (<see cref="SecretsAtRest"/>).
 /// </summary>
-public sealed class WebhookChannel(SafeguardingDbContext db, WebhookHttp http) : IOutboxChannel
+public sealed class WebhookChannel(SafeguardingDbContext db, WebhookHttp http, SecretsAtRest secrets) : IOutboxChannel
 {
     public const string SignatureHeader = "X-Safeguarding-Signature";
     public const string TimestampHeader = "X-Safeguarding-Timestamp";
@@ -40,7 +42,7 @@ public sealed class WebhookChannel(SafeguardingDbContext db, WebhookHttp http) :
             Content = new StringContent(message.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(TimestampHeader, timestamp);
-        request.Headers.Add(SignatureHeader, "sha256=" + Sign(subscription.Secret, timestamp, message.Payload));
+        request.Headers.Add(SignatureHeader, "sha256=" + Sign(secrets.Reveal(StoredSecret.WebhookSecret, subscription.Secret), timestamp, message.Payload));
         request.Headers.Add(DeliveryHeader, message.DeliveryKey);
         HttpResponseMessage response;
         try

@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
+using Safeguarding.Core.Platform.Secrets;
 
 namespace Safeguarding.Core.Platform.Outbox;
 
 /// <summary>
 /// Administrators point a school's or college's Operation Encompass notifications at its own safeguarding system
 /// (what <c>safeguard webhooks set</c> does from the command line). The secret is returned once, when it is made,
-/// for the setting's system to check signatures with; it is never shown again.
+/// for the setting's system to check signatures with; it is never shown again, and is stored encrypted
+/// (<see cref="SecretsAtRest"/>).
 /// </summary>
-public sealed class WebhookSubscriptions(SafeguardingDbContext db)
+public sealed class WebhookSubscriptions(SafeguardingDbContext db, SecretsAtRest secrets)
 {
     /// <summary>Why an address cannot be used, or null: only https, since the body carries a child's details.</summary>
     public static string? ProblemWith(string? url)
@@ -74,7 +76,7 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
             secret = WebhookChannel.NewSecret();
             db.WebhookSubscriptions.Add(new WebhookSubscription
             {
-                PartnershipId = setting.PartnershipId, OrganisationId = setting.Id, Url = url.Trim(), Secret = secret, CreatedAt = db.Clock.GetCurrentInstant(),
+                PartnershipId = setting.PartnershipId, OrganisationId = setting.Id, Url = url.Trim(), Secret = secrets.Protect(StoredSecret.WebhookSecret, secret), CreatedAt = db.Clock.GetCurrentInstant(),
             });
         }
         else
@@ -95,9 +97,10 @@ public sealed class WebhookSubscriptions(SafeguardingDbContext db)
         db.Process = process;
         var hook = await db.WebhookSubscriptions.SingleOrDefaultAsync(w => w.OrganisationId == setting.Id, ct)
                    ?? throw new InvalidOperationException($"{setting.Name} has no webhook.");
-        hook.Secret = WebhookChannel.NewSecret();
+        var secret = WebhookChannel.NewSecret();
+        hook.Secret = secrets.Protect(StoredSecret.WebhookSecret, secret);
         await db.SaveChangesAsync(ct);
-        return hook.Secret;
+        return secret;
     }
 
     /// <summary>Stops posting to the setting's system; the address and secret are kept for turning it back on.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using NodaTime;
 using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Secrets;
 
 namespace Safeguarding.Core.Platform.Users;
 
@@ -41,12 +42,13 @@ public static class UserAccounts
         return user;
     }
 
-    public static IdentityUserToken<Guid> AuthenticatorKey(User user, string base32Secret) => new()
+    /// <summary>The user's authenticator key row, the seed encrypted with the installation's keys (<see cref="SecretsAtRest"/>).</summary>
+    public static IdentityUserToken<Guid> AuthenticatorKey(User user, string base32Secret, SecretsAtRest secrets) => new()
     {
         UserId = user.Id,
         LoginProvider = TokenProvider,
         Name = AuthenticatorKeyName,
-        Value = base32Secret,
+        Value = secrets.Protect(StoredSecret.TotpSeed, base32Secret),
     };
 
     /// <summary>A random 160-bit TOTP secret in base32, as authenticator apps expect (RFC 4226 recommends 160 bits).</summary>

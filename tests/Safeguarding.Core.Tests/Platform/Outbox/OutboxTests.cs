@@ -6,6 +6,7 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Platform.Outbox;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Core.Tests.DomesticAbuse;
 using Safeguarding.Testing;
 
@@ -229,13 +230,84 @@ public sealed class OutboxTests
     public async Task A_settings_webhook_gets_the_notification_signed_with_its_secret(DatabaseProvider provider)
     {
         await using var s = await EncompassScenario.CreateAsync(provider);
+        var secrets = TestSecrets.Ephemeral();
         var port = FreePort();
+        const string secret = "a-secret-only-the-school-system-and-the-hub-know";
+        await s.Data.CreateWebhookAsync(s.School, $"http://127.0.0.1:{port}/encompass", secrets.Protect(StoredSecret.WebhookSecret, secret));
+        var notification = await s.ReadyNotificationAsync();
+
+        var (body, (timestamp, signature, deliveryKey)) = await DeliverToWebhookAsync(s, port, secrets);
+
+        Assert.Equal("sha256=" + WebhookChannel.Sign(secret, timestamp!, body), signature);
+        Assert.NotEqual("sha256=" + WebhookChannel.Sign("another secret", timestamp!, body), signature);
+        Assert.Equal(s.Clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), timestamp);
+        Assert.Equal($"encompass/{notification.Id:N}/webhook", deliveryKey);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal(notification.Id, json.RootElement.GetProperty("notificationId").GetGuid());
+        Assert.Equal(NotificationContentJson.Read(notification.Content).ChildGivenName, json.RootElement.GetProperty("content").GetProperty("childGivenName").GetString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_webhook_secret_is_stored_encrypted_when_set_and_renewed_and_never_in_the_clear(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var secrets = TestSecrets.Ephemeral();
+        var admin = await s.UserAsync(await s.OrganisationAsync(OrganisationType.CouncilService), Role.SystemAdministrator);
+        var process = new ProcessContext("test:webhooks", admin.Actor);
+
+        string first, renewed;
+        await using (var db = s.NewContext())
+            first = (await new WebhookSubscriptions(db, secrets).SetAsync(new SetWebhookOptions(s.School.Id, "https://cpoms.school.example/encompass"), process))!;
+        var storedFirst = await StoredWebhookSecretAsync(s);
+        await using (var db = s.NewContext())
+            renewed = await new WebhookSubscriptions(db, secrets).RenewSecretAsync(s.School.Id, process);
+        var storedRenewed = await StoredWebhookSecretAsync(s);
+
+        foreach (var (shown, stored) in new[] { (first, storedFirst), (renewed, storedRenewed) })
+        {
+            Assert.StartsWith(SecretsAtRest.Prefix, stored);
+            Assert.DoesNotContain(shown, stored, StringComparison.Ordinal);
+            Assert.Equal(shown, secrets.Reveal(StoredSecret.WebhookSecret, stored));
+        }
+        // Keys other than the installation's open nothing.
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => TestSecrets.Ephemeral().Reveal(StoredSecret.WebhookSecret, storedRenewed));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_webhook_secret_stored_in_the_clear_is_encrypted_by_the_migration_and_still_signs(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var secrets = TestSecrets.Ephemeral();
+        var port = FreePort();
+        const string secret = "a-secret-set-before-secrets-were-encrypted";
+        await s.Data.CreateWebhookAsync(s.School, $"http://127.0.0.1:{port}/encompass", secret);
+        await s.ReadyNotificationAsync();
+
+        await using (var db = s.NewContext())
+            Assert.Equal(1, (await secrets.ProtectStoredInTheClearAsync(db)).WebhookSecrets);
+        await using (var db = s.NewContext())
+            Assert.Equal((0, 0), await secrets.ProtectStoredInTheClearAsync(db));
+        var stored = await StoredWebhookSecretAsync(s);
+        Assert.StartsWith(SecretsAtRest.Prefix, stored);
+        Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
+
+        var (body, (timestamp, signature, _)) = await DeliverToWebhookAsync(s, port, secrets);
+        Assert.Equal("sha256=" + WebhookChannel.Sign(secret, timestamp!, body), signature);
+    }
+
+    private static async Task<string> StoredWebhookSecretAsync(EncompassScenario s)
+    {
+        await using var db = s.NewContext();
+        return (await db.WebhookSubscriptions.AsNoTracking().SingleAsync(w => w.OrganisationId == s.School.Id)).Secret;
+    }
+
+    /// <summary>Delivers the Ready notification and dispatches the outbox to a receiver on the port; what it received.</summary>
+    private static async Task<(string Body, (string? Timestamp, string? Signature, string? DeliveryKey) Headers)> DeliverToWebhookAsync(
+        EncompassScenario s, int port, SecretsAtRest secrets)
+    {
         using var listener = new System.Net.HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
-        const string secret = "a-secret-only-the-school-system-and-the-hub-know";
-        await s.Data.CreateWebhookAsync(s.School, $"http://127.0.0.1:{port}/encompass", secret);
-        var notification = await s.ReadyNotificationAsync();
         await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
 
         var received = Task.Run(async () =>
@@ -250,18 +322,10 @@ public sealed class OutboxTests
         });
         await using (var db = s.NewContext())
         {
-            var channels = new IOutboxChannel[] { new WebhookChannel(db, new WebhookHttp(allowLoopbackForTests: true)), new FlakyChannel(OutboxChannel.Email, 0) };
+            var channels = new IOutboxChannel[] { new WebhookChannel(db, new WebhookHttp(allowLoopbackForTests: true), secrets), new FlakyChannel(OutboxChannel.Email, 0) };
             Assert.Equal(3, (await s.Dispatcher(db, channels).DispatchDueAsync()).Delivered);
         }
-
-        var (body, (timestamp, signature, deliveryKey)) = await received.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal("sha256=" + WebhookChannel.Sign(secret, timestamp!, body), signature);
-        Assert.NotEqual("sha256=" + WebhookChannel.Sign("another secret", timestamp!, body), signature);
-        Assert.Equal(s.Clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), timestamp);
-        Assert.Equal($"encompass/{notification.Id:N}/webhook", deliveryKey);
-        using var json = System.Text.Json.JsonDocument.Parse(body);
-        Assert.Equal(notification.Id, json.RootElement.GetProperty("notificationId").GetGuid());
-        Assert.Equal(NotificationContentJson.Read(notification.Content).ChildGivenName, json.RootElement.GetProperty("content").GetProperty("childGivenName").GetString());
+        return await received.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     private static async Task<OutboxMessage> QueueOneAsync(EncompassScenario s, int maxAttempts = Outbox.DefaultMaxAttempts, string to = "nobody@test.example")

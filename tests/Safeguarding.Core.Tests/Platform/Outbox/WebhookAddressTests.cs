@@ -98,7 +98,7 @@ public sealed class WebhookAddressTests
         await using (var db = s.NewContext())
         {
             using var http = new WebhookHttp();
-            await s.Dispatcher(db, new WebhookChannel(db, http), new FlakyChannel(OutboxChannel.Email, 0)).DispatchDueAsync();
+            await s.Dispatcher(db, new WebhookChannel(db, http, TestSecrets.Ephemeral()), new FlakyChannel(OutboxChannel.Email, 0)).DispatchDueAsync();
         }
 
         await using var check = s.NewContext();
@@ -122,7 +122,7 @@ public sealed class WebhookAddressTests
         await using (var db = s.NewContext())
         {
             using var http = new WebhookHttp(allowLoopbackForTests: true);
-            await s.Dispatcher(db, new WebhookChannel(db, http), new FlakyChannel(OutboxChannel.Email, 0)).DispatchDueAsync();
+            await s.Dispatcher(db, new WebhookChannel(db, http, TestSecrets.Ephemeral()), new FlakyChannel(OutboxChannel.Email, 0)).DispatchDueAsync();
         }
 
         await using var check = s.NewContext();
@@ -141,7 +141,7 @@ public sealed class WebhookAddressTests
         var admin = await s.UserAsync(await s.OrganisationAsync(Core.Platform.Organisations.OrganisationType.CouncilService), Role.SystemAdministrator);
 
         await using (var db = s.NewContext())
-            await new WebhookSubscriptions(db).SetAsync(new SetWebhookOptions(s.School.Id, "https://new-system.school.example/encompass"),
+            await new WebhookSubscriptions(db, TestSecrets.Ephemeral()).SetAsync(new SetWebhookOptions(s.School.Id, "https://new-system.school.example/encompass"),
                 new ProcessContext("test:webhooks", admin.Actor));
         // The new system is the tests' receiver (the stored address points at it), reachable with the allowance.
         await using (var db = s.NewContext())
@@ -149,7 +149,7 @@ public sealed class WebhookAddressTests
         await using (var db = s.NewContext())
         {
             using var http = new WebhookHttp(allowLoopbackForTests: true);
-            await s.Dispatcher(db, new WebhookChannel(db, http), new FlakyChannel(OutboxChannel.Email, 0)).DispatchDueAsync();
+            await s.Dispatcher(db, new WebhookChannel(db, http, TestSecrets.Ephemeral()), new FlakyChannel(OutboxChannel.Email, 0)).DispatchDueAsync();
         }
 
         await using var check = s.NewContext();

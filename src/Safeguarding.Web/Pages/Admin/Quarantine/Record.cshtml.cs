@@ -11,9 +11,12 @@ namespace Safeguarding.Web.Pages.Admin.Quarantine;
 /// reason. The record is opened (and the read audited) by <see cref="QuarantinedRecordFilter"/>.
 /// </summary>
 // A corrected record is one incident or one row: a megabyte is far more than any needs.
-[UploadLimit(1024 * 1024, nameof(Corrected), "corrected record")]
+[UploadLimit(MaxBytes, nameof(Corrected), "corrected record")]
 public sealed class RecordModel(CurrentActor current, Core.Platform.Imports.Quarantine quarantine, QuarantineReleases releases) : PageModel
 {
+    /// <summary>Also the most the incidents API takes for one incident (Api/RequestBodyLimits).</summary>
+    public const long MaxBytes = 1024 * 1024;
+
     [BindProperty] public string? Corrected { get; set; }
     [BindProperty] public string? DiscardReason { get; set; }
 
