@@ -20,6 +20,7 @@ internal sealed class DomesticAbuseSettingsMapping : IEntityTypeConfiguration<Do
         b.ToTable("domestic_abuse_settings");
         b.HasKey(s => s.PartnershipId);
         b.Ignore(s => s.Thresholds);
+        b.Ignore(s => s.YoungPeopleThresholds);
         b.Property(s => s.FlagContactTelephone).HasMaxLength(40);
         b.HasOne<Partnership>().WithOne().HasForeignKey<DomesticAbuseSettings>(s => s.PartnershipId);
     }
@@ -73,6 +74,7 @@ internal sealed class MaracReferralMapping : IEntityTypeConfiguration<MaracRefer
     public void Configure(EntityTypeBuilder<MaracReferral> b)
     {
         b.ToTable("domestic_abuse_marac_referrals");
+        b.Property(r => r.ProfessionalJudgementReason).HasMaxLength(2000);
         b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
         b.HasOne<Person>().WithMany().HasForeignKey(r => r.VictimPersonId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ReferredByOrganisationId);
@@ -87,6 +89,7 @@ internal sealed class TriageDecisionMapping : IEntityTypeConfiguration<TriageDec
     {
         b.ToTable("domestic_abuse_triage_decisions");
         b.Property(d => d.NoFurtherActionReason).HasMaxLength(2000);
+        b.Property(d => d.ProfessionalJudgementReason).HasMaxLength(2000);
         b.HasOne<Partnership>().WithMany().HasForeignKey(d => d.PartnershipId);
         b.HasIndex(d => new { d.PartnershipId, d.DecidedOn });
         b.HasIndex(d => d.IncidentId);

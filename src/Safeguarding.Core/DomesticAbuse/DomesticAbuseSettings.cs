@@ -1,5 +1,6 @@
 using NodaTime;
 using Safeguarding.Core.DomesticAbuse.Checklists;
+using Safeguarding.Core.DomesticAbuse.Marac;
 
 namespace Safeguarding.Core.DomesticAbuse;
 
@@ -16,6 +17,12 @@ public sealed class DomesticAbuseSettings
     public int EscalationCount { get; set; } = 3;
     /// <summary>Months the escalation count is taken over (12; Kent uses 6).</summary>
     public int EscalationWindowMonths { get; set; } = 12;
+    /// <summary>The young people's checklist's own threshold: the adult numbers never apply to it.</summary>
+    public int YoungPeopleVisibleHighRisk { get; set; } = 14;
+    public int YoungPeopleEscalationCount { get; set; } = 3;
+    public int YoungPeopleEscalationWindowMonths { get; set; } = 12;
+    /// <summary>Which earlier referral makes a repeat MARAC: the same victim (the default), or the same victim and person causing harm.</summary>
+    public RepeatMaracRule RepeatMaracRule { get; set; } = RepeatMaracRule.Victim;
     /// <summary>Women aged 16 and over in the area, for the expected MARAC volume (40 per 10,000).</summary>
     public int? WomenAged16Plus { get; set; }
     /// <summary>When the DRAMM list is drawn each working day (Europe/London).</summary>
@@ -27,5 +34,16 @@ public sealed class DomesticAbuseSettings
     public Guid? FlagContactOrganisationId { get; set; }
     public string? FlagContactTelephone { get; set; }
 
+    /// <summary>The adult checklist's numbers.</summary>
     public RiskThresholds Thresholds => new(VisibleHighRisk, EscalationCount, EscalationWindowMonths);
+
+    public RiskThresholds YoungPeopleThresholds => new(YoungPeopleVisibleHighRisk, YoungPeopleEscalationCount, YoungPeopleEscalationWindowMonths);
+
+    /// <summary>The partnership's numbers for a checklist; null for a checklist it has no setting for (its definition's own numbers apply).</summary>
+    public RiskThresholds? ThresholdsFor(string checklistCode) => checklistCode switch
+    {
+        ChecklistDefinition.Adult => Thresholds,
+        ChecklistDefinition.YoungPeople => YoungPeopleThresholds,
+        _ => null,
+    };
 }

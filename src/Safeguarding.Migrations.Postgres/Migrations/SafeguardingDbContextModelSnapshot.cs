@@ -147,10 +147,24 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid?>("IdvaOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RepeatMaracRule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("VisibleHighRisk")
                         .HasColumnType("integer");
 
                     b.Property<int?>("WomenAged16Plus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YoungPeopleEscalationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YoungPeopleEscalationWindowMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YoungPeopleVisibleHighRisk")
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("YoungPeoplesIdvaOrganisationId")
@@ -267,6 +281,16 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonCausingHarmPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ProfessionalJudgement")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProfessionalJudgementReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<bool>("ReferToChildrensSocialWork")
                         .HasColumnType("boolean");
@@ -758,6 +782,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.Property<bool>("ProfessionalJudgement")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ProfessionalJudgementReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<LocalDate>("ReferralDate")
                         .HasColumnType("date");

@@ -140,10 +140,24 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("IdvaOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepeatMaracRule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("VisibleHighRisk")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("WomenAged16Plus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YoungPeopleEscalationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YoungPeopleEscalationWindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YoungPeopleVisibleHighRisk")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("YoungPeoplesIdvaOrganisationId")
@@ -262,6 +276,16 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonCausingHarmPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProfessionalJudgement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfessionalJudgementReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ReferToChildrensSocialWork")
@@ -754,6 +778,10 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("ProfessionalJudgement")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfessionalJudgementReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReferralDate")
                         .IsRequired()

@@ -25,13 +25,16 @@ public abstract class LoadRecordFilter<TRecord> : IAsyncPageFilter, IOrderedFilt
     /// <summary>Opens the record for the caller; null when there is no such record in their partnership.</summary>
     protected abstract Task<TRecord?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct);
 
+    /// <summary>The record's id as the request gives it; a page whose record may be named by either of two keys reads its own.</summary>
+    protected virtual string? IdText(PageHandlerExecutingContext context) =>
+        context.RouteData.Values.TryGetValue(RouteKey, out var value) ? value?.ToString() : context.HttpContext.Request.Query[RouteKey].ToString();
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var text = context.RouteData.Values.TryGetValue(RouteKey, out var value) ? value?.ToString()
-            : http.Request.Query[RouteKey].ToString();
+        var text = IdText(context);
         if (!Guid.TryParse(text, out var id)) throw new NotFoundException(ResourceType, null);
         var process = await http.RequestServices.GetRequiredService<CurrentActor>().ProcessAsync(ct: http.RequestAborted);
         var record = await LoadAsync(http.RequestServices, id, process, http.RequestAborted)

@@ -47,6 +47,7 @@ public static class PageConventions
         foreach (var page in new[] { "Question", "CheckAnswers", "Child", "Done" })
             LoadForPage<Pages.DomesticAbuse.Dash.AssessmentFilter>(conventions, $"/DomesticAbuse/Dash/{page}");
         LoadForPage<Pages.DomesticAbuse.Dash.IncidentFilter>(conventions, "/DomesticAbuse/Dash/Start");
+        LoadForPage<Pages.DomesticAbuse.Dramm.TriageCaseFilter>(conventions, "/DomesticAbuse/Dramm/Triage");
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
     }

@@ -205,7 +205,7 @@ public abstract class GovukFieldsetTagHelper : GovukFieldTagHelper
 /// </summary>
 public abstract class GovukChoicesTagHelper : GovukFieldsetTagHelper
 {
-    internal sealed record Choice(string Value, string Label, string? Hint, bool? Checked);
+    internal sealed record Choice(string Value, string Label, string? Hint, bool? Checked, string? Reveal = null);
 
     /// <summary>"govuk-radios--inline", "govuk-checkboxes--small" and so on.</summary>
     public string? ChoicesClass { get; set; }
@@ -241,10 +241,14 @@ public abstract class GovukChoicesTagHelper : GovukFieldsetTagHelper
             html.Append($"<div class=\"govuk-{Kind}__item\">");
             html.Append($"<input class=\"govuk-{Kind}__input\" id=\"{id}\" name=\"{Enc.Encode(FieldName)}\" type=\"{type}\" value=\"{Enc.Encode(choice.Value)}\"");
             if (choice.Hint is not null) html.Append($" aria-describedby=\"{id}-hint\"");
+            if (choice.Reveal is not null) html.Append($" data-aria-controls=\"conditional-{id}\"");
             html.Append(isChecked ? " checked>" : ">");
             html.Append($"<label class=\"govuk-label govuk-{Kind}__label\" for=\"{id}\">{choice.Label}</label>");
             if (choice.Hint is not null) html.Append($"<div id=\"{id}-hint\" class=\"govuk-hint govuk-{Kind}__hint\">{Enc.Encode(choice.Hint)}</div>");
             html.Append("</div>");
+            // GOV.UK hides the unchosen reveal only where its script runs: without it every reveal shows, and the server validates.
+            if (choice.Reveal is not null)
+                html.Append($"<div class=\"govuk-{Kind}__conditional{(isChecked ? "" : $" govuk-{Kind}__conditional--hidden")}\" id=\"conditional-{id}\">{choice.Reveal}</div>");
         }
         html.Append("</div></fieldset>");
         output.Content.SetHtmlContent(html.ToString());
@@ -284,8 +288,31 @@ public sealed class GovukChoiceTagHelper : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        var reveal = new GovukRevealTagHelper.Holder();
+        context.Items[typeof(GovukRevealTagHelper)] = reveal;
         var label = (await output.GetChildContentAsync()).GetContent();
-        ((List<GovukChoicesTagHelper.Choice>)context.Items[typeof(GovukChoicesTagHelper)]).Add(new(Value, label, Hint, Checked));
+        if (reveal.Html is not null) label = label.Trim();
+        ((List<GovukChoicesTagHelper.Choice>)context.Items[typeof(GovukChoicesTagHelper)]).Add(new(Value, label, Hint, Checked, reveal.Html));
+        output.SuppressOutput();
+    }
+}
+
+/// <summary>
+/// GOV.UK conditional reveal: what a choice shows only when it is chosen, written inside the choice
+/// (<c>&lt;govuk-checkbox value="nfa"&gt;No further action&lt;govuk-reveal&gt;...&lt;/govuk-reveal&gt;&lt;/govuk-checkbox&gt;</c>).
+/// </summary>
+[HtmlTargetElement("govuk-reveal", ParentTag = "govuk-radio")]
+[HtmlTargetElement("govuk-reveal", ParentTag = "govuk-checkbox")]
+public sealed class GovukRevealTagHelper : TagHelper
+{
+    internal sealed class Holder
+    {
+        public string? Html { get; set; }
+    }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ((Holder)context.Items[typeof(GovukRevealTagHelper)]).Html = (await output.GetChildContentAsync()).GetContent();
         output.SuppressOutput();
     }
 }

@@ -40,7 +40,8 @@ public sealed record DrammDayOptions(LocalDate Day);
 public sealed record TriageOptions(
     Guid? IncidentId, Guid? RiskAssessmentId, Guid? VictimPersonId,
     bool SafetyPlanNow, bool ReferToMarac, bool AllocateIdva, bool ReferToChildrensSocialWork, bool ChildrenAtRisk,
-    bool NoFurtherAction, string? NoFurtherActionReason, SafetyPlanOptions? SafetyPlan = null);
+    bool NoFurtherAction, string? NoFurtherActionReason, SafetyPlanOptions? SafetyPlan = null,
+    bool ProfessionalJudgement = false, string? ProfessionalJudgementReason = null, Guid? PersonCausingHarmPersonId = null);
 
 /// <summary>
 /// The daily risk assessment management meeting's list and its triage. The list is drawn each working day at the
@@ -155,6 +156,16 @@ public sealed class DrammList(SafeguardingDbContext db)
                 .SelectMany(i => i.Adults).Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.PersonId).FirstOrDefaultAsync(ct);
         if (victimId is null && (options.ReferToMarac || options.SafetyPlanNow || options.ChildrenAtRisk || options.AllocateIdva))
             throw new ArgumentException("Link the victim to the person index before deciding.", nameof(options));
+        if (options.PersonCausingHarmPersonId is { } hid && !await db.People.AnyAsync(p => p.Id == hid && p.PartnershipId == partnership, ct))
+            throw new NotFoundException("Person", hid.ToString());
+        var harmId = options.PersonCausingHarmPersonId ?? await PersonCausingHarmAsync(partnership, options.IncidentId, options.RiskAssessmentId, ct);
+        // Checked before anything is saved: a referral no criterion supports is the practitioner's judgement, said so.
+        if (options.ReferToMarac && !options.ProfessionalJudgement)
+        {
+            var criteria = await MaracReferrals.CriteriaAsync(db, new MaracCriteriaOptions(partnership, victimId!.Value, harmId, options.RiskAssessmentId, options.IncidentId, today), ct);
+            if (!criteria.Any)
+                throw new ArgumentException("No MARAC criterion holds for this case: to refer it, choose professional judgement and say why.", nameof(options));
+        }
 
         var idva = IdvaService.None;
         if (options.AllocateIdva)
@@ -165,6 +176,8 @@ public sealed class DrammList(SafeguardingDbContext db)
         var decision = new TriageDecision
         {
             PartnershipId = actor.PartnershipId, IncidentId = options.IncidentId, RiskAssessmentId = options.RiskAssessmentId, VictimPersonId = victimId,
+            PersonCausingHarmPersonId = harmId,
+            ProfessionalJudgement = options.ProfessionalJudgement, ProfessionalJudgementReason = options.ProfessionalJudgement ? options.ProfessionalJudgementReason!.Trim() : null,
             DecidedOn = today, DecidedAt = now, DecidedByOrganisationId = actor.OrganisationId, DecidedByUserId = actor.UserId,
             SafetyPlanNow = options.SafetyPlanNow, ReferToMarac = options.ReferToMarac, Idva = idva,
             ReferToChildrensSocialWork = options.ReferToChildrensSocialWork, ChildrenAtRisk = options.ChildrenAtRisk,
@@ -184,11 +197,24 @@ public sealed class DrammList(SafeguardingDbContext db)
         if (options.ReferToMarac)
         {
             var referral = await new MaracReferrals(db).ReferAsync(
-                new ReferToMarac(victimId!.Value, null, options.RiskAssessmentId, ProfessionalJudgement: true, TriageDecisionId: decision.Id), process, ct);
+                new ReferToMarac(victimId!.Value, harmId, options.RiskAssessmentId, options.ProfessionalJudgement, TriageDecisionId: decision.Id,
+                    IncidentId: options.IncidentId, ProfessionalJudgementReason: decision.ProfessionalJudgementReason), process, ct);
             decision.MaracReferralId = referral.Id;
             await db.SaveChangesAsync(ct);
         }
         return decision;
+    }
+
+    /// <summary>The person causing harm named on the checklist, else on the police incident.</summary>
+    private async Task<Guid?> PersonCausingHarmAsync(Guid partnershipId, Guid? incidentId, Guid? assessmentId, CancellationToken ct)
+    {
+        Guid? harm = null;
+        if (assessmentId is { } aid)
+            harm = await db.RiskAssessments.Where(a => a.Id == aid && a.PartnershipId == partnershipId).Select(a => a.PersonCausingHarmPersonId).SingleOrDefaultAsync(ct);
+        if (harm is null && incidentId is { } iid)
+            harm = await db.DomesticIncidents.Where(i => i.Id == iid && i.PartnershipId == partnershipId)
+                .SelectMany(i => i.Adults).Where(a => a.Role == IncidentAdultRole.PersonCausingHarm).Select(a => a.PersonId).FirstOrDefaultAsync(ct);
+        return harm;
     }
 
     public static IEnumerable<string> Problems(TriageOptions o)
@@ -198,6 +224,8 @@ public sealed class DrammList(SafeguardingDbContext db)
         if (o.NoFurtherAction && anyAction) yield return "No further action cannot be chosen with another decision.";
         if (!o.NoFurtherAction && !anyAction) yield return "Choose at least one decision, or no further action with a reason.";
         if (o.NoFurtherAction && string.IsNullOrWhiteSpace(o.NoFurtherActionReason)) yield return "Say why no further action is needed.";
+        if (o.ProfessionalJudgement && !o.ReferToMarac) yield return "Professional judgement is a reason to refer to MARAC: choose the referral too.";
+        if (o.ProfessionalJudgement && string.IsNullOrWhiteSpace(o.ProfessionalJudgementReason)) yield return "Say why professional judgement refers this case to MARAC.";
         if (o.SafetyPlanNow && o.SafetyPlan is null) yield return "A safety plan needs its measures and a review date.";
         if (o.SafetyPlan is { } plan) foreach (var p in SafetyPlans.Problems(plan)) yield return p;
     }

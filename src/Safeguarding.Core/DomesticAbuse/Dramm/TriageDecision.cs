@@ -21,12 +21,17 @@ public sealed class TriageDecision
     public Guid? IncidentId { get; set; }
     public Guid? RiskAssessmentId { get; set; }
     public Guid? VictimPersonId { get; set; }
+    /// <summary>The person causing harm, from the incident or the checklist, passed on to a MARAC referral.</summary>
+    public Guid? PersonCausingHarmPersonId { get; set; }
     public LocalDate DecidedOn { get; set; }
     public Instant DecidedAt { get; set; }
     public Guid DecidedByOrganisationId { get; set; }
     public Guid? DecidedByUserId { get; set; }
     public bool SafetyPlanNow { get; set; }
     public bool ReferToMarac { get; set; }
+    /// <summary>The practitioner referred to MARAC on their own judgement (only when they chose it), with the reason.</summary>
+    public bool ProfessionalJudgement { get; set; }
+    public string? ProfessionalJudgementReason { get; set; }
     public IdvaService Idva { get; set; }
     public bool ReferToChildrensSocialWork { get; set; }
     /// <summary>The household's children are at risk of domestic abuse: they get a flag on their GP record.</summary>

@@ -14,6 +14,19 @@ public enum MaracReferralStatus
     Closed,
 }
 
+/// <summary>Which earlier MARAC referral makes a new one a repeat (a partnership setting).</summary>
+public enum RepeatMaracRule
+{
+    /// <summary>Any referral of the same victim in the 12 months before.</summary>
+    Victim,
+    /// <summary>
+    /// A referral of the same victim with the same person causing harm in the 12 months before (SafeLives' definition).
+    /// Where either referral has no person causing harm recorded, the victim alone decides: a gap in the record never
+    /// hides a repeat.
+    /// </summary>
+    VictimAndPersonCausingHarm,
+}
+
 /// <summary>A referral of a high-risk victim to MARAC, with which of the four criteria it met.</summary>
 public sealed class MaracReferral
 {
@@ -32,7 +45,9 @@ public sealed class MaracReferral
     public bool PotentialEscalation { get; set; }
     public bool RepeatMarac { get; set; }
     public bool ProfessionalJudgement { get; set; }
-    /// <summary>The referral for the same victim in the 12 months before, when this is a repeat.</summary>
+    /// <summary>Why the referrer (or the checklist's assessor) referred on professional judgement.</summary>
+    public string? ProfessionalJudgementReason { get; set; }
+    /// <summary>The earlier referral within 12 months that makes this a repeat (same victim, or same victim and person causing harm: <see cref="RepeatMaracRule"/>).</summary>
     public Guid? PreviousReferralId { get; set; }
     public MaracReferralStatus Status { get; set; }
     public Guid? MeetingId { get; set; }

@@ -10,7 +10,25 @@ using Safeguarding.Core.Platform.Access;
 namespace Safeguarding.Core.DomesticAbuse.Marac;
 
 public sealed record ReferToMarac(Guid VictimPersonId, Guid? PersonCausingHarmPersonId, Guid? RiskAssessmentId, bool ProfessionalJudgement,
-    Guid? TriageDecisionId = null, LocalDate? ReferralDate = null);
+    Guid? TriageDecisionId = null, LocalDate? ReferralDate = null, Guid? IncidentId = null, string? ProfessionalJudgementReason = null);
+
+/// <summary>The case whose criteria are measured: the victim, the person causing harm, its checklist or police incident, on a date.</summary>
+public sealed record MaracCriteriaOptions(Guid PartnershipId, Guid VictimPersonId, Guid? PersonCausingHarmPersonId, Guid? RiskAssessmentId, Guid? IncidentId, LocalDate OnDate);
+
+/// <summary>
+/// Which of the three criteria found in the records hold for a case (professional judgement is the referrer's own,
+/// and is not among them): visible high risk by the checklist's score, potential escalation, repeat MARAC.
+/// </summary>
+public sealed record MaracCriteria(int? YesCount, bool VisibleHighRisk, bool PotentialEscalation, bool RepeatMarac, Guid? PreviousReferralId)
+{
+    public bool Any => VisibleHighRisk || PotentialEscalation || RepeatMarac;
+
+    /// <summary>In words, for the practitioner deciding: "visible high risk (15 yes), repeat MARAC".</summary>
+    public string Describe() => string.Join(", ", new[]
+    {
+        VisibleHighRisk ? $"visible high risk ({YesCount} yes)" : null, PotentialEscalation ? "potential escalation" : null, RepeatMarac ? "repeat MARAC" : null,
+    }.Where(x => x is not null));
+}
 
 /// <summary>Cases referred in [From, To).</summary>
 public sealed record MaracVolumeOptions(LocalDate From, LocalDate To);
@@ -53,23 +71,23 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
             ProfessionalJudgement = options.ProfessionalJudgement,
             Status = MaracReferralStatus.Waiting,
         };
+        referral.ProfessionalJudgementReason = options.ProfessionalJudgement && !string.IsNullOrWhiteSpace(options.ProfessionalJudgementReason)
+            ? options.ProfessionalJudgementReason.Trim() : null;
         if (options.RiskAssessmentId is { } assessmentId)
         {
             var a = await db.RiskAssessments.AsNoTracking().SingleAsync(x => x.Id == assessmentId && x.PartnershipId == actor.PartnershipId, ct);
             if (a.VictimPersonId != options.VictimPersonId) throw new ArgumentException("The assessment is about another victim.", nameof(options));
-            referral.YesCount = a.YesCount;
-            referral.VisibleHighRisk = a.VisibleHighRisk;
-            referral.PotentialEscalation = a.PotentialEscalation;
+            // The assessor's own judgement, with their reason, stands beside the referrer's.
             referral.ProfessionalJudgement |= a.ProfessionalJudgement;
+            referral.ProfessionalJudgementReason ??= a.ProfessionalJudgement ? a.ProfessionalJudgementReason : null;
         }
-        var previous = await db.MaracReferrals.AsNoTracking()
-            .Where(r => r.VictimPersonId == options.VictimPersonId && r.PartnershipId == actor.PartnershipId)
-            .OrderByDescending(r => r.ReferralDate).Select(r => new { r.Id, r.ReferralDate }).FirstOrDefaultAsync(ct);
-        if (previous is not null && RiskScoring.InWindow(previous.ReferralDate, today, RiskScoring.RepeatWindowMonths))
-        {
-            referral.RepeatMarac = true;
-            referral.PreviousReferralId = previous.Id;
-        }
+        var criteria = await CriteriaAsync(db, new MaracCriteriaOptions(actor.PartnershipId, options.VictimPersonId, options.PersonCausingHarmPersonId,
+            options.RiskAssessmentId, options.IncidentId, today), ct);
+        referral.YesCount = criteria.YesCount;
+        referral.VisibleHighRisk = criteria.VisibleHighRisk;
+        referral.PotentialEscalation = criteria.PotentialEscalation;
+        referral.RepeatMarac = criteria.RepeatMarac;
+        referral.PreviousReferralId = criteria.PreviousReferralId;
         if (!(referral.VisibleHighRisk || referral.PotentialEscalation || referral.RepeatMarac || referral.ProfessionalJudgement))
             throw new ArgumentException("A MARAC referral meets at least one criterion: visible high risk, potential escalation, repeat, or professional judgement.", nameof(options));
 
@@ -134,6 +152,58 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
         var days = Period.Between(from, to, PeriodUnits.Days).Days;
         decimal? expected = women is { } w ? Math.Round(ExpectedPer10000Women * w / 10000m * days / 365m, 1) : null;
         return new MaracVolume(from, to, counts.Sum(c => c.Count), counts.Where(c => c.Repeat).Sum(c => c.Count), women, expected);
+    }
+
+    /// <summary>
+    /// The criteria that hold for a case. Visible high risk and potential escalation come from its completed checklist,
+    /// as scored; without one, potential escalation is counted from the victim's police incidents (one per police
+    /// reference) in the escalation window before the incident, with the numbers of the checklist for the victim's age.
+    /// Repeat MARAC: an earlier referral within 12 months of the date, by the partnership's <see cref="RepeatMaracRule"/>.
+    /// </summary>
+    public static async Task<MaracCriteria> CriteriaAsync(SafeguardingDbContext db, MaracCriteriaOptions options, CancellationToken ct = default)
+    {
+        var (partnershipId, victimId, harmId, assessmentId, incidentId, onDate) = options;
+        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnershipId, ct) ?? new DomesticAbuseSettings { PartnershipId = partnershipId };
+        int? yes = null;
+        bool visible = false, escalation = false;
+        var assessment = assessmentId is { } aid
+            ? await db.RiskAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == aid && a.PartnershipId == partnershipId && a.Status == RiskAssessments.AssessmentStatus.Completed, ct)
+            : null;
+        if (assessment is not null)
+        {
+            (yes, visible, escalation) = (assessment.YesCount, assessment.VisibleHighRisk, assessment.PotentialEscalation);
+        }
+        else if (incidentId is { } iid)
+        {
+            var occurredAt = await db.DomesticIncidents.AsNoTracking().Where(i => i.Id == iid && i.PartnershipId == partnershipId).Select(i => (Instant?)i.OccurredAt).SingleOrDefaultAsync(ct);
+            if (occurredAt is { } at)
+            {
+                var incidentDate = Households.LondonDate(at);
+                var dob = await db.People.AsNoTracking().Where(p => p.Id == victimId).Select(p => p.DateOfBirth).SingleOrDefaultAsync(ct);
+                var code = dob is { } d && Period.Between(d, incidentDate, PeriodUnits.Years).Years is >= 13 and <= 17 ? ChecklistDefinition.YoungPeople : ChecklistDefinition.Adult;
+                var thresholds = settings.ThresholdsFor(code)!;
+                // Latest versions only: a corrected police record is still one incident.
+                var incidents = (await Households.IncidentsOfAsync(db, victimId, ct)).Count(i => RiskScoring.InWindow(i.Date, incidentDate, thresholds.EscalationWindowMonths));
+                escalation = incidents >= thresholds.EscalationCount;
+            }
+        }
+        var previous = await EarlierReferrals(db, partnershipId, victimId, harmId, settings.RepeatMaracRule)
+            .Where(r => r.ReferralDate <= onDate)
+            .OrderByDescending(r => r.ReferralDate).Select(r => new { r.Id, r.ReferralDate }).FirstOrDefaultAsync(ct);
+        var repeat = previous is not null && RiskScoring.InWindow(previous.ReferralDate, onDate, RiskScoring.RepeatWindowMonths);
+        return new MaracCriteria(yes, visible, escalation, repeat, repeat ? previous!.Id : null);
+    }
+
+    /// <summary>
+    /// The referrals that count towards a repeat for this victim and person causing harm under the rule. Under the
+    /// pair rule a referral with no person causing harm on either side counts (a gap in the record never hides a repeat).
+    /// </summary>
+    public static IQueryable<MaracReferral> EarlierReferrals(SafeguardingDbContext db, Guid partnershipId, Guid victimId, Guid? harmId, RepeatMaracRule rule)
+    {
+        var query = db.MaracReferrals.AsNoTracking().Where(r => r.PartnershipId == partnershipId && r.VictimPersonId == victimId);
+        if (rule == RepeatMaracRule.VictimAndPersonCausingHarm && harmId is { } harm)
+            query = query.Where(r => r.PersonCausingHarmPersonId == null || r.PersonCausingHarmPersonId == harm);
+        return query;
     }
 
     public static string Criteria(MaracReferral r)

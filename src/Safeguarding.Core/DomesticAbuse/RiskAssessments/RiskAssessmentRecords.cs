@@ -5,6 +5,7 @@ using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Checklists;
 using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.DomesticAbuse.Marac;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -268,14 +269,16 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
     public async Task<RiskResult> ScoreAsync(RiskAssessment assessment, bool professionalJudgement, CancellationToken ct = default)
     {
         var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == assessment.PartnershipId, ct);
-        var thresholds = settings?.Thresholds ?? (await new ChecklistLibrary(db).VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion, ct)).Thresholds;
+        // Each checklist is measured against its own numbers: the adult ones never stand in for the young people's.
+        var thresholds = settings?.ThresholdsFor(assessment.ChecklistCode) ?? (await new ChecklistLibrary(db).VersionAsync(assessment.PartnershipId, assessment.ChecklistCode, assessment.ChecklistVersion, ct)).Thresholds;
         List<LocalDate> previous = [];
         LocalDate? lastMarac = null;
         if (assessment.VictimPersonId is { } victimId)
         {
             previous = (await Households.IncidentsOfAsync(db, victimId, ct)).Where(i => i.IncidentId != assessment.IncidentId).Select(i => i.Date).ToList();
             var incidentDate = assessment.IncidentDate;
-            var referrals = await db.MaracReferrals.AsNoTracking().Where(r => r.VictimPersonId == victimId).Select(r => r.ReferralDate).ToListAsync(ct);
+            var referrals = await MaracReferrals.EarlierReferrals(db, assessment.PartnershipId, victimId, assessment.PersonCausingHarmPersonId, settings?.RepeatMaracRule ?? RepeatMaracRule.Victim)
+                .Select(r => r.ReferralDate).ToListAsync(ct);
             lastMarac = referrals.Where(d => d <= incidentDate).Select(d => (LocalDate?)d).Max();
         }
         return RiskScoring.Score(new RiskScoringInput(AnswersOf(assessment), professionalJudgement, assessment.IncidentDate, previous, lastMarac, thresholds));

@@ -19,18 +19,16 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
     [BindProperty(SupportsGet = true)] public Guid? Assessment { get; set; }
     [BindProperty] public List<string> Decisions { get; set; } = [];
     [BindProperty] public string? NoFurtherActionReason { get; set; }
+    [BindProperty] public string? ProfessionalJudgementReason { get; set; }
     [BindProperty] public string? Measure { get; set; }
     [BindProperty] public Guid? MeasureOrganisation { get; set; }
     [BindProperty] public string? ReviewDate { get; set; }
 
     public List<Organisation> Organisations { get; private set; } = [];
+    /// <summary>The case being decided, shown above the decision.</summary>
+    public TriageCase Case { get; private set; } = null!;
 
-    public static readonly (string Value, string Text)[] Choices =
-    [
-        ("safety-plan", "Safety plan now"), ("marac", "Refer to MARAC"), ("idva", "Allocate an IDVA (the young people's IDVA for victims aged 16 to 18)"),
-        ("social-work", "Refer to children's social work"), ("children-at-risk", "The children are at risk of domestic abuse (flag their GP records)"),
-        ("nfa", "No further action"),
-    ];
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
@@ -41,6 +39,11 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
         if (Decisions.Count == 0) ModelState.AddModelError(nameof(Decisions), "Select at least one decision");
         if (Decisions.Contains("nfa") && Decisions.Count > 1) ModelState.AddModelError(nameof(Decisions), "No further action cannot be chosen with another decision");
         if (Decisions.Contains("nfa") && string.IsNullOrWhiteSpace(NoFurtherActionReason)) ModelState.AddModelError(nameof(NoFurtherActionReason), "Say why no further action is needed");
+        var judgement = Decisions.Contains("professional-judgement");
+        if (judgement && string.IsNullOrWhiteSpace(ProfessionalJudgementReason))
+            ModelState.AddModelError(nameof(ProfessionalJudgementReason), "Say why professional judgement refers this case to MARAC");
+        if (Decisions.Contains("marac") && !judgement && Case.Criteria is { Any: false })
+            ModelState.AddModelError(nameof(Decisions), "No MARAC criterion holds for this case: to refer it, choose professional judgement and say why");
         if (Decisions.Contains("safety-plan"))
         {
             if (string.IsNullOrWhiteSpace(Measure)) ModelState.AddModelError(nameof(Measure), "Describe the first safety measure");
@@ -50,10 +53,11 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
         }
         if (!ModelState.IsValid) return Page();
 
-        var options = new TriageOptions(Incident, Assessment, null,
-            Decisions.Contains("safety-plan"), Decisions.Contains("marac"), Decisions.Contains("idva"), Decisions.Contains("social-work"),
+        var options = new TriageOptions(Incident, Assessment ?? Case.Dash?.Id, null,
+            Decisions.Contains("safety-plan"), Decisions.Contains("marac") || judgement, Decisions.Contains("idva"), Decisions.Contains("social-work"),
             Decisions.Contains("children-at-risk"), Decisions.Contains("nfa"), NoFurtherActionReason,
-            review is { } r ? new SafetyPlanOptions([new SafetyMeasureOptions(Measure!, MeasureOrganisation!.Value)], r) : null);
+            review is { } r ? new SafetyPlanOptions([new SafetyMeasureOptions(Measure!, MeasureOrganisation!.Value)], r) : null,
+            ProfessionalJudgement: judgement, ProfessionalJudgementReason: judgement ? ProfessionalJudgementReason : null);
         try
         {
             var decision = await dramm.TriageAsync(options, await current.ProcessAsync());
@@ -70,6 +74,7 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
     {
         if (Incident is null && Assessment is null) return NotFound();
         var actor = await current.RequireAsync();
+        Case = HttpContext.Loaded<TriageCase>();
         Organisations = await db.Organisations.AsNoTracking()
             .Where(o => o.PartnershipId == actor.PartnershipId && o.Type != OrganisationType.School && o.Type != OrganisationType.College && o.Type != OrganisationType.GpPractice)
             .OrderBy(o => o.Name).ToListAsync();
