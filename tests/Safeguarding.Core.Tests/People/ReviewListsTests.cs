@@ -29,26 +29,7 @@ public sealed class ReviewListsTests
         var frontDoor = await data.CreateUserAsync(council, Role.FrontDoorPractitioner);
         var child = await data.CreatePersonAsync(partnership.Id, (schoolA, PersonLinkKind.RegisteredPupil));
         var total = WaitingHeldLinksOptions.PageSize + 3;
-        var now = SystemClock.Instance.GetCurrentInstant();
-        await data.SaveAsync(db =>
-        {
-            for (var i = 0; i < total; i++)
-            {
-                var provisional = new Person { PartnershipId = partnership.Id, GivenName = "Held", FamilyName = $"Child{i}", CreatedAt = now };
-                var record = new SourceRecord
-                {
-                    PartnershipId = partnership.Id, OrganisationId = schoolB.Id, SourceSystem = "TEST", LocalId = $"held-{i}", Received = "{}", ReceivedAt = now,
-                    PersonId = provisional.Id, Outcome = LinkOutcome.HeldForCouncil,
-                };
-                db.People.Add(provisional);
-                db.SourceRecords.Add(record);
-                db.HeldLinks.Add(new HeldLink
-                {
-                    PartnershipId = partnership.Id, PersonId = child.Id, OrganisationId = schoolB.Id, Kind = PersonLinkKind.RegisteredPupil, SourceRecordId = record.Id,
-                    ProvisionalPersonId = provisional.Id, HeldBecause = "already on the roll of A", Evidence = "[]", HeldAt = now.Plus(Duration.FromSeconds(i)),
-                });
-            }
-        });
+        await data.CreateHeldLinksAsync(child, schoolB, total);
 
         WaitingHeldLinksPage first, second;
         await using (var db = database.NewContext())

@@ -60,26 +60,7 @@ public sealed class EarnedLinksReviewPagesTests
         var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
         var child = await host.Data.CreatePersonAsync(partnership.Id, (schoolA, PersonLinkKind.RegisteredPupil));
         var total = WaitingHeldLinksOptions.PageSize + 1;
-        var now = SystemClock.Instance.GetCurrentInstant();
-        await host.Data.SaveAsync(db =>
-        {
-            for (var i = 0; i < total; i++)
-            {
-                var provisional = new Person { PartnershipId = partnership.Id, GivenName = "Held", FamilyName = $"Child{i}", CreatedAt = now };
-                var sent = new SourceRecord
-                {
-                    PartnershipId = partnership.Id, OrganisationId = schoolB.Id, SourceSystem = "TEST", LocalId = $"held-{i}", Received = "{}", ReceivedAt = now,
-                    PersonId = provisional.Id, Outcome = LinkOutcome.HeldForCouncil,
-                };
-                db.People.Add(provisional);
-                db.SourceRecords.Add(sent);
-                db.HeldLinks.Add(new HeldLink
-                {
-                    PartnershipId = partnership.Id, PersonId = child.Id, OrganisationId = schoolB.Id, Kind = PersonLinkKind.RegisteredPupil, SourceRecordId = sent.Id,
-                    ProvisionalPersonId = provisional.Id, HeldBecause = "already on the roll of A", Evidence = "[]", HeldAt = now.Plus(Duration.FromSeconds(i)),
-                });
-            }
-        });
+        await host.Data.CreateHeldLinksAsync(child, schoolB, total);
         var frontDoor = await host.SignInAsync(await host.Data.CreateUserAsync(council, Role.FrontDoorPractitioner));
 
         var first = await (await frontDoor.GetAsync("/held-links")).HtmlAsync();
