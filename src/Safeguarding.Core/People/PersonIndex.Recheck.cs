@@ -57,6 +57,8 @@ public sealed partial class PersonIndex
         // Links this run holds (or, in a dry run, would hold) no longer count as another setting holding the child.
         var suspended = new HashSet<(Guid PersonId, Guid OrganisationId)>();
         var byReason = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Each partnership's model once per run: without a saved one it is learnt from the index, which takes a while.
+        var models = new Dictionary<Guid, LinkageModel?>();
         foreach (var c in candidates)
         {
             var link = c.Link;
@@ -69,7 +71,10 @@ public sealed partial class PersonIndex
             if (reasons.Count == 0) continue;
             suspended.Add((link.PersonId, link.OrganisationId));
             foreach (var kind in reasons.Select(r => r.Kind).Distinct()) byReason[kind] = byReason.GetValueOrDefault(kind) + 1;
-            if (!options.DryRun) await SuspendAsync(link, organisation, string.Join("; ", reasons.Select(r => r.Reason)), process, ct);
+            if (options.DryRun) continue;
+            if (!models.TryGetValue(link.PartnershipId, out var model))
+                models[link.PartnershipId] = model = await ModelAsync(await SettingsAsync(link.PartnershipId, ct), link.PartnershipId, ct);
+            await SuspendAsync(link, organisation, model, string.Join("; ", reasons.Select(r => r.Reason)), process, ct);
         }
 
         db.QueueAudit(process with { Purpose = RecheckPurpose }, "recheck", HeldLinkResourceType, null, AuditOutcome.Allowed,
@@ -79,13 +84,13 @@ public sealed partial class PersonIndex
     }
 
     // One link at a time, each in its own save: a run stopped part way leaves whole suspensions, and running again goes on.
-    private async Task SuspendAsync(PersonLink link, Organisation organisation, string reasons, ProcessContext process, CancellationToken ct)
+    private async Task SuspendAsync(PersonLink link, Organisation organisation, LinkageModel? model, string reasons, ProcessContext process, CancellationToken ct)
     {
         db.Process = process with { Purpose = RecheckPurpose };
         var records = await db.SourceRecords.Where(r => r.PersonId == link.PersonId && r.OrganisationId == link.OrganisationId)
             .OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id).ToListAsync(ct);
         var record = records.FirstOrDefault(r => r.Id == link.SourceRecordId) ?? records[0];
-        var (probability, evidence) = await EvidenceAsync(record, link.PersonId, ct);
+        var (probability, evidence) = await EvidenceAsync(model, record, link.PersonId, ct);
 
         var provisional = NewPerson(record, organisation);
         // As for a held arrival: the identifiers stay on the records, so a look-up by NHS number or UPN finds one person.
@@ -110,9 +115,8 @@ public sealed partial class PersonIndex
     }
 
     /// <summary>The model's field evidence for the organisation's record against the child's other records (none without a model).</summary>
-    private async Task<(double Probability, string Evidence)> EvidenceAsync(SourceRecord record, Guid childId, CancellationToken ct)
+    private async Task<(double Probability, string Evidence)> EvidenceAsync(LinkageModel? model, SourceRecord record, Guid childId, CancellationToken ct)
     {
-        var model = await ModelAsync(await SettingsAsync(record.PartnershipId, ct), record.PartnershipId, ct);
         var others = await db.SourceRecords.AsNoTracking().Where(r => r.PersonId == childId && r.OrganisationId != record.OrganisationId)
             .OrderBy(r => r.Id).Take(50).Select(ToLinkageExpression).ToListAsync(ct);
         if (model is null || others.Count == 0) return (0, "[]");
