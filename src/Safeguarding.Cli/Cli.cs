@@ -65,6 +65,9 @@ public static class Cli
         var webhooks = new Command("webhooks", "Settings' own systems that receive Operation Encompass notifications.");
         webhooks.Subcommands.Add(WebhooksSet.Create(context));
         root.Subcommands.Add(webhooks);
+        var people = new Command("people", "The person index.");
+        people.Subcommands.Add(PeopleRecheckLinks.Create(context));
+        root.Subcommands.Add(people);
         // Record linkage works on files alone: these two never open a database.
         root.Subcommands.Add(LinkPeople.Create(context));
         root.Subcommands.Add(DedupePeople.Create(context));

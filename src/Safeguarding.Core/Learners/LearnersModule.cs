@@ -10,6 +10,7 @@ public static class LearnersModule
         .AddScoped<Attendance.LearnerAccess>()
         .AddScoped<Attendance.KnownToSafeguarding>()
         .AddScoped<Rolls.PupilRolls>()
+        .AddScoped<People.IRecordsThatFollowLinks, Rolls.RollsFollowLinks>()
         .AddScoped<Registers.LearnerRegisters>()
         .AddScoped<Registers.PopulationSetting>()
         .AddScoped<Attendance.AttendanceImport>()

@@ -39,8 +39,7 @@ public sealed class MatchReviews(SafeguardingDbContext db, PersonIndex index)
                 .Join(db.Organisations, x => x.s.OrganisationId, o => o.Id, (x, o) => new { x.r, x.s, o.Name })
                 .ToListAsync(ct))
             .Select(x => new WaitingMatch(x.r, x.s, x.Name)).ToList();
-        // The list shows names and dates of birth of records waiting: that is a read, recorded by count.
-        db.QueueAudit(process, AuditActions.Read, nameof(MatchReview), null, AuditOutcome.Allowed, $"{waiting.Count} possible matches listed");
+        // The list shows names and dates of birth of records waiting: which were listed is recorded, one entry each.
         new AuditTrail(db).QueueListed(process, "possible matches", nameof(MatchReview), waiting.Select(w => w.Review.Id));
         await db.SaveChangesAsync(ct);
         return waiting;

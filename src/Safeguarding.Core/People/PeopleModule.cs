@@ -8,5 +8,7 @@ public static class PeopleModule
     public static IServiceCollection AddPeople(this IServiceCollection services) => services
         .AddScoped<PersonRecords>()
         .AddScoped<PersonIndex>()
-        .AddScoped<MatchReviews>();
+        .AddScoped<MatchReviews>()
+        .AddScoped<ChildProtectionPlans>()
+        .AddScoped<ILinkHoldSource>(services => services.GetRequiredService<ChildProtectionPlans>());
 }

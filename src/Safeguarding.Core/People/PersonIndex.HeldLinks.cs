@@ -28,6 +28,18 @@ public sealed record HeldLinkToDecide(
     HeldLink Link, string Organisation, SourceRecord Record, Person Child,
     IReadOnlyList<(string Organisation, PersonLinkKind Kind, LocalDate From)> HeldBy, IReadOnlyList<FieldEvidence> Evidence);
 
+/// <summary>Which page of the held links waiting (from 1).</summary>
+public sealed record WaitingHeldLinksOptions(int Page = 1)
+{
+    public const int PageSize = 50;
+}
+
+/// <summary>One page of held links waiting, and how many wait in all (that the reader may see).</summary>
+public sealed record WaitingHeldLinksPage(IReadOnlyList<WaitingHeldLink> Links, int Total, int Page)
+{
+    public int Pages => Math.Max(1, (Total + WaitingHeldLinksOptions.PageSize - 1) / WaitingHeldLinksOptions.PageSize);
+}
+
 public sealed record DecideHeldLinkOptions(Guid HeldLinkId, HeldLinkDecision Decision, string Reason);
 
 public sealed partial class PersonIndex
@@ -38,7 +50,7 @@ public sealed partial class PersonIndex
     /// Why a record from <paramref name="organisation"/> matched to <paramref name="personId"/> may not link them on its
     /// own, or null when it may (or when no link would be made). A sealed person is never linked automatically; nor is a
     /// child another school or college holds (a move or dual registration is the council's to confirm, with the settings
-    /// as evidence), nor a child another module protects (at MARAC). A child protection plan is not modelled here.
+    /// as evidence), nor a child another module protects (at MARAC, or on a child protection plan).
     /// </summary>
     private async Task<string?> WhyHoldAsync(Guid personId, Organisation organisation, CancellationToken ct)
     {
@@ -49,20 +61,31 @@ public sealed partial class PersonIndex
         var links = (await db.PersonLinks.AsNoTracking().Where(l => l.PersonId == personId).Select(l => new { l.OrganisationId, l.Kind }).ToListAsync(ct))
             .Concat(db.PersonLinks.Local.Where(l => l.PersonId == personId).Select(l => new { l.OrganisationId, l.Kind })).ToList();
         if (links.Any(l => l.OrganisationId == organisation.Id)) return null;
-        var reasons = new List<string>();
-        if (isSealed) reasons.Add("the child's record is sealed");
+        var reasons = await HoldReasonsAsync(personId, organisation, kind, isSealed, links.Select(l => (l.OrganisationId, l.Kind)).ToList(), ct);
+        return reasons.Count == 0 ? null : string.Join("; ", reasons.Select(r => r.Reason));
+    }
+
+    /// <summary>
+    /// Today's rule, given what the index holds of the child (<paramref name="links"/>: the child's other links): each
+    /// reason a link from <paramref name="organisation"/> would be held, as (what the council reads, a name for counting it).
+    /// </summary>
+    private async Task<List<(string Reason, string Kind)>> HoldReasonsAsync(Guid personId, Organisation organisation, PersonLinkKind kind, bool isSealed,
+        IReadOnlyList<(Guid OrganisationId, PersonLinkKind Kind)> links, CancellationToken ct)
+    {
+        var reasons = new List<(string, string)>();
+        if (isSealed) reasons.Add(("the child's record is sealed", "sealed"));
         if (IsEducation(kind))
         {
             var elsewhere = links.Where(l => IsEducation(l.Kind) && l.OrganisationId != organisation.Id).Select(l => l.OrganisationId).Distinct().ToList();
             if (elsewhere.Count > 0)
             {
                 var names = await db.Organisations.AsNoTracking().Where(o => elsewhere.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
-                reasons.Add($"already on the roll of {string.Join(", ", names)}");
+                reasons.Add(($"already on the roll of {string.Join(", ", names)}", "already on another setting's roll"));
             }
         }
         foreach (var source in holdSources ?? [])
-            if (await source.WhyHoldAsync(organisation.PartnershipId, personId, ct) is { } why) reasons.Add(why);
-        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+            if (await source.WhyHoldAsync(organisation.PartnershipId, personId, ct) is { } why) reasons.Add((why, why));
+        return reasons;
     }
 
     private static bool IsEducation(PersonLinkKind kind) => kind is PersonLinkKind.RegisteredPupil or PersonLinkKind.CollegeStudent;
@@ -92,27 +115,31 @@ public sealed partial class PersonIndex
         return provisional;
     }
 
-    /// <summary>Held links waiting for a decision, oldest first. A sealed child's link is listed only to those who may read sealed records.</summary>
-    public async Task<IReadOnlyList<WaitingHeldLink>> WaitingHeldLinksAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the held links waiting for a decision, oldest first, with how many wait in all. A sealed child's link
+    /// is listed (and counted) only to those who may read sealed records. Which links were listed is recorded.
+    /// </summary>
+    public async Task<WaitingHeldLinksPage> WaitingHeldLinksAsync(WaitingHeldLinksOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         DemandHeldLinks(actor, null);
         var partnership = actor.PartnershipId;
         var mayReadSealed = actor.HasAny(Resource.SealedRecord, Operation.Read);
-        var waiting = (await db.HeldLinks.AsNoTracking()
-                .Where(h => h.PartnershipId == partnership && h.Decision == null)
-                .Join(db.People, h => h.PersonId, p => p.Id, (h, p) => new { h, p })
-                .Where(x => mayReadSealed || !x.p.IsSealed)
-                .OrderBy(x => x.h.HeldAt).Take(200)
+        var query = db.HeldLinks.AsNoTracking()
+            .Where(h => h.PartnershipId == partnership && h.Decision == null)
+            .Join(db.People, h => h.PersonId, p => p.Id, (h, p) => new { h, p })
+            .Where(x => mayReadSealed || !x.p.IsSealed);
+        var total = await query.CountAsync(ct);
+        var page = Math.Max(1, options.Page);
+        var waiting = (await query
+                .OrderBy(x => x.h.HeldAt).ThenBy(x => x.h.Id).Skip((page - 1) * WaitingHeldLinksOptions.PageSize).Take(WaitingHeldLinksOptions.PageSize)
                 .Join(db.SourceRecords, x => x.h.SourceRecordId, s => s.Id, (x, s) => new { x.h, x.p, s })
                 .Join(db.Organisations, x => x.h.OrganisationId, o => o.Id, (x, o) => new { x.h, x.p, x.s, o.Name })
                 .ToListAsync(ct))
             .Select(x => new WaitingHeldLink(x.h, x.Name, x.p.FullName, x.s)).ToList();
-        // The list names children: which were listed is recorded, not only how many.
-        db.QueueAudit(process, AuditActions.Read, HeldLinkResourceType, null, AuditOutcome.Allowed,
-            $"{waiting.Count} held links listed: {string.Join(",", waiting.Select(w => w.Link.Id))}");
-        await db.SaveChangesAsync(ct);
-        return waiting;
+        // The list names children: which links were listed is recorded, one entry each.
+        await new AuditTrail(db).RecordListedAsync(process, "held links", HeldLinkResourceType, waiting.Select(w => w.Link.Id), ct);
+        return new WaitingHeldLinksPage(waiting, total, page);
     }
 
     /// <summary>One held link opened for a decision (a read of the child and of the organisation's record, audited); null when the partnership has none.</summary>
@@ -166,6 +193,9 @@ public sealed partial class PersonIndex
         {
             await MergeTrackedAsync(actor, link.PersonId, provisional, reason, ct,
                 new Provenance(LinkMade.HeldLinkApproved, link.SourceRecordId, actor.UserId));
+            // The organisation's registrations and attendance come back to the child with its records.
+            foreach (var follower in followers ?? [])
+                await follower.MoveAsync(link.PartnershipId, link.OrganisationId, provisional, link.PersonId, ct);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -44,7 +44,8 @@ public sealed record MatchingThresholdsOptions(double Upper, double Lower);
 /// other setting holds, who is not sealed and whom no module protects (<see cref="ILinkHoldSource"/>): otherwise
 /// the link is held for the council (<see cref="HeldLink"/>) and the record waits on a person of its own.
 /// </remarks>
-public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<ILinkHoldSource>? holdSources = null)
+public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<ILinkHoldSource>? holdSources = null,
+    IEnumerable<IRecordsThatFollowLinks>? followers = null)
 {
     private const int MaxCandidates = 2_000;
 

@@ -39,6 +39,7 @@ public static class PageConventions
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
+        LoadForPage<Pages.People.ChildProtectionPlansFilter>(conventions, "/People/ChildProtectionPlan");
         LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");
         LoadForPage<Pages.People.MatchToDecideFilter>(conventions, "/People/Review/Decide");
         LoadForPage<Pages.HeldLinks.HeldLinkFilter>(conventions, "/HeldLinks/Decide");

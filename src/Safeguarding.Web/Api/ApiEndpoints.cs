@@ -9,8 +9,9 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Api;
 
-public sealed record MeResponse(string Kind, Guid? UserId, Guid? ApiClientId, string Name, Guid OrganisationId, string OrganisationName,
-    string OrganisationType, Guid PartnershipId, IReadOnlyCollection<string> Roles, IReadOnlyCollection<string> Scopes);
+/// <summary>The API client calling (the API is for API clients only), its organisation and its scopes.</summary>
+public sealed record MeResponse(Guid ApiClientId, string Name, Guid OrganisationId, string OrganisationName,
+    string OrganisationType, Guid PartnershipId, IReadOnlyCollection<string> Scopes);
 
 public sealed record PersonRequest(string? GivenName, string? FamilyName, string? DateOfBirth, string? Sex, string? NhsNumber);
 
@@ -24,7 +25,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery().RequireApiClient();
 
         // Every endpoint names the most it reads of a body (RequestBodyLimits): a larger one is 413 and nothing is kept.
-        api.MapGet("/me", Me).WithSummary("Who is calling: the signed-in user or API client, and its organisation.")
+        api.MapGet("/me", Me).WithSummary("Who is calling: the API client, its organisation and its scopes.")
             .WithBodyLimit(RequestBodyLimits.None);
         api.MapGet("/people/{id:guid}", GetPerson).WithSummary("One person's record, if the caller may see it. Audited.")
             .WithBodyLimit(RequestBodyLimits.None);
@@ -43,12 +44,11 @@ public static class ApiEndpoints
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)
     {
-        var actor = await current.GetAsync(ct);
-        if (actor is null) return TypedResults.Unauthorized();
+        // RequireApiClient lets no one else this far.
+        if (await current.GetAsync(ct) is not { ApiClientId: { } clientId } actor) return TypedResults.Unauthorized();
         var org = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == actor.OrganisationId, ct);
-        return TypedResults.Ok(new MeResponse(actor.IsApiClient ? "api-client" : "user", actor.UserId, actor.ApiClientId, actor.Name,
-            org.Id, org.Name, org.Type.ToString(), actor.PartnershipId,
-            actor.Roles.Select(r => r.ToString()).Order().ToList(), (actor.ApiScopes ?? new HashSet<string>()).Order().ToList()));
+        return TypedResults.Ok(new MeResponse(clientId, actor.Name, org.Id, org.Name, org.Type.ToString(), actor.PartnershipId,
+            (actor.ApiScopes ?? new HashSet<string>()).Order().ToList()));
     }
 
     /// <summary>A refusal is thrown by the service and answered (ProblemDetails 403, audited) by Access/Refusals.</summary>

@@ -138,6 +138,32 @@ public sealed class EarnedLinksTests(TrainedIndexFixture fixture) : IClassFixtur
     }
 
     [Theory, BothDatabases]
+    public async Task A_practice_sending_a_child_on_a_child_protection_plan_is_held(DatabaseProvider provider)
+    {
+        var w = await ArrangeAsync(provider, 39);
+        var childId = w.Pupil.PersonId!.Value;
+        var ct = TestContext.Current.CancellationToken;
+        var data = new TestData(() => w.Database.NewContext());
+        Organisation council;
+        await using (var db = w.Database.NewContext())
+            council = await db.Organisations.Where(o => o.Type == OrganisationType.CouncilService).OrderBy(o => o.Name).FirstAsync(ct);
+        var manager = await data.CreateUserAsync(council, Role.TeamManager);
+        await using (var db = w.Database.NewContext())
+            await new ChildProtectionPlans(db).RecordAsync(new RecordChildProtectionPlanOptions(childId, ChildProtectionCategory.Neglect, new LocalDate(2026, 1, 5)),
+                new ProcessContext("test:plan", manager.Actor), ct);
+        var feed = new Actor(w.PartnershipId, w.Practice.Id, "GP system", new HashSet<Role>(), ApiClientId: Guid.NewGuid(), ApiScopes: new HashSet<string> { "people:write" });
+
+        Arrival arrival;
+        await using (var db = w.Database.NewContext())
+            arrival = await new PersonIndex(db, [new ChildProtectionPlans(db)]).ReceiveAsync(Copy(w.Pupil, w.Practice.Id, "EMIS"), new ProcessContext("test:send", feed), ct);
+
+        Assert.Equal(LinkOutcome.HeldForCouncil, arrival.Outcome);
+        await using var read = w.Database.NewContext();
+        Assert.Contains("child protection plan", (await read.HeldLinks.SingleAsync(h => h.SourceRecordId == arrival.SourceRecordId, ct)).HeldBecause);
+        Assert.False(await read.PersonLinks.AnyAsync(l => l.PersonId == childId && l.OrganisationId == w.Practice.Id, ct));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_link_a_record_makes_carries_the_record_and_how_it_was_made(DatabaseProvider provider)
     {
         var w = await ArrangeAsync(provider, 33);

@@ -115,6 +115,11 @@ public static class AccessMatrixTable
         R("GET /people/{id:guid}", Person, Read, PersonId),
         new("GET /people/{id:guid}/break-glass", GrantAndBreakGlass, Person, Read, PersonId),
         new("POST /people/{id:guid}/break-glass", GrantAndBreakGlass, Person, Read, PersonId),
+        // A child protection plan: the folder needs Person Read; the child's plans need ChildProtectionPlan Read (social
+        // workers on their cases, team managers), recording or ending one needs Update.
+        R("GET /people/{id:guid}/child-protection-plan", Person, Read, PersonId, ChildProtectionPlan, Read),
+        R("POST /people/{id:guid}/child-protection-plan?handler=Record", Person, Read, PersonId, ChildProtectionPlan, Update),
+        R("POST /people/{id:guid}/child-protection-plan?handler=End", Person, Read, PersonId, ChildProtectionPlan, Update),
         // Possible matches name people across every agency: the list is for those who may update any person, as deciding is.
         new("GET /people/review", GrantAcrossPartnership, Person, Update),
         // A record that would give its sender a child held elsewhere waits here for the Front Door or the education lead.

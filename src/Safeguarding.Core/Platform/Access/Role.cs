@@ -69,6 +69,8 @@ public enum Resource
     SchoolCalendar,
     /// <summary>A link between a child and an organisation held for the council's decision (People/HeldLink).</summary>
     HeldLink,
+    /// <summary>Children's social care's record that a child is subject to a child protection plan (People/ChildProtectionPlan).</summary>
+    ChildProtectionPlan,
 }
 
 public enum Operation

@@ -25,5 +25,12 @@ public static partial class RoleCatalogue
         (Role.FrontDoorManager, new(HeldLink, Review, WholePartnership)),
         (Role.EducationLead, new(HeldLink, Review, WholePartnership)),
         (Role.TeamManager, new(HeldLink, Review, WholePartnership)),
+
+        // Children's social care records that a child is subject to a child protection plan, and when it ends: a social
+        // worker for the children on their cases, a team manager for any child.
+        (Role.SocialWorker, new(ChildProtectionPlan, Read, RelatedRecords)),
+        (Role.SocialWorker, new(ChildProtectionPlan, Update, RelatedRecords)),
+        (Role.TeamManager, new(ChildProtectionPlan, Read, WholePartnership)),
+        (Role.TeamManager, new(ChildProtectionPlan, Update, WholePartnership)),
     ];
 }

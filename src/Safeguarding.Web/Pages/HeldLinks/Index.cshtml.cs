@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.People;
 using Safeguarding.Web.Access;
@@ -10,7 +11,8 @@ namespace Safeguarding.Web.Pages.HeldLinks;
 /// </summary>
 public sealed class IndexModel(CurrentActor current, PersonIndex index) : PageModel
 {
-    public IReadOnlyList<WaitingHeldLink> Waiting { get; private set; } = [];
+    public WaitingHeldLinksPage Waiting { get; private set; } = new([], 0, 1);
 
-    public async Task OnGetAsync() => Waiting = await index.WaitingHeldLinksAsync(await current.ProcessAsync("held link review"));
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1) =>
+        Waiting = await index.WaitingHeldLinksAsync(new WaitingHeldLinksOptions(pageNumber), await current.ProcessAsync("held link review"));
 }

@@ -24,6 +24,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records) : P
     public AccessDecision? Decision { get; private set; }
     public bool CanSeeAccessLog { get; private set; }
     public bool CanMerge { get; private set; }
+    public bool CanSeeChildProtectionPlan { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -43,6 +44,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records) : P
         var actor = await current.RequireAsync();
         CanSeeAccessLog = actor.HasAny(Resource.AuditTrail, Operation.Read);
         CanMerge = IndexModel.CanReviewMatches(actor);
+        CanSeeChildProtectionPlan = actor.HasAny(Resource.ChildProtectionPlan, Operation.Read);
         return Page();
     }
 }

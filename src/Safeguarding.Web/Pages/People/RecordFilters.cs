@@ -39,3 +39,12 @@ public sealed class MatchToDecideFilter : LoadRecordFilter<MatchToDecide>
     protected override Task<MatchToDecide?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct) =>
         services.GetRequiredService<MatchReviews>().OpenAsync(id, process, ct);
 }
+
+/// <summary>A child's child protection plans, for children's social care (ChildProtectionPlan Read on the child, audited).</summary>
+public sealed class ChildProtectionPlansFilter : LoadRecordFilter<ChildProtectionPlansOfChild>
+{
+    protected override string ResourceType => ChildProtectionPlans.ResourceType;
+
+    protected override Task<ChildProtectionPlansOfChild?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct) =>
+        services.GetRequiredService<ChildProtectionPlans>().OpenAsync(id, process, ct);
+}
