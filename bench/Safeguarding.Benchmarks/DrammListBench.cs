@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
@@ -121,6 +122,12 @@ public static class DrammListBench
                 }
             }
             await db.SaveChangesAsync();
+        }
+        // A live database's statistics are kept by autovacuum; a table loaded a moment ago has none yet.
+        if (database.Settings.Provider == DatabaseProvider.Postgres)
+        {
+            await using var db = database.NewContext();
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
         return frontDoor;
     }

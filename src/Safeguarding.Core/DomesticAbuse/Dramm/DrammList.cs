@@ -102,17 +102,23 @@ public sealed class DrammList(SafeguardingDbContext db)
         // Every police version received in the window. An incident is one case, at the newest version of the window;
         // a checklist completed on any version of such an incident belongs to that case, not to the referrals.
         var received = db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReceivedAt >= from && i.ReceivedAt < to);
-        var incidentCases = received.Where(i => !received.Any(n => n.ForceOrganisationId == i.ForceOrganisationId && n.PoliceReference == i.PoliceReference && n.Version > i.Version));
+        // Versions arrive in order, so a version is its incident's newest of the window unless the next one arrived before
+        // the window closed (looked up by the unique key, not by comparing the window with itself).
+        var incidentCases = received.Where(i => i.IsLatest || !db.DomesticIncidents.Any(n => n.PartnershipId == i.PartnershipId
+            && n.ForceOrganisationId == i.ForceOrganisationId && n.PoliceReference == i.PoliceReference && n.Version == i.Version + 1 && n.ReceivedAt < to));
         var referralCases = db.RiskAssessments.AsNoTracking()
             .Where(a => a.PartnershipId == partnership && a.Status == AssessmentStatus.Completed && a.CompletedAt >= from && a.CompletedAt < to)
-            .Where(a => !db.DomesticIncidents.Any(v => v.Id == a.IncidentId
-                && received.Any(r => r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference)));
+            .Where(a => !db.DomesticIncidents.Any(v => v.Id == a.IncidentId && db.DomesticIncidents.Any(r => r.PartnershipId == v.PartnershipId
+                && r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference && r.ReceivedAt >= from && r.ReceivedAt < to)));
         var incidentTotal = await incidentCases.CountAsync(ct);
         var referralTotal = await referralCases.CountAsync(ct);
-        var incidents = skip < incidentTotal
-            ? await incidentCases.Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
-                .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Skip(skip).Take(size).ToListAsync(ct)
+        // The page's ids first, then its rows by id: the window's cases are sorted once, not again for each included collection.
+        var pageIds = skip < incidentTotal
+            ? await incidentCases.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Skip(skip).Take(size).Select(i => i.Id).ToListAsync(ct)
             : [];
+        var incidents = (await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
+                .Where(i => pageIds.Contains(i.Id)).ToListAsync(ct))
+            .OrderBy(i => pageIds.IndexOf(i.Id)).ToList();
         var referralSkip = Math.Max(0, skip - incidentTotal);
         var referrals = incidents.Count < size && referralSkip < referralTotal
             ? await referralCases.OrderBy(a => a.CompletedAt).ThenBy(a => a.Id).Skip(referralSkip).Take(size - incidents.Count).ToListAsync(ct)
