@@ -25,11 +25,8 @@ public static class Households
     {
         var ids = victimPersonIds.Distinct().ToList();
         var fromIncidents = await (
-                from a in db.Set<IncidentAdult>().AsNoTracking()
-                where a.Role == IncidentAdultRole.Victim && a.PersonId != null && ids.Contains(a.PersonId.Value)
-                join i in db.DomesticIncidents.AsNoTracking() on a.IncidentId equals i.Id
-                where i.IsLatest
-                join c in db.Set<IncidentChild>().AsNoTracking() on i.Id equals c.IncidentId
+                from a in VictimsOfLatestVersions(db, ids)
+                join c in db.Set<IncidentChild>().AsNoTracking() on a.IncidentId equals c.IncidentId
                 where c.PersonId != null
                 select new { Victim = a.PersonId!.Value, Child = c.PersonId!.Value })
             .ToListAsync(ct);
@@ -73,16 +70,20 @@ public static class Households
     {
         var ids = victimPersonIds.Distinct().ToList();
         var rows = await (
-                from a in db.Set<IncidentAdult>().AsNoTracking()
-                where a.Role == IncidentAdultRole.Victim && a.PersonId != null && ids.Contains(a.PersonId.Value)
+                from a in VictimsOfLatestVersions(db, ids)
                 join i in db.DomesticIncidents.AsNoTracking() on a.IncidentId equals i.Id
-                where i.IsLatest
                 select new { Victim = a.PersonId!.Value, i.ForceOrganisationId, i.PoliceReference, i.OccurredAt })
             .ToListAsync(ct);
         var byVictim = rows.ToLookup(r => r.Victim);
         // One incident counts once however many adults of it are the victim.
         return ids.ToDictionary(v => v, v => byVictim[v].Select(r => (new PoliceIncidentKey(r.ForceOrganisationId, r.PoliceReference), LondonDate(r.OccurredAt))).Distinct().ToList());
     }
+
+    /// <summary>These people named as the victim in the newest version of a police incident.</summary>
+    private static IQueryable<IncidentAdult> VictimsOfLatestVersions(SafeguardingDbContext db, List<Guid> victimPersonIds) =>
+        db.Set<IncidentAdult>().AsNoTracking()
+            .Where(a => a.Role == IncidentAdultRole.Victim && a.PersonId != null && victimPersonIds.Contains(a.PersonId.Value)
+                        && db.DomesticIncidents.Any(i => i.Id == a.IncidentId && i.IsLatest));
 
     /// <summary>The police incident a version row belongs to; null for none.</summary>
     public static async Task<PoliceIncidentKey?> IncidentKeyAsync(SafeguardingDbContext db, Guid? incidentVersionId, CancellationToken ct = default)
