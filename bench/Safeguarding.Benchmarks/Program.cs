@@ -16,6 +16,12 @@ using Safeguarding.Testing;
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance 137000 5  (city-year attendance against DuckDB, issue 5)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance-read 30000 5  (reading a stored city-year, both databases)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- load 1000000 50 120  (issue 18: the running host under 50 users)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- dramm-list 20000 5 both  (issue 12: a day's DRAMM list of 20,000 cases)
+if (args.FirstOrDefault() == "dramm-list")
+{
+    await Safeguarding.Benchmarks.DrammListBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "load")
 {
     await Safeguarding.Benchmarks.LoadBench.RunAsync(args[1..]);

@@ -156,7 +156,7 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
         IProgress<DemoProgress>? progress, CancellationToken ct)
     {
         var actor = await PoliceFeedAsync(partnershipId, police, ct);
-        var process = new ProcessContext("demo:police incidents", actor, "demonstration police incident feed", "local");
+        var process = new ProcessContext(IntakeProcess, actor, "demonstration police incident feed", "local");
         var intake = new IncidentIntake(db, index, new Quarantine(db));
         var children = await ChildrenOnRollsAsync(partnershipId, ct);
         var total = (int)(days * IncidentsPerDay);
@@ -181,6 +181,7 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
             await transaction.CommitAsync(ct);
         }
         progress?.Report(new DemoProgress("Police incidents (Operation Encompass)", total, total));
+        await ReceivedAsReportedAsync(partnershipId, now, ct);
         return new DemoEncompassSummary(sent, withChildren, notifications, waiting);
     }
 
@@ -252,7 +253,11 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
     /// </summary>
     public async Task<DemoEncompassSummary> SeedYearAsync(Guid partnershipId, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
-        var seededAt = await db.DomesticIncidents.Where(i => i.PartnershipId == partnershipId).OrderBy(i => i.ReceivedAt).Select(i => (Instant?)i.ReceivedAt).FirstOrDefaultAsync(ct);
+        // When the recent days were taken in: the audit's first entry of their intake (their received times follow the
+        // incidents since, and the audit is never changed).
+        if (!await db.DomesticIncidents.AnyAsync(i => i.PartnershipId == partnershipId, ct)) return new(0, 0, 0, 0);
+        var seededAt = await db.AuditEntries.Where(e => e.PartnershipId == partnershipId && e.Process == IntakeProcess).OrderBy(e => e.Sequence)
+            .Select(e => (Instant?)e.At).FirstOrDefaultAsync(ct);
         if (seededAt is not { } anchor) return new(0, 0, 0, 0);
         // Whole minutes, as the times in the reports are written.
         var now = Instant.FromUnixTimeSeconds(anchor.ToUnixTimeSeconds() / 60 * 60);
@@ -270,8 +275,9 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
 
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId && o.Type == OrganisationType.PoliceForce).ToListAsync(ct);
         var actor = await PoliceFeedAsync(partnershipId, orgs.First(), ct);
-        var process = new ProcessContext("demo:police incidents", actor, "demonstration police incident history", "local", SummariseWrites: true);
+        var process = new ProcessContext(IntakeProcess, actor, "demonstration police incident history", "local", SummariseWrites: true);
         var intake = new IncidentIntake(db, index, new Quarantine(db));
+        var started = db.Clock.GetCurrentInstant();
         int sent = 0, notifications = 0, waiting = 0;
         // A month at a time, so that progress can be shown.
         foreach (var month in reports.Chunk(1_800))
@@ -283,7 +289,41 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
             waiting += results.Sum(r => r.ChildrenWaitingForASetting);
             progress?.Report(new DemoProgress("A year of police incidents (Operation Encompass)", sent, reports.Count));
         }
+        await ReceivedAsReportedAsync(partnershipId, started, ct);
         return new DemoEncompassSummary(sent, reports.Count(r => r.Report.Children!.Count > 0), notifications, waiting);
+    }
+
+    private const string IntakeProcess = "demo:police incidents";
+
+    /// <summary>
+    /// The demo takes in days or a year of incidents at once, so the intake marks them all received now, and the whole
+    /// year landed on one day's DRAMM list. A police feed sends each soon after it is reported: each incident received
+    /// since <paramref name="since"/> is marked received 5 to 90 minutes after it was reported (never after now), so
+    /// that a day's list holds a day's incidents.
+    /// </summary>
+    private async Task ReceivedAsReportedAsync(Guid partnershipId, Instant since, CancellationToken ct)
+    {
+        var random = new Random(20261206);
+        var now = db.Clock.GetCurrentInstant();
+        db.Process = new ProcessContext("demo:received times", null, "demonstration police incident feed", "local", SummariseWrites: true);
+        db.ChangeTracker.Clear();
+        while (true)
+        {
+            // A block at a time, oldest first, to keep the change tracker light; a block moved is no longer received since.
+            var block = await db.DomesticIncidents.Where(i => i.PartnershipId == partnershipId && i.ReceivedAt >= since)
+                .OrderBy(i => i.ReportedAt).ThenBy(i => i.PoliceReference).Take(2_000).ToListAsync(ct);
+            var moved = 0;
+            foreach (var incident in block)
+            {
+                var received = incident.ReportedAt + Duration.FromMinutes(random.Next(5, 91));
+                if (received >= since) continue;
+                incident.ReceivedAt = received;
+                moved++;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            if (moved == 0) return;
+        }
     }
 
     private async Task<Actor> PoliceFeedAsync(Guid partnershipId, Organisation police, CancellationToken ct)

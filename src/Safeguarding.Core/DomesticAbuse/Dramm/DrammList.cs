@@ -19,7 +19,11 @@ public sealed record DrammWindow(LocalDate Day, Instant From, Instant To)
     public Duration Length => To - From;
 }
 
-/// <summary>One case on the day's list: a police incident or a new referral (a checklist completed elsewhere).</summary>
+/// <summary>
+/// One case on the day's list: a police incident (at the newest version received that day) or a new referral (a
+/// checklist completed elsewhere). A decision belongs to the incident, whichever version it was made on; when this
+/// version came after it, <see cref="ChangedSinceDecided"/> says what the police changed.
+/// </summary>
 public sealed record DrammCase(
     Guid? IncidentId,
     string? PoliceReference,
@@ -32,10 +36,20 @@ public sealed record DrammCase(
     IReadOnlyList<Guid> ChildPersonIds,
     int EarlierIncidents,
     int MaracReferrals,
-    TriageDecision? Decision);
+    TriageDecision? Decision,
+    int? Version = null,
+    IReadOnlyList<string>? ChangedSinceDecided = null);
 
-/// <summary>The working day whose list is drawn.</summary>
-public sealed record DrammDayOptions(LocalDate Day);
+/// <summary>The working day whose list is drawn, and which page of it.</summary>
+public sealed record DrammDayOptions(LocalDate Day, int Page = 1, int PageSize = DrammList.PageSize);
+
+/// <summary>A page of the day's list, with how many cases the whole list holds.</summary>
+public sealed record DrammDay(DrammWindow Window, List<DrammCase> Cases, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public void Deconstruct(out DrammWindow window, out List<DrammCase> cases) => (window, cases) = (Window, Cases);
+}
 
 public sealed record TriageOptions(
     Guid? IncidentId, Guid? RiskAssessmentId, Guid? VictimPersonId,
@@ -62,8 +76,15 @@ public sealed class DrammList(SafeguardingDbContext db)
             day.At(listTime).InZoneLeniently(Households.London).ToInstant());
     }
 
-    /// <summary>The day's cases, each with its checklist result, children, history and any decision already made. The view is audited.</summary>
-    public async Task<(DrammWindow Window, List<DrammCase> Cases)> ForDayAsync(DrammDayOptions options, ProcessContext process, CancellationToken ct = default)
+    /// <summary>Cases a page of the list shows.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// A page of the day's cases, each with its checklist result, children, history and any decision already made. A
+    /// fixed number of queries whatever the page holds (the demo's year on one day took minutes with queries per case).
+    /// Incidents come first in the order received, then referrals in the order completed. The view is audited.
+    /// </summary>
+    public async Task<DrammDay> ForDayAsync(DrammDayOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         var day = options.Day;
@@ -72,61 +93,120 @@ public sealed class DrammList(SafeguardingDbContext db)
         db.QueueAudit(process, AuditActions.Read, ResourceType, day.ToString("yyyy-MM-dd", null), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
 
-        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct) ?? new DomesticAbuseSettings();
+        var partnership = actor.PartnershipId;
+        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnership, ct) ?? new DomesticAbuseSettings();
         var window = WindowFor(day, settings.DrammListTime);
+        var (from, to) = (window.From, window.To);
+        var size = Math.Clamp(options.PageSize, 1, 500);
+        var skip = (Math.Max(1, options.Page) - 1) * size;
 
-        var incidents = await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
-            .Where(i => i.PartnershipId == actor.PartnershipId && i.IsLatest && i.ReceivedAt >= window.From && i.ReceivedAt < window.To)
-            .OrderBy(i => i.ReceivedAt).ToListAsync(ct);
-        var incidentIds = incidents.Select(i => i.Id).ToList();
-        var referrals = await db.RiskAssessments.AsNoTracking()
-            .Where(a => a.PartnershipId == actor.PartnershipId && a.Status == AssessmentStatus.Completed && a.CompletedAt >= window.From && a.CompletedAt < window.To
-                        && (a.IncidentId == null || !incidentIds.Contains(a.IncidentId.Value)))
-            .OrderBy(a => a.CompletedAt).ToListAsync(ct);
-        var dashForIncidents = await db.RiskAssessments.AsNoTracking()
-            .Where(a => a.IncidentId != null && incidentIds.Contains(a.IncidentId.Value) && a.Status == AssessmentStatus.Completed).ToListAsync(ct);
+        // Every police version received in the window. An incident is one case, at the newest version of the window;
+        // a checklist completed on any version of such an incident belongs to that case, not to the referrals.
+        var received = db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReceivedAt >= from && i.ReceivedAt < to);
+        // Versions arrive in order, so a version is its incident's newest of the window unless the next one arrived before
+        // the window closed (looked up by the unique key, not by comparing the window with itself).
+        var incidentCases = received.Where(i => i.IsLatest || !db.DomesticIncidents.Any(n => n.PartnershipId == i.PartnershipId
+            && n.ForceOrganisationId == i.ForceOrganisationId && n.PoliceReference == i.PoliceReference && n.Version == i.Version + 1 && n.ReceivedAt < to));
+        var referralCases = db.RiskAssessments.AsNoTracking()
+            .Where(a => a.PartnershipId == partnership && a.Status == AssessmentStatus.Completed && a.CompletedAt >= from && a.CompletedAt < to)
+            .Where(a => !db.DomesticIncidents.Any(v => v.Id == a.IncidentId && db.DomesticIncidents.Any(r => r.PartnershipId == v.PartnershipId
+                && r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference && r.ReceivedAt >= from && r.ReceivedAt < to)));
+        var incidentTotal = await incidentCases.CountAsync(ct);
+        var referralTotal = await referralCases.CountAsync(ct);
+        // The page's ids first, then its rows by id: the window's cases are sorted once, not again for each included collection.
+        var pageIds = skip < incidentTotal
+            ? await incidentCases.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Skip(skip).Take(size).Select(i => i.Id).ToListAsync(ct)
+            : [];
+        var incidents = (await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
+                .Where(i => pageIds.Contains(i.Id)).ToListAsync(ct))
+            .OrderBy(i => pageIds.IndexOf(i.Id)).ToList();
+        var referralSkip = Math.Max(0, skip - incidentTotal);
+        var referrals = incidents.Count < size && referralSkip < referralTotal
+            ? await referralCases.OrderBy(a => a.CompletedAt).ThenBy(a => a.Id).Skip(referralSkip).Take(size - incidents.Count).ToListAsync(ct)
+            : [];
+
+        // Every version of the page's incidents (and of those its referrals followed), to find checklists and decisions by police reference.
+        var references = incidents.Select(i => i.PoliceReference).Distinct().ToList();
+        var referralIncidentIds = referrals.Where(r => r.IncidentId != null).Select(r => r.IncidentId!.Value).ToList();
+        var versions = (await db.DomesticIncidents.AsNoTracking()
+                .Where(i => i.PartnershipId == partnership && (references.Contains(i.PoliceReference) || referralIncidentIds.Contains(i.Id)))
+                .Select(i => new { i.Id, i.ForceOrganisationId, i.PoliceReference, i.Version }).ToListAsync(ct))
+            .ToDictionary(v => v.Id, v => (Incident: new PoliceIncidentKey(v.ForceOrganisationId, v.PoliceReference), v.Version));
+        var versionIds = versions.Keys.ToList();
+        var referralIds = referrals.Select(r => r.Id).ToList();
+        var dashes = await db.RiskAssessments.AsNoTracking()
+            .Where(a => a.IncidentId != null && versionIds.Contains(a.IncidentId.Value) && a.Status == AssessmentStatus.Completed).ToListAsync(ct);
         var decisions = await db.TriageDecisions.AsNoTracking()
-            .Where(d => (d.IncidentId != null && incidentIds.Contains(d.IncidentId.Value)) || (d.RiskAssessmentId != null && referrals.Select(r => r.Id).Contains(d.RiskAssessmentId.Value)))
+            .Where(d => (d.IncidentId != null && versionIds.Contains(d.IncidentId.Value)) || (d.RiskAssessmentId != null && referralIds.Contains(d.RiskAssessmentId.Value)))
             .ToListAsync(ct);
+        PoliceIncidentKey? KeyOf(Guid? versionId) => versionId is { } id && versions.TryGetValue(id, out var v) ? v.Incident : null;
+        var dashOf = dashes.ToLookup(a => KeyOf(a.IncidentId));
+        var decisionOf = decisions.Where(d => d.IncidentId != null).ToLookup(d => KeyOf(d.IncidentId));
+
+        var decisionFor = incidents.ToDictionary(i => i.Id, i => decisionOf[Key(i)].MaxBy(d => d.DecidedAt));
+        // The versions decisions were made on, where a later one is on the list: to say what changed.
+        var decidedIds = incidents.Where(i => decisionFor[i.Id] is { } d && versions[d.IncidentId!.Value].Version < i.Version)
+            .Select(i => decisionFor[i.Id]!.IncidentId!.Value).Distinct().ToList();
+        var decidedVersions = await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
+            .Where(i => decidedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+
+        var referralVictimIds = referrals.Where(r => r.VictimPersonId != null).Select(r => r.VictimPersonId!.Value).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => referralVictimIds.Contains(p.Id) && p.PartnershipId == partnership)
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, ct);
+        var victimIds = incidents.Select(i => VictimOf(i)?.PersonId).Concat(referrals.Select(r => r.VictimPersonId))
+            .Where(v => v != null).Select(v => v!.Value).Distinct().ToList();
+        var earliest = incidents.Select(i => Households.LondonDate(i.OccurredAt)).Concat(referrals.Select(r => r.IncidentDate)).DefaultIfEmpty(day).Min();
+        var households = await Households.ChildrenOfManyAsync(db, victimIds, earliest, ct);
+        var incidentsOf = await Households.IncidentsOfManyAsync(db, victimIds, ct);
+        var maracs = (await db.MaracReferrals.AsNoTracking().Where(r => victimIds.Contains(r.VictimPersonId))
+                .GroupBy(r => r.VictimPersonId).Select(g => new { Victim = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(m => m.Victim, m => m.Count);
+
+        DrammCase Case(Guid? incidentId, PoliceIncidentKey? incident, Guid? assessmentId, Guid? victimId, string victimName, LocalDate? victimDob,
+            Instant arrived, RiskAssessment? dash, IEnumerable<Guid> incidentChildren, LocalDate incidentDate, TriageDecision? decision)
+        {
+            List<Guid> children = [.. incidentChildren];
+            int earlier = 0, maracCount = 0;
+            if (victimId is { } v)
+            {
+                children = [.. children.Union(Households.ChildrenOn(households[v], incidentDate))];
+                earlier = incidentsOf[v].Count(i => i.Incident != incident && i.Date <= incidentDate);
+                maracCount = maracs.GetValueOrDefault(v);
+            }
+            return new DrammCase(incidentId, incident?.PoliceReference, assessmentId, victimId, victimName, victimDob, arrived, dash, children, earlier, maracCount, decision);
+        }
 
         var cases = new List<DrammCase>();
         foreach (var incident in incidents)
         {
-            var victim = incident.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.Victim);
-            var dash = dashForIncidents.Where(a => a.IncidentId == incident.Id).MaxBy(a => a.CompletedAt);
-            var children = incident.Children.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value).ToList();
-            cases.Add(await CaseAsync(incident.Id, incident.PoliceReference, dash?.Id, victim?.PersonId,
-                victim is null ? "(no victim named)" : $"{victim.GivenName} {victim.FamilyName}", victim?.DateOfBirth, incident.ReceivedAt, dash, children,
-                Households.LondonDate(incident.OccurredAt), decisions.Where(d => d.IncidentId == incident.Id).MaxBy(d => d.DecidedAt), ct));
+            var victim = VictimOf(incident);
+            var dash = dashOf[Key(incident)].MaxBy(a => a.CompletedAt);
+            var decision = decisionFor[incident.Id];
+            var c = Case(incident.Id, Key(incident), dash?.Id, victim?.PersonId,
+                victim is null ? "(no victim named)" : $"{victim.GivenName} {victim.FamilyName}", victim?.DateOfBirth, incident.ReceivedAt, dash,
+                incident.Children.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value), Households.LondonDate(incident.OccurredAt), decision);
+            var changed = decision?.IncidentId is { } decided && decidedVersions.TryGetValue(decided, out var before) ? IncidentChanges.Between(before, incident) : null;
+            cases.Add(c with { Version = incident.Version, ChangedSinceDecided = changed });
         }
         foreach (var referral in referrals)
         {
-            var person = referral.VictimPersonId is { } id ? await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.PartnershipId == referral.PartnershipId, ct) : null;
-            cases.Add(await CaseAsync(referral.IncidentId, null, referral.Id, referral.VictimPersonId, person?.FullName ?? "(victim not linked)", person?.DateOfBirth,
-                referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt), ct));
+            var person = referral.VictimPersonId is { } id ? people.GetValueOrDefault(id) : null;
+            cases.Add(Case(referral.IncidentId, KeyOf(referral.IncidentId), referral.Id, referral.VictimPersonId,
+                person is null ? "(victim not linked)" : $"{person.GivenName} {person.FamilyName}", person?.DateOfBirth,
+                referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt))
+                with { PoliceReference = null });
         }
         // The seal holds on the list too: a sealed victim's case stays to be decided, without their name or date of birth.
         var sealedVictims = await SealedPeople.HiddenFromAsync(db, actor, [.. cases.Where(c => c.VictimPersonId is not null).Select(c => c.VictimPersonId!.Value)], ct);
         cases = [.. cases.Select(c => c.VictimPersonId is { } v && sealedVictims.Contains(v) ? c with { VictimName = SealedPeople.Withheld, VictimDateOfBirth = null } : c)];
         await new AuditTrail(db).RecordListedAsync(process, $"DRAMM list {day:yyyy-MM-dd}", PersonRecords.ResourceType,
             cases.Where(c => c.VictimPersonId is not null).Select(c => c.VictimPersonId!.Value).Concat(cases.SelectMany(c => c.ChildPersonIds)), ct);
-        return (window, cases);
+        return new DrammDay(window, cases, incidentTotal + referralTotal, Math.Max(1, options.Page), size);
     }
 
-    private async Task<DrammCase> CaseAsync(Guid? incidentId, string? reference, Guid? assessmentId, Guid? victimId, string victimName, LocalDate? victimDob,
-        Instant arrived, RiskAssessment? dash, List<Guid> incidentChildren, LocalDate incidentDate, TriageDecision? decision, CancellationToken ct)
-    {
-        var children = incidentChildren;
-        var earlier = 0;
-        var maracs = 0;
-        if (victimId is { } v)
-        {
-            children = [.. incidentChildren.Union(await Households.ChildrenOfAsync(db, v, incidentDate, ct))];
-            earlier = (await Households.IncidentsOfAsync(db, v, ct)).Count(i => i.IncidentId != incidentId && i.Date <= incidentDate);
-            maracs = await db.MaracReferrals.CountAsync(r => r.VictimPersonId == v, ct);
-        }
-        return new DrammCase(incidentId, reference, assessmentId, victimId, victimName, victimDob, arrived, dash, children, earlier, maracs, decision);
-    }
+    private static PoliceIncidentKey Key(DomesticIncident incident) => new(incident.ForceOrganisationId, incident.PoliceReference);
+
+    private static IncidentAdult? VictimOf(DomesticIncident incident) => incident.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.Victim);
 
     /// <summary>
     /// Records the decision on a case. No further action stands alone and needs a reason. A MARAC referral, an IDVA

@@ -112,7 +112,9 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
             var since = db.Clock.GetCurrentInstant() - Duration.FromDays(7);
             var incidents = db.DomesticIncidents.AsNoTracking()
                 .Where(i => i.PartnershipId == actor.PartnershipId && i.IsLatest && i.ReceivedAt >= since)
-                .Where(i => !db.RiskAssessments.Any(a => a.IncidentId == i.Id && a.Status == AssessmentStatus.Completed));
+                // A checklist completed on any version of the incident counts: a correction does not ask for another.
+                .Where(i => !db.DomesticIncidents.Any(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                    && v.PoliceReference == i.PoliceReference && db.RiskAssessments.Any(a => a.IncidentId == v.Id && a.Status == AssessmentStatus.Completed)));
             if (!scopes.Contains(Scope.WholePartnership)) incidents = incidents.Where(i => i.ForceOrganisationId == actor.OrganisationId);
             var rows = await incidents.OrderByDescending(i => i.ReportedAt).Take(50)
                 .Select(i => new
@@ -275,7 +277,10 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         LocalDate? lastMarac = null;
         if (assessment.VictimPersonId is { } victimId)
         {
-            previous = (await Households.IncidentsOfAsync(db, victimId, ct)).Where(i => i.IncidentId != assessment.IncidentId).Select(i => i.Date).ToList();
+            // The incident assessed is left out by its police reference: a correction since the checklist started is a
+            // new row, and counting it would make one incident two.
+            var assessed = await Households.IncidentKeyAsync(db, assessment.IncidentId, ct);
+            previous = (await Households.IncidentsOfAsync(db, victimId, ct)).Where(i => i.Incident != assessed).Select(i => i.Date).ToList();
             var incidentDate = assessment.IncidentDate;
             var referrals = await MaracReferrals.EarlierReferrals(db, assessment.PartnershipId, victimId, assessment.PersonCausingHarmPersonId, settings?.RepeatMaracRule ?? RepeatMaracRule.Victim)
                 .Select(r => r.ReferralDate).ToListAsync(ct);

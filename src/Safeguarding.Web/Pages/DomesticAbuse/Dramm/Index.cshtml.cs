@@ -13,8 +13,9 @@ namespace Safeguarding.Web.Pages.DomesticAbuse.Dramm;
 /// <summary>The day's DRAMM list: incidents and referrals since the previous working day's list.</summary>
 public sealed class IndexModel(CurrentActor current, DrammList dramm, SafeguardingDbContext db) : PageModel
 {
-    public DrammWindow Window { get; private set; } = null!;
-    public List<DrammCase> Cases { get; private set; } = [];
+    public DrammWindow Window => List.Window;
+    public List<DrammCase> Cases => List.Cases;
+    public DrammDay List { get; private set; } = null!;
     public Dictionary<Guid, string> ChildNames { get; private set; } = [];
     public LocalDate Day { get; private set; }
     public LocalDate Previous { get; private set; }
@@ -27,11 +28,19 @@ public sealed class IndexModel(CurrentActor current, DrammList dramm, Safeguardi
         if (!DrammList.IsDrammDay(Day)) Day = Core.Meetings.MeetingCadence.NextWorkingDay(Day);
         Previous = Core.Meetings.MeetingCadence.PreviousWorkingDay(Day);
         Next = Core.Meetings.MeetingCadence.NextWorkingDay(Day.PlusDays(1));
-        (Window, Cases) = await dramm.ForDayAsync(new DrammDayOptions(Day), await current.ProcessAsync());
+        // "page" is the page's own route value in Razor Pages: read the query's.
+        var page = int.TryParse(Request.Query["page"], out var p) && p > 1 ? p : 1;
+        List = await dramm.ForDayAsync(new DrammDayOptions(Day, page), await current.ProcessAsync());
         var ids = Cases.SelectMany(c => c.ChildPersonIds).Distinct().ToList();
         ChildNames = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         return Page();
     }
+
+    /// <summary>The list's address for a page of this day.</summary>
+    public string PageUrl(int page) => $"/domestic-abuse/dramm?day={Day:yyyy-MM-dd}" + (page > 1 ? $"&page={page}" : "");
+
+    /// <summary>Where to decide a case, returning to this day.</summary>
+    public string TriageUrl(DrammCase c) => $"/domestic-abuse/dramm/triage?incident={c.IncidentId}&assessment={c.RiskAssessmentId}&day={Day:yyyy-MM-dd}";
 
     public static string Decision(TriageDecision d) => d.NoFurtherAction
         ? $"No further action: {d.NoFurtherActionReason}"

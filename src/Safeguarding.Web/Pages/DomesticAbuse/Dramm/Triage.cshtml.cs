@@ -17,6 +17,8 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
 {
     [BindProperty(SupportsGet = true)] public Guid? Incident { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Assessment { get; set; }
+    /// <summary>The list's day being worked, to return to once decided (a date, nothing personal, in the address).</summary>
+    [BindProperty(SupportsGet = true)] public string? Day { get; set; }
     [BindProperty] public List<string> Decisions { get; set; } = [];
     [BindProperty] public string? NoFurtherActionReason { get; set; }
     [BindProperty] public string? ProfessionalJudgementReason { get; set; }
@@ -61,7 +63,7 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
         try
         {
             var decision = await dramm.TriageAsync(options, await current.ProcessAsync());
-            return Redirect($"/domestic-abuse/dramm?day={decision.DecidedOn:yyyy-MM-dd}");
+            return Redirect(ListUrl(decision.DecidedOn));
         }
         catch (ArgumentException e)
         {
@@ -69,6 +71,10 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
             return Page();
         }
     }
+
+    /// <summary>The list of the day being worked, else of the given day, else today's.</summary>
+    public string ListUrl(LocalDate? otherwise = null) =>
+        (LocalDatePattern.Iso.Parse(Day ?? "") is { Success: true } d ? d.Value : otherwise) is { } day ? $"/domestic-abuse/dramm?day={day:yyyy-MM-dd}" : "/domestic-abuse/dramm";
 
     private async Task<IActionResult?> LoadAsync()
     {
