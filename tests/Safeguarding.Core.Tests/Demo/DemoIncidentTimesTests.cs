@@ -17,7 +17,7 @@ public sealed class DemoIncidentTimesTests
         var ct = TestContext.Current.CancellationToken;
         await using (var db = database.NewContext())
         {
-            await new DemoPartnership(db).SeedAsync(DemoScale.Small, ct: ct);
+            await new DemoPartnership(db, TestSecrets.Ephemeral()).SeedAsync(DemoScale.Small, ct: ct);
             var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
             await new DemoEncompass(db, new PersonIndex(db)).SeedAsync(partnershipId, DemoScale.Small, ct: ct);
         }
