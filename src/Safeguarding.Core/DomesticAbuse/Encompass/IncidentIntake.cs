@@ -338,14 +338,14 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
                 var content = ContentFor(incident, child, settings);
                 var before = sameChild.FirstOrDefault(e => e.Notification.RecipientOrganisationId == setting.OrganisationId)?.Notification;
                 if (before is not null && before.Content == content) continue; // already told exactly this
-                var calendarOf = setting.Recipient is NotificationRecipient.ElectiveHomeEducationLead or NotificationRecipient.ChildrenMissingEducationLead
-                    ? (Guid?)null : setting.OrganisationId;
+                var now = db.Clock.GetCurrentInstant();
                 db.EncompassNotifications.Add(new EncompassNotification
                 {
                     PartnershipId = partnershipId, IncidentId = incident.Id, IncidentChildId = child.Id, ChildPersonId = child.PersonId,
                     RecipientOrganisationId = setting.OrganisationId, Recipient = setting.Recipient,
-                    Deadline = calendars(calendarOf).DeadlineAfter(incident.ReportedAt), Content = content,
-                    FollowsUpNotificationId = before?.Id, Status = NotificationStatus.Ready, CreatedAt = db.Clock.GetCurrentInstant(),
+                    // A follow-up from a later version is due after it is sent, not after the first report.
+                    Deadline = EncompassNotification.DueAfter(calendars, setting.Recipient, setting.OrganisationId, incident.ReportedAt, now), Content = content,
+                    FollowsUpNotificationId = before?.Id, Status = NotificationStatus.Ready, CreatedAt = now,
                 });
                 if (before is { Status: NotificationStatus.Ready or NotificationStatus.Delivered })
                 {
