@@ -343,8 +343,10 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
                 {
                     PartnershipId = partnershipId, IncidentId = incident.Id, IncidentChildId = child.Id, ChildPersonId = child.PersonId,
                     RecipientOrganisationId = setting.OrganisationId, Recipient = setting.Recipient,
-                    // A follow-up from a later version is due after it is sent, not after the first report.
-                    Deadline = EncompassNotification.DueAfter(calendars, setting.Recipient, setting.OrganisationId, incident.ReportedAt, now), Content = content,
+                    // What a later version tells is due after it is sent, not after the first report; a first report is due
+                    // after the report (delivery moves it on if it goes out late: never born overdue).
+                    Deadline = EncompassNotification.DueAfter(calendars, setting.Recipient, setting.OrganisationId, incident.ReportedAt,
+                        incident.Version > 1 ? now : incident.ReportedAt), Content = content,
                     FollowsUpNotificationId = before?.Id, Status = NotificationStatus.Ready, CreatedAt = now,
                 });
                 if (before is { Status: NotificationStatus.Ready or NotificationStatus.Delivered })
