@@ -32,14 +32,21 @@ public sealed class DemoEncompassDelivery(SafeguardingDbContext db, EncompassDel
         if (!await db.EncompassNotifications.AnyAsync(n => n.PartnershipId == partnershipId && n.Status == NotificationStatus.Ready && n.Deadline < now, ct))
             return new DemoEncompassDeliverySummary(0, 0, 0, 0);
 
+        // The history was sent when it was made, in the past: delivering it now would (rightly) give each a deadline after
+        // now, so the deadlines it was made with are kept.
+        var made = await db.EncompassNotifications.AsNoTracking()
+            .Where(n => n.PartnershipId == partnershipId && n.Status == NotificationStatus.Ready && n.Deadline < now)
+            .ToDictionaryAsync(n => n.Id, n => n.Deadline, ct);
         await new EncompassDelivery(db, new Outbox(db), options).DeliverAllReadyAsync(ct: ct);
         db.ChangeTracker.Clear();
 
         // History: only notifications whose deadline has passed and that have none yet (a second run, for the demo's
         // year, leaves the first run's alone); the rest stay as delivered now, for the live inboxes.
+        var madeIds = made.Keys.ToList();
         var history = await db.EncompassNotifications
-            .Where(n => n.PartnershipId == partnershipId && n.Status == NotificationStatus.Delivered && n.Deadline < now && n.BreachRecordedAt == null)
+            .Where(n => n.PartnershipId == partnershipId && n.Status == NotificationStatus.Delivered && n.BreachRecordedAt == null && madeIds.Contains(n.Id))
             .ToListAsync(ct);
+        foreach (var n in history) n.Deadline = made[n.Id];
         history = [.. history.OrderBy(n => n.Deadline).ThenBy(n => n.Content, StringComparer.Ordinal)];
         var keyAdults = await db.Users.AsNoTracking()
             .Where(u => u.PartnershipId == partnershipId && u.Roles.Any(r => EncompassDelivery.KeyAdultRoles.Contains(r.Role)))

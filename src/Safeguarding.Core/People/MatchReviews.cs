@@ -22,27 +22,30 @@ public sealed record MatchToDecide(
 /// </summary>
 public sealed class MatchReviews(SafeguardingDbContext db, PersonIndex index)
 {
-    /// <summary>Undecided (or "not sure") possible matches, oldest first.</summary>
-    public async Task<IReadOnlyList<WaitingMatch>> WaitingAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the undecided (or "not sure") possible matches, oldest first, and how many wait in all: two
+    /// queries whatever the queue holds.
+    /// </summary>
+    public async Task<Paged<WaitingMatch>> WaitingAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         Demand(actor, null);
         var partnership = actor.PartnershipId;
         var mayReadSealed = actor.HasAny(Resource.SealedRecord, Operation.Read);
-        // A sealed person's possible matches are listed only to those who may read sealed records.
-        var waiting = (await db.MatchReviews.AsNoTracking()
-                .Where(r => r.PartnershipId == partnership && (r.Decision == null || r.Decision == ReviewDecision.NotSure))
-                .Where(r => mayReadSealed || !db.People.Any(p => p.Id == r.CandidatePersonId && p.IsSealed))
-                .Join(db.SourceRecords, r => r.SourceRecordId, s => s.Id, (r, s) => new { r, s })
-                .Where(x => mayReadSealed || !db.People.Any(p => p.Id == x.s.PersonId && p.IsSealed))
-                .OrderBy(x => x.r.CreatedAt).Take(200)
-                .Join(db.Organisations, x => x.s.OrganisationId, o => o.Id, (x, o) => new { x.r, x.s, o.Name })
-                .ToListAsync(ct))
-            .Select(x => new WaitingMatch(x.r, x.s, x.Name)).ToList();
+        // A sealed person's possible matches are listed (and counted) only to those who may read sealed records.
+        var waiting = await db.MatchReviews.AsNoTracking()
+            .Where(r => r.PartnershipId == partnership && (r.Decision == null || r.Decision == ReviewDecision.NotSure))
+            .Where(r => mayReadSealed || !db.People.Any(p => p.Id == r.CandidatePersonId && p.IsSealed))
+            .Join(db.SourceRecords, r => r.SourceRecordId, s => s.Id, (r, s) => new { r, s })
+            .Where(x => mayReadSealed || !db.People.Any(p => p.Id == x.s.PersonId && p.IsSealed))
+            .Join(db.Organisations, x => x.s.OrganisationId, o => o.Id, (x, o) => new { x.r, x.s, o.Name })
+            .OrderBy(x => x.r.CreatedAt).ThenBy(x => x.r.Id)
+            .PageAsync(page, ct);
+        var shown = waiting.Select(x => new WaitingMatch(x.r, x.s, x.Name));
         // The list shows names and dates of birth of records waiting: which were listed is recorded, one entry each.
-        new AuditTrail(db).QueueListed(process, "possible matches", nameof(MatchReview), waiting.Select(w => w.Review.Id));
+        new AuditTrail(db).QueueListed(process, "possible matches", nameof(MatchReview), shown.Items.Select(w => w.Review.Id));
         await db.SaveChangesAsync(ct);
-        return waiting;
+        return shown;
     }
 
     /// <summary>One possible match side by side; null when the partnership has no such review.</summary>

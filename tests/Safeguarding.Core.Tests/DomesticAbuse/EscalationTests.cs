@@ -62,7 +62,7 @@ public sealed class EscalationTests
         await using (var db = s.NewContext())
         {
             var escalation = new EncompassEscalation(db);
-            var breach = Assert.Single(await escalation.BreachesAsync(new ProcessContext("test", frontDoor.Actor)));
+            var breach = Assert.Single((await escalation.BreachesAsync(new PageOptions(), new ProcessContext("test", frontDoor.Actor))).Items);
             Assert.Equal((notification.Id, (string?)null), (breach.NotificationId, breach.Reason));
             Assert.True(await escalation.RecordBreachReasonAsync(new BreachReasonOptions(notification.Id, "The DSL was off sick and no deputy was set up."), new ProcessContext("test", frontDoor.Actor)));
         }
@@ -85,6 +85,35 @@ public sealed class EscalationTests
         await using var check = s.NewContext();
         Assert.Equal(NotificationStatus.Superseded, (await check.EncompassNotifications.SingleAsync(n => n.Id == first.Id)).Status);
         Assert.Equal(NotificationStatus.Delivered, (await check.EncompassNotifications.SingleAsync(n => n.Id == followUp.Id)).Status);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_follow_up_sent_after_the_first_deadline_is_due_the_next_school_day_after_it_was_sent_and_is_never_born_overdue(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var first = await s.ReadyNotificationAsync();
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+        await using (var db = s.NewContext())
+            await new KeyAdultInbox(db).AcknowledgeAsync(new AcknowledgeNotificationOptions(first.Id, ["check-in"], null), new ProcessContext("test", s.KeyAdult.Actor));
+        // A later police version arrives on Tuesday morning, after the first report's deadline (Monday 08:30) has passed.
+        var tuesday1000 = EncompassScenario.Monday0830 + Duration.FromHours(25.5);
+        s.Clock.Reset(tuesday1000);
+        var followUp = await s.ReadyNotificationAsync(followsUp: first, deadline: EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+
+        // Due at the start of the school day after it was sent (Wednesday 08:30), not born overdue: no call, no breach.
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+        await using var check = s.NewContext();
+        Assert.Equal(EncompassScenario.Monday0830 + Duration.FromDays(2), (await check.EncompassNotifications.SingleAsync(n => n.Id == followUp.Id)).Deadline);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_notification_never_sent_is_not_counted_as_the_settings_breach(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        await s.ReadyNotificationAsync();
+        s.Clock.Reset(EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 0), await new EncompassEscalation(db).RunAsync());
     }
 
     [Theory, BothDatabases]
@@ -114,8 +143,8 @@ public sealed class EscalationTests
         await using (var db = s.NewContext())
         {
             var escalation = new EncompassEscalation(db);
-            Assert.Single(await escalation.TasksAsync(new ProcessContext("web:phone the school", frontDoor.Actor)));
-            Assert.Single(await escalation.BreachesAsync(new ProcessContext("web:phone the school", frontDoor.Actor)));
+            Assert.Single((await escalation.TasksAsync(new PageOptions(), new ProcessContext("web:phone the school", frontDoor.Actor))).Page.Items);
+            Assert.Single((await escalation.BreachesAsync(new PageOptions(), new ProcessContext("web:phone the school", frontDoor.Actor))).Items);
         }
 
         await using var check = s.NewContext();
@@ -133,7 +162,7 @@ public sealed class EscalationTests
         await using var s = await EncompassScenario.CreateAsync(provider);
         await using var db = s.NewContext();
         // The web host audits the refusal; the service names what was refused.
-        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => new EncompassEscalation(db).TasksAsync(new ProcessContext("test", s.KeyAdult.Actor)));
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => new EncompassEscalation(db).TasksAsync(new PageOptions(), new ProcessContext("test", s.KeyAdult.Actor)));
         Assert.Equal(("EncompassEscalations", (string?)null), (refused.ResourceType, refused.ResourceId));
         Assert.False(string.IsNullOrWhiteSpace(refused.Reason));
     }

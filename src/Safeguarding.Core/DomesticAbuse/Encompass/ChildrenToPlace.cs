@@ -13,6 +13,8 @@ namespace Safeguarding.Core.DomesticAbuse.Encompass;
 public sealed record ChildToPlace(Guid ChildId, string GivenName, string FamilyName, LocalDate? DateOfBirth, string? SchoolNamed, string PoliceReference,
     int Version, Instant ReportedAt, Instant? Deadline, ChildSettingOutcome Outcome);
 
+public sealed record ChildrenToPlaceList(Paged<ChildToPlace> Page, Instant Now);
+
 /// <summary>
 /// The Front Door's resolution queue: children not found on any roll, or whom the person index could not be sure of,
 /// in the latest version of each incident, soonest deadline first; a practitioner picks the setting and it is told.
@@ -24,7 +26,8 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
 {
     public const string ResourceType = "IncidentChild";
 
-    public async Task<IReadOnlyList<ChildToPlace>> WaitingAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>One page of the queue, soonest deadline first, with how many wait in all and the time it was read (for "overdue").</summary>
+    public async Task<ChildrenToPlaceList> WaitingAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         Demand(actor);
@@ -32,12 +35,15 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
         var waiting = await db.DomesticIncidents.AsNoTracking()
             .Where(i => i.PartnershipId == partnership && i.IsLatest)
             .SelectMany(i => i.Children.Where(c => (c.SettingOutcome == ChildSettingOutcome.NotFound || c.SettingOutcome == ChildSettingOutcome.Uncertain) && c.ResolvedAt == null),
-                (i, c) => new ChildToPlace(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.SchoolNamed, i.PoliceReference, i.Version, i.ReportedAt, c.ResolutionDeadline, c.SettingOutcome))
-            .ToListAsync(ct);
-        db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Allowed, $"{waiting.Count} children to place listed");
-        new AuditTrail(db).QueueListed(process, "children to place", ResourceType, waiting.Select(w => w.ChildId));
+                (i, c) => new { i, c })
+            .OrderBy(x => x.c.ResolutionDeadline == null).ThenBy(x => x.c.ResolutionDeadline).ThenBy(x => x.i.ReportedAt).ThenBy(x => x.c.Id)
+            .Select(x => new ChildToPlace(x.c.Id, x.c.GivenName, x.c.FamilyName, x.c.DateOfBirth, x.c.SchoolNamed, x.i.PoliceReference, x.i.Version,
+                x.i.ReportedAt, x.c.ResolutionDeadline, x.c.SettingOutcome))
+            .PageAsync(page, ct);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, null, AuditOutcome.Allowed, $"{waiting.Items.Count} children to place listed");
+        new AuditTrail(db).QueueListed(process, "children to place", ResourceType, waiting.Items.Select(w => w.ChildId));
         await db.SaveChangesAsync(ct);
-        return [.. waiting.OrderBy(w => w.Deadline ?? Instant.MaxValue).ThenBy(w => w.ReportedAt)];
+        return new ChildrenToPlaceList(waiting, db.Clock.GetCurrentInstant());
     }
 
     public async Task<ChildToPlace?> FindAsync(Guid childId, ProcessContext process, CancellationToken ct = default)
@@ -65,7 +71,7 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
             .OrderBy(o => o.Name).ToListAsync(ct);
     }
 
-    /// <summary>Tells the picked setting, due at the start of its next school day after the report; the child leaves the queue.</summary>
+    /// <summary>Tells the picked setting, due at the start of its next school day after it is sent; the child leaves the queue.</summary>
     public async Task<EncompassNotification> PickAsync(PickSettingOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
@@ -92,12 +98,14 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
         var calendars = await new SchoolCalendars(db).AllAsync(actor.PartnershipId, ct);
 
         db.Process = process;
+        var now = db.Clock.GetCurrentInstant();
         var notification = new EncompassNotification
         {
             PartnershipId = actor.PartnershipId, IncidentId = incident.Id, IncidentChildId = child.Id, ChildPersonId = child.PersonId,
             RecipientOrganisationId = setting.Id, Recipient = recipient,
-            Deadline = calendars(setting.Type == OrganisationType.CouncilService ? null : setting.Id).DeadlineAfter(incident.ReportedAt),
-            Content = IncidentIntake.ContentFor(incident, child, settings), Status = NotificationStatus.Ready, CreatedAt = db.Clock.GetCurrentInstant(),
+            // Placed late, it is due after it is sent: the Front Door's time is not the setting's.
+            Deadline = EncompassNotification.DueAfter(calendars, recipient, setting.Id, incident.ReportedAt, now),
+            Content = IncidentIntake.ContentFor(incident, child, settings), Status = NotificationStatus.Ready, CreatedAt = now,
         };
         db.EncompassNotifications.Add(notification);
         child.SettingOutcome = ChildSettingOutcome.SettingPicked;

@@ -5,6 +5,7 @@ using NodaTime.Text;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Outbox;
 
 namespace Safeguarding.Core.DomesticAbuse.Encompass;
@@ -65,6 +66,9 @@ public sealed class EncompassDelivery(SafeguardingDbContext db, Outbox outbox, E
         var earlierIds = batch.Where(n => n.FollowsUpNotificationId is not null).Select(n => n.FollowsUpNotificationId!.Value).ToList();
         var earlier = await db.EncompassNotifications.Where(n => earlierIds.Contains(n.Id)).ToListAsync(ct);
 
+        var calendars = new Dictionary<Guid, Func<Guid?, SchoolDays>>();
+        foreach (var partnershipId in batch.Select(n => n.PartnershipId).Distinct())
+            calendars[partnershipId] = await new SchoolCalendars(db).AllAsync(partnershipId, ct);
         var organisationIds = batch.Select(n => n.RecipientOrganisationId).Distinct().ToList();
         var roles = KeyAdultRoles;
         var keyAdults = (await db.Users.AsNoTracking()
@@ -85,6 +89,8 @@ public sealed class EncompassDelivery(SafeguardingDbContext db, Outbox outbox, E
             }
             n.Status = NotificationStatus.Delivered;
             n.DeliveredAt = now;
+            // Sent late (after a delay in delivery, or made before a pause), it is still never born overdue: due after it is sent.
+            n.Deadline = Instant.Max(n.Deadline, EncompassNotification.DueAfter(calendars[n.PartnershipId], n.Recipient, n.RecipientOrganisationId, now, now));
             var email = AlertFor(n);
             foreach (var adult in keyAdults[n.RecipientOrganisationId])
                 outbox.QueueEmail(n.PartnershipId, adult.Email!, email, $"encompass/{n.Id:N}/email/{adult.Id:N}", About, n.Id);

@@ -12,6 +12,9 @@ public sealed record EscalationRun(int Escalated, int Breached);
 public sealed record PhoneTheSchoolItem(Guid TaskId, Guid NotificationId, string SettingName, string? SettingUrn, string PoliceReference,
     Instant Deadline, NotificationStatus Status, Instant? DoneAt, string? Note);
 
+/// <summary>One page of the calls, how many are still to make, and the time it was read (for "overdue").</summary>
+public sealed record PhoneTheSchoolList(Paged<PhoneTheSchoolItem> Page, int ToDo, Instant Now);
+
 public sealed record BreachItem(Guid NotificationId, string SettingName, string PoliceReference, Instant Deadline, Instant BreachRecordedAt,
     Instant? AcknowledgedAt, string? Reason);
 
@@ -32,6 +35,7 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
     public static readonly Duration WarningBeforeDeadline = Duration.FromMinutes(30);
 
     private static readonly NotificationStatus[] Unacknowledged = [NotificationStatus.Ready, NotificationStatus.Delivered, NotificationStatus.Opened];
+    private static readonly NotificationStatus[] Sent = [NotificationStatus.Delivered, NotificationStatus.Opened];
 
     /// <summary>The scheduled job: idempotent, so every host may run it every minute.</summary>
     public async Task<EscalationRun> RunAsync(CancellationToken ct = default)
@@ -50,8 +54,10 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
                 Deadline = n.Deadline, CreatedAt = now,
             });
         }
+        // A breach is the setting's: only what was sent to it can be one (a notification never sent is the hub's delay).
+        var sent = Sent;
         var toBreach = await db.EncompassNotifications
-            .Where(n => open.Contains(n.Status) && n.BreachRecordedAt == null && n.Deadline <= now).ToListAsync(ct);
+            .Where(n => sent.Contains(n.Status) && n.BreachRecordedAt == null && n.Deadline <= now).ToListAsync(ct);
         foreach (var n in toBreach) n.BreachRecordedAt = now;
 
         if (toEscalate.Count + toBreach.Count == 0) return new EscalationRun(0, 0);
@@ -69,25 +75,32 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
         return new EscalationRun(toEscalate.Count, toBreach.Count);
     }
 
-    /// <summary>Tasks still to do or done in the last day, soonest deadline first; the view is audited.</summary>
-    public async Task<IReadOnlyList<PhoneTheSchoolItem>> TasksAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the tasks still to do or done in the last day: those to do first, soonest deadline first, with how
+    /// many there are in all and how many are still to do. Three queries whatever the list holds; the view is audited.
+    /// </summary>
+    public async Task<PhoneTheSchoolList> TasksAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Demand(process, "EncompassEscalations");
         var partnership = actor.PartnershipId;
-        var since = db.Clock.GetCurrentInstant() - Duration.FromDays(1);
-        var rows = await (
-                from t in db.EncompassEscalationTasks.AsNoTracking()
-                join n in db.EncompassNotifications.AsNoTracking() on t.NotificationId equals n.Id
-                join o in db.Organisations.AsNoTracking() on t.RecipientOrganisationId equals o.Id
-                join i in db.DomesticIncidents.AsNoTracking() on n.IncidentId equals i.Id
-                where t.PartnershipId == partnership && (t.DoneAt == null || t.DoneAt >= since)
-                select new { t.Id, NotificationId = n.Id, o.Name, o.Urn, i.PoliceReference, t.Deadline, n.Status, t.DoneAt, t.Note })
-            .ToListAsync(ct);
+        var now = db.Clock.GetCurrentInstant();
+        var since = now - Duration.FromDays(1);
+        var tasks =
+            from t in db.EncompassEscalationTasks.AsNoTracking()
+            join n in db.EncompassNotifications.AsNoTracking() on t.NotificationId equals n.Id
+            join o in db.Organisations.AsNoTracking() on t.RecipientOrganisationId equals o.Id
+            join i in db.DomesticIncidents.AsNoTracking() on n.IncidentId equals i.Id
+            where t.PartnershipId == partnership && (t.DoneAt == null || t.DoneAt >= since)
+            select new { t, n.Status, o.Name, o.Urn, i.PoliceReference };
+        var toDo = await tasks.CountAsync(x => x.t.DoneAt == null && x.Status != NotificationStatus.Acknowledged && x.Status != NotificationStatus.Superseded, ct);
+        var rows = await tasks
+            .OrderBy(x => x.t.DoneAt != null || x.Status == NotificationStatus.Acknowledged || x.Status == NotificationStatus.Superseded)
+            .ThenBy(x => x.t.Deadline).ThenBy(x => x.t.Id)
+            .Select(x => new PhoneTheSchoolItem(x.t.Id, x.t.NotificationId, x.Name, x.Urn, x.PoliceReference, x.t.Deadline, x.Status, x.t.DoneAt, x.t.Note))
+            .PageAsync(page, ct);
         // The view was queued by Demand; it and the notifications listed are saved here (they were once queued and never saved).
-        await new AuditTrail(db).RecordListedAsync(process, "phone the school", KeyAdultInbox.ResourceType, rows.Select(r => r.NotificationId), ct);
-        return rows.Select(r => new PhoneTheSchoolItem(r.Id, r.NotificationId, r.Name, r.Urn, r.PoliceReference, r.Deadline, r.Status, r.DoneAt, r.Note))
-            .OrderBy(r => r.DoneAt is not null || r.Status is NotificationStatus.Acknowledged or NotificationStatus.Superseded)
-            .ThenBy(r => r.Deadline).ToList();
+        await new AuditTrail(db).RecordListedAsync(process, "phone the school", KeyAdultInbox.ResourceType, rows.Items.Select(r => r.NotificationId), ct);
+        return new PhoneTheSchoolList(rows, toDo, now);
     }
 
     /// <summary>Marks the call made (with an optional note), or undoes that.</summary>
@@ -106,23 +119,32 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
         return true;
     }
 
-    /// <summary>Breaches, those still waiting for a reason first.</summary>
-    public async Task<IReadOnlyList<BreachItem>> BreachesAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>One page of the breaches, those still waiting for a reason first, then the latest deadline first; with the true count.</summary>
+    public async Task<Paged<BreachItem>> BreachesAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Demand(process, "EncompassBreaches");
-        var partnership = actor.PartnershipId;
-        var rows = await (
-                from n in db.EncompassNotifications.AsNoTracking()
-                join o in db.Organisations.AsNoTracking() on n.RecipientOrganisationId equals o.Id
-                join i in db.DomesticIncidents.AsNoTracking() on n.IncidentId equals i.Id
-                where n.PartnershipId == partnership && n.BreachRecordedAt != null
-                select new { n.Id, o.Name, i.PoliceReference, n.Deadline, n.BreachRecordedAt, n.AcknowledgedAt, n.BreachReason })
-            .ToListAsync(ct);
-        var breaches = rows.Select(r => new BreachItem(r.Id, r.Name, r.PoliceReference, r.Deadline, r.BreachRecordedAt!.Value, r.AcknowledgedAt, r.BreachReason))
-            .OrderBy(r => r.Reason is not null).ThenByDescending(r => r.Deadline).Take(500).ToList();
-        await new AuditTrail(db).RecordListedAsync(process, "missed deadlines", KeyAdultInbox.ResourceType, breaches.Select(b => b.NotificationId), ct);
+        var breaches = await Breaches(actor.PartnershipId, null).PageAsync(page, ct);
+        await new AuditTrail(db).RecordListedAsync(process, "missed deadlines", KeyAdultInbox.ResourceType, breaches.Items.Select(b => b.NotificationId), ct);
         return breaches;
     }
+
+    /// <summary>One breach, for recording its reason; null when the partnership has no such breach.</summary>
+    public async Task<BreachItem?> BreachAsync(Guid notificationId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Demand(process, "EncompassBreaches");
+        var breach = await Breaches(actor.PartnershipId, notificationId).SingleOrDefaultAsync(ct);
+        if (breach is not null) new AuditTrail(db).QueueListed(process, "missed deadlines", KeyAdultInbox.ResourceType, [breach.NotificationId]);
+        await db.SaveChangesAsync(ct);
+        return breach;
+    }
+
+    private IQueryable<BreachItem> Breaches(Guid partnership, Guid? only) =>
+        from n in db.EncompassNotifications.AsNoTracking()
+        join o in db.Organisations.AsNoTracking() on n.RecipientOrganisationId equals o.Id
+        join i in db.DomesticIncidents.AsNoTracking() on n.IncidentId equals i.Id
+        where n.PartnershipId == partnership && n.BreachRecordedAt != null && (only == null || n.Id == only)
+        orderby n.BreachReason != null, n.Deadline descending, n.Id
+        select new BreachItem(n.Id, o.Name, i.PoliceReference, n.Deadline, n.BreachRecordedAt!.Value, n.AcknowledgedAt, n.BreachReason);
 
     public async Task<bool> RecordBreachReasonAsync(BreachReasonOptions options, ProcessContext process, CancellationToken ct = default)
     {

@@ -16,7 +16,10 @@ public sealed class EncompassNotification
     /// <summary>The school, college or council that receives it.</summary>
     public Guid RecipientOrganisationId { get; set; }
     public NotificationRecipient Recipient { get; set; }
-    /// <summary>The start of the recipient's next school day after the incident was reported.</summary>
+    /// <summary>
+    /// The setting's deadline: the start of its next school day after the notification was sent to it (never before
+    /// the report). A follow-up or a late placement is therefore never born overdue; see <see cref="DueAfter"/>.
+    /// </summary>
     public Instant Deadline { get; set; }
     /// <summary>What the recipient is told, fixed when made (JSON of <see cref="EncompassNotificationContent"/>).</summary>
     public required string Content { get; set; }
@@ -34,6 +37,19 @@ public sealed class EncompassNotification
     public Instant? EscalatedAt { get; set; }
     public Instant? BreachRecordedAt { get; set; }
     public string? BreachReason { get; set; }
+
+    /// <summary>
+    /// When a setting must acknowledge what is sent at <paramref name="sentAt"/>: the start of its next school day after
+    /// both the report and the sending, by the setting's own calendar (the council's for its EHE and CME leads). Police
+    /// delay and Front Door placement time are theirs, never the setting's.
+    /// </summary>
+    public static Instant DueAfter(Func<Guid?, Platform.Calendars.SchoolDays> calendars, NotificationRecipient recipient, Guid organisationId,
+        Instant reportedAt, Instant sentAt) =>
+        calendars(CalendarOf(recipient, organisationId)).DeadlineAfter(Instant.Max(reportedAt, sentAt));
+
+    /// <summary>Whose school days a deadline follows: the setting's own, or the council's (null) for its EHE and CME leads.</summary>
+    public static Guid? CalendarOf(NotificationRecipient recipient, Guid organisationId) =>
+        recipient is NotificationRecipient.ElectiveHomeEducationLead or NotificationRecipient.ChildrenMissingEducationLead ? null : organisationId;
 }
 
 public enum NotificationRecipient

@@ -338,14 +338,16 @@ public sealed class IncidentIntake(SafeguardingDbContext db, PersonIndex personI
                 var content = ContentFor(incident, child, settings);
                 var before = sameChild.FirstOrDefault(e => e.Notification.RecipientOrganisationId == setting.OrganisationId)?.Notification;
                 if (before is not null && before.Content == content) continue; // already told exactly this
-                var calendarOf = setting.Recipient is NotificationRecipient.ElectiveHomeEducationLead or NotificationRecipient.ChildrenMissingEducationLead
-                    ? (Guid?)null : setting.OrganisationId;
+                var now = db.Clock.GetCurrentInstant();
                 db.EncompassNotifications.Add(new EncompassNotification
                 {
                     PartnershipId = partnershipId, IncidentId = incident.Id, IncidentChildId = child.Id, ChildPersonId = child.PersonId,
                     RecipientOrganisationId = setting.OrganisationId, Recipient = setting.Recipient,
-                    Deadline = calendars(calendarOf).DeadlineAfter(incident.ReportedAt), Content = content,
-                    FollowsUpNotificationId = before?.Id, Status = NotificationStatus.Ready, CreatedAt = db.Clock.GetCurrentInstant(),
+                    // What a later version tells is due after it is sent, not after the first report; a first report is due
+                    // after the report (delivery moves it on if it goes out late: never born overdue).
+                    Deadline = EncompassNotification.DueAfter(calendars, setting.Recipient, setting.OrganisationId, incident.ReportedAt,
+                        incident.Version > 1 ? now : incident.ReportedAt), Content = content,
+                    FollowsUpNotificationId = before?.Id, Status = NotificationStatus.Ready, CreatedAt = now,
                 });
                 if (before is { Status: NotificationStatus.Ready or NotificationStatus.Delivered })
                 {

@@ -7,7 +7,13 @@ using Safeguarding.Core.Platform.Audit;
 namespace Safeguarding.Core.DomesticAbuse.Encompass;
 
 public sealed record InboxItem(Guid Id, string ChildName, string PoliceReference, NodaTime.Instant? DeliveredAt, NodaTime.Instant Deadline,
-    NotificationStatus Status, bool IsFollowUp);
+    NotificationStatus Status, bool IsFollowUp)
+{
+    public bool IsWaiting => Status is NotificationStatus.Delivered or NotificationStatus.Opened;
+}
+
+/// <summary>One page of a setting's inbox, how many wait for acknowledgement in all, and the time it was read (for "overdue").</summary>
+public sealed record InboxList(Paged<InboxItem> Page, int Waiting, NodaTime.Instant Now);
 
 /// <summary>A notification its Key Adult may read, with what it says and who acknowledged it.</summary>
 public sealed record InboxOpening(EncompassNotification Notification, EncompassNotificationContent Content, string? AcknowledgedBy);
@@ -43,8 +49,12 @@ public sealed class KeyAdultInbox(SafeguardingDbContext db)
         ("other", "Something else"),
     ];
 
-    /// <summary>Notifications delivered to the actor's own setting, newest first. Reading the list is audited once.</summary>
-    public async Task<IReadOnlyList<InboxItem>> ListAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the notifications delivered to the actor's own setting: those waiting for acknowledgement first,
+    /// soonest deadline first, then the rest newest first; with the true counts. Four queries whatever the inbox holds.
+    /// Reading the list is audited once, and each notification shown is named in the audit trail.
+    /// </summary>
+    public async Task<InboxList> ListAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         var decision = AccessPolicy.Decide(actor, Resource.EncompassNotification, Operation.Read,
@@ -52,21 +62,31 @@ public sealed class KeyAdultInbox(SafeguardingDbContext db)
         db.QueueAudit(process, AuditActions.Read, "EncompassInbox", actor.OrganisationId.ToString(),
             decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, decision.Allowed ? null : decision.Reason);
         await db.SaveChangesAsync(ct);
-        if (!decision.Allowed) return [];
+        var now = db.Clock.GetCurrentInstant();
+        if (!decision.Allowed) return new InboxList(new Paged<InboxItem>([], 0, 1, page.Size), 0, now);
 
         var partnership = actor.PartnershipId;
         var organisation = actor.OrganisationId;
-        var rows = await db.EncompassNotifications.AsNoTracking()
-            .Where(n => n.PartnershipId == partnership && n.RecipientOrganisationId == organisation && n.Status != NotificationStatus.Ready)
-            .OrderByDescending(n => n.CreatedAt).Take(500)
-            .Select(n => new { n.Id, n.Content, n.DeliveredAt, n.Deadline, n.Status, n.FollowsUpNotificationId })
-            .ToListAsync(ct);
+        var ours = db.EncompassNotifications.AsNoTracking()
+            .Where(n => n.PartnershipId == partnership && n.RecipientOrganisationId == organisation && n.Status != NotificationStatus.Ready);
+        var waitingQuery = ours.Where(n => n.Status == NotificationStatus.Delivered || n.Status == NotificationStatus.Opened);
+        var restQuery = ours.Where(n => n.Status != NotificationStatus.Delivered && n.Status != NotificationStatus.Opened);
+        var waiting = await waitingQuery.CountAsync(ct);
+        var total = waiting + await restQuery.CountAsync(ct);
+        var (number, size, skip) = Paging.Clamp(page, total);
+        var fromWaiting = Math.Max(0, Math.Min(size, waiting - skip));
+        var rows = fromWaiting == 0 ? [] : await waitingQuery.OrderBy(n => n.Deadline).ThenBy(n => n.Id).Skip(skip).Take(fromWaiting)
+            .Select(n => new { n.Id, n.Content, n.DeliveredAt, n.Deadline, n.Status, n.FollowsUpNotificationId }).ToListAsync(ct);
+        if (fromWaiting < size && total > waiting)
+            rows.AddRange(await restQuery.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Skip(Math.Max(0, skip - waiting)).Take(size - fromWaiting)
+                .Select(n => new { n.Id, n.Content, n.DeliveredAt, n.Deadline, n.Status, n.FollowsUpNotificationId }).ToListAsync(ct));
         await new AuditTrail(db).RecordListedAsync(process, "Encompass inbox", ResourceType, rows.Select(r => r.Id), ct);
-        return rows.Select(r =>
+        var items = rows.Select(r =>
         {
             var c = ContentOf(r.Content);
             return new InboxItem(r.Id, $"{c.ChildGivenName} {c.ChildFamilyName}", c.PoliceReference, r.DeliveredAt, r.Deadline, r.Status, r.FollowsUpNotificationId is not null);
         }).ToList();
+        return new InboxList(new Paged<InboxItem>(items, total, number, size), waiting, now);
     }
 
     /// <summary>

@@ -30,7 +30,10 @@ public sealed class TimelinessPageTests
         var html = await (await client.GetAsync("/domestic-abuse/encompass/timeliness")).HtmlAsync();
         Assert.Equal(2, html.QuerySelectorAll("svg[role=img]").Length);
         var settingRow = html.QuerySelectorAll("table tbody tr").Single(r => r.QuerySelector("th")!.TextContent == school.Name);
-        Assert.Equal(["1", "1", "1", "100", "0", "–", "0", "–"], settingRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        // Notified on time (against the report, 10 hours ago) and the time from receipt to sending depend on the time of day
+        // the test runs; TimelinessTests fixes them on a fake clock. Police: received 5 minutes after the report.
+        var cells = settingRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["1", "1", "1", "0", "5", "–", "0", "–"], cells.Where((_, i) => i is not (3 or 6)));
         Assert.DoesNotContain(NotificationContentJson.Read(notification.Content).ChildGivenName, html.Body!.TextContent);
 
         var bad = await (await client.GetAsync("/domestic-abuse/encompass/timeliness?from=yesterday")).HtmlAsync();
@@ -40,7 +43,8 @@ public sealed class TimelinessPageTests
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("breakdown,label,incidents,children,notifications,", lines[0]);
-        Assert.Contains($"setting,\"{school.Name}\",1,1,1,100,0,,0,", lines);
+        var row = lines.Single(l => l.StartsWith($"setting,\"{school.Name}\",", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(["1", "1", "1", "0", "", "0", "", "5"], row.Where((_, i) => i is >= 2 and not 5 and < 11));
 
         var schoolClient = await host.SignInAsync(keyAdult);
         Assert.Equal(HttpStatusCode.Forbidden, (await schoolClient.GetAsync("/domestic-abuse/encompass/timeliness")).StatusCode);

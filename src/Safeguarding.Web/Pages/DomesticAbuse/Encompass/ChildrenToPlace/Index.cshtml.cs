@@ -9,8 +9,8 @@ namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.ChildrenToPlace;
 [RequirePermission(Resource.EncompassNotification, Operation.Create)]
 public sealed class IndexModel(CurrentActor current, Core.DomesticAbuse.Encompass.ChildrenToPlace queue) : PageModel
 {
-    public IReadOnlyList<ChildToPlace> Waiting { get; private set; } = [];
+    public ChildrenToPlaceList Waiting { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Waiting = await queue.WaitingAsync(await current.ProcessAsync(ct: ct), ct);
+        Waiting = await queue.WaitingAsync(WorkQueues.PageFrom(Request), await current.ProcessAsync(ct: ct), ct);
 }

@@ -27,7 +27,7 @@ public sealed class BreachModel(CurrentActor current, EncompassEscalation escala
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        Breach = (await escalation.BreachesAsync(await current.ProcessAsync("record missed deadline"))).FirstOrDefault(b => b.NotificationId == id);
+        Breach = await escalation.BreachAsync(id, await current.ProcessAsync("record missed deadline"));
         return Breach is not null;
     }
 }

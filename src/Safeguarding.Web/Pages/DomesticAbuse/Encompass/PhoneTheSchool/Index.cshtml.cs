@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.Platform;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.PhoneTheSchool;
@@ -8,14 +9,17 @@ namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.PhoneTheSchool;
 /// <summary>The Front Door's list of settings to phone: notifications not acknowledged 30 minutes before the deadline, and breaches.</summary>
 public sealed class IndexModel(CurrentActor current, EncompassEscalation escalation) : PageModel
 {
-    public IReadOnlyList<PhoneTheSchoolItem> Tasks { get; private set; } = [];
-    public IReadOnlyList<BreachItem> Breaches { get; private set; } = [];
+    public PhoneTheSchoolList Tasks { get; private set; } = null!;
+    public Paged<BreachItem> Breaches { get; private set; } = null!;
 
-    public async Task OnGetAsync()
+    /// <summary>The missed deadlines page through their own query value, so each list keeps its place.</summary>
+    public const string BreachPage = "missed-page";
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var process = await current.ProcessAsync("phone the school");
-        Tasks = await escalation.TasksAsync(process);
-        Breaches = await escalation.BreachesAsync(process);
+        var process = await current.ProcessAsync("phone the school", ct);
+        Tasks = await escalation.TasksAsync(WorkQueues.PageFrom(Request), process, ct);
+        Breaches = await escalation.BreachesAsync(WorkQueues.PageFrom(Request, BreachPage), process, ct);
     }
 
     public async Task<IActionResult> OnPostDoneAsync(Guid taskId) => await SetAsync(taskId, done: true);

@@ -31,10 +31,11 @@ public sealed class IndexModel(CurrentActor current, EncompassTimeliness timelin
     {
         if (!ReadPeriod(out var from, out var to)) return Page();
         var report = await timeliness.ReportAsync(new TimelinessOptions(from, to), await current.ProcessAsync("Encompass timeliness CSV"));
-        var csv = new StringBuilder("breakdown,label,incidents,children,notifications,notified_before_deadline_percent,acknowledged_before_deadline_percent,median_minutes_to_acknowledge,breaches,children_not_matched\n");
+        var csv = new StringBuilder("breakdown,label,incidents,children,notifications,notified_before_deadline_percent,acknowledged_before_deadline_percent,median_minutes_to_acknowledge,breaches,children_not_matched,median_minutes_police_reported_to_received,median_minutes_received_to_sent\n");
         void Line(string breakdown, TimelinessRow r) => csv.Append(string.Join(',', [
             breakdown, Cell(r.Label), Num(r.Incidents), Num(r.Children), Num(r.Notifications), Num(r.NotifiedBeforeDeadlinePercent),
-            Num(r.AcknowledgedBeforeDeadlinePercent), Num(r.MedianMinutesToAcknowledge), Num(r.Breaches), Num(r.ChildrenNotMatched)])).Append('\n');
+            Num(r.AcknowledgedBeforeDeadlinePercent), Num(r.MedianMinutesToAcknowledge), Num(r.Breaches), Num(r.ChildrenNotMatched),
+            Num(r.MedianMinutesPoliceDelay), Num(r.MedianMinutesToSend)])).Append('\n');
         Line("total", report.Total);
         foreach (var r in report.ByWeek) Line("week", r);
         foreach (var r in report.BySetting) Line("setting", r);
