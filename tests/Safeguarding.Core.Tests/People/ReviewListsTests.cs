@@ -76,7 +76,7 @@ public sealed class ReviewListsTests
         await data.SaveAsync(db => db.MatchReviews.Add(review));
 
         await using (var db = database.NewContext())
-            Assert.Single(await new MatchReviews(db, new PersonIndex(db)).WaitingAsync(new ProcessContext("test:matches", frontDoor.Actor), ct));
+            Assert.Single((await new MatchReviews(db, new PersonIndex(db)).WaitingAsync(new PageOptions(), new ProcessContext("test:matches", frontDoor.Actor), ct)).Items);
 
         await using var read = database.NewContext();
         var entry = Assert.Single(await read.AuditEntries.Where(e => e.Process == "test:matches").ToListAsync(ct));
