@@ -33,16 +33,7 @@ public sealed class UnscheduledCareFlagTests
     // In the 999 range NHS England keeps for testing, apart from the other FHIR tests' numbers.
     private static int _nhsSeed = 999_600_000;
 
-    private static string NewNhsNumber()
-    {
-        while (true)
-        {
-            var nine = Interlocked.Increment(ref _nhsSeed).ToString(System.Globalization.CultureInfo.InvariantCulture)[..9];
-            var check = 11 - nine.Select((c, i) => (c - '0') * (10 - i)).Sum() % 11;
-            if (check == 10) continue;
-            return nine + (check == 11 ? 0 : check);
-        }
-    }
+    private static string NewNhsNumber() => TestNhsNumbers.Next(ref _nhsSeed);
 
     private sealed record Setting(TestHost Host, Guid PartnershipId, Organisation Council, Organisation EmergencyDepartment, Person Child, string Nhs);
 
