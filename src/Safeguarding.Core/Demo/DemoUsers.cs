@@ -100,6 +100,8 @@ internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets,
             (orgs.Council, "council", "people:read people:write organisations:read"),
             (orgs.Icb, "icb", "people:read"),
             (orgs.HospitalTrust, "hospital", "people:read health-flags:read"),
+            // The emergency department's system: any child's flags, each read with a purpose (CP-IS for unscheduled care).
+            (orgs.HospitalTrust, "hospital-ed", "health-flags:unscheduled-care"),
             (orgs.MentalHealthTrust, "mentalhealth", "people:read"),
             (gp, $"gp-{gp.OdsCode!.ToLowerInvariant()}", "people:read health-flags:read"),
         ];

@@ -135,3 +135,15 @@ internal sealed class HealthFlagMapping : IEntityTypeConfiguration<HealthFlag>
         b.HasIndex(f => new { f.SourceType, f.SourceId });
     }
 }
+
+internal sealed class UnscheduledCareReadMapping : IEntityTypeConfiguration<UnscheduledCareRead>
+{
+    public void Configure(EntityTypeBuilder<UnscheduledCareRead> b)
+    {
+        b.ToTable("domestic_abuse_unscheduled_care_reads");
+        b.Property(r => r.Purpose).HasMaxLength(UnscheduledCareRead.MaxPurposeLength);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
+        b.HasIndex(r => new { r.PartnershipId, r.At });
+    }
+}

@@ -33,6 +33,8 @@ public sealed class DomesticAbuseSettings
     /// <summary>Who a clinician reading a flag should call.</summary>
     public Guid? FlagContactOrganisationId { get; set; }
     public string? FlagContactTelephone { get; set; }
+    /// <summary>Months an ended flag is still returned to health after it ended (12, as CP-IS does for the last 12 months), then no more.</summary>
+    public int EndedFlagMonths { get; set; } = 12;
 
     /// <summary>The adult checklist's numbers.</summary>
     public RiskThresholds Thresholds => new(VisibleHighRisk, EscalationCount, EscalationWindowMonths);

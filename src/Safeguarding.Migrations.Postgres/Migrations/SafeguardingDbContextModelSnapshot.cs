@@ -131,6 +131,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<LocalTime>("DrammListTime")
                         .HasColumnType("time");
 
+                    b.Property<int>("EndedFlagMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EscalationCount")
                         .HasColumnType("integer");
 
@@ -751,6 +754,41 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("ChildPersonId", "Kind", "Status");
 
                     b.ToTable("domestic_abuse_health_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.HealthFlags.UnscheduledCareRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApiClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "At");
+
+                    b.ToTable("domestic_abuse_unscheduled_care_reads", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Marac.MaracReferral", b =>
@@ -3085,6 +3123,21 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ContactOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.HealthFlags.UnscheduledCareRead", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -124,6 +124,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EndedFlagMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EscalationCount")
                         .HasColumnType("INTEGER");
 
@@ -747,6 +750,41 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("ChildPersonId", "Kind", "Status");
 
                     b.ToTable("domestic_abuse_health_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.HealthFlags.UnscheduledCareRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApiClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "At");
+
+                    b.ToTable("domestic_abuse_unscheduled_care_reads", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Marac.MaracReferral", b =>
@@ -3095,6 +3133,21 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ContactOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.HealthFlags.UnscheduledCareRead", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

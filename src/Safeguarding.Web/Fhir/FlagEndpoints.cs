@@ -15,7 +15,9 @@ namespace Safeguarding.Web.Fhir;
 /// number travels in the form body, out of every URL a proxy or browser keeps)
 /// <c>POST /fhir/Flag/_search</c> with <c>patient.identifier=https://fhir.nhs.uk/Id/nhs-number|{nhs}</c>, or by GET
 /// <c>GET /fhir/Flag?patient.identifier=...</c>. The request log writes the path only (see ADR-011), and every read is
-/// audited under the person's id.
+/// audited under the person's id. An emergency department's client (scope <c>health-flags:unscheduled-care</c>) reads any
+/// child's flags and must say why each time in the search parameter <c>purpose</c> (in the POST body: it can name the
+/// child); without it the search is refused with an OperationOutcome.
 /// </summary>
 public static class FlagEndpoints
 {
@@ -23,6 +25,8 @@ public static class FlagEndpoints
     public const string UkCoreFlagProfile = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Flag";
     public const string FlagCodeSystem = "https://safeguarding-hub.example/fhir/CodeSystem/domestic-abuse-flag";
     public const string FhirJson = "application/fhir+json";
+    /// <summary>The search parameter an emergency department gives its reason in (docs/domestic-abuse.md).</summary>
+    public const string PurposeParameter = "purpose";
 
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir();
 
@@ -54,7 +58,7 @@ public static class FlagEndpoints
         if (await RefusedAsync(http, actor) is { } refused) return refused;
 
         var query = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var unknown = query.Keys.Where(k => k is not ("patient.identifier" or "_format")).ToList();
+        var unknown = query.Keys.Where(k => k is not ("patient.identifier" or "_format" or PurposeParameter)).ToList();
         if (unknown.Count > 0)
             return Outcome(400, OperationOutcome.IssueType.NotSupported, $"Search parameter {string.Join(", ", unknown)} is not supported; search by patient.identifier.");
         var given = query.GetValueOrDefault("patient.identifier");
@@ -66,7 +70,14 @@ public static class FlagEndpoints
         if (!NhsNumber.IsValid(nhsNumber))
             return Outcome(400, OperationOutcome.IssueType.Value, "The NHS number is not valid (10 digits with a check digit).");
 
-        var found = await flags.ForPatientAsync(new PatientFlagsOptions(nhsNumber), await current.ProcessAsync(ct: ct), ct);
+        var purpose = query.GetValueOrDefault(PurposeParameter);
+        if (HealthFlagRecords.ReadsForUnscheduledCare(actor!) && (purpose.Count != 1 || string.IsNullOrWhiteSpace(purpose.ToString())))
+            return Outcome(400, OperationOutcome.IssueType.Required,
+                $"An emergency department reads a child's flags with a purpose: give {PurposeParameter}=(why, for this attendance), in the POST body.");
+        if (purpose.ToString().Trim().Length > UnscheduledCareRead.MaxPurposeLength)
+            return Outcome(400, OperationOutcome.IssueType.Value, $"Keep the {PurposeParameter} to {UnscheduledCareRead.MaxPurposeLength} characters.");
+
+        var found = await flags.ForPatientAsync(new PatientFlagsOptions(nhsNumber, purpose.Count == 1 ? purpose.ToString() : null), await current.ProcessAsync(ct: ct), ct);
         // A patient who is not the client's, and one nobody knows, both give an empty bundle: no way to probe the index.
         var bundle = ToBundle(found.Allowed ? found : found with { Flags = [] }, nhsNumber, $"{http.Request.Scheme}://{http.Request.Host}");
         return Results.Content(JsonSerializer.Serialize(bundle, Json), FhirJson);
@@ -85,7 +96,7 @@ public static class FlagEndpoints
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = $"{baseUrl}/fhir/Flag/{f.Id}",
-                Resource = ToFlag(f, nhsNumber, found.ContactOrganisation),
+                Resource = ToFlag(f, nhsNumber, found.ContactOf(f)),
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
         return bundle;
@@ -131,7 +142,7 @@ public static class FlagEndpoints
         if (actor.IsApiClient && actor.HasAny(Core.Platform.Access.Resource.HealthFlag, Operation.Read)) return null;
         await Refusals.DeniedAsync(http, nameof(Core.Platform.Access.Resource.HealthFlag), null,
             actor.IsApiClient ? "no scope grants Read on HealthFlag" : "FHIR is for API clients only");
-        return Outcome(403, OperationOutcome.IssueType.Forbidden, "This client is not authorised to read flags (scope health-flags:read).");
+        return Outcome(403, OperationOutcome.IssueType.Forbidden, "This client is not authorised to read flags (scope health-flags:read, or health-flags:unscheduled-care for an emergency department).");
     }
 
     private static IResult Outcome(int status, OperationOutcome.IssueType type, string message)

@@ -23,6 +23,10 @@ public static class ApiScopeCatalogue
             [new Grant(Resource.Organisation, Operation.Read, Scope.WholePartnership)]),
         ["health-flags:read"] = ("Read domestic-abuse flags (FHIR Flag) for the client's own registered patients.",
             [new Grant(Resource.HealthFlag, Operation.Read, Scope.RelatedRecords)]),
+        // CP-IS for unscheduled care: an emergency department sees a child at their first visit, so it reaches every child
+        // of the partnership by NHS number, each read with a purpose (HealthFlagRecords.ForPatientAsync).
+        ["health-flags:unscheduled-care"] = ("Emergency department: read the flags of any child whose NHS number it gives, each read with a purpose, recorded and audited.",
+            [new Grant(Resource.HealthFlag, Operation.Read, Scope.WholePartnership)]),
     };
 
     /// <summary>
@@ -37,6 +41,7 @@ public static class ApiScopeCatalogue
         ["rolls:write"] = [School, College],
         ["organisations:read"] = Enum.GetValues<OrganisationType>(),
         ["health-flags:read"] = [GpPractice, HospitalTrust, MentalHealthTrust],
+        ["health-flags:unscheduled-care"] = [HospitalTrust],
     };
 
     public static IReadOnlyCollection<string> All => Scopes.Keys;

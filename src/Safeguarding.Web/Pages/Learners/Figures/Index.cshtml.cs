@@ -31,7 +31,12 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? School { get; set; }
     [BindProperty(SupportsGet = true)] public string? Phase { get; set; }
-    [BindProperty(SupportsGet = true)] public string By { get; set; } = Breakdown.Phase;
+    // Nullable: a non-nullable string is implicitly required, so the default page (no breakdown asked for) was a model
+    // error, "Error:" in its title. With none, or an unknown one, the page shows the phase.
+    [BindProperty(SupportsGet = true)] public string? By { get; set; }
+
+    /// <summary>The breakdown shown.</summary>
+    public string Chosen => By is not null && BreakdownNames.ContainsKey(By) ? By : Breakdown.Phase;
 
     public FiguresScope Scope { get; private set; } = null!;
     public List<int> Years { get; private set; } = [];
@@ -49,14 +54,30 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
 
     public bool IsHidden(string breakdown, string group) => Hidden.TryGetValue(breakdown, out var groups) && groups.Contains(group);
 
+    /// <summary>
+    /// Groups whose persistent (or severe) absentees are hidden, per breakdown and "overall": a count of 1 to 4 and the
+    /// next smallest with it. The rate goes with the count, since the rate beside the enrolments gives the count back.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> HiddenPersistent { get; } = [];
+    public Dictionary<string, HashSet<string>> HiddenSevere { get; } = [];
+
+    public bool IsPersistentHidden(string breakdown, string group) =>
+        IsHidden(breakdown, group) || (HiddenPersistent.TryGetValue(breakdown, out var groups) && groups.Contains(group));
+
+    public bool IsSevereHidden(string breakdown, string group) =>
+        IsHidden(breakdown, group) || (HiddenSevere.TryGetValue(breakdown, out var groups) && groups.Contains(group));
+
+    /// <summary>Whether the January census headcounts the schools sent are the suspension rates' denominator (not with a phase chosen: a census headcount is the whole school's).</summary>
+    public bool UsesCensusHeadcounts { get; private set; }
+
     /// <summary>The whole selection is fewer than the threshold (a small school, or a phase with few pupils).</summary>
     public bool OverallHidden => IsHidden("overall", "all");
 
     public string GroupName(string value) =>
-        By == Breakdown.School ? SchoolNames.GetValueOrDefault(value, value)
-        : By == Breakdown.SenProvision ? value switch { "E" => "EHC plan", "K" => "SEN support", "N" => "No SEN", _ => value }
-        : By == Breakdown.Sex ? value switch { "F" => "Female", "M" => "Male", _ => "Not known" }
-        : By == Breakdown.YearGroup ? $"Year {value}"
+        Chosen == Breakdown.School ? SchoolNames.GetValueOrDefault(value, value)
+        : Chosen == Breakdown.SenProvision ? value switch { "E" => "EHC plan", "K" => "SEN support", "N" => "No SEN", _ => value }
+        : Chosen == Breakdown.Sex ? value switch { "F" => "Female", "M" => "Male", _ => "Not known" }
+        : Chosen == Breakdown.YearGroup ? $"Year {value}"
         : value;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -74,14 +95,14 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
         var csv = new StringBuilder("breakdown,group,enrolments,possible_sessions,present_sessions,authorised_absence_sessions,unauthorised_absence_sessions,persistent_absentees,severe_absentees,overall_absence_rate,authorised_absence_rate,unauthorised_absence_rate,persistent_absence_rate,severe_absence_rate\n");
         if (Figures is not null)
         {
-            Row("overall", "all", Figures.Overall, suppress && OverallHidden);
+            Row("overall", "all", "all", Figures.Overall, suppress && OverallHidden);
             foreach (var (dimension, groups) in Figures.By)
                 foreach (var (value, tally) in groups)
-                    Row(dimension, dimension == Breakdown.School ? $"{value} {SchoolNames.GetValueOrDefault(value, "")}".Trim() : value, tally, suppress && IsHidden(dimension, value));
+                    Row(dimension, value, dimension == Breakdown.School ? $"{value} {SchoolNames.GetValueOrDefault(value, "")}".Trim() : value, tally, suppress && IsHidden(dimension, value));
         }
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"attendance-{AcademicYear?.StartYear}{(suppress ? "" : "-unsuppressed")}.csv");
 
-        void Row(string dimension, string group, AbsenceTally t, bool hidden)
+        void Row(string dimension, string key, string group, AbsenceTally t, bool hidden)
         {
             if (hidden)
             {
@@ -89,8 +110,12 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
                 csv.Append(Cell(dimension)).Append(',').Append(Cell(group)).Append(string.Concat(Enumerable.Repeat("," + SmallNumbers.Hidden, 12))).Append('\n');
                 return;
             }
+            // A group shown can still have 1 to 4 persistent or severe absentees: that count and its rate are withheld.
+            var persistentHidden = suppress && IsPersistentHidden(dimension, key);
+            var severeHidden = suppress && IsSevereHidden(dimension, key);
+            string Or(bool h, FormattableString v) => h ? SmallNumbers.Hidden : FormattableString.Invariant(v);
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Cell(dimension)},{Cell(group)},{t.Enrolments},{t.PossibleSessions},{t.PresentSessions},{t.AuthorisedAbsenceSessions},{t.UnauthorisedAbsenceSessions},{t.PersistentAbsentees},{t.SevereAbsentees},{t.OverallAbsenceRate:R},{t.AuthorisedAbsenceRate:R},{t.UnauthorisedAbsenceRate:R},{t.PersistentAbsenceRate:R},{t.SevereAbsenceRate:R}\n");
+                $"{Cell(dimension)},{Cell(group)},{t.Enrolments},{t.PossibleSessions},{t.PresentSessions},{t.AuthorisedAbsenceSessions},{t.UnauthorisedAbsenceSessions},{Or(persistentHidden, $"{t.PersistentAbsentees}")},{Or(severeHidden, $"{t.SevereAbsentees}")},{t.OverallAbsenceRate:R},{t.AuthorisedAbsenceRate:R},{t.UnauthorisedAbsenceRate:R},{Or(persistentHidden, $"{t.PersistentAbsenceRate:R}")},{Or(severeHidden, $"{t.SevereAbsenceRate:R}")}\n");
         }
     }
 
@@ -158,7 +183,6 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
         var actor = await current.RequireAsync(ct);
         var scope = await access.FiguresScopeAsync(await current.ProcessAsync(ct: ct), ct);
         Scope = scope;
-        if (!BreakdownNames.ContainsKey(By)) By = Breakdown.Phase;
         if (!scope.WholePartnership) School = scope.OwnUrn;
         else if (string.IsNullOrWhiteSpace(School)) School = null;
         if (Phase is not ("primary" or "secondary")) Phase = null;
@@ -182,7 +206,10 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
         }
         var known = await knownToSafeguarding.LoadAsync(partnershipId, ct);
         var sixthHalfTerms = await SixthHalfTerms.LoadAsync(db, partnershipId, AcademicYear, ct);
-        Figures = AttendanceMeasures.Compute(AcademicYear, enrolments, suspensions, known, sixthHalfTermStarts: sixthHalfTerms);
+        // DfE: suspension rates are over the January census headcount; the schools' own census counts are used where sent.
+        UsesCensusHeadcounts = Phase is null;
+        var headcounts = UsesCensusHeadcounts ? await Core.Learners.Census.CensusHeadcounts.ForYearAsync(db, partnershipId, Year.Value, School, ct) : null;
+        Figures = AttendanceMeasures.Compute(AcademicYear, enrolments, suspensions, known, headcounts, sixthHalfTermStarts: sixthHalfTerms);
         // The council's registers are the partnership's, not a school's: shown to those who see every school.
         if (scope.WholePartnership)
             Figures.Registers = await RegisterMeasures.LoadAsync(db, partnershipId, AcademicYear, known,
@@ -193,6 +220,13 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, L
             Hidden[dimension] = SmallNumbers.HiddenGroups(groups.Select(g => KeyValuePair.Create(g.Key, g.Value.Enrolments)));
         foreach (var (phase, needs) in Figures.Sen.PrimaryNeedsByPhase)
             Hidden["need:" + phase] = SmallNumbers.HiddenGroups(needs);
+        HiddenPersistent["overall"] = SmallNumbers.IsSmall(Figures.Overall.PersistentAbsentees) ? ["all"] : [];
+        HiddenSevere["overall"] = SmallNumbers.IsSmall(Figures.Overall.SevereAbsentees) ? ["all"] : [];
+        foreach (var (dimension, groups) in Figures.By)
+        {
+            HiddenPersistent[dimension] = SmallNumbers.HiddenGroups(groups.Select(g => KeyValuePair.Create(g.Key, g.Value.PersistentAbsentees)));
+            HiddenSevere[dimension] = SmallNumbers.HiddenGroups(groups.Select(g => KeyValuePair.Create(g.Key, g.Value.SevereAbsentees)));
+        }
         return null;
     }
 }

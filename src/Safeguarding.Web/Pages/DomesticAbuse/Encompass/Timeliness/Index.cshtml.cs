@@ -33,9 +33,12 @@ public sealed class IndexModel(CurrentActor current, EncompassTimeliness timelin
         var report = await timeliness.ReportAsync(new TimelinessOptions(from, to), await current.ProcessAsync("Encompass timeliness CSV"));
         var csv = new StringBuilder("breakdown,label,incidents,children,notifications,notified_before_deadline_percent,acknowledged_before_deadline_percent,median_minutes_to_acknowledge,breaches,children_not_matched,median_minutes_police_reported_to_received,median_minutes_received_to_sent\n");
         void Line(string breakdown, TimelinessRow r) => csv.Append(string.Join(',', [
-            breakdown, Cell(r.Label), Num(r.Incidents), Num(r.Children), Num(r.Notifications), Num(r.NotifiedBeforeDeadlinePercent),
-            Num(r.AcknowledgedBeforeDeadlinePercent), Num(r.MedianMinutesToAcknowledge), Num(r.Breaches), Num(r.ChildrenNotMatched),
-            Num(r.MedianMinutesPoliceDelay), Num(r.MedianMinutesToSend)])).Append('\n');
+            breakdown, Cell(r.Label), Int(r.Incidents), Int(r.Children), Int(r.Notifications),
+            Rate(r, r.NotifiedBeforeDeadlinePercent), Rate(r, r.AcknowledgedBeforeDeadlinePercent), Rate(r, r.MedianMinutesToAcknowledge),
+            Int(r.Breaches), Int(r.ChildrenNotMatched), Rate(r, r.MedianMinutesPoliceDelay), Rate(r, r.MedianMinutesToSend)])).Append('\n');
+        // Small-number suppression as on the page: a rate or median over 1 to 4 notifications is withheld with them.
+        static string Int(int? v) => v is null ? "" : SmallCounts.Count(v, "0");
+        string Rate(TimelinessRow r, double? v) => SmallCounts.IsSmall(r.Notifications) ? Core.Learners.Attendance.SmallNumbers.Hidden : Num(v);
         Line("total", report.Total);
         foreach (var r in report.ByWeek) Line("week", r);
         foreach (var r in report.BySetting) Line("setting", r);
