@@ -35,6 +35,13 @@ public sealed class EncompassJourneyTests(EndToEndFixture fixture)
         await data.CreateReadyNotificationAsync(incident, incident.Children[1], school, now + Duration.FromMinutes(20));
         var missed = await data.CreateReadyNotificationAsync(incident, incident.Children[2], school, now - Duration.FromMinutes(1));
         await using (var db = host.NewContext()) await new EncompassDelivery(db, new Outbox(db), new EncompassDeliveryOptions()).DeliverAllReadyAsync();
+        // Delivery gives a notification sent after its deadline the next school day; time passes until one, delivered in
+        // good time, is a minute past its deadline unacknowledged.
+        await data.SaveAsync(db =>
+        {
+            var late = db.EncompassNotifications.Single(n => n.Id == missed.Id);
+            late.Deadline = now - Duration.FromMinutes(1);
+        });
         await using (var db = host.NewContext()) await new EncompassEscalation(db).RunAsync();
 
         var page = await fixture.NewPageAsync();

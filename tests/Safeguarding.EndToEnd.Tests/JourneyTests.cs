@@ -47,7 +47,7 @@ public sealed class JourneyTests(EndToEndFixture fixture)
         await result.First.ClickAsync();
         await page.ArriveAtAsync("/people/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{child.GivenName} {child.FamilyName}");
-        await Assertions.Expect(page.Locator("dl.govuk-summary-list")).ToContainTextAsync("Date of birth");
+        await Assertions.Expect(page.Locator("main dl.govuk-summary-list").First).ToContainTextAsync("Date of birth");
         await ExpectDemoBannerAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.Platform.Outbox;
+using Safeguarding.Core.Platform.Secrets;
 using Safeguarding.Testing;
 
 namespace Safeguarding.Web.Tests.Admin.Webhooks;
@@ -37,7 +39,10 @@ public sealed class WebhooksPageTests
         WebhookSubscription hook;
         await using (var db = host.NewContext())
             hook = await db.WebhookSubscriptions.SingleAsync(w => w.OrganisationId == school.Id);
-        Assert.Equal((secret, "https://mis.school.example/hook", true), (hook.Secret, hook.Url, hook.Enabled));
+        // Kept encrypted with the host's key ring: the column never holds the secret the page showed.
+        var secrets = host.Factory.Services.GetRequiredService<SecretsAtRest>();
+        Assert.True(SecretsAtRest.IsProtected(hook.Secret));
+        Assert.Equal((secret, "https://mis.school.example/hook", true), (secrets.Reveal(StoredSecret.WebhookSecret, hook.Secret), hook.Url, hook.Enabled));
 
         // Shown once: not on the page again, nor when the address changes.
         Assert.DoesNotContain(secret, await (await client.GetAsync(page)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -52,7 +57,7 @@ public sealed class WebhooksPageTests
         await using (var db = host.NewContext())
         {
             hook = await db.WebhookSubscriptions.SingleAsync(w => w.OrganisationId == school.Id);
-            Assert.Equal((newSecret, "https://new.school.example/hook", false), (hook.Secret, hook.Url, hook.Enabled));
+            Assert.Equal((newSecret, "https://new.school.example/hook", false), (secrets.Reveal(StoredSecret.WebhookSecret, hook.Secret), hook.Url, hook.Enabled));
             var audit = await db.AuditEntries.Where(e => e.ResourceType == nameof(WebhookSubscription) && e.ResourceId == hook.Id.ToString()).ToListAsync();
             Assert.Equal([AuditActions.Create, AuditActions.Update, AuditActions.Update, AuditActions.Update], audit.OrderBy(e => e.Sequence).Select(e => e.Action));
             Assert.All(audit, e => Assert.Equal(admin.User.Id, e.ActorUserId));

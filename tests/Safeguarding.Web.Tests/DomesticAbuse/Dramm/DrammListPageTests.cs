@@ -33,7 +33,7 @@ public sealed class DrammListPageTests
         var first = await (await frontDoor.GetAsync($"/domestic-abuse/dramm?day={Tuesday}")).HtmlAsync();
         Assert.StartsWith("60 cases", first.QuerySelector("#dramm-list caption")!.TextContent.Trim());
         Assert.Equal(DrammList.PageSize, first.QuerySelectorAll("#dramm-list tbody tr").Length);
-        var next = first.QuerySelector("nav[aria-label='Pages of the list'] a[rel=next]")!.GetAttribute("href");
+        var next = first.QuerySelector("nav[aria-label='Pages of this list'] a[rel=next]")!.GetAttribute("href");
         Assert.Equal($"/domestic-abuse/dramm?day={Tuesday}&page=2", next);
 
         var second = await (await frontDoor.GetAsync(next)).HtmlAsync();
