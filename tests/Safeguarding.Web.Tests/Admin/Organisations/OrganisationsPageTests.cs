@@ -70,4 +70,28 @@ public sealed class OrganisationsPageTests
         Assert.Equal(council.Id, audit.OrganisationId);
         Assert.StartsWith("web:", audit.Process);
     }
+
+    [Theory, BothDatabases]
+    public async Task School_phases_are_named_in_the_users_words_never_as_code(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        await host.Data.SaveAsync(db => db.Organisations.Add(new Organisation
+        {
+            PartnershipId = partnership.Id, Name = "Riverside Sixth Form", Type = OrganisationType.College, Urn = "130001", Phase = SchoolPhase.SixteenPlus,
+        }));
+        var client = await host.SignInAsync(await host.Data.CreateUserAsync(council, Role.PartnershipAdministrator));
+
+        var list = (await (await client.GetAsync("/admin/organisations")).HtmlAsync()).QuerySelector("main")!.TextContent;
+        var add = (await (await client.GetAsync("/admin/organisations/add")).HtmlAsync()).QuerySelector("select")!.TextContent;
+
+        Assert.Contains("16 plus", list);
+        Assert.Contains("All-through", add);
+        foreach (var code in new[] { "SixteenPlus", "AllThrough", "AlternativeProvision", "NotApplicable" })
+        {
+            Assert.DoesNotContain(code, list);
+            Assert.DoesNotContain(code, add);
+        }
+    }
 }

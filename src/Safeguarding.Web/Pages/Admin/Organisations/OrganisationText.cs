@@ -20,6 +20,20 @@ public static class OrganisationText
         _ => type.ToString(),
     };
 
+    /// <summary>A school's phase as the DfE's Get Information about Schools names it, never the code's name ("SixteenPlus").</summary>
+    public static string Phase(SchoolPhase phase) => phase switch
+    {
+        SchoolPhase.NotApplicable => "Not a school",
+        SchoolPhase.Nursery => "Nursery",
+        SchoolPhase.Primary => "Primary",
+        SchoolPhase.Secondary => "Secondary",
+        SchoolPhase.AllThrough => "All-through",
+        SchoolPhase.Special => "Special school",
+        SchoolPhase.AlternativeProvision => "Alternative provision",
+        SchoolPhase.SixteenPlus => "16 plus",
+        _ => phase.ToString(),
+    };
+
     public static string Identifier(Organisation o) =>
         o.Urn is not null ? $"URN {o.Urn}" : o.OdsCode is not null ? $"ODS {o.OdsCode}" : o.PoliceForceCode is not null ? $"Force {o.PoliceForceCode}" : "";
 }

@@ -29,7 +29,7 @@ public sealed class PlaceModel(CurrentActor current, Core.DomesticAbuse.Encompas
         NotificationRecipient? councilRole = parts.Length > 1 ? parts[1] switch { "EHE" => NotificationRecipient.ElectiveHomeEducationLead, "CME" => NotificationRecipient.ChildrenMissingEducationLead, _ => null } : null;
         if (organisation is null || (organisation.Type == OrganisationType.CouncilService && councilRole is null))
         {
-            ModelState.AddModelError(nameof(Setting), "Select the child's school or college, or the council's EHE or CME lead");
+            ModelState.AddModelError(nameof(Setting), "Select the child's school or college, or the council's elective home education or children missing education lead");
             return Page();
         }
         try
