@@ -28,17 +28,6 @@ public sealed record HeldLinkToDecide(
     HeldLink Link, string Organisation, SourceRecord Record, Person Child,
     IReadOnlyList<(string Organisation, PersonLinkKind Kind, LocalDate From)> HeldBy, IReadOnlyList<FieldEvidence> Evidence);
 
-/// <summary>Which page of the held links waiting (from 1).</summary>
-public sealed record WaitingHeldLinksOptions(int Page = 1)
-{
-    public const int PageSize = 50;
-}
-
-/// <summary>One page of held links waiting, and how many wait in all (that the reader may see).</summary>
-public sealed record WaitingHeldLinksPage(IReadOnlyList<WaitingHeldLink> Links, int Total, int Page)
-{
-    public int Pages => Math.Max(1, (Total + WaitingHeldLinksOptions.PageSize - 1) / WaitingHeldLinksOptions.PageSize);
-}
 
 public sealed record DecideHeldLinkOptions(Guid HeldLinkId, HeldLinkDecision Decision, string Reason);
 
@@ -119,27 +108,24 @@ public sealed partial class PersonIndex
     /// One page of the held links waiting for a decision, oldest first, with how many wait in all. A sealed child's link
     /// is listed (and counted) only to those who may read sealed records. Which links were listed is recorded.
     /// </summary>
-    public async Task<WaitingHeldLinksPage> WaitingHeldLinksAsync(WaitingHeldLinksOptions options, ProcessContext process, CancellationToken ct = default)
+    public async Task<Paged<WaitingHeldLink>> WaitingHeldLinksAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         DemandHeldLinks(actor, null);
         var partnership = actor.PartnershipId;
         var mayReadSealed = actor.HasAny(Resource.SealedRecord, Operation.Read);
-        var query = db.HeldLinks.AsNoTracking()
-            .Where(h => h.PartnershipId == partnership && h.Decision == null)
-            .Join(db.People, h => h.PersonId, p => p.Id, (h, p) => new { h, p })
-            .Where(x => mayReadSealed || !x.p.IsSealed);
-        var total = await query.CountAsync(ct);
-        var page = Math.Max(1, options.Page);
-        var waiting = (await query
-                .OrderBy(x => x.h.HeldAt).ThenBy(x => x.h.Id).Skip((page - 1) * WaitingHeldLinksOptions.PageSize).Take(WaitingHeldLinksOptions.PageSize)
+        var waiting = (await db.HeldLinks.AsNoTracking()
+                .Where(h => h.PartnershipId == partnership && h.Decision == null)
+                .Join(db.People, h => h.PersonId, p => p.Id, (h, p) => new { h, p })
+                .Where(x => mayReadSealed || !x.p.IsSealed)
                 .Join(db.SourceRecords, x => x.h.SourceRecordId, s => s.Id, (x, s) => new { x.h, x.p, s })
                 .Join(db.Organisations, x => x.h.OrganisationId, o => o.Id, (x, o) => new { x.h, x.p, x.s, o.Name })
-                .ToListAsync(ct))
-            .Select(x => new WaitingHeldLink(x.h, x.Name, x.p.FullName, x.s)).ToList();
+                .OrderBy(x => x.h.HeldAt).ThenBy(x => x.h.Id)
+                .PageAsync(page, ct))
+            .Select(x => new WaitingHeldLink(x.h, x.Name, x.p.FullName, x.s));
         // The list names children: which links were listed is recorded, one entry each.
-        await new AuditTrail(db).RecordListedAsync(process, "held links", HeldLinkResourceType, waiting.Select(w => w.Link.Id), ct);
-        return new WaitingHeldLinksPage(waiting, total, page);
+        await new AuditTrail(db).RecordListedAsync(process, "held links", HeldLinkResourceType, waiting.Items.Select(w => w.Link.Id), ct);
+        return waiting;
     }
 
     /// <summary>One held link opened for a decision (a read of the child and of the organisation's record, audited); null when the partnership has none.</summary>

@@ -28,26 +28,26 @@ public sealed class ReviewListsTests
         var council = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
         var frontDoor = await data.CreateUserAsync(council, Role.FrontDoorPractitioner);
         var child = await data.CreatePersonAsync(partnership.Id, (schoolA, PersonLinkKind.RegisteredPupil));
-        var total = WaitingHeldLinksOptions.PageSize + 3;
+        var total = PageOptions.DefaultSize + 3;
         await data.CreateHeldLinksAsync(child, schoolB, total);
 
-        WaitingHeldLinksPage first, second;
+        Paged<WaitingHeldLink> first, second;
         await using (var db = database.NewContext())
         {
             var index = new PersonIndex(db);
-            first = await index.WaitingHeldLinksAsync(new WaitingHeldLinksOptions(1), new ProcessContext("test:page1", frontDoor.Actor), ct);
-            second = await index.WaitingHeldLinksAsync(new WaitingHeldLinksOptions(2), new ProcessContext("test:page2", frontDoor.Actor), ct);
+            first = await index.WaitingHeldLinksAsync(new PageOptions(1), new ProcessContext("test:page1", frontDoor.Actor), ct);
+            second = await index.WaitingHeldLinksAsync(new PageOptions(2), new ProcessContext("test:page2", frontDoor.Actor), ct);
         }
 
-        Assert.Equal((total, 2, WaitingHeldLinksOptions.PageSize), (first.Total, first.Pages, first.Links.Count));
-        Assert.Equal((total, 3), (second.Total, second.Links.Count));
-        Assert.Empty(first.Links.Select(l => l.Link.Id).Intersect(second.Links.Select(l => l.Link.Id)));
+        Assert.Equal((total, 2, PageOptions.DefaultSize), (first.Total, first.Pages, first.Items.Count));
+        Assert.Equal((total, 3), (second.Total, second.Items.Count));
+        Assert.Empty(first.Items.Select(l => l.Link.Id).Intersect(second.Items.Select(l => l.Link.Id)));
         await using var read = database.NewContext();
         foreach (var (process, page) in new[] { ("test:page1", first), ("test:page2", second) })
         {
             var entries = await read.AuditEntries.Where(e => e.Process == process).ToListAsync(ct);
             Assert.All(entries, e => Assert.Equal((AuditActions.List, nameof(HeldLink), "held links"), (e.Action, e.ResourceType, e.Details)));
-            Assert.Equal(page.Links.Select(l => l.Link.Id.ToString()).Order(), entries.Select(e => e.ResourceId!).Order());
+            Assert.Equal(page.Items.Select(l => l.Link.Id.ToString()).Order(), entries.Select(e => e.ResourceId!).Order());
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class EarnedLinksReviewPagesTests
         var schoolB = await host.Data.CreateOrganisationAsync(partnership.Id);
         var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
         var child = await host.Data.CreatePersonAsync(partnership.Id, (schoolA, PersonLinkKind.RegisteredPupil));
-        var total = WaitingHeldLinksOptions.PageSize + 1;
+        var total = PageOptions.DefaultSize + 1;
         await host.Data.CreateHeldLinksAsync(child, schoolB, total);
         var frontDoor = await host.SignInAsync(await host.Data.CreateUserAsync(council, Role.FrontDoorPractitioner));
 
@@ -67,7 +67,7 @@ public sealed class EarnedLinksReviewPagesTests
         var second = await (await frontDoor.GetAsync("/held-links?page=2")).HtmlAsync();
 
         Assert.Contains($"{total} waiting, page 1 of 2", first.QuerySelector(".govuk-table__caption")!.TextContent);
-        Assert.Equal(WaitingHeldLinksOptions.PageSize, first.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(PageOptions.DefaultSize, first.QuerySelectorAll("tbody tr").Length);
         Assert.NotNull(first.QuerySelector(".govuk-pagination a[href='/held-links?page=2'][rel=next]"));
         Assert.Equal(1, second.QuerySelectorAll("tbody tr").Length);
         Assert.Equal("page", second.QuerySelector(".govuk-pagination__item--current a")!.GetAttribute("aria-current"));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.HeldLinks;
@@ -11,8 +12,11 @@ namespace Safeguarding.Web.Pages.HeldLinks;
 /// </summary>
 public sealed class IndexModel(CurrentActor current, PersonIndex index) : PageModel
 {
-    public WaitingHeldLinksPage Waiting { get; private set; } = new([], 0, 1);
+    public Paged<WaitingHeldLink> Waiting { get; private set; } = new([], 0, 1, PageOptions.DefaultSize);
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1) =>
-        Waiting = await index.WaitingHeldLinksAsync(new WaitingHeldLinksOptions(pageNumber), await current.ProcessAsync("held link review"));
+    public async Task OnGetAsync() =>
+        Waiting = await index.WaitingHeldLinksAsync(WorkQueues.PageFrom(Request), await current.ProcessAsync("held link review"));
+
+    /// <summary>The list's pages, for the shared GOV.UK pagination.</summary>
+    public Pagination Pagination => new(Waiting.Number, Waiting.Pages, n => $"/held-links?page={n}");
 }

@@ -29,8 +29,7 @@ public sealed class IndexModel(CurrentActor current, DrammList dramm, Safeguardi
         Previous = Core.Meetings.MeetingCadence.PreviousWorkingDay(Day);
         Next = Core.Meetings.MeetingCadence.NextWorkingDay(Day.PlusDays(1));
         // "page" is the page's own route value in Razor Pages: read the query's.
-        var page = int.TryParse(Request.Query["page"], out var p) && p > 1 ? p : 1;
-        List = await dramm.ForDayAsync(new DrammDayOptions(Day, page), await current.ProcessAsync());
+        List = await dramm.ForDayAsync(new DrammDayOptions(Day, WorkQueues.PageFrom(Request).Number), await current.ProcessAsync());
         var ids = Cases.SelectMany(c => c.ChildPersonIds).Distinct().ToList();
         ChildNames = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName);
         return Page();
