@@ -55,7 +55,9 @@ public sealed partial class PersonIndex
             .ToList();
         var pages = Math.Max(1, (matches.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(options.Page, 1, pages);
-        var shown = matches.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        // The model's explanation is worked out for the page shown, not for every match.
+        var shown = matches.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(m => new SearchCandidate(m.Person, m.MatchProbability, m.Explanation?.Value.Fields ?? [])).ToList();
 
         db.QueueAudit(process, "search", PersonRecords.ResourceType, null, AuditOutcome.Allowed, $"{matches.Count} matched, {shown.Count} shown");
         new AuditTrail(db).QueueListed(process, "people search", PersonRecords.ResourceType, shown.Select(r => r.Person.Id));
@@ -63,7 +65,10 @@ public sealed partial class PersonIndex
         return new PersonSearchResults(shown, matches.Count, page, pageSize, moreThanCounted);
     }
 
-    private async Task<(List<SearchCandidate> Found, bool MoreThanCounted)> ScoredMatchesAsync(
+    /// <summary>A person who matched, before the page is chosen: the explanation waits until the person is shown.</summary>
+    private sealed record Match(Person Person, double? MatchProbability, Lazy<PairExplanation>? Explanation);
+
+    private async Task<(List<Match> Found, bool MoreThanCounted)> ScoredMatchesAsync(
         LinkageModel model, Guid partnershipId, PersonSearchOptions options, CancellationToken ct)
     {
         var probe = new PersonRecord("search", options.GivenName, options.FamilyName, options.DateOfBirth, null, options.Postcode);
@@ -76,7 +81,7 @@ public sealed partial class PersonIndex
         var people = await db.People.AsNoTracking().Include(p => p.Links)
             .Where(p => personIds.Contains(p.Id) && p.PartnershipId == partnershipId && p.MergedIntoPersonId == null).ToDictionaryAsync(p => p.Id, ct);
         var found = scored.Where(s => people.ContainsKey(s.PersonId))
-            .Select(s => new SearchCandidate(people[s.PersonId], s.Score.MatchProbability, s.Explanation.Value.Fields))
+            .Select(s => new Match(people[s.PersonId], s.Score.MatchProbability, s.Explanation))
             .ToList();
         return (found, moreThanCounted);
     }
@@ -167,13 +172,13 @@ public sealed partial class PersonIndex
     }
 
     // Until the index holds enough records to learn from, a search is by the start of the names.
-    private async Task<(List<SearchCandidate> Found, bool MoreThanCounted)> NamesStartingAsync(
+    private async Task<(List<Match> Found, bool MoreThanCounted)> NamesStartingAsync(
         Guid partnershipId, string? givenName, string? familyName, CancellationToken ct)
     {
         var query = db.People.AsNoTracking().Include(p => p.Links).Where(p => p.PartnershipId == partnershipId && p.MergedIntoPersonId == null);
         if (!string.IsNullOrWhiteSpace(givenName)) { var g = givenName.Trim().ToUpperInvariant(); query = query.Where(p => p.GivenName.ToUpper().StartsWith(g)); }
         if (!string.IsNullOrWhiteSpace(familyName)) { var f = familyName.Trim().ToUpperInvariant(); query = query.Where(p => p.FamilyName.ToUpper().StartsWith(f)); }
         var people = await query.OrderBy(p => p.Id).Take(SearchRecordCap + 1).ToListAsync(ct);
-        return (people.Take(SearchRecordCap).Select(p => new SearchCandidate(p, null, [])).ToList(), people.Count > SearchRecordCap);
+        return (people.Take(SearchRecordCap).Select(p => new Match(p, null, null)).ToList(), people.Count > SearchRecordCap);
     }
 }
