@@ -65,8 +65,9 @@ public static class HostSetup
         services.AddSafeguardingKeyRing(config, deployment.KeysDirectoryIn(database.DataDirectory));
 
         // Logs: structured, to the console, and redacted as a whole line before they leave the process; sinks added
-        // in configuration (a file) are redacted too (RedactedSinks).
-        services.AddSerilog((_, log) => log
+        // in configuration (a file) are redacted too (RedactedSinks). Each host keeps its own logger: the static
+        // Log.Logger is process-wide, so a second host in the process (tests run several) would take the first's lines.
+        services.AddSerilog(preserveStaticLogger: true, configureLogger: (_, log) => log
             .ReadRedactedFromConfiguration(config)
             .Enrich.FromLogContext()
             .WriteTo.Console(new RedactingFormatter(new MessageTemplateTextFormatter(
@@ -172,8 +173,12 @@ public static class HostSetup
         // First: everything after sees the client's address and scheme as the trusted proxy reported them.
         app.UseForwardedHeaders();
         app.UseSerilogRequestLogging(o =>
+        {
             // The path only: it holds record ids, never names; query strings are not logged.
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
+            // This host's logger, not the static one (see AddSerilog).
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        });
 
         // Machine clients (/api and /fhir) get problem details, never the HTML error pages.
         // Refusals (Access/Refusals.cs) are answered by the exception handler; the status-code pages sit outside it so

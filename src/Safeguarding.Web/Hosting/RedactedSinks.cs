@@ -1,6 +1,7 @@
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 using Serilog.Parsing;
 
 namespace Safeguarding.Web.Hosting;
@@ -32,9 +33,14 @@ public static class RedactedSinks
 
     private sealed class RedactingSink(Logger inner) : ILogEventSink, IDisposable
     {
+        private static readonly MessageTemplateTextFormatter Message = new("{Message:lj}", System.Globalization.CultureInfo.InvariantCulture);
+
         public void Emit(LogEvent logEvent)
         {
-            var message = PersonalDataRedaction.Redact(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+            // Rendered as the console renders it (strings without quotes), then redacted.
+            using var rendered = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Message.Format(logEvent, rendered);
+            var message = PersonalDataRedaction.Redact(rendered.ToString());
             inner.Write(new LogEvent(logEvent.Timestamp, logEvent.Level,
                 logEvent.Exception is null ? null : new RedactedException(logEvent.Exception),
                 new MessageTemplate([new TextToken(message)]),

@@ -246,6 +246,35 @@ public sealed class FailClosedTests
     }
 
     [Fact]
+    public async Task Each_host_in_a_process_writes_its_own_log_lines_to_its_own_sinks()
+    {
+        // Serilog's static logger is process-wide: a host that used it would lose its lines to whichever host started
+        // last, or to nothing once that one stopped.
+        string FileIn(string folder) => Path.Combine(folder, "hub.log");
+        Dictionary<string, string?> FileSink(string folder) => new() { ["Serilog:WriteTo:0:Name"] = "File", ["Serilog:WriteTo:0:Args:path"] = FileIn(folder) };
+        var (first, second) = (NewFolder(), NewFolder());
+        await using (var firstHost = Host("Test", first, FileSink(first)))
+        {
+            var logs = firstHost.Services.GetRequiredService<ILoggerFactory>();
+            await using (var secondHost = Host("Test", second, FileSink(second)))
+            {
+                _ = secondHost.Services;
+                logs.CreateLogger("FailClosedTests").LogWarning("Written while the second host runs");
+                await firstHost.CreateClient().GetAsync("/health/live", TestContext.Current.CancellationToken);
+            }
+            logs.CreateLogger("FailClosedTests.After").LogWarning("Written after the second host stopped");
+        }
+
+        var firstText = await File.ReadAllTextAsync(FileIn(first), TestContext.Current.CancellationToken);
+        Assert.Contains("Written while the second host runs", firstText);
+        Assert.Contains("Written after the second host stopped", firstText);
+        Assert.Contains("HTTP GET /health/live responded 200", firstText);
+        var secondText = await File.ReadAllTextAsync(FileIn(second), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("Written", secondText);
+        Assert.DoesNotContain("/health/live", secondText);
+    }
+
+    [Fact]
     public async Task Data_protection_keys_are_encrypted_at_rest_with_the_configured_certificate()
     {
         var folder = NewFolder();
