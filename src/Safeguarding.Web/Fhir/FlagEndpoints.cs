@@ -7,6 +7,7 @@ using Safeguarding.Core;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Web.Access;
+using Safeguarding.Web.Api;
 
 namespace Safeguarding.Web.Fhir;
 
@@ -32,8 +33,9 @@ public static class FlagEndpoints
 
     public static void MapFhirFlags(this WebApplication app)
     {
-        app.MapGet("/fhir/Flag", SearchByGetAsync).DisableAntiforgery().ExcludeFromDescription();
-        app.MapPost("/fhir/Flag/_search", SearchByPostAsync).DisableAntiforgery().ExcludeFromDescription();
+        app.MapGet("/fhir/Flag", SearchByGetAsync).DisableAntiforgery().ExcludeFromDescription().WithBodyLimit(RequestBodyLimits.None);
+        // A search names one child: a few short parameters, never more than a small JSON post.
+        app.MapPost("/fhir/Flag/_search", SearchByPostAsync).DisableAntiforgery().ExcludeFromDescription().WithBodyLimit(RequestBodyLimits.SmallJson);
     }
 
     private static Task<IResult> SearchByGetAsync(HttpContext http, CurrentActor current, HealthFlagRecords flags, CancellationToken ct) =>

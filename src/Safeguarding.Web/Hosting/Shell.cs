@@ -18,6 +18,8 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
     /// <summary>A role with more pages than this sees sections in the top navigation and the section's pages below it.</summary>
     public const int MostItemsUngrouped = 7;
 
+    private bool _loaded;
+
     private const string PeopleSection = "People", DomesticAbuse = "Domestic abuse", Learners = "Learners", Administration = "Administration";
 
     public bool DemoMode => options.Value.DemoMode;
@@ -44,6 +46,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
 
     public async Task LoadAsync()
     {
+        // A page may load it before the layout does (the status page): once per request is enough.
+        if (_loaded) return;
+        _loaded = true;
         Actor = await current.GetAsync();
         if (Actor is null)
         {

@@ -55,6 +55,16 @@ public sealed class RequestBodyLimitTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_flag_search_by_post_larger_than_a_small_json_body_is_413_before_anyone_is_looked_up(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var (_, client) = await ApiClientAsync(host, OrganisationType.GpPractice, "health-flags:read");
+        var form = new FormUrlEncodedContent([new("patient.identifier", "https://fhir.nhs.uk/Id/nhs-number|9434765919"), new("padding", new string('x', (int)RequestBodyLimits.SmallJson))]);
+
+        await AssertTooLargeAsync(await client.PostAsync("/fhir/Flag/_search", form, TestContext.Current.CancellationToken), "16 KB");
+    }
+
+    [Theory, BothDatabases]
     public async Task A_source_record_sent_without_a_length_is_cut_off_at_its_limit_413_and_nothing_is_kept(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);
@@ -90,11 +100,11 @@ public sealed class RequestBodyLimitTests
     }
 
     [Fact]
-    public async Task Every_api_endpoint_names_its_body_limit()
+    public async Task Every_api_and_fhir_endpoint_names_its_body_limit()
     {
         var host = await TestHost.GetAsync(DatabaseProvider.Sqlite);
         var api = host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true).ToList();
+            .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/fhir/", StringComparison.Ordinal))).ToList();
 
         Assert.NotEmpty(api);
         Assert.All(api, e => Assert.True(e.Metadata.GetMetadata<RequestBodyLimit>() is not null, $"{e.RoutePattern.RawText} has no body limit"));

@@ -53,6 +53,8 @@ public sealed class CalendarsPageTests
         var badTime = await (await client.GetAsync($"{Url}?ReportedAt=tomorrow")).HtmlAsync();
         Assert.Equal("#ReportedAt Enter when the incident was reported as a date and time, such as 2026-12-24 22:15", Errors(badTime));
 
+        // The page speaks to the education lead, not to an operator: no command line on it.
+        Assert.DoesNotContain("safeguard ", (await (await client.GetAsync(Url)).HtmlAsync()).QuerySelector("main")!.TextContent);
         var file = await client.GetAsync($"{Url}?handler=Download");
         Assert.Equal("application/json", file.Content.Headers.ContentType!.MediaType);
         var days = CalendarFile.Parse(await file.Content.ReadAsStringAsync(), "calendar.json");

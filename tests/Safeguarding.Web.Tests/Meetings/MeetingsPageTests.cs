@@ -38,7 +38,7 @@ public sealed class MeetingsPageTests
         var frontDoor = await s.Host.SignInAsync(s.FrontDoor);
 
         Assert.Equal(HttpStatusCode.OK, (await frontDoor.GetAsync($"/meetings/{meeting.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await frontDoor.GetAsync($"/meetings/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontDoor.GetAsync($"/meetings/{Guid.NewGuid()}")).StatusCode);
         var invitation = await frontDoor.GetAsync($"/meetings/{meeting.Id}/invitation");
         Assert.Equal(HttpStatusCode.OK, invitation.StatusCode);
         Assert.Equal("text/calendar", invitation.Content.Headers.ContentType!.MediaType);

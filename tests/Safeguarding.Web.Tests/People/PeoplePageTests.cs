@@ -55,17 +55,40 @@ public sealed class PeoplePageTests
     }
 
     [Theory, BothDatabases]
-    public async Task A_record_in_another_partnership_is_not_found(DatabaseProvider provider)
+    public async Task A_record_the_user_may_not_see_one_in_another_partnership_and_one_that_does_not_exist_get_the_same_page(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);
         var partnership = await host.Data.CreatePartnershipAsync();
         var elsewhere = await host.Data.CreatePartnershipAsync();
         var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id);
+        var unlinked = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var sealedOne = await host.Data.CreatePersonAsync(partnership.Id, (council, PersonLinkKind.OpenCase));
+        await host.Data.SaveAsync(db => db.People.Where(p => p.Id == sealedOne.Id).ExecuteUpdate(x => x.SetProperty(p => p.IsSealed, true)));
         var stranger = await host.Data.CreatePersonAsync(elsewhere.Id);
-        var practitioner = await host.Data.CreateUserAsync(council, Role.FrontDoorPractitioner);
+        var practitioner = await host.Data.CreateUserAsync(council, Role.SocialWorker);
         var client = await host.SignInAsync(practitioner);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/people/{stranger.Id}")).StatusCode);
+        async Task<(HttpStatusCode, string)> AnswerAsync(Guid id)
+        {
+            var response = await client.GetAsync($"/people/{id}");
+            // The page is the same but for the address it offers break-glass at.
+            var main = (await response.HtmlAsync()).QuerySelector("main")!.TextContent;
+            return (response.StatusCode, main);
+        }
+        var answers = new[] { await AnswerAsync(unlinked.Id), await AnswerAsync(sealedOne.Id), await AnswerAsync(stranger.Id), await AnswerAsync(Guid.NewGuid()) };
+
+        Assert.Equal(HttpStatusCode.Forbidden, answers[0].Item1);
+        Assert.Single(answers.Distinct());
+        Assert.Contains("You cannot see this record", answers[0].Item2);
+        // A social worker may break glass: offered alike, whether the record exists or not.
+        Assert.Contains("Use break-glass access", answers[0].Item2);
+        Assert.Contains("Go to People", answers[0].Item2);
+        // Only the audit trail tells them apart: every try is on it.
+        await using var db = host.NewContext();
+        var reasons = await db.AuditEntries.Where(e => e.ActorUserId == practitioner.User.Id && e.Outcome == AuditOutcome.Denied).Select(e => e.Details).ToListAsync();
+        Assert.Equal(4, reasons.Count);
+        Assert.Equal(2, reasons.Count(r => r == Safeguarding.Web.Access.Refusals.NoSuchRecord));
     }
 
     [Theory, BothDatabases]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform.Audit;
@@ -30,7 +31,7 @@ public interface IOutboxChannel
 /// row locks skipped by other dispatchers on PostgreSQL (FOR UPDATE SKIP LOCKED) and the database write lock on
 /// SQLite, both inside a short transaction that stamps a claim token and a lease. See ADR-009.
 /// </summary>
-public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutboxChannel> channels, OutboxOptions options)
+public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutboxChannel> channels, OutboxOptions options, ILogger<OutboxDispatcher>? log = null)
 {
     public const string ProcessName = "outbox:dispatch";
 
@@ -166,9 +167,10 @@ public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutb
         var now = db.Clock.GetCurrentInstant();
         var givesUp = message.Attempts >= message.MaxAttempts;
         var next = now + Outbox.Backoff(message.Attempts, options.FirstRetryAfter, options.LongestRetryAfter);
-        // The type and message of the error only: SMTP and HTTP errors name servers, not children.
-        var text = $"{error.GetType().Name}: {error.Message}";
+        // In words for the deliveries page; the technical text (it names servers, not children) to the log.
+        var text = DeliveryProblems.InWords(error);
         if (text.Length > 1000) text = text[..1000];
+        log?.LogWarning("Delivery {MessageId} attempt {Attempt} failed: {ErrorType}: {ErrorMessage}", message.Id, message.Attempts, error.GetType().Name, error.Message);
         await UpdateAuditedAsync([message.Id], $"changed: Status, NextAttemptAt, ClaimToken, LastError ({(givesUp ? "failed" : "to retry")})", () =>
             db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s

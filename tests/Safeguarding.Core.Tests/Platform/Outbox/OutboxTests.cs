@@ -137,7 +137,7 @@ public sealed class OutboxTests
             await using var check = s.NewContext();
             var stored = await check.OutboxMessages.SingleAsync(m => m.Id == message.Id);
             Assert.Equal(attempt, stored.Attempts);
-            Assert.Contains("refused", stored.LastError);
+            Assert.Equal("The connection to the mail server could not be made or was broken.", stored.LastError);
             if (attempt < 4)
             {
                 Assert.Equal(OutboxStatus.Pending, stored.Status);
@@ -186,6 +186,22 @@ public sealed class OutboxTests
         await using var check = s.NewContext();
         var stored = await check.OutboxMessages.SingleAsync(m => m.Id == message.Id);
         Assert.Equal((OutboxStatus.Delivered, 2), (stored.Status, stored.Attempts));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_failed_delivery_is_explained_in_words_never_as_an_exception_type(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        var smtp = await TestSmtpServer.SharedAsync();
+        var message = await QueueOneAsync(s, to: s.KeyAdult.Email);
+
+        await using (var db = s.NewContext())
+        await using (var down = new EmailChannel(smtp.Settings with { Port = FreePort() }))
+            await s.Dispatcher(db, down).DispatchDueAsync();
+
+        await using var check = s.NewContext();
+        var stored = await check.OutboxMessages.SingleAsync(m => m.Id == message.Id);
+        Assert.Equal("The mail server refused the connection: it may be down, or its address or port may be wrong.", stored.LastError);
     }
 
     [Theory, BothDatabases]

@@ -105,7 +105,7 @@ public sealed class WebhookAddressTests
         var message = await check.OutboxMessages.SingleAsync(m => m.Channel == OutboxChannel.Webhook);
         Assert.Equal(OutboxStatus.Pending, message.Status);
         Assert.Equal(1, message.Attempts);
-        Assert.Equal("WebhookDeliveryException: The setting's address leads to a local, private or internal network, which notifications are never sent to.",
+        Assert.Equal("The setting's address leads to a local, private or internal network, which notifications are never sent to.",
             message.LastError);
         Assert.Equal(0, receiver.Requests);
     }
@@ -127,7 +127,7 @@ public sealed class WebhookAddressTests
 
         await using var check = s.NewContext();
         var error = (await check.OutboxMessages.SingleAsync(m => m.Channel == OutboxChannel.Webhook)).LastError;
-        Assert.Equal("WebhookDeliveryException: The setting's system could not be reached.", error);
+        Assert.Equal("The setting's system could not be reached.", error);
     }
 
     [Theory, BothDatabases]

@@ -64,7 +64,7 @@ public sealed class DashAccessTests
 
         Assert.Equal(HttpStatusCode.Forbidden, byIdva.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byOtherForce.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, byUnknownId.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byUnknownId.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byOfficer.StatusCode);
         Assert.NotEqual(HttpStatusCode.Redirect, postedByIdva.StatusCode);
         await using var db = s.Host.NewContext();

@@ -107,7 +107,7 @@ public sealed class DashPageTests
         var socialWorker = await s.Host.SignInAsync(await s.Host.Data.CreateUserAsync(s.Council, Role.SocialWorker));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await socialWorker.GetAsync($"/domestic-abuse/dash/{assessment.Id}/check")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await socialWorker.GetAsync($"/domestic-abuse/dash/{Guid.NewGuid()}/check")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await socialWorker.GetAsync($"/domestic-abuse/dash/{Guid.NewGuid()}/check")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await s.Host.SignInAsync(s.Officer)).GetAsync($"/domestic-abuse/dash/{assessment.Id}/check")).StatusCode);
 
         await using var db = s.Host.NewContext();
