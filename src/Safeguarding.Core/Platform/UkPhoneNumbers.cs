@@ -27,9 +27,11 @@ public static class UkPhoneNumbers
             if (digits.StartsWith('0')) digits = digits[1..];
             digits = "0" + digits;
         }
-        // A UK number is 0 then 9 or 10 digits, the first of them 1, 2, 3, 5, 7, 8 or 9 (4 and 6 are not in use).
-        if (digits.Length is not (10 or 11) || digits[0] != '0' || digits[1] is '0' or '4' or '6') return null;
-        return digits;
+        // A UK number is 0 then 10 digits, the first of them 1, 2, 3, 5, 7, 8 or 9 (4 and 6 are not in use); only some
+        // freephone numbers and one small exchange (016977) have 9 digits after the 0.
+        if (digits.Length < 2 || digits[0] != '0' || digits[1] is '0' or '4' or '6') return null;
+        var shortAllowed = digits.StartsWith("0800", StringComparison.Ordinal) || digits.StartsWith("016977", StringComparison.Ordinal);
+        return digits.Length == 11 || (digits.Length == 10 && shortAllowed) ? digits : null;
     }
 
     /// <summary>The number trimmed, or null when blank; the caller has checked it with <see cref="Dial"/>.</summary>
