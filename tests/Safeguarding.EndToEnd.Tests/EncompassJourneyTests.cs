@@ -50,12 +50,14 @@ public sealed class EncompassJourneyTests(EndToEndFixture fixture)
         await audit.VisitAsync(page, "Operation Encompass notifications", "/domestic-abuse/encompass/inbox");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = $"{incident.Children[0].GivenName} {incident.Children[0].FamilyName}" }).ClickAsync();
         await audit.CheckAsync(page, "A notification");
-        await audit.SubmitEmptyAsync(page, "A notification");
+        await page.SubmitAsync("Received, planning support");
+        await audit.CheckAsync(page, "A notification (acknowledged)");
+        Assert.Contains("Acknowledged before the deadline", await page.Locator(".govuk-notification-banner--success").TextContentAsync());
+        await audit.SubmitEmptyAsync(page, "A notification (support)");
         await page.GetByLabel("A trusted adult checked in with the child").CheckAsync();
         await page.GetByLabel("Staff who need to know have been told").CheckAsync();
-        await page.SubmitAsync("Acknowledge");
-        await audit.CheckAsync(page, "A notification (acknowledged)");
-        Assert.Contains("Acknowledged", await page.Locator(".govuk-panel").TextContentAsync());
+        await page.SubmitAsync("Record support given");
+        await audit.CheckAsync(page, "A notification (support given)");
         await page.Context.CloseAsync();
 
         page = await fixture.NewPageAsync();

@@ -67,6 +67,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<DomesticAbuse.Encompass.EncompassNotification> EncompassNotifications => Set<DomesticAbuse.Encompass.EncompassNotification>();
     public DbSet<DomesticAbuse.Encompass.EncompassSettings> EncompassSettings => Set<DomesticAbuse.Encompass.EncompassSettings>();
     public DbSet<DomesticAbuse.Encompass.EscalationTask> EncompassEscalationTasks => Set<DomesticAbuse.Encompass.EscalationTask>();
+    public DbSet<DomesticAbuse.Encompass.EncompassSupportEntry> EncompassSupportEntries => Set<DomesticAbuse.Encompass.EncompassSupportEntry>();
     public DbSet<DomesticAbuse.DomesticAbuseSettings> DomesticAbuseSettings => Set<DomesticAbuse.DomesticAbuseSettings>();
     public DbSet<DomesticAbuse.Checklists.StoredChecklist> StoredChecklists => Set<DomesticAbuse.Checklists.StoredChecklist>();
     public DbSet<DomesticAbuse.RiskAssessments.RiskAssessment> RiskAssessments => Set<DomesticAbuse.RiskAssessments.RiskAssessment>();

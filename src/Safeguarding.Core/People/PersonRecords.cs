@@ -156,7 +156,10 @@ public sealed class PersonRecords(SafeguardingDbContext db, IEnumerable<IRecords
         var id = person.Id.ToString();
         var hasBreakGlass = actor.UserId is { } userId && await db.BreakGlassAccesses.AsNoTracking()
             .AnyAsync(b => b.UserId == userId && b.ResourceType == ResourceType && b.ResourceId == id && b.GrantedAt <= now && b.ExpiresAt > now, ct);
-        return new RecordFacts(person.PartnershipId, person.RecordedByOrganisationId,
-            person.Links.Select(l => l.OrganisationId).ToList(), person.IsSealed, hasBreakGlass);
+        return ReadFacts(person, hasBreakGlass);
     }
+
+    /// <summary>What the policy weighs to open a person's record; lists that link to records ask it the same way.</summary>
+    public static RecordFacts ReadFacts(Person person, bool hasBreakGlass) =>
+        new(person.PartnershipId, person.RecordedByOrganisationId, person.Links.Select(l => l.OrganisationId).ToList(), person.IsSealed, hasBreakGlass);
 }

@@ -44,6 +44,7 @@ public static class PageConventions
         LoadForPage<Pages.People.MatchToDecideFilter>(conventions, "/People/Review/Decide");
         LoadForPage<Pages.HeldLinks.HeldLinkFilter>(conventions, "/HeldLinks/Decide");
         LoadForPage<Pages.Admin.Quarantine.QuarantinedRecordFilter>(conventions, "/Admin/Quarantine/Record");
+        LoadForPage<Pages.Admin.Organisations.OrganisationFilter>(conventions, "/Admin/Organisations/Edit");
         LoadForPage<Pages.DomesticAbuse.Encompass.Inbox.NotificationFilter>(conventions, "/DomesticAbuse/Encompass/Inbox/Notification");
         foreach (var page in new[] { "Question", "CheckAnswers", "Child", "Done" })
             LoadForPage<Pages.DomesticAbuse.Dash.AssessmentFilter>(conventions, $"/DomesticAbuse/Dash/{page}");

@@ -23,7 +23,7 @@ public sealed class InboxTests
         await using var read = s.NewContext();
         var inbox = new KeyAdultInbox(read);
         var process = new ProcessContext("test", s.KeyAdult.Actor);
-        Assert.Equal(ours.Id, Assert.Single((await inbox.ListAsync(new PageOptions(), process)).Page.Items).Id);
+        Assert.Equal(ours.Id, Assert.Single((await inbox.ListAsync(new InboxListOptions(InboxFilter.Waiting, new PageOptions()), process)).Page.Items).Id);
         // Both refusals name the notification and why; the web host writes them to the audit trail (see the inbox page tests).
         var refused = await Assert.ThrowsAsync<ForbiddenException>(() => inbox.OpenAsync(theirs.Id, process));
         Assert.Equal((KeyAdultInbox.ResourceType, theirs.Id.ToString(), "notification was sent to another setting"), (refused.ResourceType, refused.ResourceId, refused.Reason));
@@ -80,7 +80,7 @@ public sealed class InboxTests
         await using (var db = s.NewContext()) await s.Delivery(db).DeliverAllReadyAsync();
 
         await using var read = s.NewContext();
-        Assert.Equal(ehe.Id, Assert.Single((await new KeyAdultInbox(read).ListAsync(new PageOptions(), new ProcessContext("test", lead.Actor))).Page.Items).Id);
+        Assert.Equal(ehe.Id, Assert.Single((await new KeyAdultInbox(read).ListAsync(new InboxListOptions(InboxFilter.Waiting, new PageOptions()), new ProcessContext("test", lead.Actor))).Page.Items).Id);
         Assert.Equal(lead.Email, (await read.OutboxMessages.SingleAsync(m => m.AboutId == ehe.Id)).Destination);
     }
 

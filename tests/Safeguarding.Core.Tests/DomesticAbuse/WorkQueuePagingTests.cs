@@ -14,7 +14,7 @@ namespace Safeguarding.Core.Tests.DomesticAbuse;
 public sealed class WorkQueuePagingTests
 {
     [Theory, BothDatabases]
-    public async Task The_inbox_pages_waiting_first_by_deadline_and_counts_every_notification(DatabaseProvider provider)
+    public async Task The_inbox_pages_waiting_by_deadline_and_acknowledged_apart_and_counts_both_truly(DatabaseProvider provider)
     {
         await using var s = await EncompassScenario.CreateAsync(provider);
         var late = await s.ReadyNotificationAsync(deadline: EncompassScenario.Monday0830 + Duration.FromDays(2));
@@ -23,24 +23,27 @@ public sealed class WorkQueuePagingTests
         var middle = await s.ReadyNotificationAsync(deadline: EncompassScenario.Monday0830 + Duration.FromDays(1));
         await using (var db = s.NewContext()) await s.Delivery(db).DeliverAllReadyAsync();
         await using (var db = s.NewContext())
-            await new KeyAdultInbox(db).AcknowledgeAsync(new AcknowledgeNotificationOptions(done.Id, ["check-in"], null), new ProcessContext("test", s.KeyAdult.Actor));
+            await new KeyAdultInbox(db).AcknowledgeAsync(new AcknowledgeNotificationOptions(done.Id), new ProcessContext("test", s.KeyAdult.Actor));
 
         await using var read = s.NewContext();
         var inbox = new KeyAdultInbox(read);
         var process = new ProcessContext("test:inbox pages", s.KeyAdult.Actor);
-        var first = await inbox.ListAsync(new PageOptions(1, 2), process);
-        var second = await inbox.ListAsync(new PageOptions(2, 2), process);
-        var pastTheEnd = await inbox.ListAsync(new PageOptions(9, 2), process);
+        var first = await inbox.ListAsync(new InboxListOptions(InboxFilter.Waiting, new PageOptions(1, 2)), process);
+        var second = await inbox.ListAsync(new InboxListOptions(InboxFilter.Waiting, new PageOptions(2, 2)), process);
+        var pastTheEnd = await inbox.ListAsync(new InboxListOptions(InboxFilter.Waiting, new PageOptions(9, 2)), process);
+        var acknowledged = await inbox.ListAsync(new InboxListOptions(InboxFilter.Acknowledged, new PageOptions(1, 2)), process);
 
-        Assert.Equal((4, 3, 2), (first.Page.Total, first.Waiting, first.Page.Pages));
+        Assert.Equal((3, 3, 1, 2), (first.Page.Total, first.Waiting, first.Acknowledged, first.Page.Pages));
         Assert.Equal([soon.Id, middle.Id], first.Page.Items.Select(i => i.Id));
-        Assert.Equal([late.Id, done.Id], second.Page.Items.Select(i => i.Id));
+        Assert.Equal([late.Id], second.Page.Items.Select(i => i.Id));
         Assert.Equal(2, pastTheEnd.Page.Number);
-        Assert.Equal([late.Id, done.Id], pastTheEnd.Page.Items.Select(i => i.Id));
+        Assert.Equal([late.Id], pastTheEnd.Page.Items.Select(i => i.Id));
+        Assert.Equal((1, 3, 1), (acknowledged.Page.Total, acknowledged.Waiting, acknowledged.Acknowledged));
+        Assert.Equal([done.Id], acknowledged.Page.Items.Select(i => i.Id));
         // Each listing names exactly the notifications it showed.
         var listed = await read.AuditEntries.AsNoTracking().Where(e => e.Process == "test:inbox pages" && e.Action == AuditActions.List).ToListAsync();
         int Listed(EncompassNotification n) => listed.Count(e => e.ResourceId == n.Id.ToString());
-        Assert.Equal((6, 1, 1, 2, 2), (listed.Count, Listed(soon), Listed(middle), Listed(late), Listed(done)));
+        Assert.Equal((5, 1, 1, 2, 1), (listed.Count, Listed(soon), Listed(middle), Listed(late), Listed(done)));
     }
 
     [Theory, BothDatabases]

@@ -174,6 +174,10 @@ public static class AccessMatrixTable
         R("GET /domestic-abuse/encompass/children-to-place/{id:guid}", EncompassNotification, Create, UnknownId),
         R("POST /domestic-abuse/encompass/children-to-place/{id:guid}", EncompassNotification, Create, UnknownId),
 
+        // Issue 12, the DSL at 08:20 (dsl-inbox): support given after acknowledging; an organisation's phone number.
+        R("POST /domestic-abuse/encompass/inbox/{id:guid}?handler=Support", EncompassNotification, Read, NotificationId, EncompassNotification, Update),
+        R("GET /admin/organisations/{id:guid}", Organisation, Update, UnknownId), R("POST /admin/organisations/{id:guid}", Organisation, Update, UnknownId),
+
         // Meetings.
         R("GET /meetings/{id:guid}/{handler?}", Meeting, Read, UnknownId),
         R("GET /meetings/{id:guid}/invitation", Meeting, Read, UnknownId),

@@ -10,7 +10,16 @@ namespace Safeguarding.Core.DomesticAbuse.Encompass;
 public sealed record EscalationRun(int Escalated, int Breached);
 
 public sealed record PhoneTheSchoolItem(Guid TaskId, Guid NotificationId, string SettingName, string? SettingUrn, string PoliceReference,
-    Instant Deadline, NotificationStatus Status, Instant? DoneAt, string? Note);
+    Instant Deadline, NotificationStatus Status, Instant? DoneAt, string? Note)
+{
+    public Guid SettingId { get; init; }
+    /// <summary>Who to call: the setting's own number, and its designated safeguarding leads with theirs.</summary>
+    public string? SettingPhone { get; init; }
+    public IReadOnlyList<KeyAdultContact> KeyAdults { get; init; } = [];
+}
+
+/// <summary>A setting's Key Adult (designated safeguarding lead or deputy) as the Front Door phones them.</summary>
+public sealed record KeyAdultContact(string Name, string? Phone);
 
 /// <summary>One page of the calls, how many are still to make, and the time it was read (for "overdue").</summary>
 public sealed record PhoneTheSchoolList(Paged<PhoneTheSchoolItem> Page, int ToDo, Instant Now);
@@ -77,7 +86,7 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
 
     /// <summary>
     /// One page of the tasks still to do or done in the last day: those to do first, soonest deadline first, with how
-    /// many there are in all and how many are still to do. Three queries whatever the list holds; the view is audited.
+    /// many there are in all and how many are still to do, with the numbers to call. Four queries whatever the list holds; the view is audited.
     /// </summary>
     public async Task<PhoneTheSchoolList> TasksAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
@@ -91,17 +100,32 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
             join o in db.Organisations.AsNoTracking() on t.RecipientOrganisationId equals o.Id
             join i in db.DomesticIncidents.AsNoTracking() on n.IncidentId equals i.Id
             where t.PartnershipId == partnership && (t.DoneAt == null || t.DoneAt >= since)
-            select new { t, n.Status, o.Name, o.Urn, i.PoliceReference };
+            select new { t, n.Status, o.Name, o.Urn, o.PhoneNumber, i.PoliceReference };
         var toDo = await tasks.CountAsync(x => x.t.DoneAt == null && x.Status != NotificationStatus.Acknowledged && x.Status != NotificationStatus.Superseded, ct);
         var rows = await tasks
             .OrderBy(x => x.t.DoneAt != null || x.Status == NotificationStatus.Acknowledged || x.Status == NotificationStatus.Superseded)
             .ThenBy(x => x.t.Deadline).ThenBy(x => x.t.Id)
-            .Select(x => new PhoneTheSchoolItem(x.t.Id, x.t.NotificationId, x.Name, x.Urn, x.PoliceReference, x.t.Deadline, x.Status, x.t.DoneAt, x.t.Note))
+            .Select(x => new PhoneTheSchoolItem(x.t.Id, x.t.NotificationId, x.Name, x.Urn, x.PoliceReference, x.t.Deadline, x.Status, x.t.DoneAt, x.t.Note)
+                { SettingId = x.t.RecipientOrganisationId, SettingPhone = x.PhoneNumber })
             .PageAsync(page, ct);
+        rows = rows.Select(WithKeyAdults(await KeyAdultsAsync(rows.Items.Select(r => r.SettingId).Distinct().ToList(), ct)));
         // The view was queued by Demand; it and the notifications listed are saved here (they were once queued and never saved).
         await new AuditTrail(db).RecordListedAsync(process, "phone the school", KeyAdultInbox.ResourceType, rows.Items.Select(r => r.NotificationId), ct);
         return new PhoneTheSchoolList(rows, toDo, now);
     }
+
+    /// <summary>The settings' Key Adults who can take the call (not disabled), by setting: one query for a page of calls.</summary>
+    private async Task<ILookup<Guid, KeyAdultContact>> KeyAdultsAsync(List<Guid> settings, CancellationToken ct)
+    {
+        var roles = EncompassDelivery.KeyAdultRoles;
+        return (await db.Users.AsNoTracking()
+                .Where(u => settings.Contains(u.OrganisationId) && !u.IsDisabled && u.Roles.Any(r => roles.Contains(r.Role)))
+                .OrderBy(u => u.DisplayName).Select(u => new { u.OrganisationId, u.DisplayName, u.PhoneNumber }).ToListAsync(ct))
+            .ToLookup(u => u.OrganisationId, u => new KeyAdultContact(u.DisplayName, u.PhoneNumber));
+    }
+
+    private static Func<PhoneTheSchoolItem, PhoneTheSchoolItem> WithKeyAdults(ILookup<Guid, KeyAdultContact> keyAdults) =>
+        item => item with { KeyAdults = [.. keyAdults[item.SettingId]] };
 
     /// <summary>Marks the call made (with an optional note), or undoes that.</summary>
     public async Task<bool> SetDoneAsync(PhoneCallOptions options, ProcessContext process, CancellationToken ct = default)

@@ -97,8 +97,7 @@ public sealed class LearnerAccess(SafeguardingDbContext db, KnownToSafeguarding 
             .Where(o => o.PartnershipId == actor.PartnershipId && o.Urn != null && allUrns.Contains(o.Urn))
             .Select(o => new { o.Id, Urn = o.Urn! }).ToListAsync(ct);
         // The schools the child has been enrolled at are linked to the child's attendance, as well as the person's own links.
-        var facts = new RecordFacts(person.PartnershipId, null,
-            [.. person.Links.Select(l => l.OrganisationId), .. schools.Select(s => s.Id)], person.IsSealed);
+        var facts = AttendanceFacts(person, schools.Select(s => s.Id));
         var decision = AccessPolicy.Decide(actor, Resource.Attendance, Operation.Read, facts);
         if (!decision.Allowed) throw new ForbiddenException(ResourceType, personId.ToString(), decision.Reason);
         db.QueueAudit(process, AuditActions.Read, ResourceType, personId.ToString(), AuditOutcome.Allowed, $"attendance {academicYear}");
@@ -116,6 +115,10 @@ public sealed class LearnerAccess(SafeguardingDbContext db, KnownToSafeguarding 
         return new ChildAttendanceOpening(personId, person.GivenName + " " + person.FamilyName, new AcademicYear(academicYear), years,
             enrolments, suspensions, names, registers);
     }
+
+    /// <summary>What the policy weighs to open a child's attendance; lists that link to it ask it the same way.</summary>
+    public static RecordFacts AttendanceFacts(Person person, IEnumerable<Guid> enrolledSchoolIds) =>
+        new(person.PartnershipId, null, [.. person.Links.Select(l => l.OrganisationId), .. enrolledSchoolIds], person.IsSealed);
 
     /// <summary>
     /// Children known to safeguarding who, in the last weeks, crossed 10% or 50% absence or were suspended: all

@@ -42,6 +42,8 @@ public sealed class Organisation
     /// <summary>Home Office police force code, e.g. "13" for West Yorkshire.</summary>
     public string? PoliceForceCode { get; set; }
     public SchoolPhase Phase { get; set; } = SchoolPhase.NotApplicable;
+    /// <summary>Where the Front Door phones the setting when a notification is not acknowledged (a UK number, as typed).</summary>
+    public string? PhoneNumber { get; set; }
     public Instant CreatedAt { get; set; }
 
     /// <summary>The identifier a person from that agency would quote, for lists and audit pages.</summary>

@@ -5,7 +5,11 @@ using Safeguarding.Core.Platform.Access;
 namespace Safeguarding.Core.Platform.Organisations;
 
 /// <summary>An organisation to add, as the administrator typed it (blank identifiers as null).</summary>
-public sealed record AddOrganisationOptions(string Name, OrganisationType Type, string? Urn, string? OdsCode, string? PoliceForceCode, SchoolPhase Phase);
+public sealed record AddOrganisationOptions(string Name, OrganisationType Type, string? Urn, string? OdsCode, string? PoliceForceCode, SchoolPhase Phase,
+    string? PhoneNumber = null);
+
+/// <summary>The organisation's phone number as the administrator typed it; blank removes it.</summary>
+public sealed record ChangeOrganisationPhoneOptions(Guid OrganisationId, string? PhoneNumber);
 
 /// <summary>The organisation added, or why not, field by field.</summary>
 public sealed record AddOrganisationResult(Organisation? Added, IReadOnlyList<(string Field, string Message)> Problems);
@@ -32,8 +36,10 @@ public sealed class PartnershipOrganisations(SafeguardingDbContext db)
         var actor = process.RequireActor();
         var decision = AccessPolicy.Decide(actor, Resource.Organisation, Operation.Create);
         if (!decision.Allowed) throw new ForbiddenException(nameof(Organisation), null, decision.Reason);
-        var (name, type, urn, odsCode, policeForceCode, phase) = options;
+        var (name, type, urn, odsCode, policeForceCode, phase, _) = options;
         var problems = OrganisationRules.Validate(name, type, urn, odsCode, policeForceCode).Select(p => (p.Key, p.Value)).ToList();
+        if (!string.IsNullOrWhiteSpace(options.PhoneNumber) && UkPhoneNumbers.Dial(options.PhoneNumber) is null)
+            problems.Add((nameof(Organisation.PhoneNumber), UkPhoneNumbers.Error));
         var partnership = actor.PartnershipId;
         if (urn is not null && await db.Organisations.AnyAsync(o => o.PartnershipId == partnership && o.Urn == urn, ct))
             problems.Add((nameof(Organisation.Urn), "An organisation with this URN is already in the partnership"));
@@ -51,10 +57,37 @@ public sealed class PartnershipOrganisations(SafeguardingDbContext db)
             OdsCode = OrganisationRules.NeedsOdsCode(type) ? odsCode : null,
             PoliceForceCode = OrganisationRules.NeedsPoliceForceCode(type) ? policeForceCode : null,
             Phase = type is OrganisationType.School or OrganisationType.College ? phase : SchoolPhase.NotApplicable,
+            PhoneNumber = UkPhoneNumbers.Tidy(options.PhoneNumber),
             CreatedAt = db.Clock.GetCurrentInstant(),
         };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
         return new AddOrganisationResult(organisation, []);
+    }
+
+    /// <summary>One organisation of the partnership for an administrator who may change it; null when there is none.</summary>
+    public async Task<Organisation?> OpenAsync(Guid id, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var decision = AccessPolicy.Decide(actor, Resource.Organisation, Operation.Update);
+        if (!decision.Allowed) throw new ForbiddenException(nameof(Organisation), id.ToString(), decision.Reason);
+        var partnership = actor.PartnershipId;
+        return await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.PartnershipId == partnership, ct);
+    }
+
+    /// <summary>Sets (or, blank, removes) the number the Front Door phones; the problem in words when it is not a UK number.</summary>
+    public async Task<string?> ChangePhoneNumberAsync(ChangeOrganisationPhoneOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var decision = AccessPolicy.Decide(actor, Resource.Organisation, Operation.Update);
+        if (!decision.Allowed) throw new ForbiddenException(nameof(Organisation), options.OrganisationId.ToString(), decision.Reason);
+        if (!string.IsNullOrWhiteSpace(options.PhoneNumber) && UkPhoneNumbers.Dial(options.PhoneNumber) is null) return UkPhoneNumbers.Error;
+        var partnership = actor.PartnershipId;
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == options.OrganisationId && o.PartnershipId == partnership, ct)
+            ?? throw new NotFoundException(nameof(Organisation), options.OrganisationId.ToString());
+        organisation.PhoneNumber = UkPhoneNumbers.Tidy(options.PhoneNumber);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 }

@@ -15,7 +15,8 @@ public sealed record UserToEdit(User User, string OrganisationName);
 /// A person to give an account. With an identity provider's issuer and subject they sign in through their
 /// organisation; the initial password is for the first sign-in otherwise.
 /// </summary>
-public sealed record AddUserOptions(string DisplayName, string Email, Guid OrganisationId, IReadOnlyCollection<Role> Roles, string? OidcIssuer = null, string? OidcSubject = null);
+public sealed record AddUserOptions(string DisplayName, string Email, Guid OrganisationId, IReadOnlyCollection<Role> Roles, string? OidcIssuer = null, string? OidcSubject = null,
+    string? PhoneNumber = null);
 
 /// <summary>
 /// The account made and its initial password (shown once, never stored or emailed), or the identity store's reasons.
@@ -23,7 +24,8 @@ public sealed record AddUserOptions(string DisplayName, string Email, Guid Organ
 /// </summary>
 public sealed record AddedUser(User? User, string? InitialPassword, IReadOnlyList<string> Errors);
 
-public sealed record ChangeUserOptions(Guid UserId, IReadOnlyCollection<Role> Roles, bool Disabled);
+/// <summary>Roles, whether disabled, and the work phone number (checked as a UK number by the page; blank removes it).</summary>
+public sealed record ChangeUserOptions(Guid UserId, IReadOnlyCollection<Role> Roles, bool Disabled, string? PhoneNumber = null);
 
 /// <summary>The roles an administrator asks for on their own account; another administrator decides.</summary>
 public sealed record RequestOwnRolesOptions(IReadOnlyCollection<Role> Roles);
@@ -91,6 +93,7 @@ public sealed class UserAdministration(SafeguardingDbContext db, UserManager<Use
             UserName = email,
             Email = email,
             EmailConfirmed = true,
+            PhoneNumber = UkPhoneNumbers.Tidy(options.PhoneNumber),
             CreatedAt = db.Clock.GetCurrentInstant(),
             Roles = options.Roles.Distinct().Select(r => new UserRole { Role = r }).ToList(),
         };
@@ -138,6 +141,7 @@ public sealed class UserAdministration(SafeguardingDbContext db, UserManager<Use
         db.Process = process;
         SetRoles(user, options.Roles);
         user.IsDisabled = options.Disabled;
+        user.PhoneNumber = UkPhoneNumbers.Tidy(options.PhoneNumber);
         await users.UpdateSecurityStampAsync(user);
     }
 

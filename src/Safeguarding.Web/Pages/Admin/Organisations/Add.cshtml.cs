@@ -15,6 +15,7 @@ public sealed class AddModel(CurrentActor current, PartnershipOrganisations orga
     [BindProperty] public string? OdsCode { get; set; }
     [BindProperty] public string? PoliceForceCode { get; set; }
     [BindProperty] public SchoolPhase Phase { get; set; } = SchoolPhase.NotApplicable;
+    [BindProperty] public string? PhoneNumber { get; set; }
 
     public void OnGet()
     {
@@ -31,7 +32,7 @@ public sealed class AddModel(CurrentActor current, PartnershipOrganisations orga
         Urn = Blank(Urn);
         OdsCode = Blank(OdsCode)?.ToUpperInvariant();
         PoliceForceCode = Blank(PoliceForceCode);
-        var result = await organisations.AddAsync(new AddOrganisationOptions(Name ?? "", Type.Value, Urn, OdsCode, PoliceForceCode, Phase), await current.ProcessAsync());
+        var result = await organisations.AddAsync(new AddOrganisationOptions(Name ?? "", Type.Value, Urn, OdsCode, PoliceForceCode, Phase, Blank(PhoneNumber)), await current.ProcessAsync());
         foreach (var (field, message) in result.Problems) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
 

@@ -9,10 +9,13 @@ public sealed class IndexModel(CurrentActor current, PartnershipOrganisations or
 {
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public bool CanAdd { get; private set; }
+    public bool CanChange { get; private set; }
 
     public async Task OnGetAsync()
     {
-        CanAdd = AccessPolicy.Decide(await current.RequireAsync(), Resource.Organisation, Operation.Create).Allowed;
+        var actor = await current.RequireAsync();
+        CanAdd = AccessPolicy.Decide(actor, Resource.Organisation, Operation.Create).Allowed;
+        CanChange = AccessPolicy.Decide(actor, Resource.Organisation, Operation.Update).Allowed;
         Organisations = await organisations.ListAsync(await current.ProcessAsync());
     }
 }

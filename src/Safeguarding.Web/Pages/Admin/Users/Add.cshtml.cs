@@ -15,6 +15,7 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Use
 {
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? PhoneNumber { get; set; }
     [BindProperty] public Guid? OrganisationId { get; set; }
     [BindProperty] public List<Role> Roles { get; set; } = [];
     [BindProperty] public string? OidcIssuer { get; set; }
@@ -37,6 +38,7 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Use
             ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
         else if (await users.EmailInUseAsync(Email))
             ModelState.AddModelError(nameof(Email), "A user with this email address already exists");
+        UserForm.ValidatePhoneNumber(ModelState, PhoneNumber);
         if (OrganisationId is null || Organisations.All(o => o.Id != OrganisationId))
             ModelState.AddModelError(nameof(OrganisationId), "Select the organisation the person works for");
         UserForm.ValidateRoles(ModelState, actor, Roles);
@@ -45,7 +47,7 @@ public sealed class AddModel(CurrentActor current, SafeguardingDbContext db, Use
         if (!ModelState.IsValid) return Page();
 
         var added = await users.AddAsync(new AddUserOptions(DisplayName!, Email!, OrganisationId!.Value, Roles,
-            string.IsNullOrWhiteSpace(OidcIssuer) ? null : OidcIssuer, OidcSubject), await current.ProcessAsync());
+            string.IsNullOrWhiteSpace(OidcIssuer) ? null : OidcIssuer, OidcSubject, PhoneNumber), await current.ProcessAsync());
         if (added.User is null)
         {
             foreach (var e in added.Errors) ModelState.AddModelError(nameof(Email), e);

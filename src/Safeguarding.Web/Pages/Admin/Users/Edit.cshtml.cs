@@ -15,6 +15,7 @@ public sealed class EditModel(CurrentActor current, UserAdministration users) : 
 {
     [BindProperty] public List<Role> Roles { get; set; } = [];
     [BindProperty] public bool Disabled { get; set; }
+    [BindProperty] public string? PhoneNumber { get; set; }
 
     public User? Person { get; private set; }
     public string OrganisationName { get; private set; } = "";
@@ -28,6 +29,7 @@ public sealed class EditModel(CurrentActor current, UserAdministration users) : 
         if (!await ShowAsync(await users.OpenAsync(id, await current.ProcessAsync()))) return NotFound();
         Roles = Person!.Roles.Select(r => r.Role).ToList();
         Disabled = Person.IsDisabled;
+        PhoneNumber = Person.PhoneNumber;
         return Page();
     }
 
@@ -37,6 +39,7 @@ public sealed class EditModel(CurrentActor current, UserAdministration users) : 
         if (!await ShowAsync(await users.FindAsync(id, await current.ProcessAsync()))) return NotFound();
         ModelState.Clear();
         UserForm.ValidateRoles(ModelState, actor, Roles);
+        UserForm.ValidatePhoneNumber(ModelState, PhoneNumber);
         // Nobody locks themselves out of administration by accident.
         if (id == actor.UserId && (Disabled || !Roles.Any(r => r is Role.SystemAdministrator or Role.PartnershipAdministrator)))
             ModelState.AddModelError("Roles", "You cannot remove your own administration role or disable your own account");
@@ -49,7 +52,7 @@ public sealed class EditModel(CurrentActor current, UserAdministration users) : 
             Requested = true;
             return Page();
         }
-        await users.ChangeAsync(new ChangeUserOptions(id, Roles, Disabled), await current.ProcessAsync());
+        await users.ChangeAsync(new ChangeUserOptions(id, Roles, Disabled, PhoneNumber), await current.ProcessAsync());
         return Redirect("/admin/users");
     }
 

@@ -17,7 +17,7 @@ namespace Safeguarding.Web.Tests.DomesticAbuse.Encompass.Inbox;
 public sealed class InboxPageTests
 {
     [Theory, BothDatabases]
-    public async Task A_key_adult_opens_a_notification_from_their_inbox_and_acknowledges_the_support_put_in_place(DatabaseProvider provider)
+    public async Task A_key_adult_opens_a_notification_from_their_inbox_acknowledges_it_and_then_records_the_support_given(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);
         var partnership = await host.Data.CreatePartnershipAsync();
@@ -40,19 +40,24 @@ public sealed class InboxPageTests
         Assert.Equal($"{child.ChildGivenName} {child.ChildFamilyName}", (await page.HtmlAsync()).QuerySelector("h1")!.TextContent);
 
         var url = $"/domestic-abuse/encompass/inbox/{notification.Id}";
-        var empty = await client.PostFormAsync(url, new Dictionary<string, string> { ["SupportNotes"] = "" });
+        // Step one has nothing to fill in: received, planning support.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, [], url)).StatusCode);
+        // Step two: the support given, checked.
+        var support = $"{url}?handler=Support";
+        var empty = await client.PostFormAsync(support, [new("SupportNotes", "")], url);
         var errors = (await empty.HtmlAsync()).QuerySelectorAll(".govuk-error-summary__list a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
-        Assert.Equal([("#Support", "Select the support your setting has put in place")], errors);
-        var other = await client.PostFormAsync(url, [new("Support", "other"), new("SupportNotes", " ")], url);
+        Assert.Equal([("#Support", "Select the support your setting has given")], errors);
+        var other = await client.PostFormAsync(support, [new("Support", "other"), new("SupportNotes", " ")], url);
         Assert.Contains("Describe the other support", (await other.HtmlAsync()).QuerySelector(".govuk-error-summary")!.TextContent);
 
-        var done = await client.PostFormAsync(url, [new("Support", "check-in"), new("Support", "watching"), new("SupportNotes", "Seen at 8:50.")], url);
+        var done = await client.PostFormAsync(support, [new("Support", "check-in"), new("Support", "watching"), new("SupportNotes", "Seen at 8:50.")], url);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 
         await using var db = host.NewContext();
         var stored = await db.EncompassNotifications.SingleAsync(n => n.Id == notification.Id);
-        Assert.Equal((NotificationStatus.Acknowledged, "check-in,watching", "Seen at 8:50.", keyAdult.User.Id),
-            (stored.Status, stored.SupportChoices, stored.SupportNotes, stored.AcknowledgedByUserId!.Value));
+        Assert.Equal((NotificationStatus.Acknowledged, keyAdult.User.Id), (stored.Status, stored.AcknowledgedByUserId!.Value));
+        var entry = await db.EncompassSupportEntries.SingleAsync(e => e.NotificationId == notification.Id);
+        Assert.Equal(("check-in,watching", "Seen at 8:50.", keyAdult.User.Id), (entry.Choices, entry.Notes, entry.RecordedByUserId!.Value));
         var read = await db.AuditEntries.Where(e => e.ResourceId == notification.Id.ToString() && e.Action == AuditActions.Read).ToListAsync();
         Assert.NotEmpty(read);
         Assert.All(read, e => Assert.Equal((keyAdult.User.Id, AuditOutcome.Allowed), (e.ActorUserId!.Value, e.Outcome)));
