@@ -36,6 +36,9 @@ public static class PageConventions
         Require(conventions, "/Learners/Rolls", Resource.PupilRoll, Operation.Read);
         Require(conventions, "/Calendars", Resource.SchoolCalendar, Operation.Read);
         Require(conventions, "/Admin/Webhooks", Resource.Deliveries, Operation.Read);
+        Require(conventions, "/Admin/Settings", Resource.PartnershipSettings, Operation.Read);
+        Require(conventions, "/DomesticAbuse/SafetyPlans", Resource.SafetyPlan, Operation.Read);
+        Require(conventions, "/DomesticAbuse/SafetyPlanFigures", Resource.AggregateFigures, Operation.Read);
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
