@@ -54,6 +54,7 @@ public static class PageConventions
         LoadForPage<Pages.DomesticAbuse.Dramm.TriageCaseFilter>(conventions, "/DomesticAbuse/Dramm/Triage");
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
+        LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>
