@@ -137,7 +137,8 @@ public static class BarChart
     /// <summary>The legend: a swatch for the bars, and the reference line with its figure when there is one.</summary>
     private static void Legend(StringBuilder svg, int top, ChartAxes axes, double? reference, string unit)
     {
-        svg.Append(Inv, $"<g class=\"app-chart__legend\"><rect x=\"0\" y=\"{top - 11}\" width=\"14\" height=\"14\" fill=\"{Bar}\"/>");
+        // The swatch is a path, not a rect: a chart's rects are its bars.
+        svg.Append(Inv, $"<g class=\"app-chart__legend\"><path d=\"M0 {top - 11}h14v14h-14z\" fill=\"{Bar}\"/>");
         svg.Append(Inv, $"<text x=\"20\" y=\"{top}\" font-size=\"14\" fill=\"{Text}\">{Enc(axes.Values)}</text>");
         if (reference is { } r)
         {

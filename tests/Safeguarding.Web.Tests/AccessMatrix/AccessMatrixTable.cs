@@ -174,6 +174,16 @@ public static class AccessMatrixTable
         R("GET /domestic-abuse/encompass/children-to-place/{id:guid}", EncompassNotification, Create, UnknownId),
         R("POST /domestic-abuse/encompass/children-to-place/{id:guid}", EncompassNotification, Create, UnknownId),
 
+        // Issue 12, settings and safety plans: the partnership's pathway settings (administrators; the page is the form,
+        // so reading it needs the update grant too), safety plans to review and each plan's changes, and the yearly figure.
+        R("GET /admin/settings", PartnershipSettings, Update), R("POST /admin/settings", PartnershipSettings, Update),
+        R("GET /domestic-abuse/safety-plans", SafetyPlan, Read),
+        R("GET /domestic-abuse/safety-plans/{id:guid}", SafetyPlan, Read, UnknownId),
+        R("POST /domestic-abuse/safety-plans/{id:guid}?handler=Measure", SafetyPlan, Read, UnknownId),
+        R("POST /domestic-abuse/safety-plans/{id:guid}?handler=Review", SafetyPlan, Read, UnknownId),
+        R("POST /domestic-abuse/safety-plans/{id:guid}?handler=End", SafetyPlan, Read, UnknownId),
+        new("GET /domestic-abuse/safety-plan-figures", GrantAcrossPartnership, AggregateFigures, Read),
+
         // Meetings.
         R("GET /meetings/{id:guid}/{handler?}", Meeting, Read, UnknownId),
         R("GET /meetings/{id:guid}/invitation", Meeting, Read, UnknownId),
