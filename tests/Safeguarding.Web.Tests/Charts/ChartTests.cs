@@ -1,3 +1,4 @@
+using Safeguarding.Core.Data;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Safeguarding.Core.Platform.Access;

@@ -1,3 +1,4 @@
+using Safeguarding.Core.Data;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class SettingsPageTests
     /// <summary>The form's fields as the page filled them in: what a browser would post if nothing were changed.</summary>
     private static Dictionary<string, string> FieldsOf(IHtmlDocument html)
     {
-        var form = html.QuerySelector("form[method=post]")!;
+        var form = html.QuerySelector("main form[method=post]")!;
         var fields = form.QuerySelectorAll("input[name^='Form.']:not([type=radio])").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         foreach (var select in form.QuerySelectorAll("select")) fields[select.GetAttribute("name")!] = select.QuerySelector("option[selected]")?.GetAttribute("value") ?? "";
         foreach (var radio in form.QuerySelectorAll("input[type=radio][checked]")) fields[radio.GetAttribute("name")!] = radio.GetAttribute("value")!;
