@@ -81,7 +81,7 @@ public sealed class DemoEncompassDelivery(SafeguardingDbContext db, EncompassDel
             }
             if (n.AcknowledgedAt is null || n.AcknowledgedAt > n.Deadline)
             {
-                n.EscalatedAt = n.Deadline - EncompassEscalation.WarningBeforeDeadline;
+                n.EscalatedAt = n.Deadline; // the demo's partnership phones as soon as the deadline passes (the default)
                 db.EncompassEscalationTasks.Add(new EscalationTask
                 {
                     PartnershipId = n.PartnershipId, NotificationId = n.Id, RecipientOrganisationId = n.RecipientOrganisationId, Deadline = n.Deadline,

@@ -26,6 +26,20 @@ internal sealed class DomesticAbuseSettingsMapping : IEntityTypeConfiguration<Do
     }
 }
 
+internal sealed class SettingChangeMapping : IEntityTypeConfiguration<SettingChange>
+{
+    public void Configure(EntityTypeBuilder<SettingChange> b)
+    {
+        b.ToTable("domestic_abuse_setting_changes");
+        b.Property(c => c.Setting).HasMaxLength(100);
+        b.Property(c => c.OldValue).HasMaxLength(500);
+        b.Property(c => c.NewValue).HasMaxLength(500);
+        b.Property(c => c.ChangedByName).HasMaxLength(200);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(c => c.PartnershipId);
+        b.HasIndex(c => new { c.PartnershipId, c.ChangedAt });
+    }
+}
+
 internal sealed class StoredChecklistMapping : IEntityTypeConfiguration<StoredChecklist>
 {
     public void Configure(EntityTypeBuilder<StoredChecklist> b)
@@ -106,6 +120,9 @@ internal sealed class SafetyPlanMapping : IEntityTypeConfiguration<SafetyPlan>
         b.HasOne<Person>().WithMany().HasForeignKey(p => p.VictimPersonId);
         b.HasMany(p => p.Measures).WithOne().HasForeignKey(m => m.SafetyPlanId);
         b.HasIndex(p => new { p.PartnershipId, p.AgreedOn });
+        b.Property(p => p.EndReason).HasMaxLength(2000);
+        // Plans due for review: open ones by review date.
+        b.HasIndex(p => new { p.PartnershipId, p.EndedOn, p.ReviewDate });
     }
 }
 

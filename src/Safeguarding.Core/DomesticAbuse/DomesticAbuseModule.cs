@@ -22,6 +22,7 @@ public static class DomesticAbuseModule
         .AddScoped<Dramm.DrammList>()
         .AddScoped<Dramm.TriageCases>()
         .AddScoped<Dramm.SafetyPlans>()
+        .AddScoped<PathwaySettings>()
         .AddScoped<Marac.MaracReferrals>()
         .AddScoped<HealthFlags.HealthFlagRecords>()
         .AddScoped<Platform.Audit.IRecordsAboutAPerson, DomesticAbuseRecordsAbout>();

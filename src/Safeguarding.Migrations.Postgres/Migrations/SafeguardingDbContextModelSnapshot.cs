@@ -219,6 +219,22 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<LocalDate>("AgreedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EndedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("LastReviewedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("MaracReferralId")
                         .HasColumnType("uuid");
 
@@ -239,6 +255,8 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("VictimPersonId");
 
                     b.HasIndex("PartnershipId", "AgreedOn");
+
+                    b.HasIndex("PartnershipId", "EndedOn", "ReviewDate");
 
                     b.ToTable("domestic_abuse_safety_plans", (string)null);
                 });
@@ -498,6 +516,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
                     b.Property<bool>("NotifyEarlyYears")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("PhoneTheSchoolDelayMinutes")
+                        .HasColumnType("integer");
 
                     b.HasKey("PartnershipId");
 
@@ -1033,6 +1054,48 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("PartnershipId", "Status", "CompletedAt");
 
                     b.ToTable("domestic_abuse_risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.SettingChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "ChangedAt");
+
+                    b.ToTable("domestic_abuse_setting_changes", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
@@ -3256,6 +3319,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("VictimPersonId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.SettingChange", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>

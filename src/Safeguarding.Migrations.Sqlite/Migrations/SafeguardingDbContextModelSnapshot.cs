@@ -213,6 +213,22 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EndedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MaracReferralId")
                         .HasColumnType("TEXT");
 
@@ -234,6 +250,8 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("VictimPersonId");
 
                     b.HasIndex("PartnershipId", "AgreedOn");
+
+                    b.HasIndex("PartnershipId", "EndedOn", "ReviewDate");
 
                     b.ToTable("domestic_abuse_safety_plans", (string)null);
                 });
@@ -493,6 +511,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("NotifyEarlyYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhoneTheSchoolDelayMinutes")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("PartnershipId");
@@ -1031,6 +1052,48 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("PartnershipId", "Status", "CompletedAt");
 
                     b.ToTable("domestic_abuse_risk_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.SettingChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "ChangedAt");
+
+                    b.ToTable("domestic_abuse_setting_changes", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
@@ -3266,6 +3329,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("VictimPersonId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.SettingChange", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>

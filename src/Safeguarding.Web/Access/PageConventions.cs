@@ -36,6 +36,9 @@ public static class PageConventions
         Require(conventions, "/Learners/Rolls", Resource.PupilRoll, Operation.Read);
         Require(conventions, "/Calendars", Resource.SchoolCalendar, Operation.Read);
         Require(conventions, "/Admin/Webhooks", Resource.Deliveries, Operation.Read);
+        Require(conventions, "/Admin/Settings", Resource.PartnershipSettings, Operation.Read);
+        Require(conventions, "/DomesticAbuse/SafetyPlans", Resource.SafetyPlan, Operation.Read);
+        Require(conventions, "/DomesticAbuse/SafetyPlanFigures", Resource.AggregateFigures, Operation.Read);
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
@@ -52,6 +55,7 @@ public static class PageConventions
         LoadForPage<Pages.DomesticAbuse.Dramm.TriageCaseFilter>(conventions, "/DomesticAbuse/Dramm/Triage");
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
+        LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -88,6 +88,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.SeesPartnershipFigures) items.Add(new("Encompass timeliness", "/domestic-abuse/encompass/timeliness", DomesticAbuse));
         if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Deliveries", "/admin/deliveries", Administration));
         if (Actor.HasAny(Resource.Deliveries, Operation.Read)) items.Add(new("Webhooks", "/admin/webhooks", Administration));
+        if (Actor.HasAny(Resource.PartnershipSettings, Operation.Read)) items.Add(new("Pathway settings", "/admin/settings", Administration));
+        if (Actor.HasAny(Resource.SafetyPlan, Operation.Read)) items.Add(new("Safety plans", "/domestic-abuse/safety-plans", DomesticAbuse));
+        if (Actor.SeesPartnershipFigures) items.Add(new("Safety plan figures", "/domestic-abuse/safety-plan-figures", DomesticAbuse));
         // The roll page is entered with Create and shows the setting's uploads with Read: offered only to who holds both.
         if (Actor.HasAny(Resource.PupilRoll, Operation.Create) && Actor.HasAny(Resource.PupilRoll, Operation.Read)) items.Add(new("Pupil roll", "/learners/rolls", Learners));
         if (Actor.HasAny(Resource.SchoolCalendar, Operation.Read)) items.Add(new("School calendars", "/calendars", Learners));

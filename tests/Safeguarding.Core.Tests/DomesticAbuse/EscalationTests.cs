@@ -12,16 +12,19 @@ namespace Safeguarding.Core.Tests.DomesticAbuse;
 public sealed class EscalationTests
 {
     [Theory, BothDatabases]
-    public async Task Not_acknowledged_30_minutes_before_the_deadline_becomes_a_call_for_the_front_door(DatabaseProvider provider)
+    public async Task A_call_for_the_front_door_appears_only_once_the_deadline_has_passed_unacknowledged(DatabaseProvider provider)
     {
         await using var s = await EncompassScenario.CreateAsync(provider);
         var notification = await s.ReadyNotificationAsync(deadline: EncompassScenario.Monday0830);
         await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
 
-        s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromMinutes(31));
-        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+        // The setting has until its deadline: nothing before it, not even 30 minutes or a second before.
         s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromMinutes(30));
-        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 0), await new EncompassEscalation(db).RunAsync());
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+        s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromSeconds(1));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+        s.Clock.Reset(EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 1), await new EncompassEscalation(db).RunAsync());
         // Running again (every minute, on every host) adds nothing.
         s.Clock.AdvanceMinutes(1);
         await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
@@ -29,7 +32,29 @@ public sealed class EscalationTests
         await using var check = s.NewContext();
         var task = await check.EncompassEscalationTasks.SingleAsync(t => t.NotificationId == notification.Id);
         Assert.Equal((EncompassScenario.Monday0830, s.School.Id), (task.Deadline, task.RecipientOrganisationId));
-        Assert.Equal(EncompassScenario.Monday0830 - Duration.FromMinutes(30), (await check.EncompassNotifications.SingleAsync(n => n.Id == notification.Id)).EscalatedAt);
+        Assert.Equal(EncompassScenario.Monday0830, (await check.EncompassNotifications.SingleAsync(n => n.Id == notification.Id)).EscalatedAt);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_partnerships_delay_after_the_deadline_decides_when_the_call_appears(DatabaseProvider provider)
+    {
+        await using var s = await EncompassScenario.CreateAsync(provider);
+        await s.Data.SaveAsync(db =>
+        {
+            var settings = db.EncompassSettings.SingleOrDefault(x => x.PartnershipId == s.PartnershipId);
+            if (settings is null) db.EncompassSettings.Add(new EncompassSettings { PartnershipId = s.PartnershipId, PhoneTheSchoolDelayMinutes = 15 });
+            else settings.PhoneTheSchoolDelayMinutes = 15;
+        });
+        await s.ReadyNotificationAsync(deadline: EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
+
+        // At the deadline it is the setting's breach, but the call waits for the partnership's 15 minutes.
+        s.Clock.Reset(EncompassScenario.Monday0830);
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 1), await new EncompassEscalation(db).RunAsync());
+        s.Clock.Reset(EncompassScenario.Monday0830 + Duration.FromMinutes(14));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
+        s.Clock.Reset(EncompassScenario.Monday0830 + Duration.FromMinutes(15));
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 0), await new EncompassEscalation(db).RunAsync());
     }
 
     [Theory, BothDatabases]
@@ -55,9 +80,9 @@ public sealed class EscalationTests
         await using (var db = s.NewContext()) await s.Delivery(db).DeliverReadyAsync();
 
         s.Clock.Reset(EncompassScenario.Monday0830 - Duration.FromSeconds(1));
-        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 0), await new EncompassEscalation(db).RunAsync());
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 0), await new EncompassEscalation(db).RunAsync());
         s.Clock.Reset(EncompassScenario.Monday0830);
-        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(0, 1), await new EncompassEscalation(db).RunAsync());
+        await using (var db = s.NewContext()) Assert.Equal(new EscalationRun(1, 1), await new EncompassEscalation(db).RunAsync());
 
         await using (var db = s.NewContext())
         {

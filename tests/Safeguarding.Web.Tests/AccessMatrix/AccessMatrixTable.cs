@@ -177,6 +177,15 @@ public static class AccessMatrixTable
         // Issue 12, the DSL at 08:20 (dsl-inbox): support given after acknowledging; an organisation's phone number.
         R("POST /domestic-abuse/encompass/inbox/{id:guid}?handler=Support", EncompassNotification, Read, NotificationId, EncompassNotification, Update),
         R("GET /admin/organisations/{id:guid}", Organisation, Update, UnknownId), R("POST /admin/organisations/{id:guid}", Organisation, Update, UnknownId),
+        // Issue 12, settings and safety plans: the partnership's pathway settings (administrators; the page is the form,
+        // so reading it needs the update grant too), safety plans to review and each plan's changes, and the yearly figure.
+        R("GET /admin/settings", PartnershipSettings, Update), R("POST /admin/settings", PartnershipSettings, Update),
+        R("GET /domestic-abuse/safety-plans", SafetyPlan, Read),
+        R("GET /domestic-abuse/safety-plans/{id:guid}", SafetyPlan, Read, UnknownId),
+        R("POST /domestic-abuse/safety-plans/{id:guid}?handler=Measure", SafetyPlan, Read, UnknownId),
+        R("POST /domestic-abuse/safety-plans/{id:guid}?handler=Review", SafetyPlan, Read, UnknownId),
+        R("POST /domestic-abuse/safety-plans/{id:guid}?handler=End", SafetyPlan, Read, UnknownId),
+        new("GET /domestic-abuse/safety-plan-figures", GrantAcrossPartnership, AggregateFigures, Read),
 
         // Meetings.
         R("GET /meetings/{id:guid}/{handler?}", Meeting, Read, UnknownId),

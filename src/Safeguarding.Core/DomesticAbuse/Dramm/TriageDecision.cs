@@ -53,6 +53,13 @@ public sealed class SafetyPlan
     public LocalDate AgreedOn { get; set; }
     public Instant AgreedAt { get; set; }
     public LocalDate ReviewDate { get; set; }
+    /// <summary>When the plan was last reviewed (the review date then moves on); null until its first review.</summary>
+    public LocalDate? LastReviewedOn { get; set; }
+    /// <summary>When the plan ended (London date), who ended it and why; null while it is open.</summary>
+    public LocalDate? EndedOn { get; set; }
+    public Instant? EndedAt { get; set; }
+    public Guid? EndedByOrganisationId { get; set; }
+    public string? EndReason { get; set; }
     public List<SafetyMeasure> Measures { get; set; } = [];
 }
 

@@ -27,21 +27,22 @@ public sealed record PhoneTheSchoolList(Paged<PhoneTheSchoolItem> Page, int ToDo
 public sealed record BreachItem(Guid NotificationId, string SettingName, string PoliceReference, Instant Deadline, Instant BreachRecordedAt,
     Instant? AcknowledgedAt, string? Reason);
 
-/// <summary>
-/// Watches the deadlines: a notification not acknowledged 30 minutes before its deadline becomes a "phone the school"
-/// task for the Front Door; one still not acknowledged at the deadline is recorded as a breach, whose reason the
-/// Front Door records later. Replaced (superseded) and acknowledged notifications are left alone.
-/// </summary>
 /// <summary>The call to a setting made (with an optional note), or undone.</summary>
 public sealed record PhoneCallOptions(Guid TaskId, bool Done, string? Note);
 
 /// <summary>Why a notification was acknowledged late, or never.</summary>
 public sealed record BreachReasonOptions(Guid NotificationId, string Reason);
 
+/// <summary>
+/// Watches the deadlines: a notification still not acknowledged when its deadline has passed is recorded as a breach,
+/// whose reason the Front Door records later, and becomes a "phone the school" task for the Front Door once the
+/// partnership's delay after the deadline has passed too (<see cref="EncompassSettings.PhoneTheSchoolDelayMinutes"/>,
+/// 0 by default). Never before the deadline: the setting has until then. Replaced (superseded) and acknowledged
+/// notifications are left alone.
+/// </summary>
 public sealed class EncompassEscalation(SafeguardingDbContext db)
 {
     public const string ProcessName = "encompass:escalate";
-    public static readonly Duration WarningBeforeDeadline = Duration.FromMinutes(30);
 
     private static readonly NotificationStatus[] Unacknowledged = [NotificationStatus.Ready, NotificationStatus.Delivered, NotificationStatus.Opened];
     private static readonly NotificationStatus[] Sent = [NotificationStatus.Delivered, NotificationStatus.Opened];
@@ -50,10 +51,12 @@ public sealed class EncompassEscalation(SafeguardingDbContext db)
     public async Task<EscalationRun> RunAsync(CancellationToken ct = default)
     {
         var now = db.Clock.GetCurrentInstant();
-        var horizon = now + WarningBeforeDeadline;
         var open = Unacknowledged;
-        var toEscalate = await db.EncompassNotifications
-            .Where(n => open.Contains(n.Status) && n.EscalatedAt == null && n.Deadline <= horizon).ToListAsync(ct);
+        // Each partnership's own delay: the few settings rows are read once, and the deadlines passed are filtered by them.
+        var delays = await db.EncompassSettings.AsNoTracking().ToDictionaryAsync(s => s.PartnershipId, s => Duration.FromMinutes(s.PhoneTheSchoolDelayMinutes), ct);
+        var toEscalate = (await db.EncompassNotifications
+                .Where(n => open.Contains(n.Status) && n.EscalatedAt == null && n.Deadline <= now).ToListAsync(ct))
+            .Where(n => n.Deadline + delays.GetValueOrDefault(n.PartnershipId, Duration.Zero) <= now).ToList();
         foreach (var n in toEscalate)
         {
             n.EscalatedAt = now;

@@ -11,4 +11,9 @@ public sealed class EncompassSettings
     /// <summary>Who a setting contacts about a notification, as shown in it.</summary>
     public string ContactName { get; set; } = "Police domestic abuse team";
     public string ContactDetails { get; set; } = "Through the Front Door";
+    /// <summary>
+    /// Minutes after a notification's deadline passes unacknowledged before the Front Door is asked to phone the setting
+    /// (0: as soon as it passes). Never before the deadline: the setting has until then.
+    /// </summary>
+    public int PhoneTheSchoolDelayMinutes { get; set; }
 }

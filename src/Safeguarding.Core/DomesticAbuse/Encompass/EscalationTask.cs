@@ -3,7 +3,7 @@ using NodaTime;
 namespace Safeguarding.Core.DomesticAbuse.Encompass;
 
 /// <summary>
-/// "Phone the school": a notification not acknowledged 30 minutes before its deadline, for the Front Door to chase.
+/// "Phone the school": a notification not acknowledged by its deadline (and the partnership's delay after it), for the Front Door to chase.
 /// One per notification; done and undone by a practitioner, closed by itself when the setting acknowledges.
 /// </summary>
 public sealed class EscalationTask

@@ -71,6 +71,8 @@ public enum Resource
     HeldLink,
     /// <summary>Children's social care's record that a child is subject to a child protection plan (People/ChildProtectionPlan).</summary>
     ChildProtectionPlan,
+    /// <summary>The partnership's own numbers for the domestic-abuse pathway and Operation Encompass (DomesticAbuse/PathwaySettings).</summary>
+    PartnershipSettings,
 }
 
 public enum Operation

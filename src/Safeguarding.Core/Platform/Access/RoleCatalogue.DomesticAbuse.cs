@@ -95,5 +95,13 @@ public static partial class RoleCatalogue
         (Role.FrontDoorPractitioner, new(EncompassNotification, Review, WholePartnership)),
         (Role.FrontDoorManager, new(EncompassNotification, Review, WholePartnership)),
         (Role.PoliceDomesticAbuse, new(AggregateFigures, Read, WholePartnership)),
+
+        // Settings and safety plans (issue 12): administrators keep the partnership's pathway settings; those who agree
+        // safety plans review, add to and end them (an IDVA service its own).
+        (Role.PartnershipAdministrator, new(PartnershipSettings, Read, WholePartnership)),
+        (Role.PartnershipAdministrator, new(PartnershipSettings, Update, WholePartnership)),
+        (Role.FrontDoorPractitioner, new(SafetyPlan, Update, WholePartnership)),
+        (Role.FrontDoorManager, new(SafetyPlan, Update, WholePartnership)),
+        (Role.Idva, new(SafetyPlan, Update, OwnOrganisation)),
     ];
 }

@@ -24,11 +24,11 @@ public sealed class PhoneTheSchoolPageTests
         var (_, school, dueSoon) = await ReadyAsync(host, partnership.Id, Duration.FromMinutes(20));
         var (_, _, missed) = await ReadyAsync(host, partnership.Id, -Duration.FromMinutes(5), school);
         await RunAsync<EncompassDelivery>(host, d => d.DeliverAllReadyAsync());
-        // Delivered, each is due at the start of the school's next school day; time passes until one is 20 minutes from
-        // its deadline and the other 5 minutes past it.
+        // Delivered, each is due at the start of the school's next school day; time passes until one is a minute past
+        // its deadline and the other 5 minutes past it (a call appears only once the deadline has passed).
         await host.Data.SaveAsync(db =>
         {
-            foreach (var (n, deadline) in new[] { (dueSoon, Now + Duration.FromMinutes(20)), (missed, Now - Duration.FromMinutes(5)) })
+            foreach (var (n, deadline) in new[] { (dueSoon, Now - Duration.FromMinutes(1)), (missed, Now - Duration.FromMinutes(5)) })
             {
                 db.Attach(n);
                 n.Deadline = deadline;

@@ -6,7 +6,7 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.DomesticAbuse.Encompass.PhoneTheSchool;
 
-/// <summary>The Front Door's list of settings to phone: notifications not acknowledged 30 minutes before the deadline, and breaches.</summary>
+/// <summary>The Front Door's list of settings to phone: notifications not acknowledged by the deadline, and breaches.</summary>
 public sealed class IndexModel(CurrentActor current, EncompassEscalation escalation) : PageModel
 {
     public PhoneTheSchoolList Tasks { get; private set; } = null!;
