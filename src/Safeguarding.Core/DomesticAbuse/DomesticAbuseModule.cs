@@ -24,5 +24,6 @@ public static class DomesticAbuseModule
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<Marac.MaracReferrals>()
         .AddScoped<HealthFlags.HealthFlagRecords>()
-        .AddScoped<Platform.Audit.IRecordsAboutAPerson, DomesticAbuseRecordsAbout>();
+        .AddScoped<Platform.Audit.IRecordsAboutAPerson, DomesticAbuseRecordsAbout>()
+        .AddScoped<People.Chronology.IChronologySource, DomesticAbuseChronology>();
 }

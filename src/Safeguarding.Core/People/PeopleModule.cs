@@ -10,5 +10,7 @@ public static class PeopleModule
         .AddScoped<PersonIndex>()
         .AddScoped<MatchReviews>()
         .AddScoped<ChildProtectionPlans>()
+        .AddScoped<Chronology.PersonChronology>()
+        .AddScoped<Chronology.IChronologySource, Chronology.ChildProtectionChronology>()
         .AddScoped<ILinkHoldSource>(services => services.GetRequiredService<ChildProtectionPlans>());
 }

@@ -38,6 +38,7 @@ public static class PageConventions
         Require(conventions, "/Admin/Webhooks", Resource.Deliveries, Operation.Read);
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
+        LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");
         LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
         LoadForPage<Pages.People.ChildProtectionPlansFilter>(conventions, "/People/ChildProtectionPlan");
         LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");
