@@ -20,6 +20,7 @@ public static class DomesticAbuseModule
         .AddScoped<Checklists.ChecklistLibrary>()
         .AddScoped<RiskAssessments.RiskAssessmentRecords>()
         .AddScoped<Dramm.DrammList>()
+        .AddScoped<DomesticAbuseWork>()
         .AddScoped<Dramm.TriageCases>()
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<Marac.MaracReferrals>()

@@ -11,6 +11,7 @@ public static class PeopleModule
         .AddScoped<MatchReviews>()
         .AddScoped<ChildProtectionPlans>()
         .AddScoped<Chronology.PersonChronology>()
+        .AddScoped<PeopleWork>()
         .AddScoped<Chronology.IChronologySource, Chronology.ChildProtectionChronology>()
         .AddScoped<ILinkHoldSource>(services => services.GetRequiredService<ChildProtectionPlans>());
 }
