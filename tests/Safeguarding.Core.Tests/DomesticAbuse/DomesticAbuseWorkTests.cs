@@ -1,4 +1,5 @@
 using NodaTime;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Dramm;
 using Safeguarding.Core.DomesticAbuse.Encompass;

@@ -97,8 +97,8 @@ public sealed class ChronologyTests
         }));
 
         var all = await ReadAsync(w, w.FrontDoor, w.Victim);
-        var incidents = await ReadAsync(w, w.FrontDoor, w.Victim, modules: [ChronologyModule.IncidentsAndNotifications]);
-        var risk = await ReadAsync(w, w.FrontDoor, w.Victim, modules: [ChronologyModule.RiskAndMarac]);
+        var incidents = await ReadAsync(w, w.FrontDoor, w.Victim, modules: new HashSet<ChronologyModule> { ChronologyModule.IncidentsAndNotifications });
+        var risk = await ReadAsync(w, w.FrontDoor, w.Victim, modules: new HashSet<ChronologyModule> { ChronologyModule.RiskAndMarac });
         var september = await ReadAsync(w, w.FrontDoor, w.Victim, from: new LocalDate(2026, 9, 2), to: new LocalDate(2026, 9, 10));
 
         Assert.Equal(3, all.Lines.Count);

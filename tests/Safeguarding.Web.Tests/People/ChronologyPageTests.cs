@@ -113,7 +113,7 @@ public sealed class ChronologyPageTests
         var catalog = pdf.Structure.Catalog.CatalogDictionary;
         Assert.True(catalog.ContainsKey(NameToken.StructTreeRoot));
         Assert.True(catalog.TryGet(NameToken.MarkInfo, pdf.Structure.TokenScanner, out DictionaryToken? markInfo));
-        Assert.True(markInfo!.TryGet(NameToken.Create("Marked"), out BooleanToken? marked) && marked!.Data);
+        Assert.True(markInfo!.TryGet(NameToken.Create("Marked"), out BooleanToken marked) && marked.Data);
         await using var db = host.NewContext();
         var export = await db.AuditEntries.SingleAsync(e => e.Action == PersonChronology.ExportAction && e.ResourceId == w.Child.Id.ToString());
         Assert.Equal((w.SocialWorker.User.Id, "modules: RiskAndMarac; from: 2026-09-01; to: any"), (export.ActorUserId!.Value, export.Details));

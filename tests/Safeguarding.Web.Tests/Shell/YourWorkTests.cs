@@ -1,5 +1,6 @@
 using System.Net;
 using NodaTime;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
