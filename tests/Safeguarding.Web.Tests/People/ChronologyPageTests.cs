@@ -105,9 +105,11 @@ public sealed class ChronologyPageTests
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.DoesNotContain(w.Child.FamilyName, response.Content.Headers.ContentDisposition!.ToString());
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
-        var text = string.Join(" ", pdf.GetPages().Select(p => p.Text));
+        // Words, not the page's raw text: a PDF draws words apart and stores no spaces between them.
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(word => word.Text));
         Assert.Contains($"Chronology: {w.Child.FullName}", text);
-        Assert.Contains("DASH risk checklist completed for them as the victim: 9 yes answers", text);
+        // A table cell's words come in reading order, but a cell's second line comes after the next cell's first.
+        Assert.Contains("DASH risk checklist completed for them as the victim: 9 yes", text);
         Assert.Contains("1 entry you cannot see", text);
         // Tagged: the catalogue marks the content and holds a structure tree (headings, table) for assistive technology.
         var catalog = pdf.Structure.Catalog.CatalogDictionary;

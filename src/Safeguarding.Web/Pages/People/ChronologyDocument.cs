@@ -83,7 +83,7 @@ public static class ChronologyDocument
         html.Append("</dl></header><main>");
         html.Append("<h2>Events, newest first</h2>");
         if (view.HiddenCounted && view.Hidden > 0)
-            html.Append($"<p>There {(view.Hidden == 1 ? "is" : "are")} also {Enc.Encode(ChronologyWords.Hidden(view.Hidden))}: the exporter's role does not show them. The agencies that hold them can be asked.</p>");
+            html.Append($"<p>There {(view.Hidden == 1 ? "is" : "are")} also {Enc.Encode(ChronologyWords.Hidden(view.Hidden))}, not shown to the exporter's role. The agencies that hold {(view.Hidden == 1 ? "it" : "them")} can be asked.</p>");
         if (view.Lines.Count == 0)
             html.Append("<p>No events to show.</p>");
         else
