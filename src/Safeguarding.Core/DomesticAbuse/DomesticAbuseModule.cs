@@ -20,10 +20,12 @@ public static class DomesticAbuseModule
         .AddScoped<Checklists.ChecklistLibrary>()
         .AddScoped<RiskAssessments.RiskAssessmentRecords>()
         .AddScoped<Dramm.DrammList>()
+        .AddScoped<DomesticAbuseWork>()
         .AddScoped<Dramm.TriageCases>()
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<PathwaySettings>()
         .AddScoped<Marac.MaracReferrals>()
         .AddScoped<HealthFlags.HealthFlagRecords>()
-        .AddScoped<Platform.Audit.IRecordsAboutAPerson, DomesticAbuseRecordsAbout>();
+        .AddScoped<Platform.Audit.IRecordsAboutAPerson, DomesticAbuseRecordsAbout>()
+        .AddScoped<People.Chronology.IChronologySource, DomesticAbuseChronology>();
 }

@@ -18,5 +18,6 @@ public static class LearnersModule
         .AddScoped<IQuarantineRelease, Attendance.MarkRowRelease>()
         .AddScoped<IQuarantineRelease, Attendance.SuspensionRowRelease>()
         .AddScoped<IQuarantineRelease, Census.CensusRowRelease>()
-        .AddScoped<Platform.Audit.IRecordsAboutAPerson, Attendance.AttendanceRecordsAbout>();
+        .AddScoped<Platform.Audit.IRecordsAboutAPerson, Attendance.AttendanceRecordsAbout>()
+        .AddScoped<People.Chronology.IChronologySource, Attendance.AttendanceChronology>();
 }

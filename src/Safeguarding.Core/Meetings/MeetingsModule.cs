@@ -7,5 +7,7 @@ public static class MeetingsModule
     /// <summary>The one meeting engine every multi-agency meeting runs on.</summary>
     public static IServiceCollection AddMeetings(this IServiceCollection services) => services
         .AddScoped<MeetingRecords>()
-        .AddScoped<Platform.Audit.IRecordsAboutAPerson, MeetingRecordsAbout>();
+        .AddScoped<MeetingWork>()
+        .AddScoped<Platform.Audit.IRecordsAboutAPerson, MeetingRecordsAbout>()
+        .AddScoped<People.Chronology.IChronologySource, MeetingChronology>();
 }

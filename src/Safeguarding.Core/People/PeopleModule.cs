@@ -10,5 +10,8 @@ public static class PeopleModule
         .AddScoped<PersonIndex>()
         .AddScoped<MatchReviews>()
         .AddScoped<ChildProtectionPlans>()
+        .AddScoped<Chronology.PersonChronology>()
+        .AddScoped<PeopleWork>()
+        .AddScoped<Chronology.IChronologySource, Chronology.ChildProtectionChronology>()
         .AddScoped<ILinkHoldSource>(services => services.GetRequiredService<ChildProtectionPlans>());
 }

@@ -41,6 +41,7 @@ public static class PageConventions
         Require(conventions, "/DomesticAbuse/SafetyPlanFigures", Resource.AggregateFigures, Operation.Read);
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
+        LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");
         LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
         LoadForPage<Pages.People.ChildProtectionPlansFilter>(conventions, "/People/ChildProtectionPlan");
         LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");

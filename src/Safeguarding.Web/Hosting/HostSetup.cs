@@ -87,6 +87,7 @@ public static class HostSetup
         services.AddSafeguardingRateLimits(config);
         services.AddScoped<CurrentActor>();
         services.AddScoped<Shell>();
+        services.AddPdfPrinter(config);
 
         var auth = services.AddAuthentication(o =>
             {

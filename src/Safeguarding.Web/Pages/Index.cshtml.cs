@@ -1,29 +1,54 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse;
+using Safeguarding.Core.Meetings;
+using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
-using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages;
 
-/// <summary>The signed-in user's work: what they can do, and what waits for them.</summary>
-public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db) : PageModel
+/// <summary>
+/// The signed-in user's work: what waits for them, counted truly and scoped as the list each count leads to, and the
+/// records they opened lately, by name.
+/// </summary>
+public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings) : PageModel
 {
+    /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
+    public sealed record WaitingRow(string Name, WorkCount Count, string Href);
+
     public Actor? Actor { get; private set; }
     public int BreakGlassWaiting { get; private set; }
-    public List<(string ResourceId, NodaTime.Instant At)> RecentlyOpened { get; private set; } = [];
+    public IReadOnlyList<WaitingRow> Waiting { get; private set; } = [];
+    public IReadOnlyList<RecentPerson> RecentlyOpened { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         Actor = await current.RequireAsync();
+        var process = await current.ProcessAsync();
         var partnership = Actor.PartnershipId;
         if (Actor.HasAny(Resource.BreakGlassReview, Operation.Review))
             BreakGlassWaiting = await db.BreakGlassAccesses.CountAsync(b => b.PartnershipId == partnership && b.ReviewedAt == null);
-        var userId = Actor.UserId;
-        RecentlyOpened = (await db.AuditEntries.AsNoTracking()
-                .Where(e => e.ActorUserId == userId && e.ResourceType == "Person" && e.Action == AuditActions.Read && e.Outcome == AuditOutcome.Allowed)
-                .OrderByDescending(e => e.Sequence).Take(5).Select(e => new { e.ResourceId, e.At }).ToListAsync())
-            .Select(e => (e.ResourceId!, e.At)).ToList();
+
+        var pathwayCounts = await pathway.CountAsync(process);
+        var peopleCounts = await people.CountAsync(process);
+        var actions = await meetings.MaracActionsAsync(process);
+        var rows = new List<WaitingRow>();
+        void Add(string name, WorkCount? count, string href)
+        {
+            if (count is not null) rows.Add(new(name, count, href));
+        }
+        Add("Notifications to acknowledge", pathwayCounts.NotificationsToAcknowledge, "/domestic-abuse/encompass/inbox");
+        Add("Cases to triage on the DRAMM list", pathwayCounts.CasesToTriage, "/domestic-abuse/dramm");
+        Add("Possible matches to review", peopleCounts.MatchesToReview, "/people/review");
+        Add("Held links to decide", peopleCounts.HeldLinksToDecide, "/held-links");
+        Add("Children to place with a school or college", pathwayCounts.ChildrenToPlace, "/domestic-abuse/encompass/children-to-place");
+        Add("Schools to phone", pathwayCounts.CallsToMake, "/domestic-abuse/encompass/phone-the-school");
+        if (actions is not null)
+            Add("MARAC actions for your organisation", actions.Count, actions.SoonestMeetingId is { } m ? $"/meetings/{m}" : "");
+        Waiting = rows;
+        RecentlyOpened = await people.RecentAsync(process);
     }
 }

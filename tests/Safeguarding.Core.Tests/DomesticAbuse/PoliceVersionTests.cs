@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
@@ -188,26 +186,6 @@ public sealed class PoliceVersionTests
             await w.Data.SaveAsync(db => db.People.Add(victim));
             await w.IncidentAsync(Instant.FromUtc(2026, 5, 1, 20, 0), Instant.FromUtc(2026, 5, 1, 21, 0), victim);
             await w.IncidentAsync(Instant.FromUtc(2026, 11, 9, 20, 0), Instant.FromUtc(2026, 11, 9, 21, n), victim);
-        }
-    }
-
-    private sealed class QueryCounter : DbCommandInterceptor
-    {
-        private int _queries;
-        public int Queries => _queries;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (!command.CommandText.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref _queries);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _queries);
-            return ValueTask.FromResult(result);
         }
     }
 }
