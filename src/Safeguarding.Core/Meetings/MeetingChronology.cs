@@ -10,7 +10,7 @@ namespace Safeguarding.Core.Meetings;
 /// <summary>
 /// The meetings that had the person on their agenda (MARAC, DRAMM, MACE), for their chronology: a line per agenda item,
 /// on the meeting's date. As on the meeting page, only a current attendee sees who an item is about, so only they see
-/// the line; a meeting about a person is never counted for anyone else (ADR-018). Two queries.
+/// the line; a meeting about a person is never counted for anyone else (ADR-019). Two queries.
 /// </summary>
 public sealed class MeetingChronology(SafeguardingDbContext db) : IChronologySource
 {

@@ -16,7 +16,7 @@ public sealed record PdfOptions(string ChromiumPath)
 public sealed class PdfUnavailableException(string message) : Exception(message);
 
 /// <summary>
-/// Prints our own accessible HTML to a tagged PDF with headless Chromium (docs/decisions/ADR-018, STACK.md "PDF"): the
+/// Prints our own accessible HTML to a tagged PDF with headless Chromium (docs/decisions/ADR-019, STACK.md "PDF"): the
 /// document's headings, table and language survive as PDF structure, so a screen reader can read the export. One
 /// browser per process, started on first use (Playwright cannot download browsers here: it is launched by path, as
 /// the browser tests launch it); each print has its own context, closed after.

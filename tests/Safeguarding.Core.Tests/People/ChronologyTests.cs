@@ -19,7 +19,7 @@ namespace Safeguarding.Core.Tests.People;
 
 /// <summary>
 /// A person's multi-agency chronology: one line per event from every module the reader may see, newest first; what
-/// they may not see counted only where counting discloses nothing (ADR-018); filtered by module and dates; a fixed
+/// they may not see counted only where counting discloses nothing (ADR-019); filtered by module and dates; a fixed
 /// number of queries whatever the person has.
 /// </summary>
 public sealed class ChronologyTests

@@ -128,7 +128,7 @@ public static class AccessMatrixTable
         R("GET /people/review/{id:guid}", Person, Update, UnknownId), R("POST /people/review/{id:guid}", Person, Update, UnknownId),
         R("GET /people/merges/{id:guid}/undo", Person, Update, UnknownId), R("POST /people/merges/{id:guid}/undo", Person, Update, UnknownId),
         // Issue 12, the chronology: opened like the record (Person Read on the person); each line within by its module's
-        // own decision, the rest counted by ADR-018. The PDF export is the same read, audited as an export.
+        // own decision, the rest counted by ADR-019. The PDF export is the same read, audited as an export.
         R("GET /people/{id:guid}/chronology/{handler?}", Person, Read, PersonId),
         R("GET /people/{id:guid}/chronology/{handler?}?handler=Pdf", Person, Read, PersonId),
 

@@ -8,7 +8,7 @@ namespace Safeguarding.Core.People.Chronology;
 /// <summary>
 /// A child's child protection plans for their chronology: a line when each started and when it ended. Read under the
 /// plan page's own decision (ChildProtectionPlan Read on the child); that a child is on a plan is itself sensitive (it
-/// holds their links, docs/security.md), so a plan hidden from the reader is never counted (ADR-018). One query.
+/// holds their links, docs/security.md), so a plan hidden from the reader is never counted (ADR-019). One query.
 /// </summary>
 public sealed class ChildProtectionChronology(SafeguardingDbContext db) : IChronologySource
 {

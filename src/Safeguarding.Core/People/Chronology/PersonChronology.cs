@@ -38,7 +38,7 @@ public sealed record ChronologyLink(ChronologyLinkKind Kind, Guid Id, string? De
 /// this reader (made by <see cref="AccessPolicy"/> with the record's facts); <see cref="Resource"/> is the kind of
 /// record the policy governs it as, and <see cref="Sensitive"/> says whether that the record exists is itself a
 /// disclosure (MARAC, health flags, child protection plans, meetings): such a record is never counted when hidden
-/// (ADR-018). <see cref="Link"/> is set only when the reader's policy opens that page.
+/// (ADR-019). <see cref="Link"/> is set only when the reader's policy opens that page.
 /// </summary>
 public sealed record ChronologyEntry(
     LocalDate On,
@@ -86,7 +86,7 @@ public sealed record PersonChronologyView(Person Person, IReadOnlyList<Chronolog
 /// <summary>
 /// The multi-agency chronology social work expects: one dated line per event, newest first, from every module the
 /// reader may see. What the reader may not see is counted, not shown, unless counting it would itself disclose
-/// something (ADR-018). Each line shown is named in the audit trail; an export is audited with its filters.
+/// something (ADR-019). Each line shown is named in the audit trail; an export is audited with its filters.
 /// </summary>
 public sealed class PersonChronology(SafeguardingDbContext db, IEnumerable<IChronologySource> sources)
 {
@@ -117,7 +117,7 @@ public sealed class PersonChronology(SafeguardingDbContext db, IEnumerable<IChro
         $"from: {options.From?.ToString("yyyy-MM-dd", null) ?? "any"}; to: {options.To?.ToString("yyyy-MM-dd", null) ?? "any"}";
 
     /// <summary>
-    /// Whether a hidden entry may be counted for this reader (ADR-018): never for a sensitive kind of record, never when
+    /// Whether a hidden entry may be counted for this reader (ADR-019): never for a sensitive kind of record, never when
     /// the person is sealed from the reader, and only for a kind of record the reader's role reads somewhere (a GP
     /// practice is not told that police incidents exist; a social worker is told that another agency's DASH does).
     /// </summary>
