@@ -71,6 +71,10 @@ public enum Resource
     HeldLink,
     /// <summary>Children's social care's record that a child is subject to a child protection plan (People/ChildProtectionPlan).</summary>
     ChildProtectionPlan,
+    /// <summary>A DRAMM referral to children's social work, which accepts or declines it (Dramm/TriageReferrals).</summary>
+    ChildrensSocialWorkReferral,
+    /// <summary>A DRAMM allocation to an IDVA service, which accepts it and names a worker (Dramm/TriageReferrals).</summary>
+    IdvaReferral,
 }
 
 public enum Operation
