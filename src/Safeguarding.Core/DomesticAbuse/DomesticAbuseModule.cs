@@ -21,6 +21,7 @@ public static class DomesticAbuseModule
         .AddScoped<RiskAssessments.RiskAssessmentRecords>()
         .AddScoped<Dramm.DrammList>()
         .AddScoped<Dramm.TriageCases>()
+        .AddScoped<Dramm.TriageReferrals>()
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<Marac.MaracReferrals>()
         .AddScoped<HealthFlags.HealthFlagRecords>()

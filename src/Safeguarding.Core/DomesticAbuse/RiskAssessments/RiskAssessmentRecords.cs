@@ -22,8 +22,11 @@ public sealed record SaveAnswersOptions(Guid AssessmentId, IReadOnlyDictionary<s
 /// <summary>The voices of the household's children, replacing those recorded before.</summary>
 public sealed record RecordChildrenOptions(Guid AssessmentId, IReadOnlyCollection<ChildVoice> Children);
 
-/// <summary>Completes the checklist; professional judgement needs a reason.</summary>
-public sealed record CompleteAssessmentOptions(Guid AssessmentId, bool ProfessionalJudgement, string? Reason);
+/// <summary>
+/// Completes the checklist; professional judgement needs a reason. The assessor refers to MARAC only when they choose
+/// to and a criterion holds (their professional judgement among them).
+/// </summary>
+public sealed record CompleteAssessmentOptions(Guid AssessmentId, bool ProfessionalJudgement, string? Reason, bool ReferToMarac = false);
 
 /// <summary>A checklist the practitioner started and has not finished.</summary>
 public sealed record DraftToFinish(Guid Id, string Victim, LocalDate IncidentDate, int Answered);
@@ -248,11 +251,15 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
     public async Task<RiskResult> CompleteAsync(CompleteAssessmentOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        var (id, professionalJudgement, reason) = options;
+        var (id, professionalJudgement, reason, _) = options;
         var assessment = await DraftAsync(actor, id, ct);
         if (professionalJudgement && string.IsNullOrWhiteSpace(reason))
             throw new ArgumentException("Say why professional judgement refers this case.", nameof(reason));
         var result = await ScoreAsync(assessment, professionalJudgement, ct);
+        if (options.ReferToMarac && !result.Refer)
+            throw new ArgumentException("No MARAC criterion holds: to refer, use your professional judgement and say why.", nameof(options));
+        if (options.ReferToMarac && assessment.VictimPersonId is null)
+            throw new ArgumentException("Link the victim to the person index before referring to MARAC.", nameof(options));
         assessment.ProfessionalJudgement = professionalJudgement;
         assessment.ProfessionalJudgementReason = professionalJudgement ? reason!.Trim() : null;
         assessment.YesCount = result.YesCount;
@@ -264,6 +271,9 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         assessment.CompletedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
         await db.SaveChangesAsync(ct);
+        if (options.ReferToMarac)
+            await new MaracReferrals(db).ReferAsync(new ReferToMarac(assessment.VictimPersonId!.Value, assessment.PersonCausingHarmPersonId, assessment.Id,
+                professionalJudgement, IncidentId: assessment.IncidentId, ProfessionalJudgementReason: assessment.ProfessionalJudgementReason), process, ct);
         return result;
     }
 
