@@ -61,8 +61,16 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         }
         if (options.VictimPersonId is { } victimId)
         {
-            var victim = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == victimId && p.PartnershipId == actor.PartnershipId, ct)
+            var victim = await db.People.AsNoTracking().Include(p => p.Links).SingleOrDefaultAsync(p => p.Id == victimId && p.PartnershipId == actor.PartnershipId, ct)
                 ?? throw new ArgumentException("There is no such person.", nameof(options));
+            // A walk-in has no incident to vouch for the person: the assessor assesses only someone they may read (found, or
+            // their own organisation's record just sent to the index).
+            if (options.IncidentId is null)
+            {
+                var read = AccessPolicy.Decide(actor, Resource.Person, Operation.Read,
+                    new RecordFacts(victim.PartnershipId, victim.RecordedByOrganisationId, [.. victim.Links.Select(l => l.OrganisationId)], victim.IsSealed));
+                if (!read.Allowed) throw new ForbiddenException(PersonRecords.ResourceType, victim.Id.ToString(), read.Reason);
+            }
             if (victim.DateOfBirth is { } dob)
             {
                 var age = Period.Between(dob, options.IncidentDate, PeriodUnits.Years).Years;
