@@ -119,7 +119,7 @@ public sealed class TriageReferrals(SafeguardingDbContext db)
         {
             // Working Together: the Front Door's partner decides within one working day of the referral.
             var london = decision.DecidedAt.InZone(Households.London);
-            var due = MeetingCadence.NextWorkingDay(london.Date).At(london.TimeOfDay).InZoneLeniently(Households.London).ToInstant();
+            var due = MeetingCadence.NextWorkingDay(london.Date.PlusDays(1)).At(london.TimeOfDay).InZoneLeniently(Households.London).ToInstant();
             db.Add(New(decision, TriageReferralService.ChildrensSocialWork, null, due));
         }
     }
@@ -281,9 +281,9 @@ public sealed class TriageReferrals(SafeguardingDbContext db)
     private async Task<Dictionary<Guid, List<Guid>>> ChildrenAsync(IReadOnlyList<TriageReferral> referrals, CancellationToken ct)
     {
         var incidentIds = referrals.Where(r => r.IncidentId != null).Select(r => r.IncidentId!.Value).Distinct().ToList();
-        var inIncidents = (await db.DomesticIncidents.AsNoTracking().Where(i => incidentIds.Contains(i.Id))
-                .SelectMany(i => i.Children.Where(c => c.PersonId != null).Select(c => new { i.Id, Child = c.PersonId!.Value })).ToListAsync(ct))
-            .ToLookup(x => x.Id, x => x.Child);
+        var inIncidents = (await db.Set<Encompass.IncidentChild>().AsNoTracking().Where(c => incidentIds.Contains(c.IncidentId) && c.PersonId != null)
+                .Select(c => new { c.IncidentId, Child = c.PersonId!.Value }).ToListAsync(ct))
+            .ToLookup(x => x.IncidentId, x => x.Child);
         var victims = referrals.Where(r => r.VictimPersonId != null).Select(r => r.VictimPersonId!.Value).Distinct().ToList();
         var earliest = referrals.Select(r => Households.LondonDate(r.ReferredAt)).DefaultIfEmpty(Households.LondonDate(db.Clock.GetCurrentInstant())).Min();
         var households = await Households.ChildrenOfManyAsync(db, victims, earliest, ct);

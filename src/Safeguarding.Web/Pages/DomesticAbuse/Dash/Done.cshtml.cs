@@ -40,9 +40,7 @@ public sealed class DoneModel(CurrentActor current, RiskAssessmentRecords record
     public static LocalDate ListDayFor(Instant completedAt, LocalTime listTime)
     {
         var local = completedAt.InZone(Households.London);
-        var day = local.Date;
-        if (!DrammList.IsDrammDay(day) || local.TimeOfDay >= listTime) day = MeetingCadence.NextWorkingDay(day);
-        return day;
+        return DrammList.IsDrammDay(local.Date) && local.TimeOfDay < listTime ? local.Date : MeetingCadence.NextWorkingDay(local.Date.PlusDays(1));
     }
 
     /// <summary>The criteria the checklist met, in words.</summary>
