@@ -141,6 +141,7 @@ public sealed class TriageReferralsTests
     public async Task Without_an_IDVA_service_set_an_allocation_is_refused_and_nothing_is_saved(DatabaseProvider provider)
     {
         await using var w = await PathwayWorld.CreateAsync(provider);
+        await w.Data.SaveAsync(db => db.DomesticAbuseSettings.Single(s => s.PartnershipId == w.Partnership.Id).IdvaOrganisationId = null);
         var incident = await w.IncidentAsync(IncidentAt, IncidentAt + Duration.FromHours(1));
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => TriageAsync(w, Decide(incident.Id, idva: true, socialWork: true)));
