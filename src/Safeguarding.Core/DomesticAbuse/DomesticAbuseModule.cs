@@ -22,6 +22,7 @@ public static class DomesticAbuseModule
         .AddScoped<Dramm.DrammList>()
         .AddScoped<DomesticAbuseWork>()
         .AddScoped<Dramm.TriageCases>()
+        .AddScoped<Dramm.TriageReferrals>()
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<PathwaySettings>()
         .AddScoped<Marac.MaracReferrals>()

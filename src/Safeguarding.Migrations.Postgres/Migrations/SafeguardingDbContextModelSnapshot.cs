@@ -339,6 +339,78 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("domestic_abuse_triage_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.TriageReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RiskAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ToOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TriageDecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("VictimPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("WorkerUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToOrganisationId");
+
+                    b.HasIndex("TriageDecisionId");
+
+                    b.HasIndex("VictimPersonId");
+
+                    b.HasIndex("PartnershipId", "Service", "Status", "ReferredAt");
+
+                    b.ToTable("domestic_abuse_triage_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3119,6 +3191,23 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.TriageReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganisationId");
+
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Dramm.TriageDecision", null)
+                        .WithMany()
+                        .HasForeignKey("TriageDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("VictimPersonId");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>

@@ -335,6 +335,78 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("domestic_abuse_triage_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.TriageReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RiskAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TriageDecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VictimPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToOrganisationId");
+
+                    b.HasIndex("TriageDecisionId");
+
+                    b.HasIndex("VictimPersonId");
+
+                    b.HasIndex("PartnershipId", "Service", "Status", "ReferredAt");
+
+                    b.ToTable("domestic_abuse_triage_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3129,6 +3201,23 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.TriageReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganisationId");
+
+                    b.HasOne("Safeguarding.Core.DomesticAbuse.Dramm.TriageDecision", null)
+                        .WithMany()
+                        .HasForeignKey("TriageDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("VictimPersonId");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Encompass.DomesticIncident", b =>

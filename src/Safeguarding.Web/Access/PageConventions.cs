@@ -31,6 +31,8 @@ public static class PageConventions
         Require(conventions, "/DomesticAbuse/Dash", Resource.RiskAssessment, Operation.Create);
         Require(conventions, "/DomesticAbuse/Dramm", Resource.RiskAssessment, Operation.Read);
         Require(conventions, "/DomesticAbuse/Marac", Resource.MaracReferral, Operation.Read);
+        Require(conventions, "/DomesticAbuse/Referrals/SocialWork", Resource.ChildrensSocialWorkReferral, Operation.Update);
+        Require(conventions, "/DomesticAbuse/Referrals/Idva", Resource.IdvaReferral, Operation.Update);
         Require(conventions, "/Meetings", Resource.Meeting, Operation.Read);
         Require(conventions, "/Admin/Quarantine", Resource.Quarantine, Operation.Read);
         Require(conventions, "/Learners/Rolls", Resource.PupilRoll, Operation.Read);
@@ -54,6 +56,8 @@ public static class PageConventions
             LoadForPage<Pages.DomesticAbuse.Dash.AssessmentFilter>(conventions, $"/DomesticAbuse/Dash/{page}");
         LoadForPage<Pages.DomesticAbuse.Dash.IncidentFilter>(conventions, "/DomesticAbuse/Dash/Start");
         LoadForPage<Pages.DomesticAbuse.Dramm.TriageCaseFilter>(conventions, "/DomesticAbuse/Dramm/Triage");
+        foreach (var service in new[] { "SocialWork", "Idva" })
+            LoadForPage<Pages.DomesticAbuse.Referrals.TriageReferralFilter>(conventions, $"/DomesticAbuse/Referrals/{service}/Referral");
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
         LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");

@@ -70,6 +70,8 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.RiskAssessment, Operation.Create)) items.Add(new("Risk checklists", "/domestic-abuse/dash", DomesticAbuse));
         if (Actor.HasAny(Resource.MaracReferral, Operation.Update)) items.Add(new("DRAMM", "/domestic-abuse/dramm", DomesticAbuse));
         if (Actor.HasAny(Resource.MaracReferral, Operation.Read)) items.Add(new("MARAC", "/domestic-abuse/marac", DomesticAbuse));
+        if (Actor.HasAny(Resource.ChildrensSocialWorkReferral, Operation.Update)) items.Add(new("Referrals from the DRAMM", "/domestic-abuse/referrals/social-work", DomesticAbuse));
+        if (Actor.HasAny(Resource.IdvaReferral, Operation.Update)) items.Add(new("Cases allocated to you", "/domestic-abuse/referrals/idva", DomesticAbuse));
         if (Actor.HasAny(Resource.BreakGlassReview, Operation.Review)) items.Add(new("Break-glass reviews", "/audit/break-glass-reviews", Administration));
         if (Actor.HasAny(Resource.Organisation, Operation.Create)) items.Add(new("Organisations", "/admin/organisations", Administration));
         if (Actor.HasAny(Resource.User, Operation.Read)) items.Add(new("Users", "/admin/users", Administration));

@@ -77,6 +77,8 @@ public sealed class PathwayWorld : TestWorld
             db.DomesticAbuseSettings.Add(new Core.DomesticAbuse.DomesticAbuseSettings
             {
                 PartnershipId = partnership.Id, FlagContactOrganisationId = council.Id, FlagContactTelephone = "0113 000 0000", WomenAged16Plus = 330_000,
+                // One service for adults and young people, as the demo has: triage allocates to it.
+                IdvaOrganisationId = idva.Id, YoungPeoplesIdvaOrganisationId = idva.Id,
             });
         });
 

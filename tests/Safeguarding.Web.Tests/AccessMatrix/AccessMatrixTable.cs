@@ -190,6 +190,16 @@ public static class AccessMatrixTable
         R("POST /domestic-abuse/safety-plans/{id:guid}?handler=Review", SafetyPlan, Read, UnknownId),
         R("POST /domestic-abuse/safety-plans/{id:guid}?handler=End", SafetyPlan, Read, UnknownId),
         new("GET /domestic-abuse/safety-plan-figures", GrantAcrossPartnership, AggregateFigures, Read),
+        // Triage outcomes (issue 12, triage-referrals): a walk-in checklist, and the queues of the services triage refers to;
+        // a referral is opened and decided only by the service it was sent to.
+        R("GET /domestic-abuse/dash/walk-in", RiskAssessment, Create),
+        R("POST /domestic-abuse/dash/walk-in?handler=Find", RiskAssessment, Create), R("POST /domestic-abuse/dash/walk-in?handler=Start", RiskAssessment, Create),
+        R("GET /domestic-abuse/referrals/social-work", ChildrensSocialWorkReferral, Update),
+        R("GET /domestic-abuse/referrals/social-work/{id:guid}", ChildrensSocialWorkReferral, Update, UnknownId),
+        R("POST /domestic-abuse/referrals/social-work/{id:guid}", ChildrensSocialWorkReferral, Update, UnknownId),
+        R("GET /domestic-abuse/referrals/idva", IdvaReferral, Update),
+        R("GET /domestic-abuse/referrals/idva/{id:guid}", IdvaReferral, Update, UnknownId),
+        R("POST /domestic-abuse/referrals/idva/{id:guid}", IdvaReferral, Update, UnknownId),
 
         // Meetings.
         R("GET /meetings/{id:guid}/{handler?}", Meeting, Read, UnknownId),

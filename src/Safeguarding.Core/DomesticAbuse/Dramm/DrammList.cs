@@ -263,6 +263,8 @@ public sealed class DrammList(SafeguardingDbContext db)
             ReferToChildrensSocialWork = options.ReferToChildrensSocialWork, ChildrenAtRisk = options.ChildrenAtRisk,
             NoFurtherAction = options.NoFurtherAction, NoFurtherActionReason = options.NoFurtherAction ? options.NoFurtherActionReason!.Trim() : null,
         };
+        // The referrals to children's social work and the IDVA service are refused before anything is saved when they cannot be made.
+        await TriageReferrals.AddForAsync(db, decision, ct);
         db.Process = process;
         db.TriageDecisions.Add(decision);
         if (options.ChildrenAtRisk)

@@ -25,7 +25,8 @@ public sealed record TriageCase(
     TriageCasePerson? PersonCausingHarm,
     RiskAssessment? Dash,
     IReadOnlyList<TriageCasePerson> Children,
-    MaracCriteria? Criteria);
+    MaracCriteria? Criteria,
+    IReadOnlyList<TriageReferralOutcome>? Referrals = null);
 
 /// <summary>Opens a case for triage, for those who may triage; the seal holds, and every person shown is audited.</summary>
 public sealed class TriageCases(SafeguardingDbContext db)
@@ -76,7 +77,9 @@ public sealed class TriageCases(SafeguardingDbContext db)
             db.QueueAudit(process, AuditActions.Read, RiskAssessmentRecords.ResourceType, dash.Id.ToString(), AuditOutcome.Allowed, "to triage");
         new AuditTrail(db).QueueListed(process, "DRAMM triage", PersonRecords.ResourceType, names.Keys);
         await db.SaveChangesAsync(ct);
+        // What children's social work and the IDVA service made of earlier decisions on this case.
+        var referrals = await TriageReferrals.OutcomesAsync(db, partnership, reference, incident is null ? dash?.Id : null, ct);
         return new TriageCase(incident?.Id, reference, victim, dob, Named(harmId, harmAdult), dash,
-            [.. children.Where(names.ContainsKey).Select(c => new TriageCasePerson(c, names[c]))], criteria);
+            [.. children.Where(names.ContainsKey).Select(c => new TriageCasePerson(c, names[c]))], criteria, referrals);
     }
 }

@@ -22,8 +22,11 @@ public sealed record SaveAnswersOptions(Guid AssessmentId, IReadOnlyDictionary<s
 /// <summary>The voices of the household's children, replacing those recorded before.</summary>
 public sealed record RecordChildrenOptions(Guid AssessmentId, IReadOnlyCollection<ChildVoice> Children);
 
-/// <summary>Completes the checklist; professional judgement needs a reason.</summary>
-public sealed record CompleteAssessmentOptions(Guid AssessmentId, bool ProfessionalJudgement, string? Reason);
+/// <summary>
+/// Completes the checklist; professional judgement needs a reason. The assessor refers to MARAC only when they choose
+/// to and a criterion holds (their professional judgement among them).
+/// </summary>
+public sealed record CompleteAssessmentOptions(Guid AssessmentId, bool ProfessionalJudgement, string? Reason, bool ReferToMarac = false);
 
 /// <summary>A checklist the practitioner started and has not finished.</summary>
 public sealed record DraftToFinish(Guid Id, string Victim, LocalDate IncidentDate, int Answered);
@@ -58,8 +61,16 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         }
         if (options.VictimPersonId is { } victimId)
         {
-            var victim = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == victimId && p.PartnershipId == actor.PartnershipId, ct)
+            var victim = await db.People.AsNoTracking().Include(p => p.Links).SingleOrDefaultAsync(p => p.Id == victimId && p.PartnershipId == actor.PartnershipId, ct)
                 ?? throw new ArgumentException("There is no such person.", nameof(options));
+            // A walk-in has no incident to vouch for the person: the assessor assesses only someone they may read (found, or
+            // their own organisation's record just sent to the index).
+            if (options.IncidentId is null)
+            {
+                var read = AccessPolicy.Decide(actor, Resource.Person, Operation.Read,
+                    new RecordFacts(victim.PartnershipId, victim.RecordedByOrganisationId, [.. victim.Links.Select(l => l.OrganisationId)], victim.IsSealed));
+                if (!read.Allowed) throw new ForbiddenException(PersonRecords.ResourceType, victim.Id.ToString(), read.Reason);
+            }
             if (victim.DateOfBirth is { } dob)
             {
                 var age = Period.Between(dob, options.IncidentDate, PeriodUnits.Years).Years;
@@ -248,11 +259,15 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
     public async Task<RiskResult> CompleteAsync(CompleteAssessmentOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        var (id, professionalJudgement, reason) = options;
+        var (id, professionalJudgement, reason, _) = options;
         var assessment = await DraftAsync(actor, id, ct);
         if (professionalJudgement && string.IsNullOrWhiteSpace(reason))
             throw new ArgumentException("Say why professional judgement refers this case.", nameof(reason));
         var result = await ScoreAsync(assessment, professionalJudgement, ct);
+        if (options.ReferToMarac && !result.Refer)
+            throw new ArgumentException("No MARAC criterion holds: to refer, use your professional judgement and say why.", nameof(options));
+        if (options.ReferToMarac && assessment.VictimPersonId is null)
+            throw new ArgumentException("Link the victim to the person index before referring to MARAC.", nameof(options));
         assessment.ProfessionalJudgement = professionalJudgement;
         assessment.ProfessionalJudgementReason = professionalJudgement ? reason!.Trim() : null;
         assessment.YesCount = result.YesCount;
@@ -264,6 +279,9 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
         assessment.CompletedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
         await db.SaveChangesAsync(ct);
+        if (options.ReferToMarac)
+            await new MaracReferrals(db).ReferAsync(new ReferToMarac(assessment.VictimPersonId!.Value, assessment.PersonCausingHarmPersonId, assessment.Id,
+                professionalJudgement, IncidentId: assessment.IncidentId, ProfessionalJudgementReason: assessment.ProfessionalJudgementReason), process, ct);
         return result;
     }
 

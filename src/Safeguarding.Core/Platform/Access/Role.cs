@@ -73,6 +73,10 @@ public enum Resource
     ChildProtectionPlan,
     /// <summary>The partnership's own numbers for the domestic-abuse pathway and Operation Encompass (DomesticAbuse/PathwaySettings).</summary>
     PartnershipSettings,
+    /// <summary>A DRAMM referral to children's social work, which accepts or declines it (Dramm/TriageReferrals).</summary>
+    ChildrensSocialWorkReferral,
+    /// <summary>A DRAMM allocation to an IDVA service, which accepts it and names a worker (Dramm/TriageReferrals).</summary>
+    IdvaReferral,
 }
 
 public enum Operation

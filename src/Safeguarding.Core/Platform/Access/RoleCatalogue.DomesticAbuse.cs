@@ -72,6 +72,19 @@ public static partial class RoleCatalogue
         (Role.HealthSafeguardingPractitioner, new(Meeting, Read, RelatedRecords)),
         (Role.HealthSafeguardingPractitioner, new(Meeting, Update, RelatedRecords)),
 
+        // Referrals from triage: children's social work (its social workers and team managers) decides those to it across
+        // the partnership; an IDVA service sees and accepts only the allocations to its own organisation.
+        (Role.SocialWorker, new(ChildrensSocialWorkReferral, Read, WholePartnership)),
+        (Role.SocialWorker, new(ChildrensSocialWorkReferral, Update, WholePartnership)),
+        (Role.TeamManager, new(ChildrensSocialWorkReferral, Read, WholePartnership)),
+        (Role.TeamManager, new(ChildrensSocialWorkReferral, Update, WholePartnership)),
+        (Role.Idva, new(IdvaReferral, Read, OwnOrganisation)),
+        (Role.Idva, new(IdvaReferral, Update, OwnOrganisation)),
+        // A walk-in checklist: IDVAs and the emergency department's safeguarding team find the person they may read, or
+        // send the person index their own record of them (it links to the person the index holds, or starts one).
+        (Role.Idva, new(Person, Create, WholePartnership)),
+        (Role.HealthSafeguardingPractitioner, new(Person, Create, WholePartnership)),
+
         // A GP practice's staff see flags for the practice's registered patients only.
         (Role.GpPractice, new(HealthFlag, Read, RelatedRecords)),
 

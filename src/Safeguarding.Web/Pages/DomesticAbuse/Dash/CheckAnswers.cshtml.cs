@@ -13,6 +13,7 @@ public sealed class CheckAnswersModel(CurrentActor current, RiskAssessmentRecord
 {
     [BindProperty] public bool ProfessionalJudgement { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public List<string> ReferToMarac { get; set; } = [];
 
     public Dictionary<string, bool?> Answers { get; private set; } = [];
     public RiskResult Result { get; private set; } = null!;
@@ -27,8 +28,11 @@ public sealed class CheckAnswersModel(CurrentActor current, RiskAssessmentRecord
         if (unanswered > 0) ModelState.AddModelError("Answers", $"Answer every question first: {unanswered} {(unanswered == 1 ? "is" : "are")} not answered (choose not known if you cannot)");
         if (ProfessionalJudgement && string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Say why your professional judgement is that this is high risk");
         if (Reason?.Length > 4000) ModelState.AddModelError(nameof(Reason), "Reason must be 4,000 characters or fewer");
+        var refer = ReferToMarac.Contains("true");
+        // Checked on the result with the judgement as ticked: a referral needs a criterion, the assessor's judgement among them.
+        if (refer && !Result.Refer) ModelState.AddModelError(nameof(ReferToMarac), "No MARAC criterion holds: to refer, tick professional judgement and say why");
         if (!ModelState.IsValid) return Page();
-        await Records.CompleteAsync(new CompleteAssessmentOptions(id, ProfessionalJudgement, Reason), await Current.ProcessAsync());
+        await Records.CompleteAsync(new CompleteAssessmentOptions(id, ProfessionalJudgement, Reason, refer), await Current.ProcessAsync());
         return Redirect($"/domestic-abuse/dash/{id}/done");
     }
 
