@@ -21,6 +21,8 @@ public static class DomesticAbuseModule
         .AddScoped<RiskAssessments.RiskAssessmentRecords>()
         .AddScoped<Dramm.DrammList>()
         .AddScoped<Dramm.TriageCases>()
+        .AddScoped<Dramm.DrammCaseWork>()
+        .AddScoped<Dramm.IncidentCases>()
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<Marac.MaracReferrals>()
         .AddScoped<HealthFlags.HealthFlagRecords>()
