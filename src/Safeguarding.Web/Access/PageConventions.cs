@@ -49,6 +49,7 @@ public static class PageConventions
             LoadForPage<Pages.DomesticAbuse.Dash.AssessmentFilter>(conventions, $"/DomesticAbuse/Dash/{page}");
         LoadForPage<Pages.DomesticAbuse.Dash.IncidentFilter>(conventions, "/DomesticAbuse/Dash/Start");
         LoadForPage<Pages.DomesticAbuse.Dramm.TriageCaseFilter>(conventions, "/DomesticAbuse/Dramm/Triage");
+        LoadForPage<Pages.DomesticAbuse.Dramm.IncidentCaseFilter>(conventions, "/DomesticAbuse/Dramm/Incident");
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
     }
