@@ -112,7 +112,7 @@ public sealed class DrammList(SafeguardingDbContext db)
 
         // One query counts the filtered list and one reads the page's keys, whatever the sort and filters; then a fixed
         // number of queries fill in the page's cases.
-        var listed = Filtered(Listed(partnership, from, to, options.Sort == DrammSort.Risk), options, actor.UserId);
+        var listed = Filtered(Listed(partnership, from, to, options.Sort == DrammSort.Risk || options.Risk is not null), options, actor.UserId);
         var total = await listed.CountAsync(ct);
         var ordered = options.Sort == DrammSort.Risk
             ? listed.OrderBy(r => r.Refer == true ? 0 : r.Refer == false ? 1 : 2).ThenByDescending(r => r.YesCount ?? -1).ThenBy(r => r.Kind).ThenBy(r => r.At)
