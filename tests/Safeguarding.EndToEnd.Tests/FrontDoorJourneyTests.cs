@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using NodaTime;
 using Safeguarding.Core.Data;
+using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Checklists;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.DomesticAbuse.RiskAssessments;
