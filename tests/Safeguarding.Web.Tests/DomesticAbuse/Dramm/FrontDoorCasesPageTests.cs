@@ -111,10 +111,13 @@ public sealed class FrontDoorCasesPageTests
         var (none, below, _, _) = await FourCasesAsync(s);
         var frontDoor = await s.Host.SignInAsync(s.FrontDoor);
         var list = $"/domestic-abuse/dramm?day={Tuesday}&status=to-decide";
+        var form = (await (await frontDoor.GetAsync(list)).HtmlAsync()).QuerySelector("#dramm-list")!.Closest("form")!;
 
         var response = await frontDoor.PostFormAsync(list + "&handler=NoFurtherAction",
             [new("Selected", $"incident:{none.Id}"), new("Selected", $"incident:{below.Id}"), new("Reason", "Historic report; no current risk.")], list);
 
+        // The form carries its own antiforgery token (a form with an action gets none unless asked).
+        Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(list, response.Headers.Location!.OriginalString);
         await using var db = s.Host.NewContext();
