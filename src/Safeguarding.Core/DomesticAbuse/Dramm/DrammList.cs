@@ -112,7 +112,7 @@ public sealed class DrammList(SafeguardingDbContext db)
 
         // One query counts the filtered list and one reads the page's keys, whatever the sort and filters; then a fixed
         // number of queries fill in the page's cases.
-        var listed = Filtered(Listed(partnership, from, to, options.Sort == DrammSort.Risk || options.Risk is not null), options, actor.UserId);
+        var listed = Listed(partnership, from, to, options, actor.UserId);
         var total = await listed.CountAsync(ct);
         var ordered = options.Sort == DrammSort.Risk
             ? listed.OrderBy(r => r.Refer == true ? 0 : r.Refer == false ? 1 : 2).ThenByDescending(r => r.YesCount ?? -1).ThenBy(r => r.Kind).ThenBy(r => r.At)
@@ -214,7 +214,7 @@ public sealed class DrammList(SafeguardingDbContext db)
         return new DrammDay(window, cases, total, Math.Max(1, options.Page), size);
     }
 
-    /// <summary>A case of the list as the database sorts and filters it: an incident (kind 0) or a referral (kind 1).</summary>
+    /// <summary>A case of the list as the database sorts it: an incident (kind 0) or a referral (kind 1), with its checklist's result when sorted by risk.</summary>
     private sealed class ListedCase
     {
         public int Kind { get; init; }
@@ -222,62 +222,62 @@ public sealed class DrammList(SafeguardingDbContext db)
         public Instant At { get; init; }
         public bool? Refer { get; init; }
         public int? YesCount { get; init; }
-        public bool Decided { get; init; }
-        public Guid? AssignedTo { get; init; }
     }
 
     /// <summary>
-    /// The window's cases, incidents and referrals in one query. An incident is one case, at the newest version of the
-    /// window; a checklist completed on any version of such an incident belongs to that case, not to the referrals. Its
-    /// checklist is the newest completed on any version; it is decided when a decision was made on this version or a
-    /// later one (a decision on an earlier one leaves it to decide again); its practitioner is the incident's.
+    /// The window's cases, filtered, incidents and referrals in one query. An incident is one case, at the newest version
+    /// of the window; a checklist completed on any version of such an incident belongs to that case, not to the
+    /// referrals. Its checklist is the newest completed on any version; it is decided when a decision was made on this
+    /// version or a later one (a decision on an earlier one leaves it to decide again); its practitioner is the
+    /// incident's. Each filter, and the checklist's result, is asked only when the options need it: counting the day's
+    /// 20,000 cases must not look up each one's checklist, decision and practitioner for nothing.
     /// </summary>
-    private IQueryable<ListedCase> Listed(Guid partnership, Instant from, Instant to, bool withRisk)
+    private IQueryable<ListedCase> Listed(Guid partnership, Instant from, Instant to, DrammDayOptions options, Guid? me)
     {
         var received = db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReceivedAt >= from && i.ReceivedAt < to);
         // Versions arrive in order, so a version is its incident's newest of the window unless the next one arrived before
         // the window closed (looked up by the unique key, not by comparing the window with itself).
         var incidents = received.Where(i => i.IsLatest || !db.DomesticIncidents.Any(n => n.PartnershipId == i.PartnershipId
-                && n.ForceOrganisationId == i.ForceOrganisationId && n.PoliceReference == i.PoliceReference && n.Version == i.Version + 1 && n.ReceivedAt < to))
-            .Select(i => new ListedCase
-            {
-                Kind = 0, Id = i.Id, At = i.ReceivedAt,
-                Refer = withRisk ? db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed && db.DomesticIncidents.Any(v => v.Id == a.IncidentId
-                        && v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId && v.PoliceReference == i.PoliceReference))
-                    .OrderByDescending(a => a.CompletedAt).Select(a => (bool?)a.Refer).FirstOrDefault() : null,
-                YesCount = withRisk ? db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed && db.DomesticIncidents.Any(v => v.Id == a.IncidentId
-                        && v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId && v.PoliceReference == i.PoliceReference))
-                    .OrderByDescending(a => a.CompletedAt).Select(a => a.YesCount).FirstOrDefault() : null,
-                Decided = db.TriageDecisions.Any(d => db.DomesticIncidents.Any(v => v.Id == d.IncidentId && v.PartnershipId == i.PartnershipId
-                    && v.ForceOrganisationId == i.ForceOrganisationId && v.PoliceReference == i.PoliceReference && v.Version >= i.Version)),
-                AssignedTo = db.DrammAssignments.Where(x => x.PartnershipId == i.PartnershipId && x.ForceOrganisationId == i.ForceOrganisationId
-                    && x.PoliceReference == i.PoliceReference).Select(x => (Guid?)x.AssignedToUserId).FirstOrDefault(),
-            });
+            && n.ForceOrganisationId == i.ForceOrganisationId && n.PoliceReference == i.PoliceReference && n.Version == i.Version + 1 && n.ReceivedAt < to));
         var referrals = db.RiskAssessments.AsNoTracking()
             .Where(a => a.PartnershipId == partnership && a.Status == AssessmentStatus.Completed && a.CompletedAt >= from && a.CompletedAt < to)
             .Where(a => !db.DomesticIncidents.Any(v => v.Id == a.IncidentId && db.DomesticIncidents.Any(r => r.PartnershipId == v.PartnershipId
-                && r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference && r.ReceivedAt >= from && r.ReceivedAt < to)))
-            .Select(a => new ListedCase
-            {
-                Kind = 1, Id = a.Id, At = a.CompletedAt!.Value, Refer = a.Refer, YesCount = a.YesCount,
-                Decided = db.TriageDecisions.Any(d => d.RiskAssessmentId == a.Id),
-                AssignedTo = db.DrammAssignments.Where(x => x.RiskAssessmentId == a.Id).Select(x => (Guid?)x.AssignedToUserId).FirstOrDefault(),
-            });
-        return incidents.Concat(referrals);
-    }
+                && r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference && r.ReceivedAt >= from && r.ReceivedAt < to)));
 
-    private static IQueryable<ListedCase> Filtered(IQueryable<ListedCase> cases, DrammDayOptions options, Guid? me)
-    {
-        cases = options.Risk switch
+        if (options.Decided is { } decided)
         {
-            DrammRisk.MaracCriteriaMet => cases.Where(c => c.Refer == true),
-            DrammRisk.BelowThreshold => cases.Where(c => c.Refer == false),
-            DrammRisk.NoChecklist => cases.Where(c => c.Refer == null),
-            _ => cases,
+            // From the incident's versions (its unique key) to their decisions (by version id): each an index lookup.
+            incidents = incidents.Where(i => db.DomesticIncidents.Any(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                && v.PoliceReference == i.PoliceReference && v.Version >= i.Version && db.TriageDecisions.Any(d => d.IncidentId == v.Id)) == decided);
+            referrals = referrals.Where(a => db.TriageDecisions.Any(d => d.RiskAssessmentId == a.Id) == decided);
+        }
+        if (options.AssignedToMe)
+        {
+            incidents = incidents.Where(i => db.DrammAssignments.Any(x => x.PartnershipId == i.PartnershipId && x.ForceOrganisationId == i.ForceOrganisationId
+                && x.PoliceReference == i.PoliceReference && x.AssignedToUserId == me));
+            referrals = referrals.Where(a => db.DrammAssignments.Any(x => x.RiskAssessmentId == a.Id && x.AssignedToUserId == me));
+        }
+        var withRisk = options.Sort == DrammSort.Risk || options.Risk is not null;
+        var listed = incidents.Select(i => new ListedCase
+            {
+                Kind = 0, Id = i.Id, At = i.ReceivedAt,
+                Refer = withRisk ? db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                        && v.PoliceReference == i.PoliceReference)
+                    .Join(db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed), v => (Guid?)v.Id, a => a.IncidentId, (v, a) => a)
+                    .OrderByDescending(a => a.CompletedAt).Select(a => (bool?)a.Refer).FirstOrDefault() : null,
+                YesCount = withRisk ? db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                        && v.PoliceReference == i.PoliceReference)
+                    .Join(db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed), v => (Guid?)v.Id, a => a.IncidentId, (v, a) => a)
+                    .OrderByDescending(a => a.CompletedAt).Select(a => a.YesCount).FirstOrDefault() : null,
+            })
+            .Concat(referrals.Select(a => new ListedCase { Kind = 1, Id = a.Id, At = a.CompletedAt!.Value, Refer = a.Refer, YesCount = a.YesCount }));
+        return options.Risk switch
+        {
+            DrammRisk.MaracCriteriaMet => listed.Where(c => c.Refer == true),
+            DrammRisk.BelowThreshold => listed.Where(c => c.Refer == false),
+            DrammRisk.NoChecklist => listed.Where(c => c.Refer == null),
+            _ => listed,
         };
-        if (options.Decided is { } decided) cases = cases.Where(c => c.Decided == decided);
-        if (options.AssignedToMe) cases = cases.Where(c => c.AssignedTo == me && me != null);
-        return cases;
     }
 
     private static PoliceIncidentKey Key(DomesticIncident incident) => new(incident.ForceOrganisationId, incident.PoliceReference);
