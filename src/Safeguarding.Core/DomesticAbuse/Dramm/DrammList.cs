@@ -110,14 +110,36 @@ public sealed class DrammList(SafeguardingDbContext db)
         var size = Math.Clamp(options.PageSize, 1, 500);
         var skip = (Math.Max(1, options.Page) - 1) * size;
 
-        // One query counts the filtered list and one reads the page's keys, whatever the sort and filters; then a fixed
-        // number of queries fill in the page's cases.
-        var listed = Listed(partnership, from, to, options, actor.UserId);
-        var total = await listed.CountAsync(ct);
-        var ordered = options.Sort == DrammSort.Risk
-            ? listed.OrderBy(r => r.Refer == true ? 0 : r.Refer == false ? 1 : 2).ThenByDescending(r => r.YesCount ?? -1).ThenBy(r => r.Kind).ThenBy(r => r.At)
-            : listed.OrderBy(r => r.Kind).ThenBy(r => r.At);
-        var page = skip < total ? await ordered.ThenBy(r => r.Id).Skip(skip).Take(size).Select(r => new { r.Kind, r.Id }).ToListAsync(ct) : [];
+        // A fixed number of queries whatever the sort and filters: the counts, the page's keys, then the page's cases.
+        var (incidentCases, referralCases) = Cases(partnership, from, to, options, actor.UserId);
+        int total;
+        List<(int Kind, Guid Id)> page;
+        if (options.Sort == DrammSort.Risk || options.Risk is not null)
+        {
+            // By risk: incidents and referrals in one query, each with its checklist's result.
+            var listed = ByRisk(incidentCases, referralCases, options.Risk);
+            total = await listed.CountAsync(ct);
+            page = skip < total
+                ? [.. (await listed.OrderBy(r => r.Refer == true ? 0 : r.Refer == false ? 1 : 2).ThenByDescending(r => r.YesCount ?? -1)
+                    .ThenBy(r => r.Kind).ThenBy(r => r.At).ThenBy(r => r.Id).Skip(skip).Take(size).Select(r => new { r.Kind, r.Id }).ToListAsync(ct))
+                    .Select(r => (r.Kind, r.Id))]
+                : [];
+        }
+        else
+        {
+            // In the order received: incidents, then referrals, each counted and paged on its own (no checklist looked up).
+            var incidentTotal = await incidentCases.CountAsync(ct);
+            var referralTotal = await referralCases.CountAsync(ct);
+            total = incidentTotal + referralTotal;
+            var incidentIds = skip < incidentTotal
+                ? await incidentCases.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Skip(skip).Take(size).Select(i => i.Id).ToListAsync(ct)
+                : [];
+            var referralSkip = Math.Max(0, skip - incidentTotal);
+            var referralPage = incidentIds.Count < size && referralSkip < referralTotal
+                ? await referralCases.OrderBy(a => a.CompletedAt).ThenBy(a => a.Id).Skip(referralSkip).Take(size - incidentIds.Count).Select(a => a.Id).ToListAsync(ct)
+                : [];
+            page = [.. incidentIds.Select(id => (0, id)), .. referralPage.Select(id => (1, id))];
+        }
         var pageIds = page.Where(r => r.Kind == 0).Select(r => r.Id).ToList();
         var referralIds = page.Where(r => r.Kind == 1).Select(r => r.Id).ToList();
         var incidents = await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
@@ -225,14 +247,14 @@ public sealed class DrammList(SafeguardingDbContext db)
     }
 
     /// <summary>
-    /// The window's cases, filtered, incidents and referrals in one query. An incident is one case, at the newest version
+    /// The window's cases, filtered: incidents and referrals. An incident is one case, at the newest version
     /// of the window; a checklist completed on any version of such an incident belongs to that case, not to the
     /// referrals. Its checklist is the newest completed on any version; it is decided when a decision was made on this
     /// version or a later one (a decision on an earlier one leaves it to decide again); its practitioner is the
-    /// incident's. Each filter, and the checklist's result, is asked only when the options need it: counting the day's
-    /// 20,000 cases must not look up each one's checklist, decision and practitioner for nothing.
+    /// incident's. Each filter is asked only when chosen: counting the day's 20,000 cases must not look up each one's
+    /// checklist, decision and practitioner for nothing.
     /// </summary>
-    private IQueryable<ListedCase> Listed(Guid partnership, Instant from, Instant to, DrammDayOptions options, Guid? me)
+    private (IQueryable<DomesticIncident> Incidents, IQueryable<RiskAssessment> Referrals) Cases(Guid partnership, Instant from, Instant to, DrammDayOptions options, Guid? me)
     {
         var received = db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReceivedAt >= from && i.ReceivedAt < to);
         // Versions arrive in order, so a version is its incident's newest of the window unless the next one arrived before
@@ -257,21 +279,26 @@ public sealed class DrammList(SafeguardingDbContext db)
                 && x.PoliceReference == i.PoliceReference && x.AssignedToUserId == me));
             referrals = referrals.Where(a => db.DrammAssignments.Any(x => x.RiskAssessmentId == a.Id && x.AssignedToUserId == me));
         }
-        var withRisk = options.Sort == DrammSort.Risk || options.Risk is not null;
+        return (incidents, referrals);
+    }
+
+    /// <summary>The cases with their checklist's result (the newest completed on any version of the incident), for the risk sort and filter.</summary>
+    private IQueryable<ListedCase> ByRisk(IQueryable<DomesticIncident> incidents, IQueryable<RiskAssessment> referrals, DrammRisk? risk)
+    {
         var listed = incidents.Select(i => new ListedCase
             {
                 Kind = 0, Id = i.Id, At = i.ReceivedAt,
-                Refer = withRisk ? db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                Refer = db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
                         && v.PoliceReference == i.PoliceReference)
                     .Join(db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed), v => (Guid?)v.Id, a => a.IncidentId, (v, a) => a)
-                    .OrderByDescending(a => a.CompletedAt).Select(a => (bool?)a.Refer).FirstOrDefault() : null,
-                YesCount = withRisk ? db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                    .OrderByDescending(a => a.CompletedAt).Select(a => (bool?)a.Refer).FirstOrDefault(),
+                YesCount = db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
                         && v.PoliceReference == i.PoliceReference)
                     .Join(db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed), v => (Guid?)v.Id, a => a.IncidentId, (v, a) => a)
-                    .OrderByDescending(a => a.CompletedAt).Select(a => a.YesCount).FirstOrDefault() : null,
+                    .OrderByDescending(a => a.CompletedAt).Select(a => a.YesCount).FirstOrDefault(),
             })
             .Concat(referrals.Select(a => new ListedCase { Kind = 1, Id = a.Id, At = a.CompletedAt!.Value, Refer = a.Refer, YesCount = a.YesCount }));
-        return options.Risk switch
+        return risk switch
         {
             DrammRisk.MaracCriteriaMet => listed.Where(c => c.Refer == true),
             DrammRisk.BelowThreshold => listed.Where(c => c.Refer == false),
