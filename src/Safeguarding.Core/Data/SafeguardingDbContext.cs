@@ -74,6 +74,7 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
     public DbSet<DomesticAbuse.Marac.MaracReferral> MaracReferrals => Set<DomesticAbuse.Marac.MaracReferral>();
     public DbSet<DomesticAbuse.Dramm.TriageDecision> TriageDecisions => Set<DomesticAbuse.Dramm.TriageDecision>();
     public DbSet<DomesticAbuse.Dramm.SafetyPlan> SafetyPlans => Set<DomesticAbuse.Dramm.SafetyPlan>();
+    public DbSet<DomesticAbuse.Dramm.DrammAssignment> DrammAssignments => Set<DomesticAbuse.Dramm.DrammAssignment>();
     public DbSet<DomesticAbuse.HealthFlags.HealthFlag> HealthFlags => Set<DomesticAbuse.HealthFlags.HealthFlag>();
     public DbSet<DomesticAbuse.HealthFlags.UnscheduledCareRead> UnscheduledCareReads => Set<DomesticAbuse.HealthFlags.UnscheduledCareRead>();
 

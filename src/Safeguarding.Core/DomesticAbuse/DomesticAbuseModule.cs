@@ -23,6 +23,8 @@ public static class DomesticAbuseModule
         .AddScoped<DomesticAbuseWork>()
         .AddScoped<Dramm.TriageCases>()
         .AddScoped<Dramm.TriageReferrals>()
+        .AddScoped<Dramm.DrammCaseWork>()
+        .AddScoped<Dramm.IncidentCases>()
         .AddScoped<Dramm.SafetyPlans>()
         .AddScoped<PathwaySettings>()
         .AddScoped<Marac.MaracReferrals>()

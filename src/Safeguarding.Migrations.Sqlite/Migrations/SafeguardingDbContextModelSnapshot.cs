@@ -171,6 +171,45 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("domestic_abuse_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.DrammAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssignedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ForceOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RiskAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskAssessmentId");
+
+                    b.HasIndex("PartnershipId", "AssignedToUserId");
+
+                    b.HasIndex("PartnershipId", "ForceOrganisationId", "PoliceReference");
+
+                    b.ToTable("domestic_abuse_dramm_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.SafetyMeasure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3160,6 +3199,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
                         .WithOne()
                         .HasForeignKey("Safeguarding.Core.DomesticAbuse.DomesticAbuseSettings", "PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.DrammAssignment", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -58,6 +58,7 @@ public static class PageConventions
         LoadForPage<Pages.DomesticAbuse.Dramm.TriageCaseFilter>(conventions, "/DomesticAbuse/Dramm/Triage");
         foreach (var service in new[] { "SocialWork", "Idva" })
             LoadForPage<Pages.DomesticAbuse.Referrals.TriageReferralFilter>(conventions, $"/DomesticAbuse/Referrals/{service}/Referral");
+        LoadForPage<Pages.DomesticAbuse.Dramm.IncidentCaseFilter>(conventions, "/DomesticAbuse/Dramm/Incident");
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
         LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");

@@ -162,6 +162,11 @@ public static class AccessMatrixTable
         R("GET /domestic-abuse/dash/{id:guid}/done", RiskAssessment, Create, AssessmentId, RiskAssessment, Read),
         new("GET /domestic-abuse/dramm", GrantAcrossPartnership, RiskAssessment, Read),
         R("GET /domestic-abuse/dramm/triage", MaracReferral, Update), R("POST /domestic-abuse/dramm/triage", MaracReferral, Update),
+        // The Front Door's forty incidents (issue 12, front-door): no further action and assignment for several cases of the
+        // list at once (the list's own grant, then triage's for each case), and the incident page (its own force or the Front Door).
+        new("POST /domestic-abuse/dramm?handler=NoFurtherAction", GrantAcrossPartnership, RiskAssessment, Read),
+        new("POST /domestic-abuse/dramm?handler=Assign", GrantAcrossPartnership, RiskAssessment, Read),
+        R("GET /domestic-abuse/dramm/incidents/{id:guid}", RiskAssessment, Read, IncidentId, DomesticIncident, Read),
         R("GET /domestic-abuse/marac", MaracReferral, Read), R("POST /domestic-abuse/marac?handler=List", MaracReferral, Read),
         R("GET /domestic-abuse/encompass/inbox", EncompassNotification, Read),
         R("GET /domestic-abuse/encompass/inbox/{id:guid}", EncompassNotification, Read, NotificationId),

@@ -38,10 +38,20 @@ public sealed record DrammCase(
     int MaracReferrals,
     TriageDecision? Decision,
     int? Version = null,
-    IReadOnlyList<string>? ChangedSinceDecided = null);
+    IReadOnlyList<string>? ChangedSinceDecided = null,
+    Guid? AssignedToUserId = null,
+    string? AssignedTo = null,
+    Guid? VictimMatchReviewId = null);
+
+/// <summary>How the list is sorted: in the order received (incidents, then referrals), or the highest risk first.</summary>
+public enum DrammSort { Received, Risk }
+
+/// <summary>The risk filter, as the checklist has it: a MARAC criterion met, a checklist below them all, or no checklist yet.</summary>
+public enum DrammRisk { MaracCriteriaMet, BelowThreshold, NoChecklist }
 
 /// <summary>The working day whose list is drawn, and which page of it.</summary>
-public sealed record DrammDayOptions(LocalDate Day, int Page = 1, int PageSize = DrammList.PageSize);
+public sealed record DrammDayOptions(LocalDate Day, int Page = 1, int PageSize = DrammList.PageSize,
+    DrammSort Sort = DrammSort.Received, DrammRisk? Risk = null, bool? Decided = null, bool AssignedToMe = false);
 
 /// <summary>A page of the day's list, with how many cases the whole list holds.</summary>
 public sealed record DrammDay(DrammWindow Window, List<DrammCase> Cases, int Total, int Page, int PageSize)
@@ -100,40 +110,50 @@ public sealed class DrammList(SafeguardingDbContext db)
         var size = Math.Clamp(options.PageSize, 1, 500);
         var skip = (Math.Max(1, options.Page) - 1) * size;
 
-        // Every police version received in the window. An incident is one case, at the newest version of the window;
-        // a checklist completed on any version of such an incident belongs to that case, not to the referrals.
-        var received = db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReceivedAt >= from && i.ReceivedAt < to);
-        // Versions arrive in order, so a version is its incident's newest of the window unless the next one arrived before
-        // the window closed (looked up by the unique key, not by comparing the window with itself).
-        var incidentCases = received.Where(i => i.IsLatest || !db.DomesticIncidents.Any(n => n.PartnershipId == i.PartnershipId
-            && n.ForceOrganisationId == i.ForceOrganisationId && n.PoliceReference == i.PoliceReference && n.Version == i.Version + 1 && n.ReceivedAt < to));
-        var referralCases = db.RiskAssessments.AsNoTracking()
-            .Where(a => a.PartnershipId == partnership && a.Status == AssessmentStatus.Completed && a.CompletedAt >= from && a.CompletedAt < to)
-            .Where(a => !db.DomesticIncidents.Any(v => v.Id == a.IncidentId && db.DomesticIncidents.Any(r => r.PartnershipId == v.PartnershipId
-                && r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference && r.ReceivedAt >= from && r.ReceivedAt < to)));
-        var incidentTotal = await incidentCases.CountAsync(ct);
-        var referralTotal = await referralCases.CountAsync(ct);
-        // The page's ids first, then its rows by id: the window's cases are sorted once, not again for each included collection.
-        var pageIds = skip < incidentTotal
-            ? await incidentCases.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Skip(skip).Take(size).Select(i => i.Id).ToListAsync(ct)
-            : [];
-        var incidents = (await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
-                .Where(i => pageIds.Contains(i.Id)).ToListAsync(ct))
-            .OrderBy(i => pageIds.IndexOf(i.Id)).ToList();
-        var referralSkip = Math.Max(0, skip - incidentTotal);
-        var referrals = incidents.Count < size && referralSkip < referralTotal
-            ? await referralCases.OrderBy(a => a.CompletedAt).ThenBy(a => a.Id).Skip(referralSkip).Take(size - incidents.Count).ToListAsync(ct)
-            : [];
+        // A fixed number of queries whatever the sort and filters: the counts, the page's keys, then the page's cases.
+        var (incidentCases, referralCases) = Cases(partnership, from, to, options, actor.UserId);
+        int total;
+        List<(int Kind, Guid Id)> page;
+        if (options.Sort == DrammSort.Risk || options.Risk is not null)
+        {
+            // By risk: incidents and referrals in one query, each with its checklist's result.
+            var listed = ByRisk(incidentCases, referralCases, options.Risk);
+            total = await listed.CountAsync(ct);
+            page = skip < total
+                ? [.. (await listed.OrderBy(r => r.Refer == true ? 0 : r.Refer == false ? 1 : 2).ThenByDescending(r => r.YesCount ?? -1)
+                    .ThenBy(r => r.Kind).ThenBy(r => r.At).ThenBy(r => r.Id).Skip(skip).Take(size).Select(r => new { r.Kind, r.Id }).ToListAsync(ct))
+                    .Select(r => (r.Kind, r.Id))]
+                : [];
+        }
+        else
+        {
+            // In the order received: incidents, then referrals, each counted and paged on its own (no checklist looked up).
+            var incidentTotal = await incidentCases.CountAsync(ct);
+            var referralTotal = await referralCases.CountAsync(ct);
+            total = incidentTotal + referralTotal;
+            var incidentIds = skip < incidentTotal
+                ? await incidentCases.OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id).Skip(skip).Take(size).Select(i => i.Id).ToListAsync(ct)
+                : [];
+            var referralSkip = Math.Max(0, skip - incidentTotal);
+            var referralPage = incidentIds.Count < size && referralSkip < referralTotal
+                ? await referralCases.OrderBy(a => a.CompletedAt).ThenBy(a => a.Id).Skip(referralSkip).Take(size - incidentIds.Count).Select(a => a.Id).ToListAsync(ct)
+                : [];
+            page = [.. incidentIds.Select(id => (0, id)), .. referralPage.Select(id => (1, id))];
+        }
+        var pageIds = page.Where(r => r.Kind == 0).Select(r => r.Id).ToList();
+        var referralIds = page.Where(r => r.Kind == 1).Select(r => r.Id).ToList();
+        var incidents = await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
+            .Where(i => pageIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var referrals = await db.RiskAssessments.AsNoTracking().Where(a => referralIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
 
         // Every version of the page's incidents (and of those its referrals followed), to find checklists and decisions by police reference.
-        var references = incidents.Select(i => i.PoliceReference).Distinct().ToList();
-        var referralIncidentIds = referrals.Where(r => r.IncidentId != null).Select(r => r.IncidentId!.Value).ToList();
+        var references = incidents.Values.Select(i => i.PoliceReference).Distinct().ToList();
+        var referralIncidentIds = referrals.Values.Where(r => r.IncidentId != null).Select(r => r.IncidentId!.Value).ToList();
         var versions = (await db.DomesticIncidents.AsNoTracking()
                 .Where(i => i.PartnershipId == partnership && (references.Contains(i.PoliceReference) || referralIncidentIds.Contains(i.Id)))
                 .Select(i => new { i.Id, i.ForceOrganisationId, i.PoliceReference, i.Version }).ToListAsync(ct))
             .ToDictionary(v => v.Id, v => (Incident: new PoliceIncidentKey(v.ForceOrganisationId, v.PoliceReference), v.Version));
         var versionIds = versions.Keys.ToList();
-        var referralIds = referrals.Select(r => r.Id).ToList();
         var dashes = await db.RiskAssessments.AsNoTracking()
             .Where(a => a.IncidentId != null && versionIds.Contains(a.IncidentId.Value) && a.Status == AssessmentStatus.Completed).ToListAsync(ct);
         var decisions = await db.TriageDecisions.AsNoTracking()
@@ -143,24 +163,27 @@ public sealed class DrammList(SafeguardingDbContext db)
         var dashOf = dashes.ToLookup(a => KeyOf(a.IncidentId));
         var decisionOf = decisions.Where(d => d.IncidentId != null).ToLookup(d => KeyOf(d.IncidentId));
 
-        var decisionFor = incidents.ToDictionary(i => i.Id, i => decisionOf[Key(i)].MaxBy(d => d.DecidedAt));
+        var decisionFor = incidents.Values.ToDictionary(i => i.Id, i => decisionOf[Key(i)].MaxBy(d => d.DecidedAt));
         // The versions decisions were made on, where a later one is on the list: to say what changed.
-        var decidedIds = incidents.Where(i => decisionFor[i.Id] is { } d && versions[d.IncidentId!.Value].Version < i.Version)
+        var decidedIds = incidents.Values.Where(i => decisionFor[i.Id] is { } d && versions[d.IncidentId!.Value].Version < i.Version)
             .Select(i => decisionFor[i.Id]!.IncidentId!.Value).Distinct().ToList();
         var decidedVersions = await db.DomesticIncidents.AsNoTracking().Include(i => i.Adults).Include(i => i.Children).AsSplitQuery()
             .Where(i => decidedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
 
-        var referralVictimIds = referrals.Where(r => r.VictimPersonId != null).Select(r => r.VictimPersonId!.Value).Distinct().ToList();
+        var referralVictimIds = referrals.Values.Where(r => r.VictimPersonId != null).Select(r => r.VictimPersonId!.Value).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => referralVictimIds.Contains(p.Id) && p.PartnershipId == partnership)
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, ct);
-        var victimIds = incidents.Select(i => VictimOf(i)?.PersonId).Concat(referrals.Select(r => r.VictimPersonId))
+        var victimIds = incidents.Values.Select(i => VictimOf(i)?.PersonId).Concat(referrals.Values.Select(r => r.VictimPersonId))
             .Where(v => v != null).Select(v => v!.Value).Distinct().ToList();
-        var earliest = incidents.Select(i => Households.LondonDate(i.OccurredAt)).Concat(referrals.Select(r => r.IncidentDate)).DefaultIfEmpty(day).Min();
+        var earliest = incidents.Values.Select(i => Households.LondonDate(i.OccurredAt)).Concat(referrals.Values.Select(r => r.IncidentDate)).DefaultIfEmpty(day).Min();
         var households = await Households.ChildrenOfManyAsync(db, victimIds, earliest, ct);
         var incidentsOf = await Households.IncidentsOfManyAsync(db, victimIds, ct);
         var maracs = (await db.MaracReferrals.AsNoTracking().Where(r => victimIds.Contains(r.VictimPersonId))
                 .GroupBy(r => r.VictimPersonId).Select(g => new { Victim = g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(m => m.Victim, m => m.Count);
+        var assignments = await DrammCaseWork.AssignmentsAsync(db, partnership, references, referralIds, ct);
+        var unlinked = incidents.Values.Where(i => VictimOf(i) is { PersonId: null }).ToList();
+        var reviews = await DrammCaseWork.VictimReviewsAsync(db, partnership, unlinked, ct);
 
         DrammCase Case(Guid? incidentId, PoliceIncidentKey? incident, Guid? assessmentId, Guid? victimId, string victimName, LocalDate? victimDob,
             Instant arrived, RiskAssessment? dash, IEnumerable<Guid> incidentChildren, LocalDate incidentDate, TriageDecision? decision)
@@ -177,31 +200,111 @@ public sealed class DrammList(SafeguardingDbContext db)
         }
 
         var cases = new List<DrammCase>();
-        foreach (var incident in incidents)
+        foreach (var row in page)
         {
-            var victim = VictimOf(incident);
-            var dash = dashOf[Key(incident)].MaxBy(a => a.CompletedAt);
-            var decision = decisionFor[incident.Id];
-            var c = Case(incident.Id, Key(incident), dash?.Id, victim?.PersonId,
-                victim is null ? "(no victim named)" : $"{victim.GivenName} {victim.FamilyName}", victim?.DateOfBirth, incident.ReceivedAt, dash,
-                incident.Children.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value), Households.LondonDate(incident.OccurredAt), decision);
-            var changed = decision?.IncidentId is { } decided && decidedVersions.TryGetValue(decided, out var before) ? IncidentChanges.Between(before, incident) : null;
-            cases.Add(c with { Version = incident.Version, ChangedSinceDecided = changed });
-        }
-        foreach (var referral in referrals)
-        {
-            var person = referral.VictimPersonId is { } id ? people.GetValueOrDefault(id) : null;
-            cases.Add(Case(referral.IncidentId, KeyOf(referral.IncidentId), referral.Id, referral.VictimPersonId,
-                person is null ? "(victim not linked)" : $"{person.GivenName} {person.FamilyName}", person?.DateOfBirth,
-                referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt))
-                with { PoliceReference = null });
+            if (row.Kind == 0 && incidents.TryGetValue(row.Id, out var incident))
+            {
+                var victim = VictimOf(incident);
+                var dash = dashOf[Key(incident)].MaxBy(a => a.CompletedAt);
+                var decision = decisionFor[incident.Id];
+                var c = Case(incident.Id, Key(incident), dash?.Id, victim?.PersonId,
+                    victim is null ? "(no victim named)" : $"{victim.GivenName} {victim.FamilyName}", victim?.DateOfBirth, incident.ReceivedAt, dash,
+                    incident.Children.Where(c => c.PersonId != null).Select(c => c.PersonId!.Value), Households.LondonDate(incident.OccurredAt), decision);
+                var changed = decision?.IncidentId is { } decided && decidedVersions.TryGetValue(decided, out var before) ? IncidentChanges.Between(before, incident) : null;
+                var assigned = assignments.GetValueOrDefault((Key(incident), (Guid?)null));
+                cases.Add(c with
+                {
+                    Version = incident.Version, ChangedSinceDecided = changed, AssignedToUserId = assigned?.UserId, AssignedTo = assigned?.Name,
+                    VictimMatchReviewId = reviews.GetValueOrDefault(incident.Id),
+                });
+            }
+            else if (row.Kind == 1 && referrals.TryGetValue(row.Id, out var referral))
+            {
+                var person = referral.VictimPersonId is { } id ? people.GetValueOrDefault(id) : null;
+                var assigned = assignments.GetValueOrDefault(((PoliceIncidentKey?)null, (Guid?)referral.Id));
+                cases.Add(Case(referral.IncidentId, KeyOf(referral.IncidentId), referral.Id, referral.VictimPersonId,
+                    person is null ? "(victim not linked)" : $"{person.GivenName} {person.FamilyName}", person?.DateOfBirth,
+                    referral.CompletedAt!.Value, referral, [], referral.IncidentDate, decisions.Where(d => d.RiskAssessmentId == referral.Id).MaxBy(d => d.DecidedAt))
+                    with { PoliceReference = null, AssignedToUserId = assigned?.UserId, AssignedTo = assigned?.Name });
+            }
         }
         // The seal holds on the list too: a sealed victim's case stays to be decided, without their name or date of birth.
         var sealedVictims = await SealedPeople.HiddenFromAsync(db, actor, [.. cases.Where(c => c.VictimPersonId is not null).Select(c => c.VictimPersonId!.Value)], ct);
         cases = [.. cases.Select(c => c.VictimPersonId is { } v && sealedVictims.Contains(v) ? c with { VictimName = SealedPeople.Withheld, VictimDateOfBirth = null } : c)];
         await new AuditTrail(db).RecordListedAsync(process, $"DRAMM list {day:yyyy-MM-dd}", PersonRecords.ResourceType,
             cases.Where(c => c.VictimPersonId is not null).Select(c => c.VictimPersonId!.Value).Concat(cases.SelectMany(c => c.ChildPersonIds)), ct);
-        return new DrammDay(window, cases, incidentTotal + referralTotal, Math.Max(1, options.Page), size);
+        return new DrammDay(window, cases, total, Math.Max(1, options.Page), size);
+    }
+
+    /// <summary>A case of the list as the database sorts it: an incident (kind 0) or a referral (kind 1), with its checklist's result when sorted by risk.</summary>
+    private sealed class ListedCase
+    {
+        public int Kind { get; init; }
+        public Guid Id { get; init; }
+        public Instant At { get; init; }
+        public bool? Refer { get; init; }
+        public int? YesCount { get; init; }
+    }
+
+    /// <summary>
+    /// The window's cases, filtered: incidents and referrals. An incident is one case, at the newest version
+    /// of the window; a checklist completed on any version of such an incident belongs to that case, not to the
+    /// referrals. Its checklist is the newest completed on any version; it is decided when a decision was made on this
+    /// version or a later one (a decision on an earlier one leaves it to decide again); its practitioner is the
+    /// incident's. Each filter is asked only when chosen: counting the day's 20,000 cases must not look up each one's
+    /// checklist, decision and practitioner for nothing.
+    /// </summary>
+    private (IQueryable<DomesticIncident> Incidents, IQueryable<RiskAssessment> Referrals) Cases(Guid partnership, Instant from, Instant to, DrammDayOptions options, Guid? me)
+    {
+        var received = db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReceivedAt >= from && i.ReceivedAt < to);
+        // Versions arrive in order, so a version is its incident's newest of the window unless the next one arrived before
+        // the window closed (looked up by the unique key, not by comparing the window with itself).
+        var incidents = received.Where(i => i.IsLatest || !db.DomesticIncidents.Any(n => n.PartnershipId == i.PartnershipId
+            && n.ForceOrganisationId == i.ForceOrganisationId && n.PoliceReference == i.PoliceReference && n.Version == i.Version + 1 && n.ReceivedAt < to));
+        var referrals = db.RiskAssessments.AsNoTracking()
+            .Where(a => a.PartnershipId == partnership && a.Status == AssessmentStatus.Completed && a.CompletedAt >= from && a.CompletedAt < to)
+            .Where(a => !db.DomesticIncidents.Any(v => v.Id == a.IncidentId && db.DomesticIncidents.Any(r => r.PartnershipId == v.PartnershipId
+                && r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference && r.ReceivedAt >= from && r.ReceivedAt < to)));
+
+        if (options.Decided is { } decided)
+        {
+            // From the incident's versions (its unique key) to their decisions (by version id): each an index lookup.
+            incidents = incidents.Where(i => db.DomesticIncidents.Any(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                && v.PoliceReference == i.PoliceReference && v.Version >= i.Version && db.TriageDecisions.Any(d => d.IncidentId == v.Id)) == decided);
+            referrals = referrals.Where(a => db.TriageDecisions.Any(d => d.RiskAssessmentId == a.Id) == decided);
+        }
+        if (options.AssignedToMe)
+        {
+            incidents = incidents.Where(i => db.DrammAssignments.Any(x => x.PartnershipId == i.PartnershipId && x.ForceOrganisationId == i.ForceOrganisationId
+                && x.PoliceReference == i.PoliceReference && x.AssignedToUserId == me));
+            referrals = referrals.Where(a => db.DrammAssignments.Any(x => x.RiskAssessmentId == a.Id && x.AssignedToUserId == me));
+        }
+        return (incidents, referrals);
+    }
+
+    /// <summary>The cases with their checklist's result (the newest completed on any version of the incident), for the risk sort and filter.</summary>
+    private IQueryable<ListedCase> ByRisk(IQueryable<DomesticIncident> incidents, IQueryable<RiskAssessment> referrals, DrammRisk? risk)
+    {
+        var listed = incidents.Select(i => new ListedCase
+            {
+                Kind = 0, Id = i.Id, At = i.ReceivedAt,
+                Refer = db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                        && v.PoliceReference == i.PoliceReference)
+                    .Join(db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed), v => (Guid?)v.Id, a => a.IncidentId, (v, a) => a)
+                    .OrderByDescending(a => a.CompletedAt).Select(a => (bool?)a.Refer).FirstOrDefault(),
+                YesCount = db.DomesticIncidents.Where(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
+                        && v.PoliceReference == i.PoliceReference)
+                    .Join(db.RiskAssessments.Where(a => a.Status == AssessmentStatus.Completed), v => (Guid?)v.Id, a => a.IncidentId, (v, a) => a)
+                    .OrderByDescending(a => a.CompletedAt).Select(a => a.YesCount).FirstOrDefault(),
+            })
+            .Concat(referrals.Select(a => new ListedCase { Kind = 1, Id = a.Id, At = a.CompletedAt!.Value, Refer = a.Refer, YesCount = a.YesCount }));
+        return risk switch
+        {
+            DrammRisk.MaracCriteriaMet => listed.Where(c => c.Refer == true),
+            DrammRisk.BelowThreshold => listed.Where(c => c.Refer == false),
+            DrammRisk.NoChecklist => listed.Where(c => c.Refer == null),
+            _ => listed,
+        };
     }
 
     private static PoliceIncidentKey Key(DomesticIncident incident) => new(incident.ForceOrganisationId, incident.PoliceReference);

@@ -49,7 +49,7 @@ public sealed class DrammListPageTests
         await s.Host.Data.SaveAsync(db => db.DomesticIncidents.Add(incident));
         var frontDoor = await s.Host.SignInAsync(s.FrontDoor);
         var list = await (await frontDoor.GetAsync($"/domestic-abuse/dramm?day={Tuesday}")).HtmlAsync();
-        var decide = list.QuerySelector("#dramm-list tbody a.govuk-link")!.GetAttribute("href")!;
+        var decide = list.QuerySelector("#dramm-list td[data-label=Decision] a.govuk-link")!.GetAttribute("href")!;
 
         var response = await frontDoor.PostFormAsync(decide, [new("Decisions", "nfa"), new("NoFurtherActionReason", "Known to services; no new risk.")], decide);
 

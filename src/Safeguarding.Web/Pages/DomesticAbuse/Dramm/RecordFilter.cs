@@ -22,3 +22,15 @@ public sealed class TriageCaseFilter : LoadRecordFilter<TriageCase>
     protected override Task<TriageCase?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct) =>
         services.GetRequiredService<TriageCases>().OpenAsync(id, process, ct);
 }
+
+/// <summary>
+/// Opens a police incident for its page: the policy decides on that incident (its force, the Front Door, the victim's
+/// seal) before the page runs, GET or POST alike; the read is audited.
+/// </summary>
+public sealed class IncidentCaseFilter : LoadRecordFilter<IncidentCase>
+{
+    protected override string ResourceType => Core.DomesticAbuse.RiskAssessments.RiskAssessmentRecords.IncidentResourceType;
+
+    protected override Task<IncidentCase?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct) =>
+        services.GetRequiredService<IncidentCases>().OpenAsync(id, process, ct);
+}

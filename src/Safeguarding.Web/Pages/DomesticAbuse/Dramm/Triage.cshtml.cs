@@ -63,7 +63,7 @@ public sealed class TriageModel(CurrentActor current, DrammList dramm, Safeguard
         try
         {
             var decision = await dramm.TriageAsync(options, await current.ProcessAsync());
-            return Redirect(ListUrl(decision.DecidedOn));
+            return Redirect(IndexModel.ReturnTo(Request.Query["back"], ListUrl(decision.DecidedOn)));
         }
         catch (ArgumentException e)
         {
