@@ -1524,6 +1524,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
@@ -1537,6 +1540,8 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("OwnerOrganisationId", "Status", "DueDate");
 
@@ -1624,6 +1629,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("CasesPerMeeting")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ChairOrganisationId")
                         .HasColumnType("uuid");
 
@@ -1707,6 +1715,33 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("meetings_series_members", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Meetings.SeriesRepresentative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SeriesId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("meetings_series_representatives", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.ChildProtectionPlan", b =>
@@ -3356,6 +3391,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId");
+
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -3428,6 +3467,27 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
                         .WithMany("Members")
                         .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Meetings.SeriesRepresentative", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany("Representatives")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3708,6 +3768,8 @@ namespace Safeguarding.Migrations.Postgres.Migrations
             modelBuilder.Entity("Safeguarding.Core.Meetings.MeetingSeries", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Representatives");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>
