@@ -362,7 +362,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     {
         var actor = process.RequireActor();
         var (actionId, note) = options;
-        var action = await db.Set<MeetingAction>().SingleAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct);
+        var action = await db.Set<MeetingAction>().SingleOrDefaultAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new NotFoundException(nameof(MeetingAction), actionId.ToString());
         var runsMeetings = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership);
         var owns = actor.OrganisationId == action.OwnerOrganisationId && actor.HasAny(Resource.Meeting, Operation.Update);
         if (!runsMeetings && !owns) throw new ForbiddenException(nameof(MeetingAction), actionId.ToString(), "Only the owning organisation completes its action.");
