@@ -8,7 +8,7 @@ namespace Safeguarding.Web.Access;
 /// Server-side check that the signed-in actor holds a grant, attached per folder of pages (see
 /// PageConventions) or per page. A denial is audited and answered with 403. A page open to two kinds of reader (the
 /// MARAC page: those who work its cases, and those who read the partnership's figures) names a second grant that
-/// also lets them in.
+/// also lets them in when held across the whole partnership (a school's own figures do not open the partnership's).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 public sealed class RequirePermissionAttribute(Resource resource, Operation operation) : Attribute, IAsyncPageFilter, IOrderedFilter
@@ -34,7 +34,11 @@ public sealed class RequirePermissionAttribute(Resource resource, Operation oper
             return;
         }
         var decision = AccessPolicy.Decide(actor, Resource, Operation);
-        if (!decision.Allowed && Or is { } or && AccessPolicy.Decide(actor, or.Resource, or.Operation).Allowed) decision = AccessPolicy.Decide(actor, or.Resource, or.Operation);
+        if (!decision.Allowed && Or is { } or && actor.Grants.Any(g => g.Resource == or.Resource && g.Operation == or.Operation && g.Scope == Scope.WholePartnership))
+        {
+            await next();
+            return;
+        }
         if (!decision.Allowed)
         {
             await Refusals.DeniedAsync(context.HttpContext, Resource.ToString(), null, decision.Reason);

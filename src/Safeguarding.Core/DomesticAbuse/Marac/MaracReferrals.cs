@@ -162,7 +162,7 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         var meetingId = meeting.Id;
         var listed = await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct);
         if (series.CasesPerMeeting is { } capacity && listed + referrals.Count > capacity)
-            throw new ArgumentException($"The meeting on {meeting.Date:d MMMM yyyy} hears {capacity} cases and has {listed} already: choose {Math.Max(0, capacity - listed)} or fewer, or another meeting.", nameof(options));
+            throw new ArgumentException($"The meeting on {meeting.Date:d MMMM yyyy} hears {capacity} case{(capacity == 1 ? "" : "s")} and has {listed} already: choose {Math.Max(0, capacity - listed)} or fewer, or another meeting.", nameof(options));
         foreach (var r in referrals.OrderBy(r => r.ReferredAt))
         {
             var item = await meetings.AddAgendaItemAsync(
