@@ -191,7 +191,7 @@ public static class AccessMatrixTable
         R("POST /meetings/{id:guid}/{handler?}?handler=Decision", Meeting, Read, UnknownId),
         R("POST /meetings/{id:guid}/{handler?}?handler=Action", Meeting, Read, UnknownId),
         R("POST /meetings/{id:guid}/{handler?}?handler=Complete", Meeting, Read, UnknownId),
-        R("POST /meetings/{id:guid}/{handler?}?handler=Minutes", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=WriteMinutes", Meeting, Read, UnknownId),
         R("POST /meetings/{id:guid}/{handler?}?handler=Close", Meeting, Read, UnknownId),
         R("GET /domestic-abuse/marac/agenda", MaracReferral, Update), R("POST /domestic-abuse/marac/agenda", MaracReferral, Update),
         R("GET /domestic-abuse/marac/refer", MaracReferral, Create), R("POST /domestic-abuse/marac/refer", MaracReferral, Create),

@@ -79,7 +79,7 @@ public sealed class MeetingModel(CurrentActor current, MeetingRecords meetings, 
         await meetings.CompleteActionAsync(new CompleteActionOptions(action, null), process);
     });
 
-    public Task<IActionResult> OnPostMinutesAsync(Guid id) => ActAsync(id, nameof(MinutesText), "minutes", async process =>
+    public Task<IActionResult> OnPostWriteMinutesAsync(Guid id) => ActAsync(id, nameof(MinutesText), "minutes", async process =>
     {
         await meetings.WriteMinutesAsync(new MinutesOptions(id, MinutesText ?? "", Distribution), process);
         await meetings.SendMinutesAsync(id, process);

@@ -19,6 +19,8 @@ namespace Safeguarding.Web.Pages.DomesticAbuse.Marac;
 [RequirePermission(Resource.MaracReferral, Operation.Update)]
 public sealed class AgendaModel(CurrentActor current, MaracReferrals referrals, SafeguardingDbContext db) : PageModel
 {
+    /// <summary>The series whose agenda is built; the partnership's first MARAC series when not given.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? SeriesId { get; set; }
     [BindProperty] public string? MeetingDate { get; set; }
     [BindProperty] public List<Guid> Referrals { get; set; } = [];
 
@@ -56,7 +58,7 @@ public sealed class AgendaModel(CurrentActor current, MaracReferrals referrals, 
     private async Task LoadAsync()
     {
         var actor = await current.RequireAsync();
-        Series = await db.MeetingSeries.AsNoTracking().Where(s => s.PartnershipId == actor.PartnershipId && s.Kind == MeetingKind.Marac).OrderBy(s => s.Name).FirstOrDefaultAsync();
+        Series = await db.MeetingSeries.AsNoTracking().Where(s => s.PartnershipId == actor.PartnershipId && s.Kind == MeetingKind.Marac && (SeriesId == null || s.Id == SeriesId)).OrderBy(s => s.Name).FirstOrDefaultAsync();
         if (Series is null) return;
         var today = Households.LondonDate(db.Clock.GetCurrentInstant());
         var dates = MeetingCadence.DatesFrom(Series.Cadence, Series.FirstDate, today).Take(4).ToList();

@@ -56,9 +56,10 @@ public sealed class AddModel(CurrentActor current, MeetingRecords meetings, Safe
         if (reps.Any(r => !Members.Contains(r.OrganisationId) && r.OrganisationId != chair.OrganisationId))
             ModelState.AddModelError(nameof(Representatives), "Each representative must work for a member agency: select their agency too");
         if (!ModelState.IsValid) return Page();
+        MeetingSeries series;
         try
         {
-            await meetings.CreateSeriesAsync(new SeriesOptions(Name!.Trim(), MeetingKind.Marac, cadence!.Value, first!.Value, start!.Value, duration,
+            series = await meetings.CreateSeriesAsync(new SeriesOptions(Name!.Trim(), MeetingKind.Marac, cadence!.Value, first!.Value, start!.Value, duration,
                 chair.OrganisationId, Members, chair.Id, string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(), Representatives, capacity), await current.ProcessAsync());
         }
         catch (ArgumentException e)
@@ -66,7 +67,7 @@ public sealed class AddModel(CurrentActor current, MeetingRecords meetings, Safe
             ModelState.AddModelError(nameof(Members), e.Message.Split(" (Parameter")[0]);
             return Page();
         }
-        return Redirect("/domestic-abuse/marac");
+        return Redirect($"/domestic-abuse/marac/agenda?seriesId={series.Id}");
     }
 
     private async Task LoadAsync()
