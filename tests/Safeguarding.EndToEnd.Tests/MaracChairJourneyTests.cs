@@ -149,6 +149,7 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
 
         // The IDVA completes the visit; the chair closes the case, which ends the child's flag.
         await idva.GotoAsync(host.Url(meetingUrl));
+        await Assertions.Expect(idva.Locator("#actions-table")).ToContainTextAsync("Mark done: Safety planning visit");
         await idva.GetByRole(AriaRole.Button, new() { Name = "Mark done: Safety planning visit" }).ClickAsync();
         await idva.LoadedAsync();
         await idva.Context.CloseAsync();
