@@ -115,7 +115,14 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(maracSeriesId, today), process, ct);
         var waiting = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting && r.ReferralDate <= meeting.Date)
             .OrderBy(r => r.ReferredAt).ToListAsync(ct);
-        foreach (var r in waiting)
+        await PutOnAgendaAsync(meetings, meeting, waiting, process, ct);
+        return (meeting, waiting.Count);
+    }
+
+    /// <summary>Each referral (in referral order) becomes an agenda item of the meeting, and is listed.</summary>
+    private async Task PutOnAgendaAsync(MeetingRecords meetings, Meeting meeting, IEnumerable<MaracReferral> referrals, ProcessContext process, CancellationToken ct)
+    {
+        foreach (var r in referrals.OrderBy(r => r.ReferredAt))
         {
             var item = await meetings.AddAgendaItemAsync(
                 new AgendaItemOptions(meeting.Id, SubjectKind.Victim, r.VictimPersonId, null, Criteria(r), SourceType, r.Id), process, ct);
@@ -125,7 +132,6 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         }
         db.Process = process;
         await db.SaveChangesAsync(ct);
-        return (meeting, waiting.Count);
     }
 
     /// <summary>Referrals waiting for a meeting, oldest first, with the victims' names (the list is audited per person).</summary>
@@ -163,16 +169,7 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         var listed = await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct);
         if (series.CasesPerMeeting is { } capacity && listed + referrals.Count > capacity)
             throw new ArgumentException($"The meeting on {meeting.Date:d MMMM yyyy} hears {capacity} case{(capacity == 1 ? "" : "s")} and has {listed} already: choose {Math.Max(0, capacity - listed)} or fewer, or another meeting.", nameof(options));
-        foreach (var r in referrals.OrderBy(r => r.ReferredAt))
-        {
-            var item = await meetings.AddAgendaItemAsync(
-                new AgendaItemOptions(meeting.Id, SubjectKind.Victim, r.VictimPersonId, null, Criteria(r), SourceType, r.Id), process, ct);
-            r.Status = MaracReferralStatus.Listed;
-            r.MeetingId = meeting.Id;
-            r.AgendaItemId = item.Id;
-        }
-        db.Process = process;
-        await db.SaveChangesAsync(ct);
+        await PutOnAgendaAsync(meetings, meeting, referrals, process, ct);
         await meetings.InviteRepresentativesAsync(meeting.Id, process, ct);
         return meeting;
     }

@@ -56,6 +56,16 @@ public sealed class MaracChairPageTests
     private static async Task<string> SecondDateAsync(HttpClient chair) =>
         (await (await chair.GetAsync("/domestic-abuse/marac/agenda")).HtmlAsync()).QuerySelectorAll("input[name=MeetingDate]")[1].GetAttribute("value")!;
 
+    /// <summary>The victim referred, and the chair putting the referral on the second coming meeting's agenda.</summary>
+    private static async Task<(HttpClient Chair, MaracReferral Referral, HttpResponseMessage Listed)> ListAsync(Chair c)
+    {
+        var referral = await ReferAsync(c.S);
+        var chair = await c.S.Host.SignInAsync(c.ChairUser);
+        var listed = await chair.PostFormAsync("/domestic-abuse/marac/agenda",
+            [new("MeetingDate", await SecondDateAsync(chair)), new("Referrals", referral.Id.ToString())], "/domestic-abuse/marac/agenda");
+        return (chair, referral, listed);
+    }
+
     [Theory, BothDatabases]
     public async Task The_chair_sets_up_a_series_with_its_cadence_members_representatives_and_capacity(DatabaseProvider provider)
     {
@@ -157,10 +167,7 @@ public sealed class MaracChairPageTests
     public async Task Research_is_added_by_member_agencies_and_seen_only_by_attendees(DatabaseProvider provider)
     {
         var c = await ArrangeChairAsync(provider);
-        var referral = await ReferAsync(c.S);
-        var chair = await c.S.Host.SignInAsync(c.ChairUser);
-        var listed = await chair.PostFormAsync("/domestic-abuse/marac/agenda",
-            [new("MeetingDate", await SecondDateAsync(chair)), new("Referrals", referral.Id.ToString())], "/domestic-abuse/marac/agenda");
+        var (chair, referral, listed) = await ListAsync(c);
         var meetingUrl = listed.Headers.Location!.OriginalString;
         await using var db = c.S.Host.NewContext();
         var item = await db.Set<AgendaItem>().AsNoTracking().SingleAsync(i => i.SourceId == referral.Id);
@@ -185,10 +192,7 @@ public sealed class MaracChairPageTests
     public async Task My_meetings_lists_the_meetings_the_user_or_their_organisation_is_invited_to(DatabaseProvider provider)
     {
         var c = await ArrangeChairAsync(provider);
-        var referral = await ReferAsync(c.S);
-        var chair = await c.S.Host.SignInAsync(c.ChairUser);
-        var listed = await chair.PostFormAsync("/domestic-abuse/marac/agenda",
-            [new("MeetingDate", await SecondDateAsync(chair)), new("Referrals", referral.Id.ToString())], "/domestic-abuse/marac/agenda");
+        var (_, _, listed) = await ListAsync(c);
         var colleague = await c.S.Host.Data.CreateUserAsync(c.IdvaService, Role.Idva);
         var outsider = await c.S.Host.Data.CreateUserAsync(c.Outsider, Role.Idva);
 
@@ -207,10 +211,7 @@ public sealed class MaracChairPageTests
     public async Task At_the_meeting_actions_are_owned_and_due_and_the_case_closes_when_they_are_done_ending_the_household_flags(DatabaseProvider provider)
     {
         var c = await ArrangeChairAsync(provider);
-        var referral = await ReferAsync(c.S);
-        var chair = await c.S.Host.SignInAsync(c.ChairUser);
-        var listed = await chair.PostFormAsync("/domestic-abuse/marac/agenda",
-            [new("MeetingDate", await SecondDateAsync(chair)), new("Referrals", referral.Id.ToString())], "/domestic-abuse/marac/agenda");
+        var (chair, referral, listed) = await ListAsync(c);
         var url = listed.Headers.Location!.OriginalString;
         await using var db = c.S.Host.NewContext();
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).Include(m => m.Agenda).SingleAsync(m => m.SeriesId == c.SeriesId);
@@ -251,10 +252,7 @@ public sealed class MaracChairPageTests
     public async Task Minutes_are_read_only_by_the_organisations_they_are_sent_to_and_the_notice_holds_only_a_link(DatabaseProvider provider)
     {
         var c = await ArrangeChairAsync(provider);
-        var referral = await ReferAsync(c.S);
-        var chair = await c.S.Host.SignInAsync(c.ChairUser);
-        var listed = await chair.PostFormAsync("/domestic-abuse/marac/agenda",
-            [new("MeetingDate", await SecondDateAsync(chair)), new("Referrals", referral.Id.ToString())], "/domestic-abuse/marac/agenda");
+        var (chair, referral, listed) = await ListAsync(c);
         var url = listed.Headers.Location!.OriginalString;
         await using var db = c.S.Host.NewContext();
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).SingleAsync(m => m.SeriesId == c.SeriesId);
