@@ -42,7 +42,11 @@ public sealed class MeetingSeries
     public Guid? ChairUserId { get; set; }
     /// <summary>Where it meets (a room or a video link), for invitations.</summary>
     public string? Location { get; set; }
+    /// <summary>How many cases one meeting can hear (a MARAC's agenda is built within it); null when not limited.</summary>
+    public int? CasesPerMeeting { get; set; }
     public List<SeriesMember> Members { get; set; } = [];
+    /// <summary>The people each member agency sends: every one is invited to each meeting whose agenda is built.</summary>
+    public List<SeriesRepresentative> Representatives { get; set; } = [];
 }
 
 /// <summary>An organisation that sends someone to every meeting of a series.</summary>
@@ -51,6 +55,15 @@ public sealed class SeriesMember
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid SeriesId { get; set; }
     public Guid OrganisationId { get; set; }
+}
+
+/// <summary>A user who represents a member organisation at the series' meetings.</summary>
+public sealed class SeriesRepresentative
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SeriesId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid UserId { get; set; }
 }
 
 public enum MeetingStatus
@@ -159,6 +172,8 @@ public sealed class MeetingAction
     public Guid MeetingId { get; set; }
     public Guid? AgendaItemId { get; set; }
     public Guid OwnerOrganisationId { get; set; }
+    /// <summary>The named person in the owning organisation, when the meeting named one.</summary>
+    public Guid? OwnerUserId { get; set; }
     public required string Description { get; set; }
     public LocalDate DueDate { get; set; }
     public ActionStatus Status { get; set; }

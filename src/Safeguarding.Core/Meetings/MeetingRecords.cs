@@ -5,12 +5,20 @@ using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
+using Microsoft.Extensions.Options;
 
 namespace Safeguarding.Core.Meetings;
 
 public sealed record SeriesOptions(
     string Name, MeetingKind Kind, Cadence Cadence, LocalDate FirstDate, LocalTime StartTime, int DurationMinutes,
-    Guid ChairOrganisationId, IReadOnlyCollection<Guid> MemberOrganisationIds, Guid? ChairUserId = null, string? Location = null);
+    Guid ChairOrganisationId, IReadOnlyCollection<Guid> MemberOrganisationIds, Guid? ChairUserId = null, string? Location = null,
+    IReadOnlyCollection<Guid>? RepresentativeUserIds = null, int? CasesPerMeeting = null);
+
+/// <summary>The meetings the actor or their organisation is invited to, from a date on (all when null).</summary>
+public sealed record MyMeetingsOptions(LocalDate? From = null);
+
+/// <summary>A meeting on a "my meetings" list: when, which series, and whether the actor is invited by name.</summary>
+public sealed record MyMeeting(Guid MeetingId, string SeriesName, LocalDate Date, Instant StartsAt, MeetingStatus Status, bool InvitedByName, bool MinutesWritten);
 
 /// <summary>The series' meeting on or after a date.</summary>
 public sealed record NextMeetingOptions(Guid SeriesId, LocalDate OnOrAfter);
@@ -29,7 +37,7 @@ public sealed record AttendanceOptions(Guid MeetingId, IReadOnlyDictionary<Guid,
 public sealed record RecordDecisionOptions(Guid AgendaItemId, string Decision);
 
 /// <summary>An action agreed at a meeting, on one of its items or the meeting as a whole.</summary>
-public sealed record AddActionOptions(Guid MeetingId, Guid? AgendaItemId, Guid OwnerOrganisationId, string Description, LocalDate DueDate);
+public sealed record AddActionOptions(Guid MeetingId, Guid? AgendaItemId, Guid OwnerOrganisationId, string Description, LocalDate DueDate, Guid? OwnerUserId = null);
 
 public sealed record CompleteActionOptions(Guid ActionId, string? Note);
 
@@ -53,7 +61,7 @@ public sealed record MeetingInvitation(Meeting Meeting, MeetingSeries Series);
 /// The meeting engine: series and their dates, invitations, agendas, each agency's research, attendance, decisions,
 /// actions and minutes. Agenda subjects are shown only to a meeting's current attendees, and every view is audited.
 /// </summary>
-public sealed class MeetingRecords(SafeguardingDbContext db)
+public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<DeploymentOptions>? deployment = null)
 {
     public const string ResourceType = nameof(Meeting);
     public const string MinutesResourceType = "MeetingMinutes";
@@ -66,6 +74,16 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         Demand(actor, Operation.Create);
         if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("A series needs a name.", nameof(options));
         if (options.DurationMinutes is < 5 or > 8 * 60) throw new ArgumentException("A meeting lasts between 5 minutes and 8 hours.", nameof(options));
+        if (options.CasesPerMeeting is < 1 or > 200) throw new ArgumentException("A meeting hears between 1 and 200 cases.", nameof(options));
+        var memberIds = options.MemberOrganisationIds.Append(options.ChairOrganisationId).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().CountAsync(o => memberIds.Contains(o.Id) && o.PartnershipId == actor.PartnershipId, ct);
+        if (organisations != memberIds.Count) throw new ArgumentException("Every member agency must be an organisation of the partnership.", nameof(options));
+        var repIds = (options.RepresentativeUserIds ?? []).Select(id => (Guid?)id).Append(options.ChairUserId).OfType<Guid>().Distinct().ToList();
+        // A representative speaks for their own organisation, which must be a member.
+        var representatives = await db.Users.AsNoTracking().Where(u => repIds.Contains(u.Id) && u.PartnershipId == actor.PartnershipId && !u.IsDisabled)
+            .Select(u => new { u.Id, u.OrganisationId }).ToListAsync(ct);
+        if (representatives.Count != repIds.Count || representatives.Any(r => !memberIds.Contains(r.OrganisationId)))
+            throw new ArgumentException("Each representative must be a user of one of the member agencies.", nameof(options));
         var series = new MeetingSeries
         {
             PartnershipId = actor.PartnershipId,
@@ -78,8 +96,9 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
             ChairOrganisationId = options.ChairOrganisationId,
             ChairUserId = options.ChairUserId,
             Location = options.Location,
-            Members = options.MemberOrganisationIds.Append(options.ChairOrganisationId).Distinct()
-                .Select(o => new SeriesMember { OrganisationId = o }).ToList(),
+            CasesPerMeeting = options.CasesPerMeeting,
+            Members = memberIds.Select(o => new SeriesMember { OrganisationId = o }).ToList(),
+            Representatives = representatives.Select(r => new SeriesRepresentative { OrganisationId = r.OrganisationId, UserId = r.Id }).ToList(),
         };
         db.Process = process;
         db.Add(series);
@@ -126,6 +145,54 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         db.Add(attendee);
         await db.SaveChangesAsync(ct);
         return attendee;
+    }
+
+    /// <summary>
+    /// Invites every representative of every member agency who is not yet invited, and queues each an email with a link
+    /// only: the agenda stays in the hub. Returns how many were invited.
+    /// </summary>
+    public async Task<int> InviteRepresentativesAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        DemandRunsMeetings(actor);
+        var meeting = await OwnMeetingAsync(actor, meetingId, ct, withAttendees: true);
+        var series = await db.Set<MeetingSeries>().AsNoTracking().Include(s => s.Representatives).SingleAsync(s => s.Id == meeting.SeriesId, ct);
+        var invited = meeting.Attendees.Where(a => a.RemovedAt == null && a.UserId != null).Select(a => a.UserId!.Value).ToHashSet();
+        var wanted = series.Representatives.Select(r => r.UserId).Where(u => !invited.Contains(u)).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id) && !u.IsDisabled)
+            .Select(u => new { u.Id, u.OrganisationId, u.DisplayName, u.Email }).ToListAsync(ct);
+        var outbox = new Platform.Outbox.Outbox(db);
+        foreach (var u in users)
+        {
+            var attendee = new MeetingAttendee { MeetingId = meeting.Id, OrganisationId = u.OrganisationId, UserId = u.Id, Name = u.DisplayName, Email = u.Email };
+            db.Add(attendee);
+            if (!string.IsNullOrEmpty(u.Email))
+                outbox.QueueEmail(meeting.PartnershipId, u.Email, new Platform.Outbox.EmailContent($"Invitation: {series.Name} on {meeting.Date:d MMMM yyyy}",
+                        $"You are invited to a multi-agency meeting. The details and the agenda are in Safeguarding Hub, for invited attendees only:\n\n{Link($"/meetings/{meeting.Id}")}"),
+                    $"meeting-invitation/{meeting.Id:N}/{u.Id:N}", "meeting invitation", meeting.Id);
+        }
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return users.Count;
+    }
+
+    /// <summary>
+    /// The meetings the actor is invited to by name, or their organisation is, soonest first: dates and series only,
+    /// nothing of any agenda.
+    /// </summary>
+    public async Task<List<MyMeeting>> MyMeetingsAsync(MyMeetingsOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Read);
+        var userId = actor.UserId;
+        var org = actor.OrganisationId;
+        var query = db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == actor.PartnershipId
+            && m.Attendees.Any(a => a.RemovedAt == null && (a.UserId == userId || a.OrganisationId == org)));
+        if (options.From is { } from) query = query.Where(m => m.Date >= from);
+        return await query.OrderBy(m => m.Date)
+            .Select(m => new MyMeeting(m.Id, db.Set<MeetingSeries>().Where(s => s.Id == m.SeriesId).Select(s => s.Name).First(), m.Date, m.StartsAt, m.Status,
+                m.Attendees.Any(a => a.RemovedAt == null && a.UserId == userId), m.MinutesApprovedAt != null))
+            .ToListAsync(ct);
     }
 
     /// <summary>Ends an attendee's sight of the agenda at once.</summary>
@@ -225,6 +292,9 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         var item = await AgendaItemAsync(actor, agendaItemId, ct);
         var meeting = await OwnMeetingAsync(actor, item.MeetingId, ct, withAttendees: true);
         if (!IsCurrentAttendee(actor, meeting)) throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "Only the meeting's attendees add research.");
+        var seriesId = meeting.SeriesId;
+        if (!await db.Set<SeriesMember>().AnyAsync(m => m.SeriesId == seriesId && m.OrganisationId == actor.OrganisationId, ct))
+            throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "Only the series' member agencies add research.");
         var now = db.Clock.GetCurrentInstant();
         if (meeting.Status != MeetingStatus.Planned || now >= meeting.StartsAt)
             throw new InvalidOperationException("Research is added before the meeting starts.");
@@ -267,16 +337,18 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     public async Task<MeetingAction> AddActionAsync(AddActionOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        var (meetingId, agendaItemId, ownerOrganisationId, description, dueDate) = options;
+        var (meetingId, agendaItemId, ownerOrganisationId, description, dueDate, ownerUserId) = options;
         DemandRunsMeetings(actor);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct);
         if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("Say what is to be done.", nameof(options));
         if (agendaItemId is { } itemId && !await db.Set<AgendaItem>().AnyAsync(i => i.Id == itemId && i.MeetingId == meetingId, ct))
             throw new ArgumentException("That agenda item is not on this meeting.", nameof(options));
         if (dueDate < meeting.Date) throw new ArgumentException("An action cannot be due before the meeting that agreed it.", nameof(options));
+        if (ownerUserId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.OrganisationId == ownerOrganisationId && u.PartnershipId == actor.PartnershipId, ct))
+            throw new ArgumentException("The named owner must work for the owning organisation.", nameof(options));
         var action = new MeetingAction
         {
-            PartnershipId = meeting.PartnershipId, MeetingId = meetingId, AgendaItemId = agendaItemId, OwnerOrganisationId = ownerOrganisationId,
+            PartnershipId = meeting.PartnershipId, MeetingId = meetingId, AgendaItemId = agendaItemId, OwnerOrganisationId = ownerOrganisationId, OwnerUserId = ownerUserId,
             Description = description.Trim(), DueDate = dueDate, Status = ActionStatus.Open, CreatedAt = db.Clock.GetCurrentInstant(),
         };
         db.Process = process;
@@ -290,7 +362,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
     {
         var actor = process.RequireActor();
         var (actionId, note) = options;
-        var action = await db.Set<MeetingAction>().SingleAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct);
+        var action = await db.Set<MeetingAction>().SingleOrDefaultAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new NotFoundException(nameof(MeetingAction), actionId.ToString());
         var runsMeetings = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership);
         var owns = actor.OrganisationId == action.OwnerOrganisationId && actor.HasAny(Resource.Meeting, Operation.Update);
         if (!runsMeetings && !owns) throw new ForbiddenException(nameof(MeetingAction), actionId.ToString(), "Only the owning organisation completes its action.");
@@ -338,6 +411,32 @@ public sealed class MeetingRecords(SafeguardingDbContext db)
         db.Process = process;
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Tells each current attendee whose organisation is on the minutes' distribution list that the minutes are ready:
+    /// a link only, never the minutes or the agenda. Returns how many notices were queued.
+    /// </summary>
+    public async Task<int> SendMinutesAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        DemandRunsMeetings(actor);
+        var meeting = await OwnMeetingAsync(actor, meetingId, ct, withAttendees: true);
+        if (meeting.MinutesApprovedAt is not { } approved) throw new InvalidOperationException("Write the minutes before sending them.");
+        var series = await db.Set<MeetingSeries>().AsNoTracking().SingleAsync(s => s.Id == meeting.SeriesId, ct);
+        var recipients = await db.Set<MinutesRecipient>().Where(r => r.MeetingId == meetingId).Select(r => r.OrganisationId).ToListAsync(ct);
+        var outbox = new Platform.Outbox.Outbox(db);
+        var to = meeting.Attendees.Where(a => a.RemovedAt == null && !string.IsNullOrEmpty(a.Email) && recipients.Contains(a.OrganisationId))
+            .DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var a in to)
+            outbox.QueueEmail(meeting.PartnershipId, a.Email!, new Platform.Outbox.EmailContent($"Minutes: {series.Name} on {meeting.Date:d MMMM yyyy}",
+                    $"The minutes of a multi-agency meeting you attend are ready. Read them in Safeguarding Hub:\n\n{Link($"/meetings/{meeting.Id}/minutes")}"),
+                $"meeting-minutes/{meeting.Id:N}/{a.Id:N}/{approved.ToUnixTimeTicks()}", "meeting minutes", meeting.Id);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return to.Count;
+    }
+
+    private string Link(string path) => $"{(deployment?.Value ?? new DeploymentOptions()).PublicBaseUrl.TrimEnd('/')}{path}";
 
     /// <summary>The minutes, for an organisation on their distribution list only; every attempt is audited.</summary>
     public async Task<string?> ReadMinutesAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)

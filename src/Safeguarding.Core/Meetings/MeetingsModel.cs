@@ -17,6 +17,7 @@ internal sealed class MeetingSeriesMapping : IEntityTypeConfiguration<MeetingSer
         b.HasOne<Partnership>().WithMany().HasForeignKey(s => s.PartnershipId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.ChairOrganisationId);
         b.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.SeriesId);
+        b.HasMany(s => s.Representatives).WithOne().HasForeignKey(r => r.SeriesId);
         b.HasIndex(s => new { s.PartnershipId, s.Kind });
     }
 }
@@ -28,6 +29,17 @@ internal sealed class SeriesMemberMapping : IEntityTypeConfiguration<SeriesMembe
         b.ToTable("meetings_series_members");
         b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId);
         b.HasIndex(m => new { m.SeriesId, m.OrganisationId }).IsUnique();
+    }
+}
+
+internal sealed class SeriesRepresentativeMapping : IEntityTypeConfiguration<SeriesRepresentative>
+{
+    public void Configure(EntityTypeBuilder<SeriesRepresentative> b)
+    {
+        b.ToTable("meetings_series_representatives");
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
+        b.HasOne<Platform.Users.User>().WithMany().HasForeignKey(r => r.UserId);
+        b.HasIndex(r => new { r.SeriesId, r.UserId }).IsUnique();
     }
 }
 
@@ -103,6 +115,7 @@ internal sealed class MeetingActionMapping : IEntityTypeConfiguration<MeetingAct
         b.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId);
         b.HasOne<AgendaItem>().WithMany().HasForeignKey(a => a.AgendaItemId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OwnerOrganisationId);
+        b.HasOne<Platform.Users.User>().WithMany().HasForeignKey(a => a.OwnerUserId);
         b.HasIndex(a => new { a.PartnershipId, a.Status, a.DueDate });
         b.HasIndex(a => new { a.OwnerOrganisationId, a.Status, a.DueDate });
     }

@@ -1734,6 +1734,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
@@ -1747,6 +1750,8 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("OwnerOrganisationId", "Status", "DueDate");
 
@@ -1834,6 +1839,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("CasesPerMeeting")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ChairOrganisationId")
                         .HasColumnType("uuid");
 
@@ -1917,6 +1925,33 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("meetings_series_members", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Meetings.SeriesRepresentative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SeriesId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("meetings_series_representatives", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.ChildProtectionPlan", b =>
@@ -3620,6 +3655,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId");
+
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -3692,6 +3731,27 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
                         .WithMany("Members")
                         .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Meetings.SeriesRepresentative", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany("Representatives")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3972,6 +4032,8 @@ namespace Safeguarding.Migrations.Postgres.Migrations
             modelBuilder.Entity("Safeguarding.Core.Meetings.MeetingSeries", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Representatives");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>

@@ -1737,6 +1737,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
@@ -1750,6 +1753,8 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("OwnerOrganisationId", "Status", "DueDate");
 
@@ -1837,6 +1842,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CasesPerMeeting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ChairOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -1922,6 +1930,33 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("meetings_series_members", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Meetings.SeriesRepresentative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SeriesId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("meetings_series_representatives", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.ChildProtectionPlan", b =>
@@ -3630,6 +3665,10 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId");
+
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -3702,6 +3741,27 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
                         .WithMany("Members")
                         .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Meetings.SeriesRepresentative", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany("Representatives")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3982,6 +4042,8 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Safeguarding.Core.Meetings.MeetingSeries", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Representatives");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.People.Person", b =>

@@ -30,7 +30,10 @@ public static class PageConventions
         Require(conventions, "/DomesticAbuse/Encompass/Timeliness", Resource.AggregateFigures, Operation.Read);
         Require(conventions, "/DomesticAbuse/Dash", Resource.RiskAssessment, Operation.Create);
         Require(conventions, "/DomesticAbuse/Dramm", Resource.RiskAssessment, Operation.Read);
-        Require(conventions, "/DomesticAbuse/Marac", Resource.MaracReferral, Operation.Read);
+        // The MARAC page is also the partnership's MARAC volume: open to those who read the figures (issue 12).
+        conventions.AddFolderApplicationModelConvention("/DomesticAbuse/Marac", model => model.Filters.Add(
+            new RequirePermissionAttribute(Resource.MaracReferral, Operation.Read, Resource.AggregateFigures, Operation.Read)));
+        Require(conventions, "/DomesticAbuse/MaracReferral", Resource.MaracReferral, Operation.Create);
         Require(conventions, "/DomesticAbuse/Referrals/SocialWork", Resource.ChildrensSocialWorkReferral, Operation.Update);
         Require(conventions, "/DomesticAbuse/Referrals/Idva", Resource.IdvaReferral, Operation.Update);
         Require(conventions, "/Meetings", Resource.Meeting, Operation.Read);
@@ -44,6 +47,7 @@ public static class PageConventions
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");
+        LoadForPage<Pages.People.PersonFilter>(conventions, "/DomesticAbuse/MaracReferral/Person");
         LoadForPage<Pages.People.BreakGlassTargetFilter>(conventions, "/People/BreakGlass");
         LoadForPage<Pages.People.ChildProtectionPlansFilter>(conventions, "/People/ChildProtectionPlan");
         LoadForPage<Pages.People.PersonMergeFilter>(conventions, "/People/Unmerge");
@@ -62,6 +66,7 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.MeetingFilter>(conventions, "/Meetings/Meeting");
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
         LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");
+        LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

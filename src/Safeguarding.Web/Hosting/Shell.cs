@@ -69,7 +69,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.Attendance, Operation.Read)) items.Add(new("Attendance worklist", "/learners/worklist", Learners));
         if (Actor.HasAny(Resource.RiskAssessment, Operation.Create)) items.Add(new("Risk checklists", "/domestic-abuse/dash", DomesticAbuse));
         if (Actor.HasAny(Resource.MaracReferral, Operation.Update)) items.Add(new("DRAMM", "/domestic-abuse/dramm", DomesticAbuse));
-        if (Actor.HasAny(Resource.MaracReferral, Operation.Read)) items.Add(new("MARAC", "/domestic-abuse/marac", DomesticAbuse));
+        if (Actor.HasAny(Resource.MaracReferral, Operation.Read) || Actor.SeesPartnershipFigures) items.Add(new("MARAC", "/domestic-abuse/marac", DomesticAbuse));
+        if (Actor.HasAny(Resource.MaracReferral, Operation.Create)) items.Add(new("Refer to MARAC", "/domestic-abuse/marac/refer", DomesticAbuse));
+        if (Actor.HasAny(Resource.Meeting, Operation.Read)) items.Add(new("My meetings", "/meetings/mine", DomesticAbuse));
         if (Actor.HasAny(Resource.ChildrensSocialWorkReferral, Operation.Update)) items.Add(new("Referrals from the DRAMM", "/domestic-abuse/referrals/social-work", DomesticAbuse));
         if (Actor.HasAny(Resource.IdvaReferral, Operation.Update)) items.Add(new("Cases allocated to you", "/domestic-abuse/referrals/idva", DomesticAbuse));
         if (Actor.HasAny(Resource.BreakGlassReview, Operation.Review)) items.Add(new("Break-glass reviews", "/audit/break-glass-reviews", Administration));

@@ -21,6 +21,8 @@ public enum Need
     GrantAndBreakGlass,
     /// <summary>An API client holding the grant; a signed-in person is refused (FHIR).</summary>
     ApiClientGrant,
+    /// <summary>A grant, or the partnership's figures (the MARAC page is also the MARAC volume, for the business manager).</summary>
+    GrantOrPartnershipFigures,
 }
 
 /// <summary>The record an endpoint acts on, named by its route (or <c>?setting=</c>).</summary>
@@ -167,7 +169,7 @@ public static class AccessMatrixTable
         new("POST /domestic-abuse/dramm?handler=NoFurtherAction", GrantAcrossPartnership, RiskAssessment, Read),
         new("POST /domestic-abuse/dramm?handler=Assign", GrantAcrossPartnership, RiskAssessment, Read),
         R("GET /domestic-abuse/dramm/incidents/{id:guid}", RiskAssessment, Read, IncidentId, DomesticIncident, Read),
-        R("GET /domestic-abuse/marac", MaracReferral, Read), R("POST /domestic-abuse/marac?handler=List", MaracReferral, Read),
+        new("GET /domestic-abuse/marac", GrantOrPartnershipFigures, MaracReferral, Read), R("POST /domestic-abuse/marac?handler=List", MaracReferral, Update),
         R("GET /domestic-abuse/encompass/inbox", EncompassNotification, Read),
         R("GET /domestic-abuse/encompass/inbox/{id:guid}", EncompassNotification, Read, NotificationId),
         R("POST /domestic-abuse/encompass/inbox/{id:guid}", EncompassNotification, Read, NotificationId, EncompassNotification, Update),
@@ -209,6 +211,24 @@ public static class AccessMatrixTable
         // Meetings.
         R("GET /meetings/{id:guid}/{handler?}", Meeting, Read, UnknownId),
         R("GET /meetings/{id:guid}/invitation", Meeting, Read, UnknownId),
+
+        // The MARAC chair and the agencies (issue 12): series, my meetings, referring, the agenda, the meeting's work,
+        // minutes and overdue actions. What one may do at a meeting (run it, add research) the services decide past the grant.
+        R("GET /meetings/series/add", Meeting, Create), R("POST /meetings/series/add", Meeting, Create),
+        R("GET /meetings/mine", Meeting, Read),
+        R("GET /meetings/actions", Meeting, Read), R("POST /meetings/actions?handler=Complete", Meeting, Read),
+        R("GET /meetings/{id:guid}/minutes", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=Research", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=Attendance", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=Decision", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=Action", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=Complete", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=WriteMinutes", Meeting, Read, UnknownId),
+        R("POST /meetings/{id:guid}/{handler?}?handler=Close", Meeting, Read, UnknownId),
+        R("GET /domestic-abuse/marac/agenda", MaracReferral, Update), R("POST /domestic-abuse/marac/agenda", MaracReferral, Update),
+        R("GET /domestic-abuse/marac/refer", MaracReferral, Create), R("POST /domestic-abuse/marac/refer", MaracReferral, Create),
+        R("GET /domestic-abuse/marac/refer/{id:guid}", MaracReferral, Create, PersonId, Person, Read),
+        R("POST /domestic-abuse/marac/refer/{id:guid}", MaracReferral, Create, PersonId, Person, Read),
 
         // The JSON API and FHIR.
         new("GET /api/v1/me", SignedIn),

@@ -171,6 +171,7 @@ public sealed class AccessMatrixTests
         if (row.Need == Need.ApiClientGrant && !actor.IsApiClient) return (Answer.Forbidden, true);
         // A record in another partnership is refused whichever way: 404 (it does not exist for the caller) or 403 audited.
         if (attempt.Relation == Relation.OtherPartnership) return (Answer.Refused, false);
+        if (row.Need == Need.GrantOrPartnershipFigures && !actor.HasAny(resource, operation) && actor.SeesPartnershipFigures) return (Answer.Allowed, false);
         if (!actor.HasAny(resource, operation)) return (Answer.Forbidden, true);
         if (row.Need == Need.GrantAndBreakGlass && !actor.CanBreakGlass) return (Answer.Forbidden, true);
         if (row.Need == Need.GrantAcrossPartnership && !actor.Grants.Any(g => g.Resource == resource && g.Operation == operation && g.Scope == Scope.WholePartnership))

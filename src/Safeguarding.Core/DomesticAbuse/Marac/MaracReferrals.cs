@@ -30,6 +30,12 @@ public sealed record MaracCriteria(int? YesCount, bool VisibleHighRisk, bool Pot
     }.Where(x => x is not null));
 }
 
+/// <summary>The chair's choice: these waiting referrals on the series' meeting of that date.</summary>
+public sealed record ListOnMeetingOptions(Guid SeriesId, LocalDate MeetingDate, IReadOnlyCollection<Guid> ReferralIds);
+
+/// <summary>A referral waiting for a meeting, as the chair sees it when building an agenda.</summary>
+public sealed record WaitingReferral(Guid Id, Guid VictimPersonId, string VictimName, LocalDate ReferralDate, string Criteria);
+
 /// <summary>Cases referred in [From, To).</summary>
 public sealed record MaracVolumeOptions(LocalDate From, LocalDate To);
 
@@ -45,7 +51,7 @@ public sealed record MaracVolume(LocalDate From, LocalDate To, int Cases, int Re
 /// repeat when the same victim was referred in the 12 months before; listed on the next MARAC; closed when every
 /// action on the case is done.
 /// </summary>
-public sealed class MaracReferrals(SafeguardingDbContext db)
+public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extensions.Options.IOptions<Platform.DeploymentOptions>? deployment = null)
 {
     public const string SourceType = nameof(MaracReferral);
     /// <summary>The SafeLives expectation: MARAC cases a year per 10,000 women aged 16 and over.</summary>
@@ -109,7 +115,14 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
         var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(maracSeriesId, today), process, ct);
         var waiting = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting && r.ReferralDate <= meeting.Date)
             .OrderBy(r => r.ReferredAt).ToListAsync(ct);
-        foreach (var r in waiting)
+        await PutOnAgendaAsync(meetings, meeting, waiting, process, ct);
+        return (meeting, waiting.Count);
+    }
+
+    /// <summary>Each referral (in referral order) becomes an agenda item of the meeting, and is listed.</summary>
+    private async Task PutOnAgendaAsync(MeetingRecords meetings, Meeting meeting, IEnumerable<MaracReferral> referrals, ProcessContext process, CancellationToken ct)
+    {
+        foreach (var r in referrals.OrderBy(r => r.ReferredAt))
         {
             var item = await meetings.AddAgendaItemAsync(
                 new AgendaItemOptions(meeting.Id, SubjectKind.Victim, r.VictimPersonId, null, Criteria(r), SourceType, r.Id), process, ct);
@@ -119,7 +132,46 @@ public sealed class MaracReferrals(SafeguardingDbContext db)
         }
         db.Process = process;
         await db.SaveChangesAsync(ct);
-        return (meeting, waiting.Count);
+    }
+
+    /// <summary>Referrals waiting for a meeting, oldest first, with the victims' names (the list is audited per person).</summary>
+    public async Task<List<WaitingReferral>> WaitingAsync(ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(SourceType, null, "Listing MARAC cases is not granted.");
+        var waiting = await db.MaracReferrals.AsNoTracking().Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting)
+            .OrderBy(r => r.ReferredAt).ToListAsync(ct);
+        var names = await People.SealedPeople.NamesAsync(db, actor, [.. waiting.Select(r => r.VictimPersonId)], ct);
+        new Platform.Audit.AuditTrail(db).QueueListed(process, "MARAC referrals waiting", People.PersonRecords.ResourceType, names.Keys);
+        await db.SaveChangesAsync(ct);
+        return [.. waiting.Select(r => new WaitingReferral(r.Id, r.VictimPersonId, names.GetValueOrDefault(r.VictimPersonId, "Not known"), r.ReferralDate, Criteria(r)))];
+    }
+
+    /// <summary>
+    /// The chair puts chosen waiting referrals on one meeting of the series, within its capacity, and every member
+    /// agency's representatives are invited (each by an email with a link only).
+    /// </summary>
+    public async Task<Meeting> ListOnMeetingAsync(ListOnMeetingOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(SourceType, null, "Listing MARAC cases is not granted.");
+        if (options.ReferralIds.Count == 0) throw new ArgumentException("Choose at least one referral for the meeting.", nameof(options));
+        var series = await db.MeetingSeries.AsNoTracking().SingleOrDefaultAsync(s => s.Id == options.SeriesId && s.PartnershipId == actor.PartnershipId && s.Kind == MeetingKind.Marac, ct)
+            ?? throw new NotFoundException(nameof(MeetingSeries), options.SeriesId.ToString());
+        if (MeetingCadence.NextOnOrAfter(series.Cadence, series.FirstDate, options.MeetingDate) != options.MeetingDate)
+            throw new ArgumentException("The series does not meet on that date.", nameof(options));
+        var referrals = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && options.ReferralIds.Contains(r.Id)).ToListAsync(ct);
+        if (referrals.Count != options.ReferralIds.Distinct().Count() || referrals.Any(r => r.Status != MaracReferralStatus.Waiting))
+            throw new ArgumentException("Only referrals waiting for a meeting can be listed.", nameof(options));
+        var meetings = new MeetingRecords(db, deployment);
+        var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(series.Id, options.MeetingDate), process, ct);
+        var meetingId = meeting.Id;
+        var listed = await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct);
+        if (series.CasesPerMeeting is { } capacity && listed + referrals.Count > capacity)
+            throw new ArgumentException($"The meeting on {meeting.Date:d MMMM yyyy} hears {capacity} case{(capacity == 1 ? "" : "s")} and has {listed} already: choose {Math.Max(0, capacity - listed)} or fewer, or another meeting.", nameof(options));
+        await PutOnAgendaAsync(meetings, meeting, referrals, process, ct);
+        await meetings.InviteRepresentativesAsync(meeting.Id, process, ct);
+        return meeting;
     }
 
     /// <summary>Closes a heard case once every action agreed on it is done, and ends its household flags.</summary>

@@ -5,17 +5,24 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Marac;
 using Safeguarding.Core.Meetings;
+using Safeguarding.Core.Platform.Access;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.DomesticAbuse.Marac;
 
-/// <summary>MARAC: referrals waiting, the next meeting's case list, and the year's volume against the expectation.</summary>
+/// <summary>
+/// MARAC: referrals waiting and the coming meetings for those who work its cases, and the year's volume against the
+/// expectation for those who read the partnership's figures (the business manager sees only the figures).
+/// </summary>
 public sealed class IndexModel(CurrentActor current, MaracReferrals referrals, MeetingRecords meetings, SafeguardingDbContext db) : PageModel
 {
     public MeetingSeries? Series { get; private set; }
     public List<Meeting> Coming { get; private set; } = [];
     public int Waiting { get; private set; }
     public MaracVolume? Volume { get; private set; }
+    /// <summary>Whether the reader works MARAC cases (not only reads the figures).</summary>
+    public bool WorksCases { get; private set; }
+    public bool BuildsAgendas { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -26,6 +33,9 @@ public sealed class IndexModel(CurrentActor current, MaracReferrals referrals, M
     /// <summary>Puts the waiting referrals on the next meeting; whoever lists them attends, so they can see the agenda.</summary>
     public async Task<IActionResult> OnPostListAsync()
     {
+        // The folder lets figure readers in; listing cases is for those who work them.
+        if (!(await current.RequireAsync()).HasAny(Resource.MaracReferral, Operation.Update))
+            throw new Safeguarding.Core.Platform.ForbiddenException(MaracReferrals.SourceType, null, "Listing MARAC cases is not granted.");
         await LoadAsync();
         if (Series is null) return NotFound();
         var actor = await current.RequireAsync();
@@ -42,15 +52,18 @@ public sealed class IndexModel(CurrentActor current, MaracReferrals referrals, M
     private async Task LoadAsync()
     {
         var actor = await current.RequireAsync();
-        Series = await db.MeetingSeries.AsNoTracking().Where(s => s.PartnershipId == actor.PartnershipId && s.Kind == MeetingKind.Marac).OrderBy(s => s.Name).FirstOrDefaultAsync();
+        WorksCases = actor.HasAny(Resource.MaracReferral, Operation.Read);
+        BuildsAgendas = actor.HasAny(Resource.MaracReferral, Operation.Update);
         var today = Households.LondonDate(db.Clock.GetCurrentInstant());
+        if (actor.SeesPartnershipFigures)
+            Volume = await referrals.VolumeAsync(new MaracVolumeOptions(today.PlusYears(-1), today.PlusDays(1)), await current.ProcessAsync());
+        if (!WorksCases) return;
+        Series = await db.MeetingSeries.AsNoTracking().Where(s => s.PartnershipId == actor.PartnershipId && s.Kind == MeetingKind.Marac).OrderBy(s => s.Name).FirstOrDefaultAsync();
         if (Series is not null)
         {
             var seriesId = Series.Id;
             Coming = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId && m.Date >= today).OrderBy(m => m.Date).Take(5).ToListAsync();
         }
         Waiting = await db.MaracReferrals.CountAsync(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting);
-        if (actor.SeesPartnershipFigures)
-            Volume = await referrals.VolumeAsync(new MaracVolumeOptions(today.PlusYears(-1), today.PlusDays(1)), await current.ProcessAsync());
     }
 }
