@@ -20,7 +20,7 @@ public sealed class DoneModel(CurrentActor current, RiskAssessmentRecords record
     : DashPageModel(current, records, checklists, db)
 {
     /// <summary>The MARAC referral the assessor made on completing, if they made one.</summary>
-    public MaracReferral? Referral { get; private set; }
+    public Safeguarding.Core.DomesticAbuse.Marac.MaracReferral? Referral { get; private set; }
     /// <summary>The working day whose DRAMM list holds the checklist: the first list drawn after it was completed.</summary>
     public LocalDate DrammDay { get; private set; }
 
