@@ -10,8 +10,8 @@ namespace Safeguarding.Web.Access;
 /// <summary>
 /// The one place a refusal becomes an answer. A <see cref="ForbiddenException"/> is written to the audit trail as a
 /// denial (once, in its own save, so it survives the refusal) and answered 403; a <see cref="NotFoundException"/> is
-/// answered 404, except a page read, which answers exactly as a refusal (403, audited) so a record's existence is not
-/// given away. Pages get the GOV.UK status page (the status-code pages re-execute /status/{code}); the API and FHIR
+/// answered 404, except the read of a named record (a page, the API or FHIR), which answers exactly as a refusal (403,
+/// audited, the same words) so a record's existence is not given away. Pages get the GOV.UK status page (the status-code pages re-execute /status/{code}); the API and FHIR
 /// get ProblemDetails.
 /// </summary>
 public sealed class Refusals(IProblemDetailsService problems) : IExceptionHandler
@@ -20,14 +20,18 @@ public sealed class Refusals(IProblemDetailsService problems) : IExceptionHandle
     {
         switch (exception)
         {
+            case ForbiddenException { ResourceId: not null } forbidden when IsRecordRead(http):
+                // The reason stays on the audit trail: told to the caller it would differ from the answer for no record.
+                await DeniedAsync(http, forbidden.ResourceType, forbidden.ResourceId, forbidden.Reason);
+                return await AnswerAsync(http, StatusCodes.Status403Forbidden, "You may not do this", RecordRefused);
             case ForbiddenException forbidden:
                 await DeniedAsync(http, forbidden.ResourceType, forbidden.ResourceId, forbidden.Reason);
                 return await AnswerAsync(http, StatusCodes.Status403Forbidden, "You may not do this", forbidden.Reason);
-            case NotFoundException { ResourceId: not null } notFound when IsRecordPage(http):
-                // A page for a record that does not exist answers as one the user may not see, so ids cannot be probed
+            case NotFoundException { ResourceId: not null } notFound when IsRecordRead(http):
+                // A read of a record that does not exist answers as one the caller may not see, so ids cannot be probed
                 // for which exist; the try is on the audit trail like any refusal.
                 await DeniedAsync(http, notFound.ResourceType, notFound.ResourceId, NoSuchRecord);
-                return await AnswerAsync(http, StatusCodes.Status403Forbidden, "You may not do this", NoSuchRecord);
+                return await AnswerAsync(http, StatusCodes.Status403Forbidden, "You may not do this", RecordRefused);
             case NotFoundException:
                 return await AnswerAsync(http, StatusCodes.Status404NotFound, "Not found", null);
             default:
@@ -72,9 +76,11 @@ public sealed class Refusals(IProblemDetailsService problems) : IExceptionHandle
     /// <summary>The audit reason for a page asked for a record that does not exist.</summary>
     public const string NoSuchRecord = "no such record";
 
-    /// <summary>A page (not the API or FHIR) read for a named record: what the refusal page answers alike whether it exists or not.</summary>
-    private static bool IsRecordPage(HttpContext http) =>
-        !IsMachineClient(http.Request.Path) && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+    /// <summary>What a reader of a named record is told when refused, whether the record exists or not.</summary>
+    public const string RecordRefused = "You may not see this record, or there is no such record.";
+
+    /// <summary>A read of a named record, by a page, the API or FHIR: answered alike whether the record exists or not.</summary>
+    private static bool IsRecordRead(HttpContext http) => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
 
     public static bool IsMachineClient(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/fhir");

@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Web.Access;
 
@@ -51,14 +52,17 @@ public static class ApiEndpoints
             (actor.ApiScopes ?? new HashSet<string>()).Order().ToList()));
     }
 
-    /// <summary>A refusal is thrown by the service and answered (ProblemDetails 403, audited) by Access/Refusals.</summary>
-    private static async Task<Results<Ok<PersonResponse>, NotFound, UnauthorizedHttpResult>> GetPerson(
+    /// <summary>
+    /// A refusal is thrown by the service and answered (ProblemDetails 403, audited) by Access/Refusals; so is an id no
+    /// person has, with the same words, so that a caller cannot tell which ids exist.
+    /// </summary>
+    private static async Task<Results<Ok<PersonResponse>, UnauthorizedHttpResult>> GetPerson(
         Guid id, CurrentActor current, PersonRecords records, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is null) return TypedResults.Unauthorized();
         return await records.OpenAsync(id, await current.ProcessAsync(ct: ct), ct) is { } opening
             ? TypedResults.Ok(ToResponse(opening.Person))
-            : TypedResults.NotFound();
+            : throw new NotFoundException(PersonRecords.ResourceType, id.ToString());
     }
 
     /// <summary>A caller whose roles do not record people is refused by the service (ProblemDetails 403, audited).</summary>

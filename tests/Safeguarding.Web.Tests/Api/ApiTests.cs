@@ -136,4 +136,31 @@ public sealed class ApiTests
         await using var db = host.NewContext();
         Assert.Equal(AuditOutcome.Denied, (await db.AuditEntries.SingleAsync(e => e.ResourceId == notAPatient.Id.ToString() && e.Action == AuditActions.Read)).Outcome);
     }
+
+    [Theory, BothDatabases]
+    public async Task A_person_the_caller_may_not_see_and_an_id_no_person_has_get_the_same_answer_and_both_tries_are_audited(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var practice = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.GpPractice);
+        var otherPractice = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.GpPractice);
+        var notAPatient = await host.Data.CreatePersonAsync(partnership.Id, (otherPractice, PersonLinkKind.RegisteredPatient));
+        var client = await ApiClientAsync(host, practice, "people:read");
+        var noOne = Guid.CreateVersion7();
+
+        var refused = await client.GetAsync($"/api/v1/people/{notAPatient.Id}");
+        var unknown = await client.GetAsync($"/api/v1/people/{noOne}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(refused.StatusCode, unknown.StatusCode);
+        string Words(string body)
+        {
+            using var problem = JsonDocument.Parse(body);
+            return $"{problem.RootElement.GetProperty("title").GetString()} / {problem.RootElement.GetProperty("detail").GetString()}";
+        }
+        Assert.Equal(Words(await refused.Content.ReadAsStringAsync()), Words(await unknown.Content.ReadAsStringAsync()));
+        await using var db = host.NewContext();
+        Assert.Equal(AuditOutcome.Denied, (await db.AuditEntries.SingleAsync(e => e.ResourceId == notAPatient.Id.ToString() && e.Action == AuditActions.Read)).Outcome);
+        Assert.Equal(AuditOutcome.Denied, (await db.AuditEntries.SingleAsync(e => e.ResourceId == noOne.ToString() && e.Action == AuditActions.Read)).Outcome);
+    }
 }
