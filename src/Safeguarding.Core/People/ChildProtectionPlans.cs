@@ -68,9 +68,12 @@ public sealed class ChildProtectionPlans(SafeguardingDbContext db) : ILinkHoldSo
     public const string ResourceType = nameof(ChildProtectionPlan);
     public const string HoldReason = "the child is subject to a child protection plan";
 
-    public async Task<string?> WhyHoldAsync(Guid partnershipId, Guid personId, CancellationToken ct) =>
-        await db.Set<ChildProtectionPlan>().AsNoTracking().AnyAsync(p => p.PartnershipId == partnershipId && p.PersonId == personId && p.EndDate == null, ct)
-            ? HoldReason : null;
+    public async Task<string?> WhyHoldAsync(Guid partnershipId, Guid personId, LocalDate? onDay, CancellationToken ct)
+    {
+        var plans = db.Set<ChildProtectionPlan>().AsNoTracking().Where(p => p.PartnershipId == partnershipId && p.PersonId == personId);
+        plans = onDay is { } day ? plans.Where(p => p.StartDate <= day && (p.EndDate == null || p.EndDate >= day)) : plans.Where(p => p.EndDate == null);
+        return await plans.AnyAsync(ct) ? HoldReason : null;
+    }
 
     /// <summary>The child's plans, for a reader with ChildProtectionPlan Read on the child (audited); null when the partnership has no such person.</summary>
     public async Task<ChildProtectionPlansOfChild?> OpenAsync(Guid personId, ProcessContext process, CancellationToken ct = default)

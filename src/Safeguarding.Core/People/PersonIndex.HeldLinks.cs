@@ -16,8 +16,11 @@ namespace Safeguarding.Core.People;
 /// </summary>
 public interface ILinkHoldSource
 {
-    /// <summary>Why a link to this person must wait for the council, or null when this module knows no reason.</summary>
-    Task<string?> WhyHoldAsync(Guid partnershipId, Guid personId, CancellationToken ct);
+    /// <summary>
+    /// Why a link to this person must wait for the council, or null when this module knows no reason: now, or as things
+    /// stood on <paramref name="onDay"/> (any time that day), for the re-check of a link made then.
+    /// </summary>
+    Task<string?> WhyHoldAsync(Guid partnershipId, Guid personId, LocalDate? onDay, CancellationToken ct);
 }
 
 /// <summary>A held link waiting for a decision, with who asked and the child's name (or "sealed record").</summary>
@@ -50,7 +53,7 @@ public sealed partial class PersonIndex
         var links = (await db.PersonLinks.AsNoTracking().Where(l => l.PersonId == personId).Select(l => new { l.OrganisationId, l.Kind }).ToListAsync(ct))
             .Concat(db.PersonLinks.Local.Where(l => l.PersonId == personId).Select(l => new { l.OrganisationId, l.Kind })).ToList();
         if (links.Any(l => l.OrganisationId == organisation.Id)) return null;
-        var reasons = await HoldReasonsAsync(personId, organisation, kind, isSealed, links.Select(l => (l.OrganisationId, l.Kind)).ToList(), ct);
+        var reasons = await HoldReasonsAsync(personId, organisation, kind, isSealed, links.Select(l => (l.OrganisationId, l.Kind)).ToList(), null, ct);
         return reasons.Count == 0 ? null : string.Join("; ", reasons.Select(r => r.Reason));
     }
 
@@ -59,7 +62,7 @@ public sealed partial class PersonIndex
     /// reason a link from <paramref name="organisation"/> would be held, as (what the council reads, a name for counting it).
     /// </summary>
     private async Task<List<(string Reason, string Kind)>> HoldReasonsAsync(Guid personId, Organisation organisation, PersonLinkKind kind, bool isSealed,
-        IReadOnlyList<(Guid OrganisationId, PersonLinkKind Kind)> links, CancellationToken ct)
+        IReadOnlyList<(Guid OrganisationId, PersonLinkKind Kind)> links, LocalDate? onDay, CancellationToken ct)
     {
         var reasons = new List<(string, string)>();
         if (isSealed) reasons.Add(("the child's record is sealed", "sealed"));
@@ -73,7 +76,7 @@ public sealed partial class PersonIndex
             }
         }
         foreach (var source in holdSources ?? [])
-            if (await source.WhyHoldAsync(organisation.PartnershipId, personId, ct) is { } why) reasons.Add((why, why));
+            if (await source.WhyHoldAsync(organisation.PartnershipId, personId, onDay, ct) is { } why) reasons.Add((why, why));
         return reasons;
     }
 

@@ -32,7 +32,7 @@ public sealed partial class PersonIndex
     /// Re-checks every link an incoming record made by matching (before links were earned, or since: provenance
     /// <see cref="LinkMade.Unrecorded"/> or <see cref="LinkMade.RecordMatched"/>, where the organisation's records of the
     /// person all linked automatically; never a link a reviewer, a merge or the organisation's own first record made)
-    /// against today's rule, and suspends each the rule would hold into a <see cref="HeldLink"/>: the organisation's
+    /// against today's rule with the facts of the day the link was made, and suspends each the rule would hold into a <see cref="HeldLink"/>: the organisation's
     /// records move to a provisional person of their own with its registrations and attendance, the link goes, and the
     /// council decides as for any held link. Newest links first, so that of two settings that claimed one child the later
     /// is held, as the rule would have held it on arrival. Idempotent: a suspended link is no longer a link, and a link
@@ -64,10 +64,14 @@ public sealed partial class PersonIndex
             var link = c.Link;
             if (!organisations.TryGetValue(link.OrganisationId, out var organisation))
                 organisations[link.OrganisationId] = organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == link.OrganisationId, ct);
-            var others = (await db.PersonLinks.AsNoTracking().Where(l => l.PersonId == link.PersonId && l.OrganisationId != link.OrganisationId)
+            // The rule as it stood on the day the link was made: the settings that held the child by then, and the
+            // protections in force that day (a GP link made before the child went to MARAC was not a claim on a child at
+            // MARAC). The seal is today's: there is no record of when a child was sealed, and a seal is the decision to
+            // protect the child from exactly such links.
+            var others = (await db.PersonLinks.AsNoTracking().Where(l => l.PersonId == link.PersonId && l.OrganisationId != link.OrganisationId && l.From <= link.From)
                     .Select(l => new { l.OrganisationId, l.Kind }).ToListAsync(ct))
                 .Where(l => !suspended.Contains((link.PersonId, l.OrganisationId))).Select(l => (l.OrganisationId, l.Kind)).ToList();
-            var reasons = await HoldReasonsAsync(link.PersonId, organisation, link.Kind, c.IsSealed, others, ct);
+            var reasons = await HoldReasonsAsync(link.PersonId, organisation, link.Kind, c.IsSealed, others, link.From, ct);
             if (reasons.Count == 0) continue;
             suspended.Add((link.PersonId, link.OrganisationId));
             foreach (var kind in reasons.Select(r => r.Kind).Distinct()) byReason[kind] = byReason.GetValueOrDefault(kind) + 1;

@@ -45,14 +45,14 @@ public sealed class ChildProtectionPlansTests
         await using (var db = database.NewContext())
         {
             var plans = new ChildProtectionPlans(db);
-            Assert.Equal(ChildProtectionPlans.HoldReason, await plans.WhyHoldAsync(partnership.Id, child.Id, ct));
+            Assert.Equal(ChildProtectionPlans.HoldReason, await plans.WhyHoldAsync(partnership.Id, child.Id, null, ct));
             var opened = await plans.OpenAsync(child.Id, new("test:open", manager.Actor), ct);
             Assert.Equal((ChildProtectionCategory.Neglect, start, true), (opened!.Current!.Category, opened.Current.StartDate, opened.MayRecord));
             await Assert.ThrowsAsync<InvalidOperationException>(() => plans.RecordAsync(new(child.Id, ChildProtectionCategory.EmotionalAbuse, start), new("test", manager.Actor), ct));
             await plans.EndAsync(new(child.Id, opened.Current.Id, new LocalDate(2026, 9, 30)), new("test:end", manager.Actor), ct);
         }
         await using var read = database.NewContext();
-        Assert.Null(await new ChildProtectionPlans(read).WhyHoldAsync(partnership.Id, child.Id, ct));
+        Assert.Null(await new ChildProtectionPlans(read).WhyHoldAsync(partnership.Id, child.Id, null, ct));
         var plan = await read.Set<ChildProtectionPlan>().SingleAsync(ct);
         Assert.Equal((new LocalDate(2026, 9, 30), manager.User.Id), (plan.EndDate!.Value, plan.EndedByUserId!.Value));
         Assert.True(await read.AuditEntries.AnyAsync(e => e.Process == "test:record" && e.ResourceType == nameof(ChildProtectionPlan) && e.Action == AuditActions.Create, ct));

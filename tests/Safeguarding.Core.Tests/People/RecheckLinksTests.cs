@@ -145,6 +145,10 @@ public sealed class RecheckLinksTests
                     PartnershipId = partnership.Id, PersonId = child.Id, Category = ChildProtectionCategory.Neglect, StartDate = new LocalDate(2025, 1, 6),
                     EndDate = ended, RecordedByOrganisationId = practice.Id, RecordedAt = SystemClock.Instance.GetCurrentInstant(),
                 });
+            // The practice's link to the child on a plan was made while the plan was open; the ended plan had ended before
+            // its child's link was made.
+            (await db.PersonLinks.SingleAsync(l => l.PersonId == onPlan.Id, ct)).From = new LocalDate(2025, 2, 3);
+            (await db.PersonLinks.SingleAsync(l => l.PersonId == planEnded.Id, ct)).From = new LocalDate(2025, 7, 1);
             (await db.People.SingleAsync(p => p.Id == sealedChild.Id, ct)).IsSealed = true;
             (await db.PersonLinks.SingleAsync(l => l.PersonId == approved.Id, ct)).Made = LinkMade.HeldLinkApproved;
             (await db.SourceRecords.SingleAsync(r => r.PersonId == startedByPractice.Id, ct)).Outcome = LinkOutcome.NewPerson;
@@ -160,6 +164,58 @@ public sealed class RecheckLinksTests
         Assert.Equal(new[] { onPlan.Id, sealedChild.Id }.Order(), (await read.HeldLinks.Select(h => h.PersonId).ToListAsync(ct)).Order());
         Assert.Contains("child protection plan", (await read.HeldLinks.SingleAsync(h => h.PersonId == onPlan.Id, ct)).HeldBecause);
         foreach (var standing in new[] { planEnded.Id, approved.Id, startedByPractice.Id })
+            Assert.True(await read.PersonLinks.AnyAsync(l => l.PersonId == standing && l.OrganisationId == practice.Id, ct));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_link_is_rechecked_by_the_facts_of_the_day_it_was_made_so_a_gp_link_older_than_a_marac_referral_or_a_plan_stands(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var data = new TestData(() => database.NewContext());
+        var partnership = await data.CreatePartnershipAsync();
+        var practice = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.GpPractice);
+        var idva = await data.CreateOrganisationAsync(partnership.Id, OrganisationType.VoluntarySector);
+        var registeredBeforeMarac = await data.CreatePersonAsync(partnership.Id, (practice, PersonLinkKind.RegisteredPatient));
+        var registeredAtMarac = await data.CreatePersonAsync(partnership.Id, (practice, PersonLinkKind.RegisteredPatient));
+        var registeredBeforePlan = await data.CreatePersonAsync(partnership.Id, (practice, PersonLinkKind.RegisteredPatient));
+        var registeredAfterMaracClosed = await data.CreatePersonAsync(partnership.Id, (practice, PersonLinkKind.RegisteredPatient));
+        var referred = new LocalDate(2025, 3, 3);
+        await using (var db = database.NewContext())
+        {
+            db.Process = ProcessContext.System("test:arrange");
+            foreach (var (child, linkFrom, closedAt) in new[]
+            {
+                (registeredBeforeMarac, referred.PlusDays(-1), (Instant?)null),
+                (registeredAtMarac, referred, null),
+                (registeredAfterMaracClosed, new LocalDate(2025, 9, 1), Instant.FromUtc(2025, 8, 1, 12, 0)),
+            })
+            {
+                (await db.PersonLinks.SingleAsync(l => l.PersonId == child.Id, ct)).From = linkFrom;
+                db.Add(new Safeguarding.Core.DomesticAbuse.Marac.MaracReferral
+                {
+                    PartnershipId = partnership.Id, VictimPersonId = child.Id, ReferredByOrganisationId = idva.Id,
+                    ReferredAt = referred.AtStartOfDayInZone(Households.London).ToInstant().Plus(Duration.FromHours(10)), ReferralDate = referred,
+                    VisibleHighRisk = true, ClosedAt = closedAt,
+                    Status = closedAt is null ? Safeguarding.Core.DomesticAbuse.Marac.MaracReferralStatus.Waiting : Safeguarding.Core.DomesticAbuse.Marac.MaracReferralStatus.Closed,
+                });
+            }
+            (await db.PersonLinks.SingleAsync(l => l.PersonId == registeredBeforePlan.Id, ct)).From = new LocalDate(2025, 1, 6);
+            db.Add(new ChildProtectionPlan
+            {
+                PartnershipId = partnership.Id, PersonId = registeredBeforePlan.Id, Category = ChildProtectionCategory.Neglect, StartDate = new LocalDate(2025, 4, 7),
+                RecordedByOrganisationId = practice.Id, RecordedAt = SystemClock.Instance.GetCurrentInstant(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var run = await RecheckAsync(database, dryRun: false);
+
+        Assert.Equal((4, 1), (run.Checked, run.Held));
+        await using var read = database.NewContext();
+        Assert.Equal(registeredAtMarac.Id, (await read.HeldLinks.SingleAsync(ct)).PersonId);
+        Assert.Contains("the child is at MARAC", (await read.HeldLinks.SingleAsync(ct)).HeldBecause);
+        foreach (var standing in new[] { registeredBeforeMarac.Id, registeredBeforePlan.Id, registeredAfterMaracClosed.Id })
             Assert.True(await read.PersonLinks.AnyAsync(l => l.PersonId == standing && l.OrganisationId == practice.Id, ct));
     }
 }
