@@ -2,14 +2,19 @@ using Microsoft.Playwright;
 
 namespace Safeguarding.Web.Hosting;
 
-/// <summary>Where the PDF printer finds Chromium: <c>Safeguarding:Pdf:ChromiumPath</c> (Debian's package by default).</summary>
-public sealed record PdfOptions(string ChromiumPath)
+/// <summary>
+/// Where the PDF printer finds Chromium: <c>Safeguarding:Pdf:ChromiumPath</c> (Debian's package by default), or, where the
+/// host has no browser of its own (the container image has no package manager and no shell), a Chromium already
+/// running beside it, reached over the DevTools protocol at <c>Safeguarding:Pdf:CdpEndpoint</c> (deploy/compose.yaml).
+/// </summary>
+public sealed record PdfOptions(string ChromiumPath, Uri? CdpEndpoint = null)
 {
     public const string Section = "Safeguarding:Pdf";
     public const string DefaultChromiumPath = "/usr/bin/chromium";
 
     public static PdfOptions From(IConfiguration config) =>
-        new(config[$"{Section}:ChromiumPath"] is { Length: > 0 } path ? path : DefaultChromiumPath);
+        new(config[$"{Section}:ChromiumPath"] is { Length: > 0 } path ? path : DefaultChromiumPath,
+            config[$"{Section}:CdpEndpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint, UriKind.Absolute) : null);
 }
 
 /// <summary>The server has no Chromium where configuration says: the page answers with what to do, not a stack trace.</summary>
@@ -70,6 +75,7 @@ public sealed class PdfPrinter(PdfOptions options, ILogger<PdfPrinter> logger) :
         try
         {
             if (_browser is { IsConnected: true } started) return started;
+            if (options.CdpEndpoint is { } endpoint) return await ConnectAsync(endpoint);
             if (!File.Exists(options.ChromiumPath))
                 throw new PdfUnavailableException($"Chromium is not installed at {options.ChromiumPath} ({PdfOptions.Section}:ChromiumPath).");
             _playwright ??= await Playwright.CreateAsync();
@@ -91,6 +97,22 @@ public sealed class PdfPrinter(PdfOptions options, ILogger<PdfPrinter> logger) :
         {
             _start.Release();
         }
+    }
+
+    // A browser another process runs: connected to, never started or stopped here; a lost connection is made again.
+    private async Task<IBrowser> ConnectAsync(Uri endpoint)
+    {
+        _playwright ??= await Playwright.CreateAsync();
+        try
+        {
+            _browser = await _playwright.Chromium.ConnectOverCDPAsync(endpoint.ToString(), new BrowserTypeConnectOverCDPOptions { Timeout = 15_000 });
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            throw new PdfUnavailableException($"Chromium could not be reached at {endpoint} ({PdfOptions.Section}:CdpEndpoint): {e.Message}");
+        }
+        logger.LogInformation("PDF printer connected to Chromium at {CdpEndpoint}", endpoint);
+        return _browser;
     }
 
     public async ValueTask DisposeAsync()

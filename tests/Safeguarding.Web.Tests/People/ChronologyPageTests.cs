@@ -137,4 +137,67 @@ public sealed class ChronologyPageTests
         await using var db = host.NewContext();
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == PersonChronology.ExportAction));
     }
+
+    [Theory, BothDatabases]
+    public async Task A_host_with_no_browser_of_its_own_prints_through_a_chromium_beside_it_over_the_devtools_protocol(DatabaseProvider provider)
+    {
+        // As in the container: the host's own ChromiumPath leads nowhere, and a Chromium runs as a process of its own.
+        await using var chromium = await DevToolsChromium.StartAsync();
+        await using var host = await TestHost.CreateAsync(provider, settings: new Dictionary<string, string>
+        {
+            ["Safeguarding:Pdf:ChromiumPath"] = "/nowhere/chromium",
+            ["Safeguarding:Pdf:CdpEndpoint"] = chromium.Endpoint.ToString(),
+        });
+        var w = await WorldAsync(host);
+        var client = await host.SignInAsync(w.SocialWorker);
+
+        var response = await client.GetAsync($"/people/{w.Child.Id}/chronology/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Contains($"Chronology: {w.Child.FullName}", string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(word => word.Text)));
+        Assert.True(pdf.Structure.Catalog.CatalogDictionary.ContainsKey(NameToken.StructTreeRoot));
+    }
+
+    /// <summary>Headless Chromium (the Debian package) listening for the DevTools protocol on a port of its choosing.</summary>
+    private sealed class DevToolsChromium : IAsyncDisposable
+    {
+        private readonly System.Diagnostics.Process _process;
+        private readonly string _profile;
+
+        private DevToolsChromium(System.Diagnostics.Process process, string profile, Uri endpoint) => (_process, _profile, Endpoint) = (process, profile, endpoint);
+
+        public Uri Endpoint { get; }
+
+        public static async Task<DevToolsChromium> StartAsync()
+        {
+            var path = Environment.GetEnvironmentVariable("SAFEGUARDING_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+            var profile = Directory.CreateTempSubdirectory("sg-cdp-").FullName;
+            var start = new System.Diagnostics.ProcessStartInfo(path) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-address=127.0.0.1",
+                         "--remote-debugging-port=0", $"--user-data-dir={profile}", "about:blank" })
+                start.ArgumentList.Add(arg);
+            var process = System.Diagnostics.Process.Start(start)!;
+            _ = process.StandardOutput.ReadToEndAsync();
+            // Chromium says where it listens on its error stream: "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/ID".
+            using var waiting = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (await process.StandardError.ReadLineAsync(waiting.Token) is { } line)
+            {
+                if (System.Text.RegularExpressions.Regex.Match(line, @"DevTools listening on ws://127\.0\.0\.1:(\d+)/") is { Success: true } m)
+                {
+                    _ = process.StandardError.ReadToEndAsync();
+                    return new DevToolsChromium(process, profile, new Uri($"http://127.0.0.1:{m.Groups[1].Value}"));
+                }
+            }
+            throw new InvalidOperationException($"{path} did not start listening for the DevTools protocol");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+            try { Directory.Delete(_profile, recursive: true); } catch (IOException) { } // a child process may still hold a file
+        }
+    }
 }
