@@ -162,7 +162,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var actor = process.RequireActor();
         DemandRunsMeetings(actor);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct, withAttendees: true);
-        var series = await db.Set<MeetingSeries>().AsNoTracking().Include(s => s.Representatives).Include(s => s.Members).SingleAsync(s => s.Id == meeting.SeriesId, ct);
+        var series = await db.Set<MeetingSeries>().AsNoTracking().Include(s => s.Representatives).Include(s => s.Members).AsSplitQuery().SingleAsync(s => s.Id == meeting.SeriesId, ct);
         var current = meeting.Attendees.Where(a => a.RemovedAt == null).ToList();
         var invited = current.Where(a => a.UserId != null).Select(a => a.UserId!.Value).ToHashSet();
         var wanted = series.Representatives.Select(r => r.UserId).Where(u => !invited.Contains(u)).ToList();
