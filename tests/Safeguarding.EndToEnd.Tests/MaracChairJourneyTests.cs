@@ -14,7 +14,8 @@ namespace Safeguarding.EndToEnd.Tests;
 /// <summary>
 /// A MARAC in a real browser, from the chair setting up the series, through a police referral, the agenda, the IDVA
 /// service's research, the meeting (attendance, decision, actions with owners and due dates), the overdue list and
-/// the minutes, to the case's closure and the end of the child's health flag. Axe checks each page.
+/// the minutes, to the case's closure and the end of the child's health flag. The referral names the person causing
+/// harm; holding the meeting hears the case. Axe checks each page, and the lists fit a 390 px screen.
 /// </summary>
 public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
 {
@@ -53,8 +54,9 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         await using (var db = host.NewContext())
             seriesId = (await db.MeetingSeries.SingleAsync(s => s.Name == name)).Id;
 
-        // A police officer refers a mother on professional judgement, finding her in the person index.
+        // A police officer refers a mother on professional judgement, finding her and the person causing harm in the person index.
         var victim = await MotherWithAChildAsync(host);
+        var harm = await AManAsync(host);
         var officer = await fixture.NewPageAsync();
         await officer.SignInAsync(host, host.User(Role.PoliceDomesticAbuse));
         await officer.GotoAsync(host.Url("/domestic-abuse/marac/refer"));
@@ -65,6 +67,13 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         violations.AddRange(await officer.AxeViolationsAsync("Refer to MARAC: people found"));
         await officer.Locator($"a[href='/domestic-abuse/marac/refer/{victim.Id}']").ClickAsync();
         await officer.ArriveAtAsync($"/domestic-abuse/marac/refer/{victim.Id}");
+        await officer.GetByLabel("Given name").FillAsync(harm.GivenName);
+        await officer.GetByLabel("Family name").FillAsync(harm.FamilyName);
+        await officer.SubmitAsync("Find the person causing harm");
+        violations.AddRange(await officer.AxeViolationsAsync("Refer one victim: people causing harm found"));
+        await officer.Locator($"#harm-results a[href='/domestic-abuse/marac/refer/{victim.Id}?harm={harm.Id}']").ClickAsync();
+        await officer.LoadedAsync();
+        await Assertions.Expect(officer.Locator("#person-causing-harm")).ToContainTextAsync(harm.Name);
         await officer.SubmitAsync("Refer to MARAC");
         violations.AddRange(await officer.AxeViolationsAsync("Refer one victim (submitted empty)"));
         await officer.GetByLabel("I refer this victim on my professional judgement").CheckAsync();
@@ -76,12 +85,18 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         await using (var db = host.NewContext())
         {
             referral = await db.MaracReferrals.AsNoTracking().Where(r => r.VictimPersonId == victim.Id).OrderByDescending(r => r.ReferredAt).FirstAsync();
+            Assert.Equal(harm.Id, referral.PersonCausingHarmPersonId);
             Assert.True(await db.HealthFlags.AnyAsync(f => f.SourceId == referral.Id && f.Status == HealthFlagStatus.Active));
         }
 
         // The chair puts it on the second coming meeting: the agencies' representatives are invited.
+        await chair.GotoAsync(host.Url("/domestic-abuse/marac"));
+        await Assertions.Expect(chair.Locator($"#series-{seriesId}")).ToContainTextAsync(name);
+        violations.AddRange(await chair.AxeViolationsAsync("MARAC overview"));
+        await FitsAPhoneAsync(chair, "MARAC overview");
         await chair.GotoAsync(host.Url($"/domestic-abuse/marac/agenda?seriesId={seriesId}"));
         violations.AddRange(await chair.AxeViolationsAsync("Build an agenda"));
+        await FitsAPhoneAsync(chair, "Build an agenda");
         await chair.Locator("input[name=MeetingDate]").Nth(1).CheckAsync();
         await chair.Locator($"input[name=Referrals][value='{referral.Id}']").CheckAsync();
         await chair.SubmitAsync("Put them on the agenda and invite the agencies");
@@ -95,6 +110,7 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         await idva.SignInAsync(host, idvaCredential);
         await idva.GotoAsync(host.Url("/meetings/mine"));
         violations.AddRange(await idva.AxeViolationsAsync("My meetings"));
+        await FitsAPhoneAsync(idva, "My meetings");
         await idva.Locator($"#coming a[href='{meetingUrl}']").ClickAsync();
         await idva.ArriveAtAsync(meetingUrl);
         await idva.GetByLabel("What your records hold").FillAsync("Supported since March; two refuge referrals");
@@ -106,6 +122,10 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         await Assertions.Expect(chair.Locator("#item-1")).ToContainTextAsync("two refuge referrals");
         foreach (var box in await chair.Locator("input[name=Attended]").AllAsync()) await box.CheckAsync();
         await chair.SubmitAsync("Record attendance");
+        // Holding the meeting hears its case: it leaves the waiting list and says when it was heard.
+        await Assertions.Expect(chair.Locator("#item-1")).ToContainTextAsync("Heard at this meeting on");
+        await using (var db = host.NewContext())
+            Assert.Equal(MaracReferralStatus.Heard, (await db.MaracReferrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id)).Status);
         await chair.GetByLabel("Decision", new() { Exact = true }).FillAsync("IDVA to continue support; police to mark the address");
         await chair.SubmitAsync("Record the decision");
         var meeting = await MeetingAsync(host, seriesId);
@@ -136,6 +156,7 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         var overdue = idva.Locator("#overdue-actions tbody tr").Filter(new() { HasText = "Share the risk summary with housing" });
         await Assertions.Expect(overdue.Locator(".govuk-tag--red")).ToContainTextAsync("Overdue by");
         violations.AddRange(await idva.AxeViolationsAsync("Overdue actions"));
+        await FitsAPhoneAsync(idva, "Overdue actions");
         await overdue.GetByRole(AriaRole.Button).ClickAsync();
         await idva.LoadedAsync();
         await Assertions.Expect(idva.Locator("main")).Not.ToContainTextAsync("Share the risk summary with housing");
@@ -186,6 +207,27 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
                         && db.People.Count(o => o.GivenName == m.GivenName && o.FamilyName == m.FamilyName) == 1)
             .OrderByDescending(m => m.FamilyName).ThenBy(m => m.GivenName).FirstAsync();
         return new Victim(mother.Id, mother.GivenName, mother.FamilyName);
+    }
+
+    /// <summary>A demo man, not sealed, whose name no one else shares: the person causing harm.</summary>
+    private static async Task<Victim> AManAsync(DemoHost host)
+    {
+        await using var db = host.NewContext();
+        var eighteen = LocalDate.FromDateTime(DateTime.UtcNow).PlusYears(-18);
+        var man = await db.People.AsNoTracking()
+            .Where(m => !m.IsSealed && m.MergedIntoPersonId == null && m.Sex == Core.People.Sex.Male && m.DateOfBirth <= eighteen
+                        && db.People.Count(o => o.GivenName == m.GivenName && o.FamilyName == m.FamilyName) == 1)
+            .OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).FirstAsync();
+        return new Victim(man.Id, man.GivenName, man.FamilyName);
+    }
+
+    /// <summary>The page at 390 px: nothing wider than the screen (the document does not scroll sideways).</summary>
+    private static async Task FitsAPhoneAsync(IPage page, string what)
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        var wider = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(wider <= 0, $"{what} scrolls sideways by {wider} px on a 390 px screen");
+        await page.SetViewportSizeAsync(1280, 900);
     }
 
     private static async Task<Meeting> MeetingAsync(DemoHost host, Guid seriesId)

@@ -184,6 +184,7 @@ public sealed class DemoDomesticAbuse(SafeguardingDbContext db)
                 referral.MeetingId = meeting.Id;
                 referral.AgendaItemId = item.Id;
                 referral.Status = meetingDate < today ? MaracReferralStatus.Heard : MaracReferralStatus.Listed;
+                referral.HeardAt = meetingDate < today ? meeting.StartsAt : null;
                 if (meetingDate >= today) continue;
                 foreach (var (owner, what, days) in new[] { (police, "Flag the address for a priority response", 7), (idva, "Review the safety plan with the victim", 14) })
                 {

@@ -131,7 +131,7 @@ public sealed class DomesticAbuseChronology(SafeguardingDbContext db) : IChronol
             {
                 MaracReferralStatus.Waiting => "waiting for a meeting",
                 MaracReferralStatus.Listed => "listed for a meeting",
-                MaracReferralStatus.Heard => "heard at MARAC",
+                MaracReferralStatus.Heard => r.HeardAt is { } heard ? $"heard at the MARAC of {Words.Time(heard)}" : "heard at MARAC",
                 _ => $"closed {Words.Time(r.ClosedAt)}",
             };
             entries.Add(new(r.ReferralDate, r.ReferredAt, ChronologyModule.RiskAndMarac, r.ReferredByOrganisationId,

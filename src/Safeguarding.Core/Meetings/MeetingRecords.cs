@@ -14,8 +14,11 @@ public sealed record SeriesOptions(
     Guid ChairOrganisationId, IReadOnlyCollection<Guid> MemberOrganisationIds, Guid? ChairUserId = null, string? Location = null,
     IReadOnlyCollection<Guid>? RepresentativeUserIds = null, int? CasesPerMeeting = null);
 
-/// <summary>The meetings the actor or their organisation is invited to, from a date on (all when null).</summary>
-public sealed record MyMeetingsOptions(LocalDate? From = null);
+/// <summary>
+/// One page of the meetings the actor or their organisation is invited to: the coming ones (planned, on or after
+/// <paramref name="Today"/>), soonest first, or the others, latest first.
+/// </summary>
+public sealed record MyMeetingsOptions(bool Coming, LocalDate Today, PageOptions Page);
 
 /// <summary>A meeting on a "my meetings" list: when, which series, and whether the actor is invited by name.</summary>
 public sealed record MyMeeting(Guid MeetingId, string SeriesName, LocalDate Date, Instant StartsAt, MeetingStatus Status, bool InvitedByName, bool MinutesWritten);
@@ -41,8 +44,8 @@ public sealed record AddActionOptions(Guid MeetingId, Guid? AgendaItemId, Guid O
 
 public sealed record CompleteActionOptions(Guid ActionId, string? Note);
 
-/// <summary>Overdue actions, of one kind of meeting or all.</summary>
-public sealed record OverdueActionsOptions(MeetingKind? Kind = null);
+/// <summary>One page of the overdue actions, of one kind of meeting or all.</summary>
+public sealed record OverdueActionsOptions(PageOptions Page, MeetingKind? Kind = null);
 
 /// <summary>The approved minutes and the organisations that may read them.</summary>
 public sealed record MinutesOptions(Guid MeetingId, string Minutes, IReadOnlyCollection<Guid> Distribution);
@@ -148,51 +151,74 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     }
 
     /// <summary>
-    /// Invites every representative of every member agency who is not yet invited, and queues each an email with a link
-    /// only: the agenda stays in the hub. Returns how many were invited.
+    /// Invites every member agency. Each named representative not yet invited becomes an attendee (the meeting is on
+    /// their "my meetings", with its agenda); an agency with no representative named is invited as an agency (on its
+    /// people's "my meetings", without the agenda until the chair names who comes) and its people who may attend
+    /// meetings are told. Every email holds a link only: nothing of the agenda, no one's name. Returns how many attendees
+    /// were added.
     /// </summary>
     public async Task<int> InviteRepresentativesAsync(Guid meetingId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         DemandRunsMeetings(actor);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct, withAttendees: true);
-        var series = await db.Set<MeetingSeries>().AsNoTracking().Include(s => s.Representatives).SingleAsync(s => s.Id == meeting.SeriesId, ct);
-        var invited = meeting.Attendees.Where(a => a.RemovedAt == null && a.UserId != null).Select(a => a.UserId!.Value).ToHashSet();
+        var series = await db.Set<MeetingSeries>().AsNoTracking().Include(s => s.Representatives).Include(s => s.Members).AsSplitQuery().SingleAsync(s => s.Id == meeting.SeriesId, ct);
+        var current = meeting.Attendees.Where(a => a.RemovedAt == null).ToList();
+        var invited = current.Where(a => a.UserId != null).Select(a => a.UserId!.Value).ToHashSet();
         var wanted = series.Representatives.Select(r => r.UserId).Where(u => !invited.Contains(u)).ToList();
         var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id) && !u.IsDisabled)
             .Select(u => new { u.Id, u.OrganisationId, u.DisplayName, u.Email }).ToListAsync(ct);
+        var represented = series.Representatives.Select(r => r.OrganisationId).ToHashSet();
+        var unnamed = series.Members.Select(m => m.OrganisationId)
+            .Where(o => !represented.Contains(o) && current.All(a => a.OrganisationId != o)).ToList();
+        var agencies = await db.Organisations.AsNoTracking().Where(o => unnamed.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var attends = RoleCatalogue.All.Where(r => RoleCatalogue.GrantsOf(r).Any(g => g is { Resource: Resource.Meeting, Operation: Operation.Read })).ToList();
+        var agencyPeople = await db.Users.AsNoTracking()
+            .Where(u => unnamed.Contains(u.OrganisationId) && !u.IsDisabled && u.Email != null && u.Roles.Any(r => attends.Contains(r.Role)))
+            .Select(u => new { u.Id, u.OrganisationId, u.Email }).ToListAsync(ct);
         var outbox = new Platform.Outbox.Outbox(db);
+        var subject = $"Invitation: {series.Name} on {meeting.Date:d MMMM yyyy}";
         foreach (var u in users)
         {
-            var attendee = new MeetingAttendee { MeetingId = meeting.Id, OrganisationId = u.OrganisationId, UserId = u.Id, Name = u.DisplayName, Email = u.Email };
-            db.Add(attendee);
+            db.Add(new MeetingAttendee { MeetingId = meeting.Id, OrganisationId = u.OrganisationId, UserId = u.Id, Name = u.DisplayName, Email = u.Email });
             if (!string.IsNullOrEmpty(u.Email))
-                outbox.QueueEmail(meeting.PartnershipId, u.Email, new Platform.Outbox.EmailContent($"Invitation: {series.Name} on {meeting.Date:d MMMM yyyy}",
+                outbox.QueueEmail(meeting.PartnershipId, u.Email, new Platform.Outbox.EmailContent(subject,
                         $"You are invited to a multi-agency meeting. The details and the agenda are in Safeguarding Hub, for invited attendees only:\n\n{Link($"/meetings/{meeting.Id}")}"),
                     $"meeting-invitation/{meeting.Id:N}/{u.Id:N}", "meeting invitation", meeting.Id);
         }
+        foreach (var o in agencies)
+        {
+            db.Add(new MeetingAttendee { MeetingId = meeting.Id, OrganisationId = o.Id, Name = o.Name });
+            foreach (var p in agencyPeople.Where(p => p.OrganisationId == o.Id))
+                outbox.QueueEmail(meeting.PartnershipId, p.Email!, new Platform.Outbox.EmailContent(subject,
+                        $"Your agency is invited to a multi-agency meeting and has no one named to attend. Tell the chair who will come; the agenda is shown to named attendees only. The meeting is on your list in Safeguarding Hub:\n\n{Link("/meetings/mine")}"),
+                    $"meeting-invitation/{meeting.Id:N}/{p.Id:N}", "meeting invitation", meeting.Id);
+        }
         db.Process = process;
         await db.SaveChangesAsync(ct);
-        return users.Count;
+        return users.Count + agencies.Count;
     }
 
     /// <summary>
-    /// The meetings the actor is invited to by name, or their organisation is, soonest first: dates and series only,
-    /// nothing of any agenda.
+    /// One page of the meetings the actor is invited to by name, or their organisation is, with the true total: dates
+    /// and series only, nothing of any agenda. Two queries.
     /// </summary>
-    public async Task<List<MyMeeting>> MyMeetingsAsync(MyMeetingsOptions options, ProcessContext process, CancellationToken ct = default)
+    public async Task<Paged<MyMeeting>> MyMeetingsAsync(MyMeetingsOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         Demand(actor, Operation.Read);
+        var (coming, today, page) = options;
         var userId = actor.UserId;
         var org = actor.OrganisationId;
         var query = db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == actor.PartnershipId
             && m.Attendees.Any(a => a.RemovedAt == null && (a.UserId == userId || a.OrganisationId == org)));
-        if (options.From is { } from) query = query.Where(m => m.Date >= from);
-        return await query.OrderBy(m => m.Date)
+        query = coming
+            ? query.Where(m => m.Date >= today && m.Status == MeetingStatus.Planned).OrderBy(m => m.Date).ThenBy(m => m.Id)
+            : query.Where(m => m.Date < today || m.Status != MeetingStatus.Planned).OrderByDescending(m => m.Date).ThenBy(m => m.Id);
+        return await query
             .Select(m => new MyMeeting(m.Id, db.Set<MeetingSeries>().Where(s => s.Id == m.SeriesId).Select(s => s.Name).First(), m.Date, m.StartsAt, m.Status,
                 m.Attendees.Any(a => a.RemovedAt == null && a.UserId == userId), m.MinutesApprovedAt != null))
-            .ToListAsync(ct);
+            .PageAsync(page, ct);
     }
 
     /// <summary>Ends an attendee's sight of the agenda at once.</summary>
@@ -376,13 +402,13 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     }
 
     /// <summary>
-    /// Open actions past their due date (London calendar), oldest first: the whole partnership's for those who run
-    /// meetings, otherwise the actor's own organisation's.
+    /// One page of the open actions past their due date (London calendar), oldest first, with the true total: the whole
+    /// partnership's for those who run meetings, otherwise the actor's own organisation's. Two queries.
     /// </summary>
-    public async Task<List<MeetingAction>> OverdueActionsAsync(OverdueActionsOptions options, ProcessContext process, CancellationToken ct = default)
+    public async Task<Paged<MeetingAction>> OverdueActionsAsync(OverdueActionsOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        var kind = options.Kind;
+        var (page, kind) = options;
         if (!actor.HasAny(Resource.Meeting, Operation.Read)) throw new ForbiddenException(nameof(MeetingAction), null, "Reading meetings is not granted.");
         var today = db.Clock.GetCurrentInstant().InZone(London).Date;
         var whole = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
@@ -391,7 +417,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         if (!whole) query = query.Where(a => a.OwnerOrganisationId == actor.OrganisationId);
         if (kind is { } k)
             query = query.Where(a => db.Set<Meeting>().Any(m => m.Id == a.MeetingId && db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.Kind == k)));
-        return await query.OrderBy(a => a.DueDate).ToListAsync(ct);
+        return await query.OrderBy(a => a.DueDate).ThenBy(a => a.Id).PageAsync(page, ct);
     }
 
     public async Task WriteMinutesAsync(MinutesOptions options, ProcessContext process, CancellationToken ct = default)

@@ -971,6 +971,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Instant?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Instant?>("HeardAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 

@@ -967,6 +967,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeardAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 

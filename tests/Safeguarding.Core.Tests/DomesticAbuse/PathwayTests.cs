@@ -131,6 +131,7 @@ public sealed class PathwayTests
         var series = await new MeetingRecords(db).CreateSeriesAsync(
             new SeriesOptions("MARAC", MeetingKind.Marac, Cadence.Fortnightly, new LocalDate(2026, 10, 8), new LocalTime(10, 0), 180, w.Council.Id, []), process);
         var (meeting, _) = await new MaracReferrals(db).ListForNextMeetingAsync(series.Id, process);
+        await new MaracReferrals(db).RecordHeldAsync(new MeetingHeldOptions(meeting.Id, new Dictionary<Guid, bool>(), []), process);
         await db.Entry(referral).ReloadAsync();
         var action = await new MeetingRecords(db).AddActionAsync(new AddActionOptions(meeting.Id, referral.AgendaItemId, w.Police.Id, "Flag the address", meeting.Date.PlusDays(7)), process);
 

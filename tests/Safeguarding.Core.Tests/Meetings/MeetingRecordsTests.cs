@@ -135,9 +135,9 @@ public sealed class MeetingRecordsTests
         // Five days after the meeting, at noon in London.
         w.Clock.Reset(date.PlusDays(5).At(new LocalTime(12, 0)).InUtc().ToInstant());
 
-        Assert.Equal([policeLate.Id, idvaLate.Id], (await meetings.OverdueActionsAsync(new OverdueActionsOptions(), process)).Select(x => x.Id));
-        Assert.Equal([policeLate.Id], (await meetings.OverdueActionsAsync(new OverdueActionsOptions(), PathwayWorld.Process(w.Officer))).Select(x => x.Id));
-        Assert.DoesNotContain(policeDueToday.Id, (await meetings.OverdueActionsAsync(new OverdueActionsOptions(), process)).Select(x => x.Id));
+        Assert.Equal([policeLate.Id, idvaLate.Id], (await meetings.OverdueActionsAsync(new OverdueActionsOptions(new()), process)).Items.Select(x => x.Id));
+        Assert.Equal([policeLate.Id], (await meetings.OverdueActionsAsync(new OverdueActionsOptions(new()), PathwayWorld.Process(w.Officer))).Items.Select(x => x.Id));
+        Assert.DoesNotContain(policeDueToday.Id, (await meetings.OverdueActionsAsync(new OverdueActionsOptions(new()), process)).Items.Select(x => x.Id));
     }
 
     [Theory, BothDatabases]

@@ -229,6 +229,8 @@ public static class AccessMatrixTable
         R("GET /domestic-abuse/marac/refer", MaracReferral, Create), R("POST /domestic-abuse/marac/refer", MaracReferral, Create),
         R("GET /domestic-abuse/marac/refer/{id:guid}", MaracReferral, Create, PersonId, Person, Read),
         R("POST /domestic-abuse/marac/refer/{id:guid}", MaracReferral, Create, PersonId, Person, Read),
+        // MARAC gaps (issue 12): the referral form finds the person causing harm in the person index.
+        R("POST /domestic-abuse/marac/refer/{id:guid}?handler=FindHarm", MaracReferral, Create, PersonId, Person, Read),
 
         // The JSON API and FHIR.
         new("GET /api/v1/me", SignedIn),

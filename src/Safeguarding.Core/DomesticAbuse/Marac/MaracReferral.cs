@@ -52,5 +52,7 @@ public sealed class MaracReferral
     public MaracReferralStatus Status { get; set; }
     public Guid? MeetingId { get; set; }
     public Guid? AgendaItemId { get; set; }
+    /// <summary>When the meeting that heard it (<see cref="MeetingId"/>) started; set when that meeting is recorded as held and reached the case.</summary>
+    public Instant? HeardAt { get; set; }
     public Instant? ClosedAt { get; set; }
 }

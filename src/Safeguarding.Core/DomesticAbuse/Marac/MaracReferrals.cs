@@ -33,6 +33,9 @@ public sealed record MaracCriteria(int? YesCount, bool VisibleHighRisk, bool Pot
 /// <summary>The chair's choice: these waiting referrals on the series' meeting of that date.</summary>
 public sealed record ListOnMeetingOptions(Guid SeriesId, LocalDate MeetingDate, IReadOnlyCollection<Guid> ReferralIds);
 
+/// <summary>A meeting held: who came (by attendee id), and the agenda items of MARAC cases it did not reach.</summary>
+public sealed record MeetingHeldOptions(Guid MeetingId, IReadOnlyDictionary<Guid, bool> AttendedByAttendeeId, IReadOnlyCollection<Guid> NotReachedItemIds);
+
 /// <summary>A referral waiting for a meeting, as the chair sees it when building an agenda.</summary>
 public sealed record WaitingReferral(Guid Id, Guid VictimPersonId, string VictimName, LocalDate ReferralDate, string Criteria);
 
@@ -63,6 +66,10 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.MaracReferral, Operation.Create)) throw new ForbiddenException(SourceType, null, "Referring to MARAC is not granted.");
         var today = options.ReferralDate ?? Households.LondonDate(db.Clock.GetCurrentInstant());
+        if (options.PersonCausingHarmPersonId == options.VictimPersonId)
+            throw new ArgumentException("The person causing harm is someone other than the victim.", nameof(options));
+        if (options.PersonCausingHarmPersonId is { } harmId && !await db.People.AnyAsync(p => p.Id == harmId && p.PartnershipId == actor.PartnershipId, ct))
+            throw new NotFoundException(People.PersonRecords.ResourceType, harmId.ToString());
         var referral = new MaracReferral
         {
             PartnershipId = actor.PartnershipId,
@@ -110,12 +117,13 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
     {
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(SourceType, null, "Listing MARAC cases is not granted.");
-        var meetings = new MeetingRecords(db);
+        var meetings = new MeetingRecords(db, deployment);
         var today = Households.LondonDate(db.Clock.GetCurrentInstant());
         var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(maracSeriesId, today), process, ct);
         var waiting = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting && r.ReferralDate <= meeting.Date)
             .OrderBy(r => r.ReferredAt).ToListAsync(ct);
         await PutOnAgendaAsync(meetings, meeting, waiting, process, ct);
+        await meetings.InviteRepresentativesAsync(meeting.Id, process, ct);
         return (meeting, waiting.Count);
     }
 
@@ -134,17 +142,54 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Referrals waiting for a meeting, oldest first, with the victims' names (the list is audited per person).</summary>
-    public async Task<List<WaitingReferral>> WaitingAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the referrals waiting for a meeting, oldest first, with the true total and the victims' names: only
+    /// the names on the page are read, and only they are audited as listed.
+    /// </summary>
+    public async Task<Paged<WaitingReferral>> WaitingAsync(PageOptions page, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(SourceType, null, "Listing MARAC cases is not granted.");
         var waiting = await db.MaracReferrals.AsNoTracking().Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting)
-            .OrderBy(r => r.ReferredAt).ToListAsync(ct);
-        var names = await People.SealedPeople.NamesAsync(db, actor, [.. waiting.Select(r => r.VictimPersonId)], ct);
+            .OrderBy(r => r.ReferredAt).ThenBy(r => r.Id).PageAsync(page, ct);
+        var names = await People.SealedPeople.NamesAsync(db, actor, [.. waiting.Items.Select(r => r.VictimPersonId)], ct);
         new Platform.Audit.AuditTrail(db).QueueListed(process, "MARAC referrals waiting", People.PersonRecords.ResourceType, names.Keys);
         await db.SaveChangesAsync(ct);
-        return [.. waiting.Select(r => new WaitingReferral(r.Id, r.VictimPersonId, names.GetValueOrDefault(r.VictimPersonId, "Not known"), r.ReferralDate, Criteria(r)))];
+        return waiting.Select(r => new WaitingReferral(r.Id, r.VictimPersonId, names.GetValueOrDefault(r.VictimPersonId, "Not known"), r.ReferralDate, Criteria(r)));
+    }
+
+    /// <summary>
+    /// Records who came to a meeting (which marks it held) and what became of its MARAC cases, in one transaction: each
+    /// case the meeting reached is heard there, at its start; a case listed but not reached goes back to waiting, for
+    /// the chair to list again.
+    /// </summary>
+    public async Task RecordHeldAsync(MeetingHeldOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var meetingId = options.MeetingId;
+        var cases = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.MeetingId == meetingId && r.Status == MaracReferralStatus.Listed).ToListAsync(ct);
+        if (cases.Count > 0 && !actor.HasAny(Resource.MaracReferral, Operation.Update))
+            throw new ForbiddenException(SourceType, null, "Recording MARAC cases as heard is not granted.");
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await new MeetingRecords(db, deployment).RecordAttendanceAsync(new AttendanceOptions(meetingId, options.AttendedByAttendeeId), process, ct);
+            var startsAt = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.StartsAt).SingleAsync(ct);
+            foreach (var r in cases)
+            {
+                if (r.AgendaItemId is { } item && options.NotReachedItemIds.Contains(item))
+                    (r.Status, r.MeetingId, r.AgendaItemId) = (MaracReferralStatus.Waiting, null, null);
+                else
+                    (r.Status, r.HeardAt) = (MaracReferralStatus.Heard, startsAt);
+            }
+            db.Process = process;
+            await db.SaveChangesAsync(ct);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -180,8 +225,8 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.MaracReferral, Operation.Update)) throw new ForbiddenException(SourceType, referralId.ToString(), "Closing MARAC cases is not granted.");
         var referral = await db.MaracReferrals.SingleAsync(r => r.Id == referralId && r.PartnershipId == actor.PartnershipId, ct);
-        if (referral.Status is MaracReferralStatus.Waiting or MaracReferralStatus.Closed)
-            throw new InvalidOperationException("Only a case that has been listed can be closed.");
+        if (referral.Status != MaracReferralStatus.Heard)
+            throw new InvalidOperationException("Only a case a meeting has heard can be closed.");
         var open = await db.MeetingActions.CountAsync(a => a.AgendaItemId == referral.AgendaItemId && a.Status == ActionStatus.Open, ct);
         if (open > 0) throw new InvalidOperationException($"{open} action{(open == 1 ? " is" : "s are")} still open on this case.");
         referral.Status = MaracReferralStatus.Closed;

@@ -4,20 +4,21 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Meetings;
+using Safeguarding.Core.Platform;
 using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Meetings;
 
 /// <summary>
 /// Overdue actions: the whole partnership's for those who run meetings, otherwise the reader's organisation's; each
-/// with the shared red overdue tag, and completed here by its owner.
+/// with the shared red overdue tag, and completed here by its owner. Paged, with the true total.
 /// </summary>
 public sealed class ActionsModel(CurrentActor current, MeetingRecords meetings, SafeguardingDbContext db) : PageModel
 {
     [BindProperty] public Guid? ActionId { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public List<MeetingAction> Overdue { get; private set; } = [];
+    public Paged<MeetingAction> Overdue { get; private set; } = new([], 0, 1, PageOptions.DefaultSize);
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public Instant Now { get; private set; }
 
@@ -41,16 +42,18 @@ public sealed class ActionsModel(CurrentActor current, MeetingRecords meetings, 
             await LoadAsync();
             return Page();
         }
-        return Redirect("/meetings/actions");
+        // Back to the page being worked (the form posts to it): the next action moves up into the place of the one done.
+        var page = WorkQueues.PageFrom(Request).Number;
+        return Redirect(page > 1 ? $"/meetings/actions?page={page}" : "/meetings/actions");
     }
 
     private async Task LoadAsync()
     {
-        Overdue = await meetings.OverdueActionsAsync(new OverdueActionsOptions(), await current.ProcessAsync());
+        Overdue = await meetings.OverdueActionsAsync(new OverdueActionsOptions(WorkQueues.PageFrom(Request)), await current.ProcessAsync());
         Now = db.Clock.GetCurrentInstant();
-        var ids = Overdue.Select(a => a.OwnerOrganisationId).Distinct().ToList();
+        var ids = Overdue.Items.Select(a => a.OwnerOrganisationId).Distinct().ToList();
         Names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
-        var users = Overdue.Where(a => a.OwnerUserId != null).Select(a => a.OwnerUserId!.Value).Distinct().ToList();
+        var users = Overdue.Items.Where(a => a.OwnerUserId != null).Select(a => a.OwnerUserId!.Value).Distinct().ToList();
         foreach (var u in await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
             Names[u.Id] = u.DisplayName;
     }

@@ -24,7 +24,7 @@ public sealed class MeetingModel(CurrentActor current, MeetingRecords meetings, 
     public Dictionary<Guid, string> Users { get; private set; } = [];
     public List<SeriesRepresentative> Representatives { get; private set; } = [];
     public List<Guid> Members { get; private set; } = [];
-    /// <summary>The MARAC referral behind each agenda item, for closing the case.</summary>
+    /// <summary>The MARAC referral behind each agenda item, for closing the case (an item not reached has none: its referral went back to waiting).</summary>
     public Dictionary<Guid, Core.DomesticAbuse.Marac.MaracReferral> Cases { get; private set; } = [];
     public bool RunsMeetings { get; private set; }
     public bool IsMember { get; private set; }
@@ -36,6 +36,8 @@ public sealed class MeetingModel(CurrentActor current, MeetingRecords meetings, 
     [BindProperty] public string? Findings { get; set; }
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public List<Guid> Attended { get; set; } = [];
+    /// <summary>Agenda items of MARAC cases the meeting did not reach: they go back to the waiting list.</summary>
+    [BindProperty] public List<Guid> NotReached { get; set; } = [];
     [BindProperty] public Guid? ActionItem { get; set; }
     [BindProperty] public Guid? OwnerOrganisation { get; set; }
     [BindProperty] public Guid? OwnerUser { get; set; }
@@ -57,7 +59,8 @@ public sealed class MeetingModel(CurrentActor current, MeetingRecords meetings, 
     public Task<IActionResult> OnPostAttendanceAsync(Guid id) => ActAsync(id, nameof(Attended), "attendance", async process =>
     {
         var attendees = View.Meeting.Attendees.Where(a => a.RemovedAt == null).ToDictionary(a => a.Id, a => Attended.Contains(a.Id));
-        await meetings.RecordAttendanceAsync(new AttendanceOptions(id, attendees), process);
+        // Holding the meeting hears its MARAC cases, but for those it did not reach.
+        await referrals.RecordHeldAsync(new MeetingHeldOptions(id, attendees, [.. NotReached.Where(Cases.ContainsKey)]), process);
     });
 
     public Task<IActionResult> OnPostDecisionAsync(Guid id) => ActAsync(id, nameof(Decision), "decisions", async process =>
@@ -133,13 +136,17 @@ public sealed class MeetingModel(CurrentActor current, MeetingRecords meetings, 
         Organisations = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
     }
 
+    /// <summary>An item a MARAC referral put on the agenda whose referral the meeting did not reach (it went back to waiting).</summary>
+    public bool NotReachedCase(Guid itemId) =>
+        !Cases.ContainsKey(itemId) && View.Meeting.Agenda.Any(i => i.Id == itemId && i.SourceType == MaracReferrals.SourceType);
+
     public int OpenActionsOn(Guid itemId) => Actions.Count(a => a.AgendaItemId == itemId && a.Status == ActionStatus.Open);
 
     public static string Describe(MaracReferralStatus status) => status switch
     {
         MaracReferralStatus.Waiting => "Waiting for a meeting",
         MaracReferralStatus.Listed => "On the agenda",
-        MaracReferralStatus.Heard => "Heard",
+        MaracReferralStatus.Heard => "Heard at this meeting",
         _ => "Closed",
     };
 }

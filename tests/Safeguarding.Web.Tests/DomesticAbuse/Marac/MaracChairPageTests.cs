@@ -9,6 +9,7 @@ using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
+using Safeguarding.Web.Pages;
 using static Safeguarding.Web.Tests.DomesticAbuse.PathwayPageData;
 
 namespace Safeguarding.Web.Tests.DomesticAbuse.Marac;
@@ -289,4 +290,204 @@ public sealed class MaracChairPageTests
         Assert.Null(html.QuerySelector("#waiting"));
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
     }
+
+    // MARAC gaps (issue 12): the person causing harm on the form, cases heard, every agency invited, every series, paged lists.
+
+    [Theory, BothDatabases]
+    public async Task The_form_records_the_person_causing_harm_and_under_the_pair_rule_a_referral_is_a_repeat_only_with_the_same_one(DatabaseProvider provider)
+    {
+        var c = await ArrangeChairAsync(provider);
+        var s = c.S;
+        var harmA = await s.Host.Data.CreatePersonAsync(s.Council.PartnershipId);
+        var harmB = await s.Host.Data.CreatePersonAsync(s.Council.PartnershipId);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var earlier = new MaracReferral
+        {
+            PartnershipId = s.Council.PartnershipId, VictimPersonId = s.Victim.Id, PersonCausingHarmPersonId = harmA.Id, ReferredByOrganisationId = s.Police.Id,
+            ReferredAt = now - Duration.FromDays(60), ReferralDate = Core.DomesticAbuse.Households.LondonDate(now).PlusDays(-60), ProfessionalJudgement = true,
+            Status = MaracReferralStatus.Closed,
+        };
+        await s.Host.Data.SaveAsync(db =>
+        {
+            db.MaracReferrals.Add(earlier);
+            db.DomesticAbuseSettings.Single(x => x.PartnershipId == s.Council.PartnershipId).RepeatMaracRule = RepeatMaracRule.VictimAndPersonCausingHarm;
+        });
+        var officer = await s.Host.SignInAsync(s.Officer);
+        var url = $"/domestic-abuse/marac/refer/{s.Victim.Id}";
+        async Task<MaracReferral> ReferWithAsync(Guid harm)
+        {
+            var referred = await officer.PostFormAsync($"{url}?harm={harm}",
+                new Dictionary<string, string> { ["Judgement"] = "yes", ["ProfessionalJudgementReason"] = "Threats after separation" }, $"{url}?harm={harm}");
+            Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
+            await using var db = s.Host.NewContext();
+            return await db.MaracReferrals.AsNoTracking().SingleAsync(r => r.VictimPersonId == s.Victim.Id && r.PersonCausingHarmPersonId == harm && r.Id != earlier.Id);
+        }
+
+        var found = await (await officer.PostFormAsync($"{url}?handler=FindHarm", new Dictionary<string, string> { ["HarmFamilyName"] = harmB.FamilyName }, url)).HtmlAsync();
+        var chosen = await (await officer.GetAsync($"{url}?harm={harmA.Id}")).HtmlAsync();
+        var withB = await ReferWithAsync(harmB.Id);
+        var withA = await ReferWithAsync(harmA.Id);
+
+        Assert.NotNull(found.QuerySelector($"#harm-results a[href='{url}?harm={harmB.Id}']"));
+        Assert.Contains(harmA.GivenName, chosen.QuerySelector("#person-causing-harm")!.TextContent);
+        Assert.Contains("repeat MARAC", chosen.QuerySelector("#criteria")!.TextContent);
+        Assert.Equal((false, (Guid?)null), (withB.RepeatMarac, withB.PreviousReferralId));
+        Assert.Equal((true, (Guid?)earlier.Id), (withA.RepeatMarac, withA.PreviousReferralId));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_person_causing_harm_the_referrer_may_not_open_is_refused_as_a_victim_would_be(DatabaseProvider provider)
+    {
+        var c = await ArrangeChairAsync(provider);
+        var s = c.S;
+        var sealedPerson = await s.Host.Data.CreatePersonAsync(s.Council.PartnershipId);
+        await s.Host.Data.SaveAsync(db => db.People.Attach(sealedPerson).Entity.IsSealed = true);
+        var officer = await s.Host.SignInAsync(s.Officer);
+        var url = $"/domestic-abuse/marac/refer/{s.Victim.Id}";
+
+        var asVictim = await officer.GetAsync($"/domestic-abuse/marac/refer/{sealedPerson.Id}");
+        var shown = await officer.GetAsync($"{url}?harm={sealedPerson.Id}");
+        var referred = await officer.PostFormAsync($"{url}?harm={sealedPerson.Id}",
+            new Dictionary<string, string> { ["Judgement"] = "yes", ["ProfessionalJudgementReason"] = "Threats after separation" }, url);
+        var unknown = await officer.GetAsync($"{url}?harm={Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, asVictim.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, shown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, referred.StatusCode);
+        // A person who does not exist gets the same answer as one the referrer may not see.
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+        await using var db = s.Host.NewContext();
+        Assert.False(await db.MaracReferrals.AnyAsync(r => r.VictimPersonId == s.Victim.Id));
+        Assert.Equal(3, await db.AuditEntries.CountAsync(e => e.ResourceId == sealedPerson.Id.ToString() && e.Outcome == AuditOutcome.Denied && e.ActorUserId == s.Officer.User.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Holding_the_meeting_hears_its_cases_and_one_it_did_not_reach_goes_back_to_the_waiting_list(DatabaseProvider provider)
+    {
+        var c = await ArrangeChairAsync(provider);
+        var heard = await ReferAsync(c.S);
+        var other = await c.S.Host.Data.CreatePersonAsync(c.S.Council.PartnershipId);
+        var deferred = await ReferAsync(c.S, other.Id);
+        var chair = await c.S.Host.SignInAsync(c.ChairUser);
+        var listed = await chair.PostFormAsync("/domestic-abuse/marac/agenda",
+            [new("MeetingDate", await SecondDateAsync(chair)), new("Referrals", heard.Id.ToString()), new("Referrals", deferred.Id.ToString())], "/domestic-abuse/marac/agenda");
+        var url = listed.Headers.Location!.OriginalString;
+        await using var db = c.S.Host.NewContext();
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendees).Include(m => m.Agenda).SingleAsync(m => m.SeriesId == c.SeriesId);
+        var deferredItem = meeting.Agenda.Single(i => i.SourceId == deferred.Id);
+
+        var held = await chair.PostFormAsync($"{url}/attendance",
+            meeting.Attendees.Select(a => KeyValuePair.Create("Attended", a.Id.ToString())).Append(KeyValuePair.Create("NotReached", deferredItem.Id.ToString())), url);
+
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        await using var after = c.S.Host.NewContext();
+        var h = await after.MaracReferrals.AsNoTracking().SingleAsync(r => r.Id == heard.Id);
+        var d = await after.MaracReferrals.AsNoTracking().SingleAsync(r => r.Id == deferred.Id);
+        Assert.Equal((MaracReferralStatus.Heard, meeting.Id, meeting.StartsAt), (h.Status, h.MeetingId!.Value, h.HeardAt!.Value));
+        Assert.Equal((MaracReferralStatus.Waiting, (Guid?)null), (d.Status, d.MeetingId));
+        var page = await (await chair.GetAsync(url)).HtmlAsync();
+        Assert.Contains($"Heard at this meeting on {Display.Date(meeting.Date)}", page.QuerySelector("#item-1")!.TextContent);
+        Assert.Contains("Not reached at this meeting: back on the waiting list", page.QuerySelector("#item-2")!.TextContent);
+        var agenda = await (await chair.GetAsync("/domestic-abuse/marac/agenda")).HtmlAsync();
+        Assert.Equal([deferred.Id.ToString()], agenda.QuerySelectorAll("input[name=Referrals]").Select(i => i.GetAttribute("value")));
+        Assert.Contains("1 referral waiting", (await (await chair.GetAsync("/domestic-abuse/marac")).HtmlAsync()).QuerySelector("#waiting")!.TextContent);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Listing_on_the_next_meeting_invites_each_representative_not_only_the_one_who_clicked(DatabaseProvider provider)
+    {
+        var c = await ArrangeChairAsync(provider);
+        await ReferAsync(c.S);
+        var chair = await c.S.Host.SignInAsync(c.ChairUser);
+
+        var listed = await chair.PostFormAsync("/domestic-abuse/marac?handler=List", new Dictionary<string, string> { ["SeriesId"] = c.SeriesId.ToString() }, "/domestic-abuse/marac");
+
+        Assert.Equal(HttpStatusCode.Redirect, listed.StatusCode);
+        var meetingUrl = listed.Headers.Location!.OriginalString;
+        var mine = await (await (await c.S.Host.SignInAsync(c.Idva)).GetAsync("/meetings/mine")).HtmlAsync();
+        Assert.NotNull(mine.QuerySelector($"#coming a[href='{meetingUrl}']"));
+        Assert.Contains("You", mine.QuerySelector("#coming tbody tr")!.TextContent);
+        await using var db = c.S.Host.NewContext();
+        var mail = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Destination == c.Idva.Email && m.About == "meeting invitation");
+        Assert.Contains(meetingUrl, mail.Payload);
+        Assert.DoesNotContain(c.S.Victim.GivenName, mail.Payload);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_overview_shows_every_series_with_its_next_meeting_and_places(DatabaseProvider provider)
+    {
+        var c = await ArrangeChairAsync(provider, capacity: 10);
+        var (chair, _, listed) = await ListAsync(c);
+        var north = new MeetingSeries
+        {
+            PartnershipId = c.S.Council.PartnershipId, Name = "North MARAC", Kind = MeetingKind.Marac, Cadence = Cadence.FourWeekly, FirstDate = new LocalDate(2026, 1, 13),
+            StartTime = new LocalTime(14, 0), DurationMinutes = 120, ChairOrganisationId = c.S.Council.Id, CasesPerMeeting = 6,
+        };
+        await c.S.Host.Data.SaveAsync(db => db.MeetingSeries.Add(north));
+        var today = Core.DomesticAbuse.Households.LondonDate(SystemClock.Instance.GetCurrentInstant());
+
+        var html = await (await chair.GetAsync("/domestic-abuse/marac")).HtmlAsync();
+
+        var first = html.QuerySelector($"#series-{c.SeriesId}")!.TextContent;
+        var second = html.QuerySelector($"#series-{north.Id}")!.TextContent;
+        Assert.Contains("MARAC", first);
+        Assert.Contains(Display.Date(MeetingCadence.NextOnOrAfter(Cadence.Fortnightly, new LocalDate(2026, 1, 8), today)), first);
+        Assert.Contains("North MARAC", second);
+        Assert.Contains(Display.Date(MeetingCadence.NextOnOrAfter(Cadence.FourWeekly, new LocalDate(2026, 1, 13), today)), second);
+        Assert.Contains("0 of 6 taken", second);
+        // The listed case is on the first series' second coming meeting, shown among its later meetings.
+        Assert.NotNull(html.QuerySelector($"#series-{c.SeriesId} a[href='{listed.Headers.Location!.OriginalString}']"));
+        Assert.Contains("0 referrals waiting", html.QuerySelector("#waiting")!.TextContent);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Overdue_actions_and_the_waiting_list_page_with_their_true_totals_and_the_audit_names_only_the_page_shown(DatabaseProvider provider)
+    {
+        var c = await ArrangeChairAsync(provider);
+        var s = c.S;
+        var partnership = s.Council.PartnershipId;
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var today = Core.DomesticAbuse.Households.LondonDate(now);
+        var meeting = new Meeting { PartnershipId = partnership, SeriesId = c.SeriesId, Date = today.PlusDays(-40), StartsAt = now - Duration.FromDays(40), EndsAt = now - Duration.FromDays(40), Status = MeetingStatus.Held };
+        var victims = new List<Guid>();
+        for (var i = 0; i < PageSize + 1; i++) victims.Add((await s.Host.Data.CreatePersonAsync(partnership)).Id);
+        await s.Host.Data.SaveAsync(db =>
+        {
+            db.Meetings.Add(meeting);
+            for (var i = 0; i <= PageSize; i++)
+            {
+                db.MeetingActions.Add(new MeetingAction
+                {
+                    PartnershipId = partnership, MeetingId = meeting.Id, OwnerOrganisationId = c.IdvaService.Id, Description = $"Action {i:00}",
+                    DueDate = today.PlusDays(-30 + i % 20), Status = ActionStatus.Open, CreatedAt = now,
+                });
+                db.MaracReferrals.Add(new MaracReferral
+                {
+                    PartnershipId = partnership, VictimPersonId = victims[i], ReferredByOrganisationId = s.Police.Id, ReferredAt = now + Duration.FromSeconds(i),
+                    ReferralDate = today, ProfessionalJudgement = true, Status = MaracReferralStatus.Waiting,
+                });
+            }
+        });
+        var idva = await s.Host.SignInAsync(c.Idva);
+        var chair = await s.Host.SignInAsync(c.ChairUser);
+
+        var actions1 = await (await idva.GetAsync("/meetings/actions")).HtmlAsync();
+        var actions2 = await (await idva.GetAsync("/meetings/actions?page=2")).HtmlAsync();
+        var agenda2 = await (await chair.GetAsync("/domestic-abuse/marac/agenda?page=2")).HtmlAsync();
+
+        Assert.Contains($"{PageSize + 1} overdue actions, page 1 of 2", actions1.QuerySelector("#overdue-count")!.TextContent);
+        Assert.Equal(PageSize, actions1.QuerySelectorAll("#overdue-actions tbody tr").Length);
+        var last = Assert.Single(actions2.QuerySelectorAll("#overdue-actions tbody tr"));
+        Assert.Contains("Overdue by", last.QuerySelector(".govuk-tag--red")!.TextContent);
+        Assert.NotNull(actions2.QuerySelector("table.app-table--responsive td[data-label='Due']"));
+        Assert.Contains($"{PageSize + 1} waiting, oldest first: page 2 of 2", agenda2.Body!.TextContent);
+        await using var db = s.Host.NewContext();
+        var newest = await db.MaracReferrals.AsNoTracking().SingleAsync(r => r.VictimPersonId == victims[PageSize]);
+        Assert.Equal([newest.Id.ToString()], agenda2.QuerySelectorAll("input[name=Referrals]").Select(i => i.GetAttribute("value")));
+        var listedNames = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditActions.List && e.ActorUserId == c.ChairUser.User.Id && e.ResourceType == Core.People.PersonRecords.ResourceType).Select(e => e.ResourceId).ToListAsync();
+        Assert.Equal([victims[PageSize].ToString()], listedNames);
+    }
+
+    private const int PageSize = Core.Platform.PageOptions.DefaultSize;
 }

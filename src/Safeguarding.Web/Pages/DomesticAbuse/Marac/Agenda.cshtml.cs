@@ -7,6 +7,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.DomesticAbuse.Marac;
 using Safeguarding.Core.Meetings;
+using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Web.Access;
 
@@ -25,7 +26,8 @@ public sealed class AgendaModel(CurrentActor current, MaracReferrals referrals, 
     [BindProperty] public List<Guid> Referrals { get; set; } = [];
 
     public MeetingSeries? Series { get; private set; }
-    public List<WaitingReferral> Waiting { get; private set; } = [];
+    /// <summary>One page of the waiting referrals (only its victims' names are read and audited).</summary>
+    public Paged<WaitingReferral> Waiting { get; private set; } = new([], 0, 1, PageOptions.DefaultSize);
     /// <summary>The next meetings, each with how many cases it already has.</summary>
     public List<(LocalDate Date, int Listed)> Coming { get; private set; } = [];
 
@@ -66,6 +68,6 @@ public sealed class AgendaModel(CurrentActor current, MaracReferrals referrals, 
         var counts = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId && dates.Contains(m.Date))
             .Select(m => new { m.Date, Listed = m.Agenda.Count }).ToListAsync();
         Coming = [.. dates.Select(d => (d, counts.SingleOrDefault(c => c.Date == d)?.Listed ?? 0))];
-        Waiting = await referrals.WaitingAsync(await current.ProcessAsync());
+        Waiting = await referrals.WaitingAsync(WorkQueues.PageFrom(Request), await current.ProcessAsync());
     }
 }
