@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
@@ -71,7 +72,7 @@ public sealed record TriageOptions(
 /// The daily risk assessment management meeting's list and its triage. The list is drawn each working day at the
 /// partnership's list time and holds what arrived since the previous working day's list.
 /// </summary>
-public sealed class DrammList(SafeguardingDbContext db)
+public sealed class DrammList(SafeguardingDbContext db, IOptions<DeploymentOptions>? deployment = null)
 {
     public const string ResourceType = "DrammList";
 
@@ -98,8 +99,7 @@ public sealed class DrammList(SafeguardingDbContext db)
     {
         var actor = process.RequireActor();
         var day = options.Day;
-        var allowed = actor.Grants.Any(g => g.Resource == Resource.RiskAssessment && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
-        if (!allowed) throw new ForbiddenException(ResourceType, day.ToString("yyyy-MM-dd", null), "the DRAMM list is for the Front Door");
+        if (!ReadsTheList(actor)) throw new ForbiddenException(ResourceType, day.ToString("yyyy-MM-dd", null), "the DRAMM list is for the Front Door");
         db.QueueAudit(process, AuditActions.Read, ResourceType, day.ToString("yyyy-MM-dd", null), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
 
@@ -236,6 +236,33 @@ public sealed class DrammList(SafeguardingDbContext db)
         return new DrammDay(window, cases, total, Math.Max(1, options.Page), size);
     }
 
+    /// <summary>
+    /// How many cases the day's list holds with these filters, counted as <see cref="ForDayAsync"/> counts its true
+    /// total, with nothing listed (so nothing named or audited): the home page's "cases to triage" is this count of the
+    /// cases still to decide, so a change to the list's rules changes the count with it. Three queries whatever the day
+    /// holds (the settings, then incidents and referrals), or one with a risk filter or sort.
+    /// </summary>
+    public async Task<int> CountAsync(DrammDayOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!ReadsTheList(actor)) throw new ForbiddenException(ResourceType, options.Day.ToString("yyyy-MM-dd", null), "the DRAMM list is for the Front Door");
+        var partnership = actor.PartnershipId;
+        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnership, ct) ?? new DomesticAbuseSettings();
+        var window = WindowFor(options.Day, settings.DrammListTime);
+        var (incidents, referrals) = Cases(partnership, window.From, window.To, options, actor.UserId);
+        return await TotalAsync(incidents, referrals, options, ct);
+    }
+
+    /// <summary>Whether the actor reads the whole DRAMM list: the Front Door, who read every agency's checklists.</summary>
+    public static bool ReadsTheList(Actor actor) =>
+        actor.Grants.Any(g => g.Resource == Resource.RiskAssessment && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
+
+    /// <summary>The list's true total: by risk, incidents and referrals in one union query; else each counted on its own.</summary>
+    private async Task<int> TotalAsync(IQueryable<DomesticIncident> incidents, IQueryable<RiskAssessment> referrals, DrammDayOptions options, CancellationToken ct) =>
+        options.Sort == DrammSort.Risk || options.Risk is not null
+            ? await ByRisk(incidents, referrals, options.Risk).CountAsync(ct)
+            : await incidents.CountAsync(ct) + await referrals.CountAsync(ct);
+
     /// <summary>A case of the list as the database sorts it: an incident (kind 0) or a referral (kind 1), with its checklist's result when sorted by risk.</summary>
     private sealed class ListedCase
     {
@@ -367,7 +394,7 @@ public sealed class DrammList(SafeguardingDbContext db)
             NoFurtherAction = options.NoFurtherAction, NoFurtherActionReason = options.NoFurtherAction ? options.NoFurtherActionReason!.Trim() : null,
         };
         // The referrals to children's social work and the IDVA service are refused before anything is saved when they cannot be made.
-        await TriageReferrals.AddForAsync(db, decision, ct);
+        await TriageReferrals.AddForAsync(db, decision, (deployment?.Value ?? new DeploymentOptions()).PublicBaseUrl, ct);
         db.Process = process;
         db.TriageDecisions.Add(decision);
         if (options.ChildrenAtRisk)
