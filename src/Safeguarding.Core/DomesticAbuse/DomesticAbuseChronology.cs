@@ -6,6 +6,7 @@ using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.DomesticAbuse.HealthFlags;
 using Safeguarding.Core.DomesticAbuse.Marac;
 using Safeguarding.Core.DomesticAbuse.RiskAssessments;
+using Safeguarding.Core.People;
 using Safeguarding.Core.People.Chronology;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
@@ -40,17 +41,22 @@ public sealed class DomesticAbuseChronology(SafeguardingDbContext db) : IChronol
                 {
                     i.Id, i.PoliceReference, i.Version, i.OccurredAt, i.Category, i.ForceOrganisationId,
                     Victim = i.Adults.Any(a => a.PersonId == id && a.Role == IncidentAdultRole.Victim),
+                    VictimPersonId = i.Adults.Where(a => a.Role == IncidentAdultRole.Victim).Select(a => a.PersonId).FirstOrDefault(),
                     CausingHarm = i.Adults.Any(a => a.PersonId == id && a.Role == IncidentAdultRole.PersonCausingHarm),
                 })
                 .ToListAsync(ct))
             .GroupBy(i => i.PoliceReference).Select(g => g.MaxBy(i => i.Version)!).ToList();
+        // The incident's page refuses a reader from whom its victim is sealed: no link to it for them (one query).
+        var sealedVictims = await SealedPeople.HiddenFromAsync(db, actor, [.. incidents.Where(i => i.VictimPersonId != null).Select(i => i.VictimPersonId!.Value).Distinct()], ct);
         foreach (var i in incidents)
         {
             var role = i.Victim ? "as the victim" : i.CausingHarm ? "as the person causing harm" : "as a child in the household";
             var visible = AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Read, new(partnership, i.ForceOrganisationId)).Allowed;
+            var opens = visible && IncidentCases.MayOpenPage(actor, i.ForceOrganisationId, i.VictimPersonId is { } v && sealedVictims.Contains(v));
             entries.Add(new(Day(i.OccurredAt), i.OccurredAt, ChronologyModule.IncidentsAndNotifications, i.ForceOrganisationId,
                 $"Domestic incident {i.PoliceReference} ({Words.Category(i.Category)}), named {role}{(i.Version > 1 ? $"; corrected by police (version {i.Version})" : "")}",
-                new AuditRecordKey(nameof(DomesticIncident), i.Id.ToString()), Resource.DomesticIncident, visible));
+                new AuditRecordKey(nameof(DomesticIncident), i.Id.ToString()), Resource.DomesticIncident, visible,
+                Link: opens ? new(ChronologyLinkKind.Incident, i.Id) : null));
         }
 
         var notifications = !incidentsWanted ? [] : await db.EncompassNotifications.AsNoTracking()
@@ -140,18 +146,19 @@ public sealed class DomesticAbuseChronology(SafeguardingDbContext db) : IChronol
         }
 
         var flags = !query.Wants(ChronologyModule.HealthFlags) ? [] : await db.HealthFlags.AsNoTracking().Where(f => f.PartnershipId == partnership && f.ChildPersonId == id).ToListAsync(ct);
-        // A flag is read by the Front Door, and by the child's own GP practice or hospital (the person's links).
-        var flagFacts = new RecordFacts(partnership, null, person.Links.Select(l => l.OrganisationId).ToList(), person.IsSealed);
-        var readsFlags = AccessPolicy.Decide(actor, Resource.HealthFlag, Operation.Read, flagFacts).Allowed;
+        // A flag is read by the Front Door, and by the child's own GP practice or hospital (the person's links); the
+        // person's record shows the flags to the same readers, so a line links there.
+        var readsFlags = HealthFlagRecords.MayReadOnRecord(actor, person);
+        var flagLink = readsFlags ? new ChronologyLink(ChronologyLinkKind.HealthFlags, person.Id) : null;
         foreach (var f in flags)
         {
             var what = f.Kind == HealthFlagKind.ChildInMaracHousehold ? "lives in a household with a victim heard at MARAC" : "at risk of domestic abuse (DRAMM decision)";
             entries.Add(new(Day(f.Start), f.Start, ChronologyModule.HealthFlags, f.ContactOrganisationId, $"Health record flag raised: {what}",
-                new AuditRecordKey(nameof(HealthFlag), f.Id.ToString()), Resource.HealthFlag, readsFlags, Sensitive: true));
+                new AuditRecordKey(nameof(HealthFlag), f.Id.ToString()), Resource.HealthFlag, readsFlags, Sensitive: true, Link: flagLink));
             if (f.End is { } end)
                 entries.Add(new(Day(end), end, ChronologyModule.HealthFlags, f.ContactOrganisationId,
                     $"Health record flag ended: {what}{(string.IsNullOrWhiteSpace(f.EndReason) ? "" : $" ({f.EndReason})")}",
-                    new AuditRecordKey(nameof(HealthFlag), f.Id.ToString()), Resource.HealthFlag, readsFlags, Sensitive: true));
+                    new AuditRecordKey(nameof(HealthFlag), f.Id.ToString()), Resource.HealthFlag, readsFlags, Sensitive: true, Link: flagLink));
         }
         return entries;
     }

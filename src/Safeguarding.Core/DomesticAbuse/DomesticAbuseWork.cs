@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Dramm;
 using Safeguarding.Core.DomesticAbuse.Encompass;
-using Safeguarding.Core.DomesticAbuse.RiskAssessments;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
@@ -11,14 +10,18 @@ namespace Safeguarding.Core.DomesticAbuse;
 
 /// <summary>
 /// What of the pathway waits for the reader, each null when their role has no such list: notifications their setting
-/// has to acknowledge, today's DRAMM cases still undecided, children waiting for a setting, schools to phone.
+/// has to acknowledge, today's DRAMM cases still to decide, children waiting for a setting, schools to phone, safety
+/// plans due for review, and referrals from triage waiting for children's social work or the reader's IDVA service.
 /// </summary>
-public sealed record DomesticAbuseWorkCounts(WorkCount? NotificationsToAcknowledge, WorkCount? CasesToTriage, WorkCount? ChildrenToPlace, WorkCount? CallsToMake);
+public sealed record DomesticAbuseWorkCounts(WorkCount? NotificationsToAcknowledge, WorkCount? CasesToTriage, WorkCount? ChildrenToPlace, WorkCount? CallsToMake,
+    WorkCount? SafetyPlansToReview = null, WorkCount? SocialWorkReferrals = null, WorkCount? IdvaReferrals = null);
 
 /// <summary>
 /// The pathway's work queues counted for the home page: one COUNT query per queue, with the same scope as the queue's own
 /// page (<see cref="KeyAdultInbox.ListAsync"/>, <see cref="DrammList.ForDayAsync"/>, <see cref="ChildrenToPlace.WaitingAsync"/>,
-/// <see cref="EncompassEscalation.TasksAsync"/>); nothing is listed, so nothing names a person.
+/// <see cref="EncompassEscalation.TasksAsync"/>, <see cref="SafetyPlans.ListAsync"/>, <see cref="TriageReferrals.QueueAsync"/>);
+/// the DRAMM list, the safety plans and the referral queues count through their own services, so the count and the list
+/// cannot drift apart. Nothing is listed, so nothing names a person.
 /// </summary>
 public sealed class DomesticAbuseWork(SafeguardingDbContext db)
 {
@@ -38,26 +41,12 @@ public sealed class DomesticAbuseWork(SafeguardingDbContext db)
         }
 
         WorkCount? cases = null;
-        if (actor.Grants.Any(g => g is { Resource: Resource.RiskAssessment, Operation: Operation.Read, Scope: Scope.WholePartnership }))
+        if (DrammList.ReadsTheList(actor))
         {
+            // The list of the day being worked (the next working day's on a weekend), still to decide, as the list counts it.
             var today = Households.LondonDate(now);
             var day = DrammList.IsDrammDay(today) ? today : MeetingCadence.NextWorkingDay(today);
-            var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnership, ct) ?? new DomesticAbuseSettings();
-            var window = DrammList.WindowFor(day, settings.DrammListTime);
-            var (from, to) = (window.From, window.To);
-            // As the list: an incident is one case at its newest version of the window; it is decided when any of its
-            // versions is (decisions belong to the police reference); a checklist on such an incident is not a referral.
-            var incidents = db.DomesticIncidents.AsNoTracking().Where(i => i.PartnershipId == partnership && i.ReceivedAt >= from && i.ReceivedAt < to)
-                .Where(i => i.IsLatest || !db.DomesticIncidents.Any(n => n.PartnershipId == i.PartnershipId && n.ForceOrganisationId == i.ForceOrganisationId
-                    && n.PoliceReference == i.PoliceReference && n.Version == i.Version + 1 && n.ReceivedAt < to))
-                .Where(i => !db.TriageDecisions.Any(d => d.IncidentId != null && db.DomesticIncidents.Any(v => v.Id == d.IncidentId
-                    && v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId && v.PoliceReference == i.PoliceReference)));
-            var referrals = db.RiskAssessments.AsNoTracking()
-                .Where(a => a.PartnershipId == partnership && a.Status == AssessmentStatus.Completed && a.CompletedAt >= from && a.CompletedAt < to)
-                .Where(a => !db.DomesticIncidents.Any(v => v.Id == a.IncidentId && db.DomesticIncidents.Any(r => r.PartnershipId == v.PartnershipId
-                    && r.ForceOrganisationId == v.ForceOrganisationId && r.PoliceReference == v.PoliceReference && r.ReceivedAt >= from && r.ReceivedAt < to)))
-                .Where(a => !db.TriageDecisions.Any(d => d.RiskAssessmentId == a.Id));
-            cases = new(await incidents.CountAsync(ct) + await referrals.CountAsync(ct));
+            cases = new(await new DrammList(db).CountAsync(new DrammDayOptions(day, Decided: false), process, ct));
         }
 
         WorkCount? children = null;
@@ -76,6 +65,14 @@ public sealed class DomesticAbuseWork(SafeguardingDbContext db)
                 .Where(x => x.Status != NotificationStatus.Acknowledged && x.Status != NotificationStatus.Superseded);
             calls = new(await toDo.CountAsync(ct), await toDo.CountAsync(x => x.Deadline < now, ct));
         }
-        return new DomesticAbuseWorkCounts(notifications, cases, children, calls);
+        var plans = await new SafetyPlans(db).DueForReviewAsync(process, ct);
+        var referrals = new TriageReferrals(db);
+        async Task<WorkCount?> WaitingFor(TriageReferralService service) =>
+            actor.HasAny(TriageReferrals.ResourceOf(service), Operation.Update)
+                ? await referrals.CountAsync(new TriageReferralQueueOptions(service), process, ct)
+                : null;
+        var socialWork = await WaitingFor(TriageReferralService.ChildrensSocialWork);
+        var idva = await WaitingFor(TriageReferralService.Idva);
+        return new DomesticAbuseWorkCounts(notifications, cases, children, calls, plans, socialWork, idva);
     }
 }

@@ -16,7 +16,7 @@ public sealed record PathwaySettingsValues(
     int AdultVisibleHighRisk, int AdultEscalationCount, int AdultEscalationWindowMonths,
     int YoungPeopleVisibleHighRisk, int YoungPeopleEscalationCount, int YoungPeopleEscalationWindowMonths,
     LocalTime DrammListTime, Guid? FlagContactOrganisationId, string? FlagContactTelephone,
-    int? WomenAged16Plus, RepeatMaracRule RepeatMaracRule, int PhoneTheSchoolDelayMinutes);
+    int? WomenAged16Plus, RepeatMaracRule RepeatMaracRule, int PhoneTheSchoolDelayMinutes, int EndedFlagMonths = 12);
 
 /// <summary>A problem with one field of the form (named as the form names it), in the words shown to the administrator.</summary>
 public sealed record SettingProblem(string Field, string Message);
@@ -37,7 +37,7 @@ public sealed record SettingsSaved(IReadOnlyList<SettingProblem> Problems, IRead
 public sealed class PathwaySettings(SafeguardingDbContext db)
 {
     public const string ResourceType = "PartnershipSettings";
-    public const int MostVisibleHighRisk = 27, MostEscalationCount = 20, MostWindowMonths = 36, MostDelayMinutes = 480;
+    public const int MostVisibleHighRisk = 27, MostEscalationCount = 20, MostWindowMonths = 36, MostDelayMinutes = 480, MostEndedFlagMonths = 120;
     public static readonly LocalTime EarliestListTime = new(6, 0), LatestListTime = new(18, 0);
 
     public async Task<PathwaySettingsView> ReadAsync(PageOptions historyPage, ProcessContext process, CancellationToken ct = default)
@@ -94,6 +94,7 @@ public sealed class PathwaySettings(SafeguardingDbContext db)
         Set(Names.DrammListTime, abuse.DrammListTime, v.DrammListTime, x => abuse.DrammListTime = x, TimeText);
         Set(Names.FlagContactOrganisation, abuse.FlagContactOrganisationId, v.FlagContactOrganisationId, x => abuse.FlagContactOrganisationId = x, OrganisationText);
         Set(Names.FlagContactTelephone, abuse.FlagContactTelephone, v.FlagContactTelephone, x => abuse.FlagContactTelephone = x, t => t ?? "None");
+        Set(Names.EndedFlagMonths, abuse.EndedFlagMonths, v.EndedFlagMonths, x => abuse.EndedFlagMonths = x, EndedFlagText);
         Set(Names.WomenAged16Plus, abuse.WomenAged16Plus, v.WomenAged16Plus, x => abuse.WomenAged16Plus = x, n => n is { } w ? Number(w) : "Not set");
         Set(Names.RepeatMaracRule, abuse.RepeatMaracRule, v.RepeatMaracRule, x => abuse.RepeatMaracRule = x, RuleText);
         Set(Names.PhoneTheSchoolDelay, encompass.PhoneTheSchoolDelayMinutes, v.PhoneTheSchoolDelayMinutes, x => encompass.PhoneTheSchoolDelayMinutes = x, DelayText);
@@ -133,6 +134,8 @@ public sealed class PathwaySettings(SafeguardingDbContext db)
             yield return new(nameof(v.DrammListTime), $"The DRAMM list time must be between {TimeText(EarliestListTime)} and {TimeText(LatestListTime)}");
         if (v.FlagContactTelephone is { } phone && !IsTelephone(phone))
             yield return new(nameof(v.FlagContactTelephone), "Enter a telephone number, like 0113 496 0000 or +44 113 496 0000");
+        if (v.EndedFlagMonths is < 0 or > MostEndedFlagMonths)
+            yield return new(nameof(v.EndedFlagMonths), $"The months an ended flag is still shown to health must be between 0 and {MostEndedFlagMonths}");
         if (v.WomenAged16Plus is < 1 or > 10_000_000)
             yield return new(nameof(v.WomenAged16Plus), "The number of women aged 16 and over must be between 1 and 10,000,000, or left empty");
         if (!Enum.IsDefined(v.RepeatMaracRule))
@@ -154,6 +157,7 @@ public sealed class PathwaySettings(SafeguardingDbContext db)
     public static string RuleText(RepeatMaracRule rule) => rule == RepeatMaracRule.Victim
         ? "The same victim within 12 months"
         : "The same victim and person causing harm within 12 months";
+    public static string EndedFlagText(int months) => months == 0 ? "Not shown once ended" : months == 1 ? "1 month after it ended" : $"{months} months after it ended";
     public static string DelayText(int minutes) => minutes == 0 ? "As soon as the deadline passes" : minutes == 1 ? "1 minute after the deadline" : $"{minutes} minutes after the deadline";
 
     /// <summary>The settings' names as the page and the history show them.</summary>
@@ -168,6 +172,7 @@ public sealed class PathwaySettings(SafeguardingDbContext db)
         public const string DrammListTime = "DRAMM list time";
         public const string FlagContactOrganisation = "Flag contact: organisation";
         public const string FlagContactTelephone = "Flag contact: telephone";
+        public const string EndedFlagMonths = "Ended flags shown to health for";
         public const string WomenAged16Plus = "Women aged 16 and over";
         public const string RepeatMaracRule = "Repeat MARAC";
         public const string PhoneTheSchoolDelay = "Phone the school";
@@ -177,7 +182,7 @@ public sealed class PathwaySettings(SafeguardingDbContext db)
         a.VisibleHighRisk, a.EscalationCount, a.EscalationWindowMonths,
         a.YoungPeopleVisibleHighRisk, a.YoungPeopleEscalationCount, a.YoungPeopleEscalationWindowMonths,
         a.DrammListTime, a.FlagContactOrganisationId, a.FlagContactTelephone, a.WomenAged16Plus, a.RepeatMaracRule,
-        e.PhoneTheSchoolDelayMinutes);
+        e.PhoneTheSchoolDelayMinutes, a.EndedFlagMonths);
 
     /// <summary>The partnership's rows, tracked; new ones with the published defaults when it has none yet (not added).</summary>
     private async Task<(DomesticAbuseSettings, EncompassSettings)> LoadAsync(Guid partnershipId, CancellationToken ct) => (

@@ -46,6 +46,9 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
         Add("Held links to decide", peopleCounts.HeldLinksToDecide, "/held-links");
         Add("Children to place with a school or college", pathwayCounts.ChildrenToPlace, "/domestic-abuse/encompass/children-to-place");
         Add("Schools to phone", pathwayCounts.CallsToMake, "/domestic-abuse/encompass/phone-the-school");
+        Add("Safety plans due for review", pathwayCounts.SafetyPlansToReview, "/domestic-abuse/safety-plans");
+        Add("Referrals waiting for children's social work", pathwayCounts.SocialWorkReferrals, "/domestic-abuse/referrals/social-work");
+        Add("Cases allocated to your IDVA service", pathwayCounts.IdvaReferrals, "/domestic-abuse/referrals/idva");
         if (actions is not null)
             Add("MARAC actions for your organisation", actions.Count, actions.SoonestMeetingId is { } m ? $"/meetings/{m}" : "");
         Waiting = rows;

@@ -197,4 +197,38 @@ public sealed class UnscheduledCareFlagTests
         Assert.Equal(("Trust safeguarding team", trustTeam.OdsCode), (contacts[first.Id.ToString()].Name, contacts[first.Id.ToString()].Identifier.Single().Value));
         Assert.Equal(("ICB safeguarding", icb.OdsCode), (contacts[second.Id.ToString()].Name, contacts[second.Id.ToString()].Identifier.Single().Value));
     }
+
+    [Theory, BothDatabases]
+    public async Task The_months_an_administrator_sets_on_the_settings_page_decide_which_ended_flags_the_search_returns(DatabaseProvider provider)
+    {
+        var s = await ArrangeAsync(provider);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var child = await s.Host.Data.CreatePersonAsync(s.PartnershipId);
+        var nhs = NewNhsNumber();
+        var endedTenMonthsAgo = NewFlag(s.PartnershipId, child.Id, s.Council, HealthFlagKind.ChildInMaracHousehold,
+            now.InUtc().LocalDateTime.PlusMonths(-14).InUtc().ToInstant(), now.InUtc().LocalDateTime.PlusMonths(-10).InUtc().ToInstant());
+        await s.Host.Data.SaveAsync(db =>
+        {
+            db.People.Attach(child);
+            child.NhsNumber = nhs;
+            db.HealthFlags.Add(endedTenMonthsAgo);
+        });
+        var admin = await s.Host.SignInAsync(await s.Host.Data.CreateUserAsync(s.Council, Safeguarding.Core.Platform.Access.Role.PartnershipAdministrator));
+        var form = await (await admin.GetAsync("/admin/settings")).HtmlAsync();
+        var fields = form.QuerySelectorAll("main form[method=post] input[name^='Form.']:not([type=radio])").ToDictionary(i => i.GetAttribute("name"), i => i.GetAttribute("value") ?? "");
+        fields["Form.RepeatMaracRule"] = "Victim";
+        var byDefault = await BundleAsync(await SearchAsync(s, s.EmergencyDepartment, Scope, "Attended with a fracture", nhs));
+
+        fields["Form.EndedFlagMonths"] = "9";
+        var saved = await admin.PostFormAsync("/admin/settings", fields);
+        var afterChange = await BundleAsync(await SearchAsync(s, s.EmergencyDepartment, Scope, "Attended with a fracture", nhs));
+
+        Assert.Equal("12", form.QuerySelector("#Form_EndedFlagMonths").GetAttribute("value"));
+        Assert.Equal([endedTenMonthsAgo.Id.ToString()], byDefault.Entry.Select(e => e.Resource.Id));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Empty(afterChange.Entry);
+        await using var db = s.Host.NewContext();
+        var change = await db.Set<SettingChange>().SingleAsync(c => c.PartnershipId == s.PartnershipId);
+        Assert.Equal((PathwaySettings.Names.EndedFlagMonths, "12 months after it ended", "9 months after it ended"), (change.Setting, change.OldValue, change.NewValue));
+    }
 }

@@ -102,4 +102,53 @@ public sealed class YourWorkTests
         Assert.Equal([(stays.FullName, $"/people/{stays.Id}")], recent);
         Assert.DoesNotContain(leaves.Id.ToString(), html.Body!.InnerHtml);
     }
+
+    [Theory, BothDatabases]
+    public async Task Safety_plans_due_for_review_and_referrals_waiting_for_a_service_are_counted_and_lead_to_their_lists(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var council = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService);
+        var victim = await host.Data.CreatePersonAsync(partnership.Id);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var today = now.InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+        var decision = new Core.DomesticAbuse.Dramm.TriageDecision
+        {
+            PartnershipId = partnership.Id, VictimPersonId = victim.Id, DecidedOn = today.PlusDays(-3), DecidedAt = now - Duration.FromDays(3),
+            DecidedByOrganisationId = council.Id, ReferToChildrensSocialWork = true, SafetyPlanNow = true,
+        };
+        await host.Data.SaveAsync(db =>
+        {
+            db.TriageDecisions.Add(decision);
+            db.SafetyPlans.Add(new Core.DomesticAbuse.Dramm.SafetyPlan
+            {
+                PartnershipId = partnership.Id, VictimPersonId = victim.Id, TriageDecisionId = decision.Id, AgreedByOrganisationId = council.Id,
+                AgreedOn = today.PlusDays(-30), AgreedAt = now - Duration.FromDays(30), ReviewDate = today.PlusDays(-1),
+                Measures = [new Core.DomesticAbuse.Dramm.SafetyMeasure { Measure = "Panic alarm fitted", ResponsibleOrganisationId = council.Id }],
+            });
+            db.Add(new Core.DomesticAbuse.Dramm.TriageReferral
+            {
+                PartnershipId = partnership.Id, Service = Core.DomesticAbuse.Dramm.TriageReferralService.ChildrensSocialWork, TriageDecisionId = decision.Id,
+                VictimPersonId = victim.Id, ReferredByOrganisationId = council.Id, ReferredAt = decision.DecidedAt, DueAt = now - Duration.FromDays(2),
+                Status = Core.DomesticAbuse.Dramm.TriageReferralStatus.Waiting,
+            });
+        });
+        var frontDoor = await host.SignInAsync(await host.Data.CreateUserAsync(council, Role.FrontDoorPractitioner));
+        var socialWorker = await host.SignInAsync(await host.Data.CreateUserAsync(council, Role.SocialWorker));
+
+        static async Task<Dictionary<string, (string Count, string? Overdue, string? Href)>> RowsAsync(HttpClient client) =>
+            (await (await client.GetAsync("/")).HtmlAsync()).QuerySelectorAll("#waiting .govuk-summary-list__row").ToDictionary(
+                r => r.QuerySelector("dt")!.TextContent.Trim(),
+                r => (r.QuerySelector(".app-count")!.TextContent.Trim(), r.QuerySelector(".govuk-tag--red")?.TextContent.Trim(), r.QuerySelector("a")?.GetAttribute("href")));
+        var frontDoorRows = await RowsAsync(frontDoor);
+        var socialWorkerRows = await RowsAsync(socialWorker);
+
+        Assert.Equal(("1", "1 overdue", "/domestic-abuse/safety-plans"), frontDoorRows["Safety plans due for review"]);
+        Assert.False(frontDoorRows.ContainsKey("Referrals waiting for children's social work"));
+        Assert.Equal(("1", "1 overdue", "/domestic-abuse/referrals/social-work"), socialWorkerRows["Referrals waiting for children's social work"]);
+        Assert.False(socialWorkerRows.ContainsKey("Safety plans due for review"));
+        Assert.False(socialWorkerRows.ContainsKey("Cases allocated to your IDVA service"));
+        Assert.Equal(HttpStatusCode.OK, (await socialWorker.GetAsync("/domestic-abuse/referrals/social-work")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await frontDoor.GetAsync("/domestic-abuse/safety-plans")).StatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
@@ -71,7 +72,7 @@ public sealed record TriageOptions(
 /// The daily risk assessment management meeting's list and its triage. The list is drawn each working day at the
 /// partnership's list time and holds what arrived since the previous working day's list.
 /// </summary>
-public sealed class DrammList(SafeguardingDbContext db)
+public sealed class DrammList(SafeguardingDbContext db, IOptions<DeploymentOptions>? deployment = null)
 {
     public const string ResourceType = "DrammList";
 
@@ -98,8 +99,7 @@ public sealed class DrammList(SafeguardingDbContext db)
     {
         var actor = process.RequireActor();
         var day = options.Day;
-        var allowed = actor.Grants.Any(g => g.Resource == Resource.RiskAssessment && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
-        if (!allowed) throw new ForbiddenException(ResourceType, day.ToString("yyyy-MM-dd", null), "the DRAMM list is for the Front Door");
+        if (!ReadsTheList(actor)) throw new ForbiddenException(ResourceType, day.ToString("yyyy-MM-dd", null), "the DRAMM list is for the Front Door");
         db.QueueAudit(process, AuditActions.Read, ResourceType, day.ToString("yyyy-MM-dd", null), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
 
@@ -234,6 +234,33 @@ public sealed class DrammList(SafeguardingDbContext db)
         return new DrammDay(window, cases, total, Math.Max(1, options.Page), size);
     }
 
+    /// <summary>
+    /// How many cases the day's list holds with these filters, counted as <see cref="ForDayAsync"/> counts its true
+    /// total, with nothing listed (so nothing named or audited): the home page's "cases to triage" is this count of the
+    /// cases still to decide, so a change to the list's rules changes the count with it. Three queries whatever the day
+    /// holds (the settings, then incidents and referrals), or four with a risk filter or sort (the cases and their checklists).
+    /// </summary>
+    public async Task<int> CountAsync(DrammDayOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!ReadsTheList(actor)) throw new ForbiddenException(ResourceType, options.Day.ToString("yyyy-MM-dd", null), "the DRAMM list is for the Front Door");
+        var partnership = actor.PartnershipId;
+        var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == partnership, ct) ?? new DomesticAbuseSettings();
+        var window = WindowFor(options.Day, settings.DrammListTime);
+        var (incidents, referrals) = Cases(partnership, window.From, window.To, options, actor.UserId);
+        return await TotalAsync(incidents, referrals, options, ct);
+    }
+
+    /// <summary>Whether the actor reads the whole DRAMM list: the Front Door, who read every agency's checklists.</summary>
+    public static bool ReadsTheList(Actor actor) =>
+        actor.Grants.Any(g => g.Resource == Resource.RiskAssessment && g.Operation == Operation.Read && g.Scope == Scope.WholePartnership);
+
+    /// <summary>The list's true total: by risk, the cases ranked as the list ranks them; else each kind counted on its own.</summary>
+    private async Task<int> TotalAsync(IQueryable<DomesticIncident> incidents, IQueryable<RiskAssessment> referrals, DrammDayOptions options, CancellationToken ct) =>
+        options.Sort == DrammSort.Risk || options.Risk is not null
+            ? (await ByRiskAsync(incidents, referrals, options.Risk, ct)).Count
+            : await incidents.CountAsync(ct) + await referrals.CountAsync(ct);
+
     /// <summary>A case for the risk sort, an incident (kind 0) or a referral (kind 1): its checklist's result as one number, criteria met (from <see cref="CriteriaMet"/>)
     /// above below threshold (from <see cref="BelowThreshold"/>), each by its yes count; null with no checklist.</summary>
     private sealed record ListedCase(int Kind, Guid Id, Instant At, int? Rank)
@@ -247,8 +274,9 @@ public sealed class DrammList(SafeguardingDbContext db)
     /// <summary>
     /// The window's cases, filtered: incidents and referrals. An incident is one case, at the newest version
     /// of the window; a checklist completed on any version of such an incident belongs to that case, not to the
-    /// referrals. Its checklist is the newest completed on any version; it is decided when a decision was made on this
-    /// version or a later one (a decision on an earlier one leaves it to decide again); its practitioner is the
+    /// referrals. Its checklist is the newest completed on any version; it is decided when a decision was made on any of
+    /// its versions (decisions belong to the incident: a correction shows as "changed since decided", with "Decide
+    /// again" on offer, but does not put the case back among those to decide); its practitioner is the
     /// incident's. Each filter is asked only when chosen: counting the day's 20,000 cases must not look up each one's
     /// checklist, decision and practitioner for nothing.
     /// </summary>
@@ -268,7 +296,7 @@ public sealed class DrammList(SafeguardingDbContext db)
         {
             // From the incident's versions (its unique key) to their decisions (by version id): each an index lookup.
             incidents = incidents.Where(i => db.DomesticIncidents.Any(v => v.PartnershipId == i.PartnershipId && v.ForceOrganisationId == i.ForceOrganisationId
-                && v.PoliceReference == i.PoliceReference && v.Version >= i.Version && db.TriageDecisions.Any(d => d.IncidentId == v.Id)) == decided);
+                && v.PoliceReference == i.PoliceReference && db.TriageDecisions.Any(d => d.IncidentId == v.Id)) == decided);
             referrals = referrals.Where(a => db.TriageDecisions.Any(d => d.RiskAssessmentId == a.Id) == decided);
         }
         if (options.AssignedToMe)
@@ -366,7 +394,7 @@ public sealed class DrammList(SafeguardingDbContext db)
             NoFurtherAction = options.NoFurtherAction, NoFurtherActionReason = options.NoFurtherAction ? options.NoFurtherActionReason!.Trim() : null,
         };
         // The referrals to children's social work and the IDVA service are refused before anything is saved when they cannot be made.
-        await TriageReferrals.AddForAsync(db, decision, ct);
+        await TriageReferrals.AddForAsync(db, decision, (deployment?.Value ?? new DeploymentOptions()).PublicBaseUrl, ct);
         db.Process = process;
         db.TriageDecisions.Add(decision);
         if (options.ChildrenAtRisk)

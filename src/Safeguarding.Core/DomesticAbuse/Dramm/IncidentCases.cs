@@ -45,6 +45,21 @@ public sealed record IncidentCase(
 /// <summary>Opens a police incident for the incident page: as strictly as triage, for whoever may read it, every read audited.</summary>
 public sealed class IncidentCases(SafeguardingDbContext db, ChecklistLibrary checklists)
 {
+    /// <summary>
+    /// The policy's decision on reading an incident's page: its force, the Front Door, and whether its victim is sealed
+    /// from the reader. Asked by <see cref="OpenAsync"/> (the page's record filter) and by whatever links to the page,
+    /// so that no link ends in a refusal.
+    /// </summary>
+    public static AccessDecision Decide(Actor actor, Guid forceOrganisationId, bool victimSealedFromReader) =>
+        AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Read, new RecordFacts(actor.PartnershipId, forceOrganisationId, IsSealed: victimSealedFromReader));
+
+    /// <summary>
+    /// Whether a link to an incident's page opens it for the actor: the DRAMM pages' folder asks a DASH read grant, then
+    /// <see cref="Decide"/> on the incident.
+    /// </summary>
+    public static bool MayOpenPage(Actor actor, Guid forceOrganisationId, bool victimSealedFromReader) =>
+        actor.HasAny(Resource.RiskAssessment, Operation.Read) && Decide(actor, forceOrganisationId, victimSealedFromReader).Allowed;
+
     public async Task<IncidentCase?> OpenAsync(Guid id, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
@@ -60,7 +75,7 @@ public sealed class IncidentCases(SafeguardingDbContext db, ChecklistLibrary che
         // The policy decides on the incident as the triage of it would: its force, the Front Door, and the victim's seal.
         var victimAdult = latest.Adults.FirstOrDefault(a => a.Role == IncidentAdultRole.Victim);
         var isSealed = victimAdult?.PersonId is { } sv && (await SealedPeople.HiddenFromAsync(db, actor, [sv], ct)).Count > 0;
-        var decision = AccessPolicy.Decide(actor, Resource.DomesticIncident, Operation.Read, new RecordFacts(partnership, latest.ForceOrganisationId, IsSealed: isSealed));
+        var decision = Decide(actor, latest.ForceOrganisationId, isSealed);
         if (!decision.Allowed) throw new ForbiddenException(RiskAssessmentRecords.IncidentResourceType, id.ToString(), decision.Reason);
 
         var history = versions.Select((v, n) => new IncidentVersion(v.Id, v.Version, v.ReceivedAt, n == 0 ? null : IncidentChanges.Between(versions[n - 1], v))).ToList();

@@ -118,6 +118,21 @@ public sealed class SafetyPlans(SafeguardingDbContext db)
         return new SafetyPlanList(page.Select(p => new SafetyPlanListItem(p.Id, names.GetValueOrDefault(p.VictimPersonId, SealedPeople.Withheld), p.AgreedOn, p.ReviewDate, p.Name, p.Measures)), due, now);
     }
 
+    /// <summary>
+    /// Open plans due for review within <see cref="ReminderDays"/> days or overdue (a review is late once its day has
+    /// passed), among those the actor may review (update): what the list's default view shows them to do. Null when the
+    /// actor reviews no plans. Two counts, nothing listed.
+    /// </summary>
+    public async Task<WorkCount?> DueForReviewAsync(ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.SafetyPlan, Operation.Update)) return null;
+        var today = Households.LondonDate(db.Clock.GetCurrentInstant());
+        var dueBy = today.PlusDays(ReminderDays);
+        var due = Visible(actor, Operation.Update).Where(p => p.EndedOn == null && p.ReviewDate <= dueBy);
+        return new WorkCount(await due.CountAsync(ct), await due.CountAsync(p => p.ReviewDate < today, ct));
+    }
+
     /// <summary>One plan with its measures, for someone who may read it; null when the partnership has no such plan. The read is audited.</summary>
     public async Task<SafetyPlanView?> OpenAsync(Guid id, ProcessContext process, CancellationToken ct = default)
     {
@@ -204,10 +219,11 @@ public sealed class SafetyPlans(SafeguardingDbContext db)
     /// <summary>A plan belongs to the organisation that agreed it (an IDVA service sees and changes its own).</summary>
     private static RecordFacts Facts(SafetyPlan plan) => new(plan.PartnershipId, plan.AgreedByOrganisationId);
 
-    private IQueryable<SafetyPlan> Visible(Actor actor)
+    /// <summary>The plans the actor may read (or, given, update): every plan with a partnership grant, its own organisation's otherwise.</summary>
+    private IQueryable<SafetyPlan> Visible(Actor actor, Operation operation = Operation.Read)
     {
         var partnership = actor.PartnershipId;
-        var whole = actor.Grants.Any(g => g is { Resource: Resource.SafetyPlan, Operation: Operation.Read, Scope: Scope.WholePartnership });
+        var whole = actor.Grants.Any(g => g.Resource == Resource.SafetyPlan && g.Operation == operation && g.Scope == Scope.WholePartnership);
         var organisation = actor.OrganisationId;
         return db.SafetyPlans.AsNoTracking().Where(p => p.PartnershipId == partnership && (whole || p.AgreedByOrganisationId == organisation));
     }

@@ -99,12 +99,14 @@ public sealed class TriageReferrals(SafeguardingDbContext db)
         service == TriageReferralService.Idva ? Resource.IdvaReferral : Resource.ChildrensSocialWorkReferral;
 
     /// <summary>
-    /// Adds the referrals a decision makes, unsaved (the decision's save keeps them with it). An IDVA allocation goes to
-    /// the partnership's IDVA service, a victim aged 16 to 18 to the young people's; with no such service set, nothing
-    /// can be allocated and the decision is refused before anything is saved.
+    /// Adds the referrals a decision makes, unsaved (the decision's save keeps them with it), each with an email alert
+    /// through the outbox to the receiving service's users who may act on it (<see cref="QueueAlertsAsync"/>). An IDVA
+    /// allocation goes to the partnership's IDVA service, a victim aged 16 to 18 to the young people's; with no such
+    /// service set, nothing can be allocated and the decision is refused before anything is saved.
     /// </summary>
-    public static async Task AddForAsync(SafeguardingDbContext db, TriageDecision decision, CancellationToken ct = default)
+    public static async Task AddForAsync(SafeguardingDbContext db, TriageDecision decision, string publicBaseUrl, CancellationToken ct = default)
     {
+        List<TriageReferral> made = [];
         if (decision.Idva != IdvaService.None)
         {
             var settings = await db.DomesticAbuseSettings.AsNoTracking().SingleOrDefaultAsync(s => s.PartnershipId == decision.PartnershipId, ct);
@@ -113,15 +115,70 @@ public sealed class TriageReferrals(SafeguardingDbContext db)
                 ?? throw new ArgumentException(young
                     ? "The victim is aged 16 to 18, and the partnership has no young people's IDVA service set: ask an administrator to set it."
                     : "The partnership has no IDVA service set: ask an administrator to set it.", nameof(decision));
-            db.Add(New(decision, TriageReferralService.Idva, to, null));
+            made.Add(New(decision, TriageReferralService.Idva, to, null));
         }
         if (decision.ReferToChildrensSocialWork)
         {
             // Working Together: the Front Door's partner decides within one working day of the referral.
             var london = decision.DecidedAt.InZone(Households.London);
             var due = MeetingCadence.NextWorkingDay(london.Date.PlusDays(1)).At(london.TimeOfDay).InZoneLeniently(Households.London).ToInstant();
-            db.Add(New(decision, TriageReferralService.ChildrensSocialWork, null, due));
+            made.Add(New(decision, TriageReferralService.ChildrensSocialWork, null, due));
         }
+        db.AddRange(made);
+        await QueueAlertsAsync(db, made, publicBaseUrl, ct);
+    }
+
+    /// <summary>The address of a service's queue, where its users accept or decline what waits.</summary>
+    public static string QueuePath(TriageReferralService service) =>
+        service == TriageReferralService.Idva ? "/domestic-abuse/referrals/idva" : "/domestic-abuse/referrals/social-work";
+
+    /// <summary>
+    /// Tells the receiving service that a referral is waiting: an email to each of its users the policy lets act on the
+    /// referral (update it: a social worker or team manager for children's social work, the IDVA service's own IDVAs),
+    /// once per referral and user (the delivery key). The email says only that a referral waits and links to the queue:
+    /// no name, date of birth or police reference, which stay behind the sign-in (unsaved: the caller's save sends it).
+    /// </summary>
+    private static async Task QueueAlertsAsync(SafeguardingDbContext db, IReadOnlyList<TriageReferral> referrals, string publicBaseUrl, CancellationToken ct)
+    {
+        if (referrals.Count == 0) return;
+        var partnership = referrals[0].PartnershipId;
+        var resources = referrals.Select(r => ResourceOf(r.Service)).ToHashSet();
+        var roles = RoleCatalogue.All.Where(role => RoleCatalogue.GrantsOf(role).Any(g => resources.Contains(g.Resource) && g.Operation == Operation.Update)).ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.PartnershipId == partnership && !u.IsDisabled && u.Email != null && u.Roles.Any(r => roles.Contains(r.Role)))
+            .Select(u => new { u.Id, u.OrganisationId, u.DisplayName, u.Email, Roles = u.Roles.Select(r => r.Role).ToList() })
+            .ToListAsync(ct);
+        var victims = referrals.Where(r => r.VictimPersonId != null).Select(r => r.VictimPersonId!.Value).Distinct().ToList();
+        var sealedVictims = (await db.People.AsNoTracking().Where(p => victims.Contains(p.Id) && p.IsSealed).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var outbox = new Platform.Outbox.Outbox(db);
+        foreach (var referral in referrals)
+        {
+            var facts = new RecordFacts(partnership, referral.ToOrganisationId, IsSealed: referral.VictimPersonId is { } v && sealedVictims.Contains(v));
+            foreach (var user in users)
+            {
+                var actor = new Actor(partnership, user.OrganisationId, user.DisplayName, user.Roles.ToHashSet(), UserId: user.Id);
+                if (!AccessPolicy.Decide(actor, ResourceOf(referral.Service), Operation.Update, facts).Allowed) continue;
+                outbox.QueueEmail(partnership, user.Email!, AlertFor(referral.Service, publicBaseUrl),
+                    $"triage-referral/{referral.Id:N}/{user.Id:N}", ResourceType, referral.Id);
+            }
+        }
+    }
+
+    /// <summary>The email alert: that a referral waits for the service, and where. Nothing of the case.</summary>
+    public static Platform.Outbox.EmailContent AlertFor(TriageReferralService service, string publicBaseUrl)
+    {
+        var (subject, what) = service == TriageReferralService.Idva
+            ? ("A case is waiting for your IDVA service", "The daily domestic abuse meeting (DRAMM) has allocated a case to your IDVA service.")
+            : ("A referral is waiting for children's social work", "The daily domestic abuse meeting (DRAMM) has referred a case to children's social work.");
+        return new(subject,
+            $"""
+            {what} It is waiting in Safeguarding Hub for someone to accept it{(service == TriageReferralService.Idva ? " and name the IDVA" : " or decline it")}.
+
+            Open the list of referrals (you will be asked to sign in):
+            {publicBaseUrl.TrimEnd('/')}{QueuePath(service)}
+
+            This email holds no details on purpose. Do not reply to it.
+            """);
     }
 
     private static TriageReferral New(TriageDecision d, TriageReferralService service, Guid? to, Instant? due) => new()
@@ -138,14 +195,8 @@ public sealed class TriageReferrals(SafeguardingDbContext db)
     public async Task<Paged<TriageReferralRow>> QueueAsync(TriageReferralQueueOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        var resource = ResourceOf(options.Service);
-        var scopes = actor.Grants.Where(g => g.Resource == resource && g.Operation == Operation.Read).Select(g => g.Scope).ToList();
-        if (scopes.Count == 0) throw new ForbiddenException(ResourceType, null, $"no role grants Read on {resource}");
-        var query = db.Set<TriageReferral>().AsNoTracking().Where(r => r.PartnershipId == actor.PartnershipId && r.Service == options.Service);
-        if (!scopes.Contains(Scope.WholePartnership)) query = query.Where(r => r.ToOrganisationId == actor.OrganisationId);
-        query = options.Decided
-            ? query.Where(r => r.Status != TriageReferralStatus.Waiting).OrderByDescending(r => r.DecidedAt).ThenBy(r => r.Id)
-            : query.Where(r => r.Status == TriageReferralStatus.Waiting).OrderBy(r => r.ReferredAt).ThenBy(r => r.Id);
+        var query = Queue(actor, options);
+        query = options.Decided ? query.OrderByDescending(r => r.DecidedAt).ThenBy(r => r.Id) : query.OrderBy(r => r.ReferredAt).ThenBy(r => r.Id);
         var page = await query.PageAsync(options.Page ?? new PageOptions(), ct);
 
         var referrals = page.Items;
@@ -163,6 +214,29 @@ public sealed class TriageReferrals(SafeguardingDbContext db)
         await db.SaveChangesAsync(ct);
         return page.Select(r => new TriageReferralRow(r, VictimName(r.VictimPersonId, names), r.IncidentId is { } i ? references.GetValueOrDefault(i) : null,
             children.GetValueOrDefault(r.Id)?.Count ?? 0, orgs.GetValueOrDefault(r.ReferredByOrganisationId, "")));
+    }
+
+    /// <summary>
+    /// How many referrals the queue holds, counted as <see cref="QueueAsync"/> counts its true total, and how many of
+    /// those waiting are past their due time (children's social work's one working day; an IDVA service has no set
+    /// time, so none is overdue). Nothing is listed, so nothing is audited. Two counts.
+    /// </summary>
+    public async Task<WorkCount> CountAsync(TriageReferralQueueOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var query = Queue(process.RequireActor(), options);
+        var now = db.Clock.GetCurrentInstant();
+        return new WorkCount(await query.CountAsync(ct), options.Decided ? 0 : await query.CountAsync(r => r.DueAt < now, ct));
+    }
+
+    /// <summary>The service's waiting (or decided) referrals the actor reads: all of them with a partnership grant, its own organisation's otherwise.</summary>
+    private IQueryable<TriageReferral> Queue(Actor actor, TriageReferralQueueOptions options)
+    {
+        var resource = ResourceOf(options.Service);
+        var scopes = actor.Grants.Where(g => g.Resource == resource && g.Operation == Operation.Read).Select(g => g.Scope).ToList();
+        if (scopes.Count == 0) throw new ForbiddenException(ResourceType, null, $"no role grants Read on {resource}");
+        var query = db.Set<TriageReferral>().AsNoTracking().Where(r => r.PartnershipId == actor.PartnershipId && r.Service == options.Service);
+        if (!scopes.Contains(Scope.WholePartnership)) query = query.Where(r => r.ToOrganisationId == actor.OrganisationId);
+        return options.Decided ? query.Where(r => r.Status != TriageReferralStatus.Waiting) : query.Where(r => r.Status == TriageReferralStatus.Waiting);
     }
 
     /// <summary>One referral for the service to decide, for those who may read it; null when the partnership has none. The read is audited.</summary>

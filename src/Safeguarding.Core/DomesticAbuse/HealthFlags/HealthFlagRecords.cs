@@ -104,6 +104,30 @@ public sealed class HealthFlagRecords(SafeguardingDbContext db)
     }
 
     /// <summary>
+    /// Whether the actor reads a person's flags where their record shows them (and their chronology lists them): the
+    /// Front Door, and the child's own GP practice or hospital (the person's links); a seal holds.
+    /// </summary>
+    public static bool MayReadOnRecord(Actor actor, Person person) =>
+        AccessPolicy.Decide(actor, Resource.HealthFlag, Operation.Read,
+            new RecordFacts(person.PartnershipId, null, [.. person.Links.Select(l => l.OrganisationId)], person.IsSealed)).Allowed;
+
+    /// <summary>
+    /// The flags of a person the caller has opened (their links loaded), newest first, active and ended, each with its
+    /// contact, for the record's "Health record flags" section; null when the reader may not read them. The read is
+    /// audited under the person's id, as a health system's read is.
+    /// </summary>
+    public async Task<IReadOnlyList<HealthFlag>?> OnRecordAsync(Person person, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (person.PartnershipId != actor.PartnershipId || !MayReadOnRecord(actor, person)) return null;
+        var flags = await db.HealthFlags.AsNoTracking().Where(f => f.PartnershipId == actor.PartnershipId && f.ChildPersonId == person.Id)
+            .OrderByDescending(f => f.Start).ThenBy(f => f.Id).ToListAsync(ct);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, person.Id.ToString(), AuditOutcome.Allowed, "person's record");
+        await db.SaveChangesAsync(ct);
+        return flags;
+    }
+
+    /// <summary>
     /// Whether the actor reaches every child's flags by NHS number (an emergency department's unscheduled-care scope),
     /// not only its own patients': such a read needs a purpose.
     /// </summary>

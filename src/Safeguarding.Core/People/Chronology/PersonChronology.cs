@@ -29,6 +29,10 @@ public enum ChronologyLinkKind
     Meeting,
     Attendance,
     ChildProtectionPlan,
+    /// <summary>A police incident's page (every version, the people, the DASH and the notifications).</summary>
+    Incident,
+    /// <summary>The health record flags section of the person's record (no page of its own; the FHIR read is for health systems).</summary>
+    HealthFlags,
 }
 
 public sealed record ChronologyLink(ChronologyLinkKind Kind, Guid Id, string? Detail = null);

@@ -24,8 +24,17 @@ public sealed record AddUserOptions(string DisplayName, string Email, Guid Organ
 /// </summary>
 public sealed record AddedUser(User? User, string? InitialPassword, IReadOnlyList<string> Errors);
 
-/// <summary>Roles, whether disabled, and the work phone number (checked as a UK number by the page; blank removes it).</summary>
-public sealed record ChangeUserOptions(Guid UserId, IReadOnlyCollection<Role> Roles, bool Disabled, string? PhoneNumber = null);
+/// <summary>
+/// Roles, whether disabled, and the work phone number when it is to change: <see cref="Phone"/> null leaves the number
+/// as it is, so a caller changing something else never wipes it; a <see cref="PhoneNumberChange"/> sets it, or removes it.
+/// </summary>
+public sealed record ChangeUserOptions(Guid UserId, IReadOnlyCollection<Role> Roles, bool Disabled, PhoneNumberChange? Phone = null);
+
+/// <summary>A new work phone number (checked as a UK number by the page), or none: null or blank removes the number.</summary>
+public sealed record PhoneNumberChange(string? PhoneNumber)
+{
+    public static readonly PhoneNumberChange Remove = new((string?)null);
+}
 
 /// <summary>The roles an administrator asks for on their own account; another administrator decides.</summary>
 public sealed record RequestOwnRolesOptions(IReadOnlyCollection<Role> Roles);
@@ -127,7 +136,7 @@ public sealed class UserAdministration(SafeguardingDbContext db, UserManager<Use
         return true;
     }
 
-    /// <summary>Sets the user's roles and whether the account is disabled. A new security stamp ends their other sessions, so a removed role stops working at once.</summary>
+    /// <summary>Sets the user's roles, whether the account is disabled and, when given, the phone number. A new security stamp ends their other sessions, so a removed role stops working at once.</summary>
     public async Task ChangeAsync(ChangeUserOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
@@ -141,7 +150,7 @@ public sealed class UserAdministration(SafeguardingDbContext db, UserManager<Use
         db.Process = process;
         SetRoles(user, options.Roles);
         user.IsDisabled = options.Disabled;
-        user.PhoneNumber = UkPhoneNumbers.Tidy(options.PhoneNumber);
+        if (options.Phone is { } phone) user.PhoneNumber = UkPhoneNumbers.Tidy(phone.PhoneNumber);
         await users.UpdateSecurityStampAsync(user);
     }
 

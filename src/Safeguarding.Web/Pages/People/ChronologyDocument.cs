@@ -31,6 +31,8 @@ public static class ChronologyWords
         ChronologyLinkKind.DrammDay => $"/domestic-abuse/dramm?day={link.Detail}",
         ChronologyLinkKind.Meeting => $"/meetings/{link.Id}",
         ChronologyLinkKind.Attendance => link.Detail is null ? $"/learners/children/{link.Id}" : $"/learners/children/{link.Id}?year={link.Detail}",
+        ChronologyLinkKind.Incident => $"/domestic-abuse/dramm/incidents/{link.Id}",
+        ChronologyLinkKind.HealthFlags => $"/people/{link.Id}#health-flags",
         _ => $"/people/{link.Id}/child-protection-plan",
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.DomesticAbuse.HealthFlags;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Web.Access;
@@ -10,7 +11,7 @@ namespace Safeguarding.Web.Pages.People;
 /// One person's record, opened by <see cref="PersonFilter"/>: the policy decides and the read is audited; a
 /// refusal is answered (and audited) by the host, with break-glass offered where the policy allows it.
 /// </summary>
-public sealed class RecordModel(CurrentActor current, PersonRecords records) : PageModel
+public sealed class RecordModel(CurrentActor current, PersonRecords records, HealthFlagRecords flags) : PageModel
 {
     /// <summary>One agency's records from one system, latest first: a child named in twenty incidents is one group, not twenty rows.</summary>
     public sealed record AgencyRecordGroup(string Organisation, string System, IReadOnlyList<SourceRecord> Records);
@@ -25,6 +26,8 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records) : P
     public bool CanSeeAccessLog { get; private set; }
     public bool CanMerge { get; private set; }
     public bool CanSeeChildProtectionPlan { get; private set; }
+    /// <summary>The person's health record flags, newest first; null when the reader may not read them (the section is not shown).</summary>
+    public IReadOnlyList<HealthFlag>? HealthFlags { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -45,6 +48,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records) : P
         CanSeeAccessLog = actor.HasAny(Resource.AuditTrail, Operation.Read);
         CanMerge = IndexModel.CanReviewMatches(actor);
         CanSeeChildProtectionPlan = actor.HasAny(Resource.ChildProtectionPlan, Operation.Read);
+        HealthFlags = await flags.OnRecordAsync(Person, await current.ProcessAsync());
         return Page();
     }
 }

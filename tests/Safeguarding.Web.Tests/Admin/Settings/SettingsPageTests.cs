@@ -83,6 +83,34 @@ public sealed class SettingsPageTests
     }
 
     [Theory, BothDatabases]
+    public async Task The_months_an_ended_flag_is_shown_are_a_whole_number_from_0_to_120(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var admin = await host.Data.CreateUserAsync(await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.CouncilService), Role.PartnershipAdministrator);
+        var client = await host.SignInAsync(admin);
+        var fields = FieldsOf(await (await client.GetAsync(Page)).HtmlAsync());
+        const string notANumber = "Enter the months an ended flag is still shown as a whole number";
+        const string outOfRange = "The months an ended flag is still shown to health must be between 0 and 120";
+
+        foreach (var (typed, error) in new[] { ("a year", notANumber), ("2.5", notANumber), ("121", outOfRange), ("-1", outOfRange) })
+        {
+            var html = await (await client.PostFormAsync(Page, new Dictionary<string, string>(fields) { ["Form.EndedFlagMonths"] = typed })).HtmlAsync();
+
+            Assert.StartsWith("Error:", html.Title);
+            var link = Assert.Single(html.QuerySelectorAll(".govuk-error-summary__list a"));
+            Assert.Equal((error, "#Form_EndedFlagMonths"), (link.TextContent.Trim(), link.GetAttribute("href")));
+            Assert.Equal(typed, html.QuerySelector("#Form_EndedFlagMonths")!.GetAttribute("value"));
+        }
+        var zero = await client.PostFormAsync(Page, new Dictionary<string, string>(fields) { ["Form.EndedFlagMonths"] = "0" });
+
+        Assert.Equal(HttpStatusCode.Redirect, zero.StatusCode);
+        await using var db = host.NewContext();
+        Assert.Equal(0, (await db.DomesticAbuseSettings.SingleAsync(s => s.PartnershipId == partnership.Id)).EndedFlagMonths);
+        Assert.Equal("Not shown once ended", (await db.Set<SettingChange>().SingleAsync(c => c.PartnershipId == partnership.Id)).NewValue);
+    }
+
+    [Theory, BothDatabases]
     public async Task Only_a_partnership_administrator_reaches_the_page_or_saves_it(DatabaseProvider provider)
     {
         var host = await TestHost.GetAsync(provider);

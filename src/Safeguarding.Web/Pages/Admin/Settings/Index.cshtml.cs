@@ -12,7 +12,7 @@ namespace Safeguarding.Web.Pages.Admin.Settings;
 
 /// <summary>
 /// The partnership's pathway settings (DASH thresholds per checklist, the DRAMM list time, the flag contact, the
-/// population for MARAC volume, the repeat-MARAC rule, the phone-the-school delay), and every change to them with its
+/// population for MARAC volume, the repeat-MARAC rule, the phone-the-school delay, how long an ended flag is still shown), and every change to them with its
 /// old and new value. Read needs the settings grant (folder convention); saving needs the update grant, here and in
 /// the service. All or nothing: one field wrong and nothing is saved.
 /// </summary>
@@ -68,6 +68,7 @@ public sealed class SettingsForm
     public string? DrammListTime { get; set; }
     public string? FlagContactOrganisationId { get; set; }
     public string? FlagContactTelephone { get; set; }
+    public string? EndedFlagMonths { get; set; }
     public string? WomenAged16Plus { get; set; }
     public string? RepeatMaracRule { get; set; }
     public string? PhoneTheSchoolDelayMinutes { get; set; }
@@ -81,7 +82,7 @@ public sealed class SettingsForm
         YoungPeopleVisibleHighRisk = Text(v.YoungPeopleVisibleHighRisk), YoungPeopleEscalationCount = Text(v.YoungPeopleEscalationCount),
         YoungPeopleEscalationWindowMonths = Text(v.YoungPeopleEscalationWindowMonths),
         DrammListTime = PathwaySettings.TimeText(v.DrammListTime), FlagContactOrganisationId = v.FlagContactOrganisationId?.ToString(),
-        FlagContactTelephone = v.FlagContactTelephone, WomenAged16Plus = v.WomenAged16Plus is { } w ? Text(w) : null,
+        FlagContactTelephone = v.FlagContactTelephone, EndedFlagMonths = Text(v.EndedFlagMonths), WomenAged16Plus = v.WomenAged16Plus is { } w ? Text(w) : null,
         RepeatMaracRule = v.RepeatMaracRule.ToString(), PhoneTheSchoolDelayMinutes = Text(v.PhoneTheSchoolDelayMinutes),
     };
 
@@ -112,8 +113,9 @@ public sealed class SettingsForm
         if (!Enum.TryParse<RepeatMaracRule>(RepeatMaracRule, out var rule) || !Enum.IsDefined(rule))
             state.AddModelError($"Form.{nameof(RepeatMaracRule)}", "Choose which earlier referral makes a repeat MARAC");
         var delay = Whole(PhoneTheSchoolDelayMinutes, nameof(PhoneTheSchoolDelayMinutes), "the minutes after the deadline");
+        var endedFlagMonths = Whole(EndedFlagMonths, nameof(EndedFlagMonths), "the months an ended flag is still shown");
         return new PathwaySettingsValues(adultHigh, adultCount, adultWindow, ypHigh, ypCount, ypWindow, time.Success ? time.Value : LocalTime.Noon,
-            organisation, string.IsNullOrWhiteSpace(FlagContactTelephone) ? null : FlagContactTelephone.Trim(), women, rule, delay);
+            organisation, string.IsNullOrWhiteSpace(FlagContactTelephone) ? null : FlagContactTelephone.Trim(), women, rule, delay, endedFlagMonths);
     }
 
     private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -52,7 +52,8 @@ public sealed class EditModel(CurrentActor current, UserAdministration users) : 
             Requested = true;
             return Page();
         }
-        await users.ChangeAsync(new ChangeUserOptions(id, Roles, Disabled, PhoneNumber), await current.ProcessAsync());
+        // The form always carries the number: an empty field is the administrator removing it.
+        await users.ChangeAsync(new ChangeUserOptions(id, Roles, Disabled, new PhoneNumberChange(PhoneNumber)), await current.ProcessAsync());
         return Redirect("/admin/users");
     }
 
