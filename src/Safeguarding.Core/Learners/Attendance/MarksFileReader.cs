@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -298,35 +300,105 @@ internal static class MarksFileReader
             var regionEnd = lastNewline < 0 ? filled : lastNewline + 1;
             var region = buffer.AsSpan(firstLine, regionEnd - firstLine);
 
-            // Quotes may hide newlines, and Sep ends a line at a lone CR: either needs the general reader.
-            if (region.IndexOf((byte)'"') >= 0) { block.NeedsGeneralReader = true; return block; }
-            var carriageReturns = region.Count((byte)'\r');
-            var allAscii = Ascii.IsValid(region);
-
-            var crlf = 0;
-            var line = 0;
-            var at = 0;
-            var last = new LastKey();
-            Span<int> commas = stackalloc int[_rules.Needed];
-            while (at < region.Length)
-            {
-                var rest = region[at..];
-                var nl = rest.IndexOf((byte)'\n');
-                var text = nl < 0 ? rest : rest[..nl];
-                if (nl >= 0 && text.EndsWith((byte)'\r'))
-                {
-                    text = text[..^1];
-                    crlf++;
-                }
-                if (!(allAscii || Ascii.IsValid(text)) || !TryFast(text, commas, block, line, last))
-                    Slow(text, block, line);
-                line++;
-                if (nl < 0) break;
-                at += nl + 1;
-            }
-            if (carriageReturns != crlf) { block.NeedsGeneralReader = true; return block; }
-            block.Lines = region.Count((byte)'\n');
+            Scan(region, block);
             return block;
+        }
+
+        /// <summary>
+        /// One pass over the block's lines, 64 bytes at a time: vector compares find every comma and newline (so a row's
+        /// columns are known without looking at its bytes one by one), and any quote, carriage return or non-ASCII byte.
+        /// </summary>
+        private void Scan(ReadOnlySpan<byte> region, Block block)
+        {
+            var crlf = 0;
+            var carriageReturns = 0;
+            var line = 0;
+            var lineStart = 0;
+            var lastHigh = -1;
+            var commaCount = 0;
+            var last = new LastKey();
+            Span<int> ends = stackalloc int[_rules.Needed];
+            Span<byte> tail = stackalloc byte[64];
+            for (var i = 0; i < region.Length; i += 64)
+            {
+                var window = region.Length - i >= 64 ? region.Slice(i, 64) : Padded(region[i..], tail);
+                var (commas, newlines, quotes, returns, high) = Masks(window);
+                if (quotes != 0) { block.NeedsGeneralReader = true; return; } // quotes may hide newlines
+                carriageReturns += System.Numerics.BitOperations.PopCount(returns);
+                if (high != 0) lastHigh = i + 63 - System.Numerics.BitOperations.LeadingZeroCount(high);
+                var marks = commas | newlines;
+                while (marks != 0)
+                {
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(marks);
+                    marks &= marks - 1;
+                    var p = i + bit;
+                    if ((newlines >> bit & 1) == 0)
+                    {
+                        if (commaCount < ends.Length) ends[commaCount] = p - lineStart;
+                        commaCount++;
+                        continue;
+                    }
+                    var text = region[lineStart..p];
+                    if (text.EndsWith((byte)'\r'))
+                    {
+                        text = text[..^1];
+                        crlf++;
+                    }
+                    Row(text, ends, commaCount, lastHigh >= lineStart, block, line, last);
+                    line++;
+                    lineStart = p + 1;
+                    commaCount = 0;
+                }
+            }
+            if (lineStart < region.Length) Row(region[lineStart..], ends, commaCount, lastHigh >= lineStart, block, line, last); // no final newline
+            // Sep ends a line at a lone CR too: only CRs that end lines (CRLF) can be read here.
+            if (carriageReturns != crlf) { block.NeedsGeneralReader = true; return; }
+            block.Lines = line;
+        }
+
+        private void Row(ReadOnlySpan<byte> text, Span<int> ends, int commaCount, bool notAscii, Block block, int line, LastKey last)
+        {
+            if (commaCount >= ends.Length - 1)
+            {
+                if (commaCount == ends.Length - 1) ends[^1] = text.Length; // the last column needed is the last on the row
+                if ((!notAscii || Ascii.IsValid(text)) && TryFast(text, ends, block, line, last)) return;
+            }
+            Slow(text, block, line);
+        }
+
+        private static ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> rest, Span<byte> tail)
+        {
+            tail.Clear();
+            rest.CopyTo(tail);
+            return tail;
+        }
+
+        /// <summary>Bit i set where byte i of the 64 is a comma, a newline, a quote, a CR, or not ASCII.</summary>
+        private static (ulong Commas, ulong Newlines, ulong Quotes, ulong Returns, ulong High) Masks(ReadOnlySpan<byte> window)
+        {
+            ref var at = ref MemoryMarshal.GetReference(window);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var a = Vector256.LoadUnsafe(ref at);
+                var b = Vector256.LoadUnsafe(ref at, 32);
+                return (Mask(a, b, (byte)','), Mask(a, b, (byte)'\n'), Mask(a, b, (byte)'"'), Mask(a, b, (byte)'\r'),
+                    a.ExtractMostSignificantBits() | (ulong)b.ExtractMostSignificantBits() << 32);
+            }
+            ulong commas = 0, newlines = 0, quotes = 0, returns = 0, high = 0;
+            for (var q = 0; q < 4; q++)
+            {
+                var v = Vector128.LoadUnsafe(ref at, (nuint)(q * 16));
+                var shift = q * 16;
+                commas |= (ulong)Vector128.Equals(v, Vector128.Create((byte)',')).ExtractMostSignificantBits() << shift;
+                newlines |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'\n')).ExtractMostSignificantBits() << shift;
+                quotes |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'"')).ExtractMostSignificantBits() << shift;
+                returns |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'\r')).ExtractMostSignificantBits() << shift;
+                high |= (ulong)v.ExtractMostSignificantBits() << shift;
+            }
+            return (commas, newlines, quotes, returns, high);
+
+            static ulong Mask(Vector256<byte> a, Vector256<byte> b, byte c) =>
+                Vector256.Equals(a, Vector256.Create(c)).ExtractMostSignificantBits() | (ulong)Vector256.Equals(b, Vector256.Create(c)).ExtractMostSignificantBits() << 32;
         }
 
         /// <summary>The first newline at or after buffer position p, reading more of the file as needed; -1 at the end of the file.</summary>
@@ -353,21 +425,8 @@ internal static class MarksFileReader
         /// A plain row (ASCII, nothing to trim, a known code, session, school day and pupil) read from its bytes; false
         /// for anything else, which the rules then check.
         /// </summary>
-        private bool TryFast(ReadOnlySpan<byte> text, scoped Span<int> commas, Block block, int line, LastKey last)
+        private bool TryFast(ReadOnlySpan<byte> text, scoped ReadOnlySpan<int> commas, Block block, int line, LastKey last)
         {
-            // commas[i] is where field i ends.
-            var field = 0;
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] != (byte)',') continue;
-                commas[field++] = i;
-                if (field == commas.Length) break;
-            }
-            if (field < commas.Length)
-            {
-                if (field < commas.Length - 1) return false; // too few columns (or a blank line)
-                commas[field] = text.Length;
-            }
             var upn = Field(text, commas, _rules.Upn);
             var urn = Field(text, commas, _rules.Urn);
             var date = Field(text, commas, _rules.Date);
@@ -396,7 +455,19 @@ internal static class MarksFileReader
             if (keyLength > KeyLimit) return false;
             var key = last.Bytes.AsSpan(0, keyLength);
             int enrolment;
-            if (last.Enrolment >= 0 && last.Length == keyLength && key[upn.Length] == (byte)',' && upn.SequenceEqual(key[..upn.Length])
+            if (_rules.Urn == _rules.Upn + 1)
+            {
+                // The usual layout, upn then urn: the row's own bytes are the key.
+                var own = text.Slice(_rules.Upn == 0 ? 0 : commas[_rules.Upn - 1] + 1, keyLength);
+                if (last.Enrolment >= 0 && last.Length == keyLength && own.SequenceEqual(key)) enrolment = last.Enrolment;
+                else
+                {
+                    own.CopyTo(key);
+                    last.Length = keyLength;
+                    last.Enrolment = enrolment = _keys.Find(own);
+                }
+            }
+            else if (last.Enrolment >= 0 && last.Length == keyLength && key[upn.Length] == (byte)',' && upn.SequenceEqual(key[..upn.Length])
                 && urn.SequenceEqual(key[(upn.Length + 1)..])) enrolment = last.Enrolment;
             else
             {
@@ -405,8 +476,8 @@ internal static class MarksFileReader
                 urn.CopyTo(key[(upn.Length + 1)..]);
                 last.Length = keyLength;
                 last.Enrolment = enrolment = _keys.Find(key);
-                if (enrolment < 0) return false;
             }
+            if (enrolment < 0) return false;
 
             block.Rows++;
             if (block.Count == block.Marks.Length)
@@ -424,7 +495,7 @@ internal static class MarksFileReader
             return true;
         }
 
-        private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> text, Span<int> commas, int i)
+        private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> text, ReadOnlySpan<int> commas, int i)
         {
             var from = i == 0 ? 0 : commas[i - 1] + 1;
             return text[from..commas[i]];
