@@ -38,6 +38,11 @@ if (args.FirstOrDefault() == "attendance-files")
     await Safeguarding.Benchmarks.AttendanceFilesBench.RunAsync(args[1..]);
     return;
 }
+if (args.FirstOrDefault() == "attendance-files-steps")
+{
+    Safeguarding.Benchmarks.AttendanceFilesBench.Steps(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "attendance-files-duck")
 {
     await Safeguarding.Benchmarks.AttendanceFilesBench.DuckAsync(args[1..]);

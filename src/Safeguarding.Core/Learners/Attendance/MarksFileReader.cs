@@ -374,6 +374,7 @@ internal static class MarksFileReader
         }
 
         /// <summary>Bit i set where byte i of the 64 is a comma, a newline, a quote, a CR, or not ASCII.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static (ulong Commas, ulong Newlines, ulong Quotes, ulong Returns, ulong High) Masks(ReadOnlySpan<byte> window)
         {
             ref var at = ref MemoryMarshal.GetReference(window);
