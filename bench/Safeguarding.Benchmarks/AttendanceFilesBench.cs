@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
-using Safeguarding.Core.Demo;
 using Safeguarding.Core.Learners.Attendance;
 
 namespace Safeguarding.Benchmarks;
@@ -29,14 +28,7 @@ public static class AttendanceFilesBench
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         var folder = Directory.CreateDirectory(args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"attendance-files-{pupils}")).FullName;
         var cli = args.Length > 3 ? args[3] : FindCli();
-        var pupilsCsv = Path.Combine(folder, "pupils.csv");
-        var marksCsv = Path.Combine(folder, "marks.csv");
-        if (!File.Exists(marksCsv))
-        {
-            var g = Stopwatch.StartNew();
-            var (enrolments, marks) = DemoLearners.WriteCity(pupilsCsv, marksCsv, pupils, Year);
-            Console.WriteLine($"generated {enrolments:N0} enrolments and {marks:N0} marks in {g.Elapsed.TotalSeconds:F1} s");
-        }
+        var (pupilsCsv, marksCsv) = AttendanceBench.CityFiles(folder, pupils);
         if (!File.Exists("/usr/bin/time")) throw new InvalidOperationException("/usr/bin/time is needed (Debian package 'time'): bench/attendance-files.sh installs it.");
         Console.WriteLine($"files: {pupilsCsv} ({new FileInfo(pupilsCsv).Length / 1e6:F1} MB), {marksCsv} ({new FileInfo(marksCsv).Length / 1e9:F2} GB)");
         Console.WriteLine($"ours: dotnet {cli} attendance measures; DuckDB {DuckVersion()} (DuckDB.NET), in-memory, all cores; {Environment.ProcessorCount} cores");

@@ -89,22 +89,39 @@ public sealed class MarksFileReaderTests : IDisposable
     private static string Lines(IEnumerable<string> rows, string newline, bool finalNewline) =>
         string.Join(newline, rows) + (finalNewline ? newline : "");
 
-    public static TheoryData<string, bool, bool, int> Shapes => new()
+    public static TheoryData<string, bool, bool, int, bool> Shapes => new()
     {
-        { "\n", true, false, MarksFileReader.BlockSize },
-        { "\r\n", true, false, 64 },
-        { "\n", false, false, 37 },          // no final newline; blocks end mid-line nearly every time
-        { "\r\n", false, true, 100 },        // CRLF, a byte-order mark, no final newline
-        { "\n", true, true, 7 },             // blocks shorter than a line
-        { "\r\n", true, false, 1000 },
+        { "\n", true, false, MarksFileReader.BlockSize, false },
+        { "\r\n", true, false, 64, false },
+        { "\n", false, false, 37, false },          // no final newline; blocks end mid-line nearly every time
+        { "\r\n", false, true, 100, false },        // CRLF, a byte-order mark, no final newline
+        { "\n", true, true, 7, false },             // blocks shorter than a line
+        { "\r\n", true, false, 1000, false },
+        { "\n", true, false, 53, true },            // every column quoted, as many exports write them
+        { "\r\n", false, true, MarksFileReader.BlockSize, true },
     };
 
-    [Theory, MemberData(nameof(Shapes))]
-    public void The_fast_reader_gives_what_the_Sep_reader_gives(string newline, bool finalNewline, bool bom, int blockSize)
+    /// <summary>Every column in quotes, and rows whose quotes are not simply around whole columns.</summary>
+    private static List<string> Quoted(List<string> rows)
     {
-        var header = "upn,urn,date,session,code";
-        var text = Lines([header, .. AwkwardRows()], newline, finalNewline);
-        var later = Lines(["session,code,date,urn,upn,note", .. AwkwardRows().Skip(100).Take(300).Select(Reorder)], newline, finalNewline);
+        var quoted = rows.Select(r => r.Length == 0 ? r : string.Join(',', r.Split(',').Select(c => $"\"{c}\""))).ToList();
+        var (upn, urn) = (Upns[1], "100001");
+        quoted.Insert(40, $"\"{upn}\",\"{urn}\",\"2024-09-03\",\"AM\",\"N\"\"x\"");          // an escaped quote
+        quoted.Insert(80, $"\"{upn}\",\"{urn}\",\"2024-09-03\",\"PM\",\"/\",\",a,b,\"");      // commas inside quotes
+        quoted.Insert(120, $"{upn},\"{urn}\",2024-09-04,AM,\"I\"");                       // some columns quoted
+        quoted.Insert(160, $"{upn},{urn},2024-09-04,PM,a\"b\"c");                          // quotes inside a column
+        quoted.Insert(200, $"\"{upn}\"x,{urn},2024-09-05,AM,/");                            // text after a closing quote
+        quoted.Insert(240, $"\"{upn},{urn}\",2024-09-05,PM,/");                              // one quoted column holding two
+        return quoted;
+    }
+
+    [Theory, MemberData(nameof(Shapes))]
+    public void The_fast_reader_gives_what_the_Sep_reader_gives(string newline, bool finalNewline, bool bom, int blockSize, bool quoted)
+    {
+        var header = quoted ? "\"upn\",\"urn\",\"date\",\"session\",\"code\"" : "upn,urn,date,session,code";
+        var rows = quoted ? Quoted(AwkwardRows()) : AwkwardRows();
+        var text = Lines([header, .. rows], newline, finalNewline);
+        var later = Lines(["session,code,date,urn,upn,note", .. rows.Skip(100).Take(300).Select(Reorder)], newline, finalNewline);
         var path = Write("marks.csv", text, bom);
         var laterPath = Write("later.csv", later);
 
@@ -137,7 +154,7 @@ public sealed class MarksFileReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("upn,urn,date,session,code\n{0},100001,2024-09-02,AM,/\n\"{0}\",100001,2024-09-02,PM,\"N\"\n{0},100001,\"2024-09-03\",AM,\"a\nb\"\n")] // quoted fields, a newline in one
+    [InlineData("upn,urn,date,session,code\n{0},100001,2024-09-02,AM,/\n\"{0}\",100001,2024-09-02,PM,\"N\"\n{0},100001,\"2024-09-03\",AM,\"a\nb\"\n")] // a newline inside quotes
     [InlineData("upn,urn,date,session,code\r{0},100001,2024-09-02,AM,/\r{0},100001,2024-09-02,PM,N\r")]                                      // CR alone ends a line
     [InlineData("upn,urn,date,session,code\n{0},100001,2024-09-02,AM,/\r{0},100001,2024-09-02,PM,N\n")]                                     // a lone CR mid-file
     [InlineData("upn;urn;date;session;code\n{0};100001;2024-09-02;AM;/\n")]                                                                   // another separator

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using nietras.SeparatedValues;
 
 namespace Safeguarding.Core.Learners.Attendance;
 
@@ -17,9 +18,10 @@ namespace Safeguarding.Core.Learners.Attendance;
 /// <remarks>
 /// A row the byte path is not sure of (any whitespace to trim, non-ASCII text, too few columns, an unknown code, date
 /// or pupil) is decoded and checked by <see cref="RegisterFiles.MarkRules"/>, the same code as the Sep reader, so the
-/// problems read exactly as they did. A file with a quote character or a carriage return that does not end a line is
-/// not read here (null: the caller reads it with Sep), since only a reader that tracks quoting from the first byte
-/// can split such a file.
+/// problems read exactly as they did; so is a row with quotes that are not simply around whole columns, split by Sep
+/// itself. A file with a newline inside quotes (a row with an odd number of quotes) or a carriage return that does
+/// not end a line is not read here (null: the caller reads it with Sep), since only a reader that tracks quoting from
+/// the first byte can split such a file.
 /// </remarks>
 internal static class MarksFileReader
 {
@@ -62,10 +64,12 @@ internal static class MarksFileReader
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
             return -1;
         var newline = bytes.IndexOf((byte)'\n');
-        if (newline < 0) return read == length && bytes.IndexOfAny((byte)'"', (byte)'\r') < 0 ? length : -1;
-        var line = bytes[..newline];
-        if (line.EndsWith((byte)'\r')) line = line[..^1];
-        return line.IndexOfAny((byte)'"', (byte)'\r') >= 0 ? -1 : newline + 1;
+        var line = newline < 0 ? bytes : bytes[..newline];
+        if (newline < 0 && read < length) return -1;
+        if (newline >= 0 && line.EndsWith((byte)'\r')) line = line[..^1];
+        // A header with an odd number of quotes goes on past its first newline; a lone CR ends it early.
+        if (line.Count((byte)'"') % 2 != 0 || line.IndexOf((byte)'\r') >= 0) return -1;
+        return newline < 0 ? length : newline + 1;
     }
 
     private static int ReadAll(SafeFileHandle handle, Span<byte> into, long offset)
@@ -107,6 +111,18 @@ internal static class MarksFileReader
         public long Lines;
         public List<(int Line, int Column, string Raw, string Problem)> Problems = [];
         public bool NeedsGeneralReader;
+
+        public void Add(Mark mark)
+        {
+            if (Count == Marks.Length)
+            {
+                var bigger = ArrayPool<Mark>.Shared.Rent(Marks.Length * 2);
+                Marks.AsSpan(0, Count).CopyTo(bigger);
+                ArrayPool<Mark>.Shared.Return(Marks);
+                Marks = bigger;
+            }
+            Marks[Count++] = mark;
+        }
     }
 
     /// <summary>One reading of one file: the blocks, the shared tables, and the ordered apply.</summary>
@@ -316,6 +332,7 @@ internal static class MarksFileReader
             var lineStart = 0;
             var lastHigh = -1;
             var commaCount = 0;
+            long quotesBefore = 0, quotesAtLineStart = 0;
             var last = new LastKey();
             Span<int> ends = stackalloc int[_rules.Needed];
             Span<byte> tail = stackalloc byte[64];
@@ -323,7 +340,6 @@ internal static class MarksFileReader
             {
                 var window = region.Length - i >= 64 ? region.Slice(i, 64) : Padded(region[i..], tail);
                 var (commas, newlines, quotes, returns, high) = Masks(window);
-                if (quotes != 0) { block.NeedsGeneralReader = true; return; } // quotes may hide newlines
                 carriageReturns += System.Numerics.BitOperations.PopCount(returns);
                 if (high != 0) lastHigh = i + 63 - System.Numerics.BitOperations.LeadingZeroCount(high);
                 var marks = commas | newlines;
@@ -344,26 +360,79 @@ internal static class MarksFileReader
                         text = text[..^1];
                         crlf++;
                     }
-                    Row(text, ends, commaCount, lastHigh >= lineStart, block, line, last);
+                    var quotesHere = quotesBefore + System.Numerics.BitOperations.PopCount(quotes & ((1UL << bit) - 1));
+                    if (!Row(text, ends, commaCount, lastHigh >= lineStart, quotesHere - quotesAtLineStart, block, line, last)) return;
+                    quotesAtLineStart = quotesHere;
                     line++;
                     lineStart = p + 1;
                     commaCount = 0;
                 }
+                quotesBefore += System.Numerics.BitOperations.PopCount(quotes);
             }
-            if (lineStart < region.Length) Row(region[lineStart..], ends, commaCount, lastHigh >= lineStart, block, line, last); // no final newline
+            if (lineStart < region.Length && !Row(region[lineStart..], ends, commaCount, lastHigh >= lineStart, quotesBefore - quotesAtLineStart, block, line, last))
+                return; // no final newline
             // Sep ends a line at a lone CR too: only CRs that end lines (CRLF) can be read here.
             if (carriageReturns != crlf) { block.NeedsGeneralReader = true; return; }
             block.Lines = line;
         }
 
-        private void Row(ReadOnlySpan<byte> text, Span<int> ends, int commaCount, bool notAscii, Block block, int line, LastKey last)
+        /// <summary>One row; false when the file needs the general reader (an odd number of quotes: a newline inside quotes).</summary>
+        private bool Row(ReadOnlySpan<byte> text, Span<int> ends, int commaCount, bool notAscii, long quotes, Block block, int line, LastKey last)
         {
+            if (quotes % 2 != 0)
+            {
+                block.NeedsGeneralReader = true;
+                return false;
+            }
+            var ascii = !notAscii || Ascii.IsValid(text);
+            if (quotes > 0)
+            {
+                // Commas inside quotes are not column ends: the row is split again with its quotes in mind.
+                if (!(ascii && TryQuoted(text, block, line, last))) SlowQuoted(text, block, line);
+                return true;
+            }
             if (commaCount >= ends.Length - 1)
             {
                 if (commaCount == ends.Length - 1) ends[^1] = text.Length; // the last column needed is the last on the row
-                if ((!notAscii || Ascii.IsValid(text)) && TryFast(text, ends, block, line, last)) return;
+                if (ascii && TryFast(text, ends, block, line, last)) return true;
             }
             Slow(text, block, line);
+            return true;
+        }
+
+        /// <summary>
+        /// A row with quotes whose columns are each either plain or wholly quoted with no quote inside ("A123","100001",...):
+        /// read from its bytes like any other; anything else (an escaped quote, text after a closing quote) is false.
+        /// </summary>
+        private bool TryQuoted(ReadOnlySpan<byte> text, Block block, int line, LastKey last)
+        {
+            Span<int> starts = stackalloc int[_rules.Needed];
+            Span<int> ends = stackalloc int[_rules.Needed];
+            var at = 0;
+            for (var f = 0; f < starts.Length; f++)
+            {
+                if (at > text.Length) return false; // too few columns
+                int after;
+                if (at < text.Length && text[at] == (byte)'"')
+                {
+                    var close = text[(at + 1)..].IndexOf((byte)'"');
+                    if (close < 0) return false;
+                    (starts[f], ends[f]) = (at + 1, at + 1 + close);
+                    after = ends[f] + 1;
+                    if (after < text.Length && text[after] != (byte)',') return false;
+                }
+                else
+                {
+                    var comma = text[at..].IndexOf((byte)',');
+                    (starts[f], ends[f]) = (at, comma < 0 ? text.Length : at + comma);
+                    if (text[starts[f]..ends[f]].Contains((byte)'"')) return false;
+                    after = ends[f];
+                }
+                at = after + 1;
+            }
+            ReadOnlySpan<byte> F(int i, ReadOnlySpan<int> s, ReadOnlySpan<int> e, ReadOnlySpan<byte> t) => t[s[i]..e[i]];
+            return TryFields(F(_rules.Upn, starts, ends, text), F(_rules.Urn, starts, ends, text), F(_rules.Date, starts, ends, text),
+                F(_rules.Session, starts, ends, text), F(_rules.Code, starts, ends, text), default, block, line, last);
         }
 
         private static ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> rest, Span<byte> tail)
@@ -430,9 +499,15 @@ internal static class MarksFileReader
         {
             var upn = Field(text, commas, _rules.Upn);
             var urn = Field(text, commas, _rules.Urn);
-            var date = Field(text, commas, _rules.Date);
-            var session = Field(text, commas, _rules.Session);
-            var codeText = Field(text, commas, _rules.Code);
+            // The usual layout, upn then urn: the row's own bytes are the key (UPN, comma, URN).
+            var own = _rules.Urn == _rules.Upn + 1 ? text.Slice(_rules.Upn == 0 ? 0 : commas[_rules.Upn - 1] + 1, upn.Length + urn.Length + 1) : default;
+            return TryFields(upn, urn, Field(text, commas, _rules.Date), Field(text, commas, _rules.Session), Field(text, commas, _rules.Code), own, block, line, last);
+        }
+
+        /// <param name="own">The key as the row's own bytes, when its columns are next to each other; else empty.</param>
+        private bool TryFields(ReadOnlySpan<byte> upn, ReadOnlySpan<byte> urn, ReadOnlySpan<byte> date, ReadOnlySpan<byte> session,
+            ReadOnlySpan<byte> codeText, ReadOnlySpan<byte> own, Block block, int line, LastKey last)
+        {
             if (!Plain(upn) || !Plain(urn) || !Plain(date) || !Plain(session) || !Plain(codeText)) return false;
 
             var code = codeText.Length switch
@@ -456,10 +531,8 @@ internal static class MarksFileReader
             if (keyLength > KeyLimit) return false;
             var key = last.Bytes.AsSpan(0, keyLength);
             int enrolment;
-            if (_rules.Urn == _rules.Upn + 1)
+            if (own.Length == keyLength)
             {
-                // The usual layout, upn then urn: the row's own bytes are the key.
-                var own = text.Slice(_rules.Upn == 0 ? 0 : commas[_rules.Upn - 1] + 1, keyLength);
                 if (last.Enrolment >= 0 && last.Length == keyLength && own.SequenceEqual(key)) enrolment = last.Enrolment;
                 else
                 {
@@ -481,18 +554,7 @@ internal static class MarksFileReader
             if (enrolment < 0) return false;
 
             block.Rows++;
-            if (block.Count == block.Marks.Length)
-            {
-                var bigger = ArrayPool<Mark>.Shared.Rent(block.Marks.Length * 2);
-                block.Marks.AsSpan(0, block.Count).CopyTo(bigger);
-                ArrayPool<Mark>.Shared.Return(block.Marks);
-                block.Marks = bigger;
-            }
-            ref var mark = ref block.Marks[block.Count++];
-            mark.Enrolment = enrolment;
-            mark.Line = line;
-            mark.Index = (short)(day * 2 + afternoon);
-            mark.Code = code;
+            block.Add(new Mark { Enrolment = enrolment, Line = line, Index = (short)(day * 2 + afternoon), Code = code });
             return true;
         }
 
@@ -523,10 +585,37 @@ internal static class MarksFileReader
         {
             var raw = Encoding.UTF8.GetString(text);
             var columns = raw.Split(',');
-            if (columns.Length < _rules.Needed)
+            Check(raw, columns.Length, columns.Length == 1 && raw.AsSpan().Trim().Length == 0, columns, block, line);
+        }
+
+        /// <summary>A row with quotes the byte path declined: split by Sep itself, as the Sep reader would (it is a whole row: its quotes pair up).</summary>
+        private void SlowQuoted(ReadOnlySpan<byte> text, Block block, int line)
+        {
+            using var reader = Sep.Reader(o => o with
             {
-                if (columns.Length == 1 && raw.AsSpan().Trim().Length == 0) return; // a blank line
-                block.Problems.Add((line, columns.Length + 1, raw, _rules.TooFewColumns(columns.Length)));
+                Sep = new Sep(','), HasHeader = false, Unescape = true, DisableColCountCheck = true,
+            }).FromText(Encoding.UTF8.GetString(text));
+            if (!reader.MoveNext()) return;
+            var row = reader.Current;
+            if (row.ColCount < _rules.Needed)
+            {
+                Check(row.Span.ToString(), row.ColCount, row.ColCount == 1 && row.Span.Trim().Length == 0, [], block, line);
+                return;
+            }
+            // The five columns read in the Sep reader's order, then the row's text: Sep unescapes in place, so the
+            // text a problem quotes is the row as Sep leaves it after reading them.
+            var columns = new string[_rules.Needed];
+            foreach (var c in (int[])[_rules.Upn, _rules.Urn, _rules.Date, _rules.Session, _rules.Code]) columns[c] = row[c].Span.Trim().ToString();
+            Check(row.Span.ToString(), row.ColCount, false, columns, block, line);
+        }
+
+        /// <summary>The Sep reader's steps for one row: a blank row skipped, too few columns refused, then the rules.</summary>
+        private void Check(string raw, int columnCount, bool blank, string[] columns, Block block, int line)
+        {
+            if (columnCount < _rules.Needed)
+            {
+                if (blank) return;
+                block.Problems.Add((line, columnCount + 1, raw, _rules.TooFewColumns(columnCount)));
                 return;
             }
             block.Rows++;
@@ -537,14 +626,7 @@ internal static class MarksFileReader
                 block.Problems.Add((line, column, raw, problem));
                 return;
             }
-            if (block.Count == block.Marks.Length)
-            {
-                var bigger = ArrayPool<Mark>.Shared.Rent(block.Marks.Length * 2);
-                block.Marks.AsSpan(0, block.Count).CopyTo(bigger);
-                ArrayPool<Mark>.Shared.Return(block.Marks);
-                block.Marks = bigger;
-            }
-            block.Marks[block.Count++] = new Mark { Enrolment = _numbers[enrolment], Line = line, Index = (short)index, Code = code };
+            block.Add(new Mark { Enrolment = _numbers[enrolment], Line = line, Index = (short)index, Code = code });
         }
     }
 
