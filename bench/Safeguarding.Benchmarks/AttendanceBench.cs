@@ -27,14 +27,7 @@ public static class AttendanceBench
         var pupils = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 137_000;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var folder = Directory.CreateDirectory(args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"attendance-bench-{pupils}")).FullName;
-        var pupilsCsv = Path.Combine(folder, "pupils.csv");
-        var marksCsv = Path.Combine(folder, "marks.csv");
-        if (!File.Exists(marksCsv))
-        {
-            var g = Stopwatch.StartNew();
-            var (enrolmentCount, markCount) = DemoLearners.WriteCity(pupilsCsv, marksCsv, pupils, Year);
-            Console.WriteLine($"generated {enrolmentCount:N0} enrolments and {markCount:N0} marks in {g.Elapsed.TotalSeconds:F1} s ({new FileInfo(marksCsv).Length / 1e9:F2} GB)");
-        }
+        var (pupilsCsv, marksCsv) = CityFiles(folder, pupils);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInfo()}");
 
         // ---- ours: CSV -> vectors ----------------------------------------------------------------------------
@@ -159,6 +152,20 @@ public static class AttendanceBench
                           $"(compute alone {Median(duckQuery) / Median(computeOnly):F0}x)");
         Console.WriteLine($"peak working set of the process after DuckDB: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         File.Delete(duckFile);
+    }
+
+    /// <summary>The city-year's two files in the folder, generated (deterministically) when not there yet.</summary>
+    internal static (string Pupils, string Marks) CityFiles(string folder, int pupils)
+    {
+        var pupilsCsv = Path.Combine(folder, "pupils.csv");
+        var marksCsv = Path.Combine(folder, "marks.csv");
+        if (!File.Exists(marksCsv))
+        {
+            var g = Stopwatch.StartNew();
+            var (enrolmentCount, markCount) = DemoLearners.WriteCity(pupilsCsv, marksCsv, pupils, Year);
+            Console.WriteLine($"generated {enrolmentCount:N0} enrolments and {markCount:N0} marks in {g.Elapsed.TotalSeconds:F1} s ({new FileInfo(marksCsv).Length / 1e9:F2} GB)");
+        }
+        return (pupilsCsv, marksCsv);
     }
 
     private sealed record Steps(List<double> Total, List<double> Read, List<double> Compute, List<double> Cpu, AttendanceFigures Figures);

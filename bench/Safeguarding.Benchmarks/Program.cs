@@ -32,6 +32,22 @@ if (args.FirstOrDefault() == "attendance-read")
     await Safeguarding.Benchmarks.AttendanceReadBench.RunAsync(args[1..]);
     return;
 }
+// bench/attendance-files.sh 137000 3  (issue 19: the whole `safeguard attendance measures` command beside DuckDB, each its own process)
+if (args.FirstOrDefault() == "attendance-files")
+{
+    await Safeguarding.Benchmarks.AttendanceFilesBench.RunAsync(args[1..]);
+    return;
+}
+if (args.FirstOrDefault() == "attendance-files-steps")
+{
+    Safeguarding.Benchmarks.AttendanceFilesBench.Steps(args[1..]);
+    return;
+}
+if (args.FirstOrDefault() == "attendance-files-duck")
+{
+    await Safeguarding.Benchmarks.AttendanceFilesBench.DuckAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "attendance")
 {
     await Safeguarding.Benchmarks.AttendanceBench.RunAsync(args[1..]);

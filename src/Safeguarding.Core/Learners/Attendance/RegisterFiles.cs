@@ -129,8 +129,27 @@ public static class RegisterFiles
         List<RowProblem> problems, string? name = null)
     {
         name ??= Path.GetFileName(path);
+        if (TryApplyMarksFast(path, year, enrolments, problems, name) is { } fast) return fast;
         using var reader = Open(path, name);
         return ApplyMarks(reader, year, enrolments, problems, name);
+    }
+
+    /// <summary>
+    /// The fast reader (<see cref="MarksFileReader"/>), for plain comma-separated UTF-8; null, having changed nothing,
+    /// for a file it cannot read exactly as Sep would (quotes, a lone CR, another separator or encoding).
+    /// </summary>
+    internal static MarksResult? TryApplyMarksFast(string path, AcademicYear year, Dictionary<string, Enrolment> enrolments,
+        List<RowProblem> problems, string name, int blockSize = MarksFileReader.BlockSize)
+    {
+        MarkRules rules;
+        string header;
+        using (var reader = Open(path, name))
+        {
+            rules = new MarkRules(year, enrolments, Columns(reader, MarkColumns, name, required: MarkColumns));
+            header = reader.Header.ToString();
+            if (reader.Spec.Sep.Separator != ',') return null;
+        }
+        return MarksFileReader.TryApply(path, rules, header, problems, name, blockSize);
     }
 
     public static MarksResult ApplyMarksText(string text, AcademicYear year, Dictionary<string, Enrolment> enrolments, List<RowProblem> problems, string name)
@@ -143,87 +162,36 @@ public static class RegisterFiles
         List<RowProblem> problems, string name)
     {
         var result = new MarksResult();
-        var lookup = enrolments.GetAlternateLookup<ReadOnlySpan<char>>();
         var working = new Dictionary<Enrolment, Working>(ReferenceEqualityComparer.Instance);
-        var dayOfYear = DayTable(year);
-        var firstDay = year.Start.ToDateOnly().DayNumber;
-        var columns = Columns(reader, MarkColumns, name, required: MarkColumns);
-        int cUpn = columns["upn"], cUrn = columns["urn"], cDate = columns["date"], cSession = columns["session"], cCode = columns["code"];
-        var needed = new[] { cUpn, cUrn, cDate, cSession, cCode }.Max() + 1;
-        Span<char> key = stackalloc char[64];
+        var rules = new MarkRules(year, enrolments, Columns(reader, MarkColumns, name, required: MarkColumns));
         foreach (var row in reader)
         {
-            if (row.ColCount < needed)
+            if (row.ColCount < rules.Needed)
             {
                 if (IsBlank(row)) continue;
-                Problem(row, row.ColCount + 1, $"expected at least {needed} columns, found {row.ColCount}.");
+                Problem(row, row.ColCount + 1, rules.TooFewColumns(row.ColCount));
                 continue;
             }
             result.Rows++;
-            var upn = row[cUpn].Span.Trim();
-            var urn = row[cUrn].Span.Trim();
-            var dateText = row[cDate].Span.Trim();
-            var sessionText = row[cSession].Span.Trim();
-            var codeText = row[cCode].Span.Trim();
-
-            var code = SessionCodes.ToByte(codeText);
-            if (code == SessionCodes.None)
+            if (!rules.TryMark(row[rules.Upn].Span.Trim(), row[rules.Urn].Span.Trim(), row[rules.Date].Span.Trim(), row[rules.Session].Span.Trim(),
+                    row[rules.Code].Span.Trim(), out var enrolment, out var index, out var code, out var column, out var problem))
             {
-                Problem(row, cCode + 1, $"'{codeText}' is not a register code.");
-                continue;
-            }
-            bool afternoon;
-            if (sessionText.Equals("AM", StringComparison.OrdinalIgnoreCase)) afternoon = false;
-            else if (sessionText.Equals("PM", StringComparison.OrdinalIgnoreCase)) afternoon = true;
-            else
-            {
-                Problem(row, cSession + 1, $"the session '{sessionText}' should be AM or PM.");
-                continue;
-            }
-            if (!TryDayNumber(dateText, out var dayNumber))
-            {
-                Problem(row, cDate + 1, $"'{dateText}' is not a date (YYYY-MM-DD).");
-                continue;
-            }
-            var offset = dayNumber - firstDay;
-            var day = (uint)offset < (uint)dayOfYear.Length ? dayOfYear[offset] : -2;
-            if (day < 0)
-            {
-                Problem(row, cDate + 1, day == -2
-                    ? $"{dateText} is outside the academic year {year.Name} ({year.Start:yyyy-MM-dd} to {year.End:yyyy-MM-dd})."
-                    : $"{dateText} is a weekend: schools do not record sessions at weekends.");
-                continue;
-            }
-            Enrolment? enrolment = null;
-            if (upn.Length + urn.Length + 1 <= key.Length)
-            {
-                upn.CopyTo(key);
-                key[upn.Length] = ',';
-                urn.CopyTo(key[(upn.Length + 1)..]);
-                lookup.TryGetValue(key[..(upn.Length + urn.Length + 1)], out enrolment);
-            }
-            if (enrolment is null)
-            {
-                Problem(row, cUpn + 1, UpnCheck.IsValid(upn)
-                    ? $"no enrolment for pupil {upn} at school {urn}: marks need the pupil on the school's roll."
-                    : upn.Length == 13 ? $"the UPN '{upn}' has the wrong check letter." : $"'{upn}' is not a UPN (13 characters).");
+                Problem(row, column, problem);
                 continue;
             }
             if (!working.TryGetValue(enrolment, out var w)) working[enrolment] = w = new Working(enrolment.Sessions, year.MaxSessions);
-            var index = day * 2 + (afternoon ? 1 : 0);
-            var current = w.Sessions[index];
-            var touched = w.Touched(index);
-            if (current == code)
-            {
-                if (!touched) { w.Touch(index); result.Unchanged++; }
-                continue;
-            }
-            if (current == SessionCodes.None && !touched) result.NewMarks++;
-            else w.Replaced.Add(new MarkReplaced(enrolment, index, current, code, $"{name}:{row.LineNumberFrom}"));
-            if (!touched) w.Touch(index);
-            w.Sessions[index] = code;
+            w.Apply(result, enrolment, index, code, name, row.LineNumberFrom);
         }
+        Finish(working, result);
+        return result;
 
+        void Problem(SepReader.Row row, int column, string problem) =>
+            problems.Add(new RowProblem(name, row.LineNumberFrom, column, reader.Header.ToString(), row.Span.ToString(), problem));
+    }
+
+    /// <summary>Writes the working copies back to their enrolments (in the order first marked) and records what changed.</summary>
+    internal static void Finish(IEnumerable<KeyValuePair<Enrolment, Working>> working, MarksResult result)
+    {
         foreach (var (enrolment, w) in working)
         {
             var trimmed = Trim(w.Sessions);
@@ -236,10 +204,90 @@ public static class RegisterFiles
             foreach (var r in w.Replaced)
                 if (w.Original(r.Session) != trimmed.ElementAtOrDefault(r.Session)) result.Replaced.Add(r);
         }
-        return result;
+    }
 
-        void Problem(SepReader.Row row, int column, string problem) =>
-            problems.Add(new RowProblem(name, row.LineNumberFrom, column, reader.Header.ToString(), row.Span.ToString(), problem));
+    /// <summary>
+    /// The checks on one marks row, shared by both readers so that they accept the same rows and word the same
+    /// problems: the row's mark (its enrolment, session number and code), or the column and reason it is refused.
+    /// </summary>
+    internal sealed class MarkRules
+    {
+        private readonly Dictionary<string, Enrolment>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly int[] _dayOfYear;
+        private readonly int _firstDay;
+
+        public MarkRules(AcademicYear year, Dictionary<string, Enrolment> enrolments, Dictionary<string, int> columns)
+        {
+            Year = year;
+            Enrolments = enrolments;
+            _lookup = enrolments.GetAlternateLookup<ReadOnlySpan<char>>();
+            _dayOfYear = DayTable(year);
+            _firstDay = year.Start.ToDateOnly().DayNumber;
+            (Upn, Urn, Date, Session, Code) = (columns["upn"], columns["urn"], columns["date"], columns["session"], columns["code"]);
+            Needed = new[] { Upn, Urn, Date, Session, Code }.Max() + 1;
+        }
+
+        public AcademicYear Year { get; }
+        public Dictionary<string, Enrolment> Enrolments { get; }
+        public int Upn { get; }
+        public int Urn { get; }
+        public int Date { get; }
+        public int Session { get; }
+        public int Code { get; }
+        /// <summary>Columns a row needs: one past the last of the five.</summary>
+        public int Needed { get; }
+
+        /// <summary>The weekday number (0 from the first weekday of the year) of a day number, -1 at a weekend, -2 outside the year.</summary>
+        public int DayOf(int dayNumber)
+        {
+            var offset = dayNumber - _firstDay;
+            return (uint)offset < (uint)_dayOfYear.Length ? _dayOfYear[offset] : -2;
+        }
+
+        public string TooFewColumns(int found) => $"expected at least {Needed} columns, found {found}.";
+
+        public bool TryMark(ReadOnlySpan<char> upn, ReadOnlySpan<char> urn, ReadOnlySpan<char> dateText, ReadOnlySpan<char> sessionText,
+            ReadOnlySpan<char> codeText, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Enrolment? enrolment, out int index, out byte code,
+            out int column, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+        {
+            enrolment = null;
+            index = 0;
+            column = 0;
+            problem = null;
+            code = SessionCodes.ToByte(codeText);
+            if (code == SessionCodes.None) return Refuse(Code, $"'{codeText}' is not a register code.", out column, out problem);
+            bool afternoon;
+            if (sessionText.Equals("AM", StringComparison.OrdinalIgnoreCase)) afternoon = false;
+            else if (sessionText.Equals("PM", StringComparison.OrdinalIgnoreCase)) afternoon = true;
+            else return Refuse(Session, $"the session '{sessionText}' should be AM or PM.", out column, out problem);
+            if (!TryDayNumber(dateText, out var dayNumber)) return Refuse(Date, $"'{dateText}' is not a date (YYYY-MM-DD).", out column, out problem);
+            var day = DayOf(dayNumber);
+            if (day < 0)
+                return Refuse(Date, day == -2
+                    ? $"{dateText} is outside the academic year {Year.Name} ({Year.Start:yyyy-MM-dd} to {Year.End:yyyy-MM-dd})."
+                    : $"{dateText} is a weekend: schools do not record sessions at weekends.", out column, out problem);
+            Span<char> key = stackalloc char[64];
+            if (upn.Length + urn.Length + 1 <= key.Length)
+            {
+                upn.CopyTo(key);
+                key[upn.Length] = ',';
+                urn.CopyTo(key[(upn.Length + 1)..]);
+                _lookup.TryGetValue(key[..(upn.Length + urn.Length + 1)], out enrolment);
+            }
+            if (enrolment is null)
+                return Refuse(Upn, UpnCheck.IsValid(upn)
+                    ? $"no enrolment for pupil {upn} at school {urn}: marks need the pupil on the school's roll."
+                    : upn.Length == 13 ? $"the UPN '{upn}' has the wrong check letter." : $"'{upn}' is not a UPN (13 characters).", out column, out problem);
+            index = day * 2 + (afternoon ? 1 : 0);
+            return true;
+        }
+
+        private static bool Refuse(int at, string why, out int column, out string problem)
+        {
+            column = at + 1;
+            problem = why;
+            return false;
+        }
     }
 
     /// <summary>Reads suspensions and permanent exclusions; each must name a pupil on a school's roll.</summary>
@@ -314,7 +362,7 @@ public static class RegisterFiles
     }
 
     /// <summary>YYYY-MM-DD to a day number, without allocating: this runs once per mark.</summary>
-    private static bool TryDayNumber(ReadOnlySpan<char> s, out int dayNumber)
+    internal static bool TryDayNumber(ReadOnlySpan<char> s, out int dayNumber)
     {
         dayNumber = 0;
         if (s.Length != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -327,7 +375,7 @@ public static class RegisterFiles
     }
 
     /// <summary>For each day of the year from 1 September: its weekday number, or -1 at a weekend.</summary>
-    private static int[] DayTable(AcademicYear year)
+    internal static int[] DayTable(AcademicYear year)
     {
         var days = Period.Between(year.Start, year.End, PeriodUnits.Days).Days + 1;
         var table = new int[days];
@@ -372,7 +420,7 @@ public static class RegisterFiles
     }
 
     /// <summary>The working copy of one enrolment's marks while a file is applied.</summary>
-    private sealed class Working
+    internal sealed class Working
     {
         private readonly byte[] _original;
         private readonly ulong[] _touched;
@@ -390,6 +438,25 @@ public static class RegisterFiles
         public bool Touched(int i) => (_touched[i >> 6] & (1UL << i)) != 0;
         public void Touch(int i) => _touched[i >> 6] |= 1UL << i;
         public byte Original(int i) => i < _original.Length ? _original[i] : SessionCodes.None;
+
+        /// <summary>
+        /// Applies one mark: a mark equal to the one held changes nothing; a later mark for a session replaces an earlier
+        /// one, and the replacement is kept with the file and line it came from.
+        /// </summary>
+        public void Apply(MarksResult result, Enrolment enrolment, int index, byte code, string name, long line)
+        {
+            var current = Sessions[index];
+            var touched = Touched(index);
+            if (current == code)
+            {
+                if (!touched) { Touch(index); result.Unchanged++; }
+                return;
+            }
+            if (current == SessionCodes.None && !touched) result.NewMarks++;
+            else Replaced.Add(new MarkReplaced(enrolment, index, current, code, $"{name}:{line}"));
+            if (!touched) Touch(index);
+            Sessions[index] = code;
+        }
     }
 }
 
