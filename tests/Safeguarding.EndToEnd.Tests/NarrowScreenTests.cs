@@ -49,7 +49,7 @@ public sealed class NarrowScreenTests(EndToEndFixture fixture)
         new(Role.SocialWorker, "Children's social work referral", $"/domestic-abuse/referrals/social-work/{s.SocialWorkReferralId}", Table: false),
         new(Role.Idva, "IDVA referrals", "/domestic-abuse/referrals/idva"),
         new(Role.Idva, "IDVA referral", $"/domestic-abuse/referrals/idva/{s.IdvaReferralId}", Table: false),
-        new(Role.EducationLead, "Attendance worklist", "/learners/worklist"),
+        new(Role.EducationLead, "Attendance worklist", "/learners/worklist?weeks=52"),
         new(Role.EducationLead, "Send a roll", "/learners/rolls", Table: false),
         new(Role.EducationLead, "Import attendance", "/learners/import", Table: false),
         new(Role.EducationLead, "School attendance figures", "/learners"),
@@ -95,10 +95,12 @@ public sealed class NarrowScreenTests(EndToEndFixture fixture)
                 }
                 else await audit.VisitAsync(page, $"{list.Name} on a phone", list.Path);
                 if (list.Table && await page.Locator("main table tbody tr").CountAsync() == 0) empty.Add($"{list.Name} ({list.Path}) as {role.Key}");
-                var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                // A phone zooms out to show a page wider than itself, which widens innerWidth with it; the layout
+                // viewport (clientWidth) stays the screen's width, so the page must fit both.
+                var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, Math.min(window.innerWidth, document.documentElement.clientWidth)]");
                 if (widths[0] <= widths[1]) continue;
-                var widest = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('main *')]
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                var widest = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
                     .slice(-3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + [...e.classList].join('.') : '')).join(', ')");
                 tooWide.Add($"{list.Name} ({list.Path}) as {role.Key}: {widths[0]} px wide on a {widths[1]} px screen; too wide: {widest}");
             }
