@@ -121,7 +121,7 @@ public sealed class NarrowScreenTests(EndToEndFixture fixture)
     /// </summary>
     private static async Task<Seeded> SeedAsync(DemoHost host)
     {
-        var (_, schoolId) = await host.UserAsync(host.User(Role.SchoolKeyAdult));
+        var (dslUserId, schoolId) = await host.UserAsync(host.User(Role.SchoolKeyAdult));
         var (_, idvaId) = await host.UserAsync(host.User(Role.Idva));
         var (frontDoorUserId, councilId) = await host.UserAsync(host.User(Role.FrontDoorManager));
         var data = new TestData(host.NewContext);
@@ -148,8 +148,21 @@ public sealed class NarrowScreenTests(EndToEndFixture fixture)
         incident.Children[0].GivenName = LongGivenName;
         incident.Children[0].FamilyName = LongFamilyName;
         var notification = await data.CreateReadyNotificationAsync(incident, incident.Children[0], school, now + Duration.FromHours(6));
+        // A second, from an earlier incident, already acknowledged: the acknowledged view has a row of its own.
+        var earlier = await data.CreateIncidentAsync(force, now - Duration.FromDays(3), reference: $"{LongReference}{Random.Shared.Next(1000):000}");
+        earlier.Children[0].GivenName = LongGivenName;
+        earlier.Children[0].FamilyName = LongFamilyName;
+        var acknowledged = await data.CreateReadyNotificationAsync(earlier, earlier.Children[0], school, now + Duration.FromHours(6));
         await using (var db = host.NewContext()) await new EncompassDelivery(db, new Outbox(db), new EncompassDeliveryOptions()).DeliverAllReadyAsync();
-        await data.SaveAsync(db => db.EncompassNotifications.Single(n => n.Id == notification.Id).ChildPersonId = child.Id);
+        await data.SaveAsync(db =>
+        {
+            db.EncompassNotifications.Single(n => n.Id == notification.Id).ChildPersonId = child.Id;
+            var done = db.EncompassNotifications.Single(n => n.Id == acknowledged.Id);
+            done.ChildPersonId = child.Id;
+            done.Status = NotificationStatus.Acknowledged;
+            done.AcknowledgedAt = now;
+            done.AcknowledgedByUserId = dslUserId;
+        });
 
         await data.CreateHeldLinksAsync(child, school, 1);
         var plan = new SafetyPlan
