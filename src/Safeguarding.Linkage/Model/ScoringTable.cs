@@ -73,6 +73,8 @@ internal sealed class ScoringTable
             && levels[(int)LinkageField.Postcode] == Levels.Postcode.Exact)
             return within;
         var w = _weights[field * Levels.MaxLevels + level];
+        // A move is one event: when the postcodes already differ, a different address is no second strike against.
+        if (field == (int)LinkageField.Address && w < 0 && levels[(int)LinkageField.Postcode] >= Levels.Postcode.Sector) return 0;
         if (level != 1) return w;
         var adjusted = field switch
         {
