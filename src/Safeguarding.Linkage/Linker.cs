@@ -123,7 +123,8 @@ public static class Linker
         var pairs = new List<ScoredPair>();
         var review = new List<ScoredPair>();
         long compared = 0;
-        Parallel.ForEach(Partitioner.Create(0, left.Count, Math.Max(256, left.Count / 256)),
+        // One worker a core: each holds a tally of the competition as long as the smaller file.
+        Parallel.ForEach(Partitioner.Create(0, left.Count, Math.Max(256, left.Count / 256)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => (new List<int>(256), new byte[Levels.FieldCount], new List<ScoredPair>(), new List<ScoredPair>(), 0L, competition?.NewTally()),
             (range, _, state) =>
             {
@@ -160,8 +161,10 @@ public static class Linker
         if (competition is not null)
         {
             // Every candidate of a record is scored by now: weigh each pair against its rivals, then cut at the threshold.
-            pairs = competition.Adjust(pairs, minWeight);
-            review = competition.Adjust(review, minWeight);
+            var (kept, contested) = competition.Adjust(pairs, minWeight);
+            pairs = kept;
+            review = [.. competition.Adjust(review, minWeight).Kept, .. contested];
+            review.Sort(ByWeightThenIndex);
         }
         // Deterministic order whatever the threads did.
         pairs.Sort(ByWeightThenIndex);
@@ -212,6 +215,7 @@ internal sealed class Competition
     private readonly bool _byRight;
     private readonly double _noPartner;
     private readonly double[] _sums;
+    private readonly float[] _best;
 
     public Competition(LinkageModel model, int leftCount, int rightCount)
     {
@@ -219,6 +223,8 @@ internal sealed class Competition
         var share = model.ProbabilityTwoRandomRecordsMatch * (_byRight ? leftCount : rightCount);
         _noPartner = 1 - Math.Clamp(share, 0, MaxShareWithPartner);
         _sums = new double[_byRight ? rightCount : leftCount];
+        _best = new float[_sums.Length];
+        Array.Fill(_best, float.NegativeInfinity);
     }
 
     public float MaxGain => (float)-Math.Log2(_noPartner);
@@ -227,31 +233,51 @@ internal sealed class Competition
 
     public void Merge(Tally tally)
     {
-        for (var k = 0; k < _sums.Length; k++) _sums[k] += tally.Sums[k];
+        for (var k = 0; k < _sums.Length; k++)
+        {
+            _sums[k] += tally.Sums[k];
+            _best[k] = Math.Max(_best[k], tally.Best[k]);
+        }
     }
 
-    /// <summary>The pairs with their weights against their rivals, those reaching <paramref name="minWeight"/> only.</summary>
-    public List<ScoredPair> Adjust(List<ScoredPair> pairs, float minWeight)
+    /// <summary>
+    /// The pairs with their weights against their rivals, those reaching <paramref name="minWeight"/> only; and the pairs
+    /// that reach it alone, are their record's best, and fall below it only because another candidate fits as well
+    /// (twins both fitting a nickname): those go to review, not into the output.
+    /// </summary>
+    public (List<ScoredPair> Kept, List<ScoredPair> Contested) Adjust(List<ScoredPair> pairs, float minWeight)
     {
-        var result = new List<ScoredPair>(pairs.Count);
+        var kept = new List<ScoredPair>(pairs.Count);
+        var contested = new List<ScoredPair>();
         foreach (var p in pairs)
         {
+            var record = _byRight ? p.Right : p.Left;
             var own = Math.Pow(2, p.Weight);
-            var rivals = _noPartner + Math.Max(0, _sums[_byRight ? p.Right : p.Left] - own);
+            var rivals = _noPartner + Math.Max(0, _sums[record] - own);
             var w = (float)Math.Clamp(Math.Log2(own / rivals), -60, 60);
-            if (w >= minWeight) result.Add(p with { Weight = w });
+            if (w >= minWeight) kept.Add(p with { Weight = w });
+            else if (p.Weight >= minWeight && p.Weight >= _best[record]) contested.Add(p);
         }
-        return result;
+        return (kept, contested);
     }
 
     internal sealed class Tally(bool byRight, int count)
     {
         public readonly double[] Sums = new double[count];
+        public readonly float[] Best = Filled(count);
 
         public void Add(int left, int right, float weight)
         {
-            if (weight < Negligible) return;
-            Sums[byRight ? right : left] += Math.Pow(2, weight);
+            var record = byRight ? right : left;
+            if (weight > Best[record]) Best[record] = weight;
+            if (weight >= Negligible) Sums[record] += Math.Pow(2, weight);
+        }
+
+        private static float[] Filled(int count)
+        {
+            var a = new float[count];
+            Array.Fill(a, float.NegativeInfinity);
+            return a;
         }
     }
 }
