@@ -12,6 +12,8 @@ using Safeguarding.Testing;
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- audit 200000   (append and verify on both databases)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage febrl4|ons 5  (record linkage, docs/benchmarks.md)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage synthetic 3 1000000
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage concentrated 5 20000 5000  (issue 19: concentrated names, twins)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage all 3  (issue 19: FEBRL4, ONS, concentrated 20k x 5k and 1M x 1M)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- arrivals 1000000 500 both  (person index on arrival, issue 3)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance 137000 5  (city-year attendance against DuckDB, issue 5)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance-read 30000 5  (reading a stored city-year, both databases)

@@ -114,17 +114,21 @@ public static class Linker
         var table = model.Table;
         var minWeight = (float)LinkageModel.WeightFromProbability(Math.Clamp(threshold, 1e-9, 1 - 1e-9));
         var other = right ?? left;
+        var competition = right is null ? null : new Competition(model, left.Count, right.Count);
+        // A pair may gain up to the competition's most before the cut: keep those that could reach the threshold.
+        var keepWeight = minWeight - (competition?.MaxGain ?? 0);
         // In dedupe every sibling-like pair is held; in a link, only where a list shows the family has two such children.
         var leftSiblings = right is null ? null : SiblingGuard.RecordsWithSiblingInList(left);
         var rightSiblings = right is null ? null : SiblingGuard.RecordsWithSiblingInList(right);
         var pairs = new List<ScoredPair>();
         var review = new List<ScoredPair>();
         long compared = 0;
-        Parallel.ForEach(Partitioner.Create(0, left.Count, Math.Max(256, left.Count / 256)),
-            () => (new List<int>(256), new byte[Levels.FieldCount], new List<ScoredPair>(), new List<ScoredPair>(), 0L),
+        // One worker a core: each holds a tally of the competition as long as the smaller file.
+        Parallel.ForEach(Partitioner.Create(0, left.Count, Math.Max(256, left.Count / 256)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => (new List<int>(256), new byte[Levels.FieldCount], new List<ScoredPair>(), new List<ScoredPair>(), 0L, competition?.NewTally()),
             (range, _, state) =>
             {
-                var (buffer, levels, found, held, n) = state;
+                var (buffer, levels, found, held, n, tally) = state;
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     buffer.Clear();
@@ -134,14 +138,15 @@ public static class Linker
                     foreach (var j in buffer)
                     {
                         var w = table.Weight(a, other[j], levels);
-                        if (w < minWeight) continue;
+                        tally?.Add(i, j, w);
+                        if (w < keepWeight) continue;
                         var hold = SiblingGuard.IsIdentifierConflict(levels)
                                    || (SiblingGuard.IsPossibleSibling(levels) && (leftSiblings is null || leftSiblings[i] || rightSiblings![j]));
                         if (hold) held.Add(new ScoredPair(i, j, w));
                         else found.Add(new ScoredPair(i, j, w));
                     }
                 }
-                return (buffer, levels, found, held, n);
+                return (buffer, levels, found, held, n, tally);
             },
             state =>
             {
@@ -150,8 +155,17 @@ public static class Linker
                     pairs.AddRange(state.Item3);
                     review.AddRange(state.Item4);
                     compared += state.Item5;
+                    competition?.Merge(state.Item6!);
                 }
             });
+        if (competition is not null)
+        {
+            // Every candidate of a record is scored by now: weigh each pair against its rivals, then cut at the threshold.
+            var (kept, contested) = competition.Adjust(pairs, minWeight);
+            pairs = kept;
+            review = [.. competition.Adjust(review, minWeight).Kept, .. contested];
+            review.Sort(ByWeightThenIndex);
+        }
         // Deterministic order whatever the threads did.
         pairs.Sort(ByWeightThenIndex);
         review.Sort(ByWeightThenIndex);
@@ -179,6 +193,92 @@ public static class Linker
             result.Add(p);
         }
         return result;
+    }
+}
+
+/// <summary>
+/// The evidence of a pair weighed against its rivals (ADR-020). Fellegi-Sunter scores each pair alone, with a prior
+/// that falls as the files grow, so at a million a true pair agreeing on name and birth date but not on the home falls
+/// below the threshold even when no other record could be that child. Seen from a record of the smaller file (the
+/// side more likely to have a partner), its candidates are rivals: with pi the share of those records that have a
+/// partner, P(the partner is i) = 2^w_i / ((1 - pi) + the sum of 2^w_k over all its candidates k). A lone candidate
+/// gains up to log2(1 / (1 - pi)) bits; twins or namesakes that both fit share the probability and fall back.
+/// </summary>
+internal sealed class Competition
+{
+    /// <summary>pi is capped so that a lone candidate gains at most log2(20), 4.3 bits, whatever the prior says.</summary>
+    private const double MaxShareWithPartner = 0.95;
+
+    // Candidates below this weight (odds 1 to a million) add nothing worth counting.
+    private const float Negligible = -20;
+
+    private readonly bool _byRight;
+    private readonly double _noPartner;
+    private readonly double[] _sums;
+    private readonly float[] _best;
+
+    public Competition(LinkageModel model, int leftCount, int rightCount)
+    {
+        _byRight = rightCount <= leftCount;
+        var share = model.ProbabilityTwoRandomRecordsMatch * (_byRight ? leftCount : rightCount);
+        _noPartner = 1 - Math.Clamp(share, 0, MaxShareWithPartner);
+        _sums = new double[_byRight ? rightCount : leftCount];
+        _best = new float[_sums.Length];
+        Array.Fill(_best, float.NegativeInfinity);
+    }
+
+    public float MaxGain => (float)-Math.Log2(_noPartner);
+
+    public Tally NewTally() => new(_byRight, _sums.Length);
+
+    public void Merge(Tally tally)
+    {
+        for (var k = 0; k < _sums.Length; k++)
+        {
+            _sums[k] += tally.Sums[k];
+            _best[k] = Math.Max(_best[k], tally.Best[k]);
+        }
+    }
+
+    /// <summary>
+    /// The pairs with their weights against their rivals, those reaching <paramref name="minWeight"/> only; and the pairs
+    /// that reach it alone, are their record's best, and fall below it only because another candidate fits as well
+    /// (twins both fitting a nickname): those go to review, not into the output.
+    /// </summary>
+    public (List<ScoredPair> Kept, List<ScoredPair> Contested) Adjust(List<ScoredPair> pairs, float minWeight)
+    {
+        var kept = new List<ScoredPair>(pairs.Count);
+        var contested = new List<ScoredPair>();
+        foreach (var p in pairs)
+        {
+            var record = _byRight ? p.Right : p.Left;
+            var own = Math.Pow(2, p.Weight);
+            var rivals = _noPartner + Math.Max(0, _sums[record] - own);
+            var w = (float)Math.Clamp(Math.Log2(own / rivals), -60, 60);
+            if (w >= minWeight) kept.Add(p with { Weight = w });
+            else if (p.Weight >= minWeight && p.Weight >= _best[record]) contested.Add(p);
+        }
+        return (kept, contested);
+    }
+
+    internal sealed class Tally(bool byRight, int count)
+    {
+        public readonly double[] Sums = new double[count];
+        public readonly float[] Best = Filled(count);
+
+        public void Add(int left, int right, float weight)
+        {
+            var record = byRight ? right : left;
+            if (weight > Best[record]) Best[record] = weight;
+            if (weight >= Negligible) Sums[record] += Math.Pow(2, weight);
+        }
+
+        private static float[] Filled(int count)
+        {
+            var a = new float[count];
+            Array.Fill(a, float.NegativeInfinity);
+            return a;
+        }
     }
 }
 

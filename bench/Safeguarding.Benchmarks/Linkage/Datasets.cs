@@ -7,6 +7,9 @@ namespace Safeguarding.Benchmarks.Linkage;
 /// <summary>A benchmark input: two canonical CSV files and the truth (record id → person key), which only scoring sees.</summary>
 public sealed record Dataset(string Name, string LeftPath, string RightPath, Dictionary<string, string> TruthLeft, Dictionary<string, string> TruthRight)
 {
+    /// <summary>Each twin's person key to their twin's, where the data has twins (the harness counts twin-to-twin links).</summary>
+    public Dictionary<string, string> TwinOf { get; init; } = [];
+
     public long TruePairs()
     {
         var right = TruthRight.Values.GroupBy(v => v).ToDictionary(g => g.Key, g => (long)g.Count());

@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Safeguarding.Linkage;
 using Safeguarding.Linkage.Blocking;
+using Safeguarding.Linkage.Comparison;
 using Safeguarding.Linkage.Files;
 
 namespace Safeguarding.Benchmarks.Linkage;
 
 /// <summary>
 /// End to end, exactly as <c>safeguard link</c> runs: canonical CSV in, pairs.csv out, then scored against the truth.
-/// <c>dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage febrl4|ons|synthetic [runs] [size]</c>
+/// <c>dotnet run -c Release --project bench/Safeguarding.Benchmarks -- linkage febrl4|ons|synthetic|concentrated|all [runs] [size]</c>
 /// </summary>
 public static class LinkageBench
 {
@@ -18,21 +19,30 @@ public static class LinkageBench
     {
         var which = args.FirstOrDefault() ?? "febrl4";
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "safeguarding-linkage-bench", Guid.NewGuid().ToString("N"))).FullName;
-        try
+        int Size(int at, int fallback) => args.Length > at ? int.Parse(args[at], CultureInfo.InvariantCulture) : fallback;
+        // "all": the issue 19 lines side by side in one run (FEBRL4, ONS, the concentrated roll at 20,000 x 5,000 and at a million).
+        string[] each = which == "all" ? ["febrl4", "ons", "concentrated-small", "concentrated-million"] : [which];
+        foreach (var name in each)
         {
-            var dataset = which switch
+            var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "safeguarding-linkage-bench", Guid.NewGuid().ToString("N"))).FullName;
+            try
             {
-                "febrl4" => Datasets.Febrl4(folder),
-                "ons" => Datasets.Ons(folder),
-                "synthetic" => SyntheticPeople.Write(folder, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000),
-                _ => throw new ArgumentException($"Unknown dataset {which}: febrl4, ons or synthetic."),
-            };
-            RunDataset(dataset, runs, folder);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
+                var dataset = name switch
+                {
+                    "febrl4" => Datasets.Febrl4(folder),
+                    "ons" => Datasets.Ons(folder),
+                    "synthetic" => SyntheticPeople.Write(folder, Size(2, 1_000_000)),
+                    "concentrated" => ConcentratedRoll.Write(folder, Size(2, 20_000), Size(3, 5_000)),
+                    "concentrated-small" => ConcentratedRoll.Write(folder, 20_000, 5_000),
+                    "concentrated-million" => ConcentratedRoll.Write(folder, 1_000_000, 1_000_000),
+                    _ => throw new ArgumentException($"Unknown dataset {name}: febrl4, ons, synthetic, concentrated [roll] [police] or all."),
+                };
+                RunDataset(dataset, name == "concentrated-million" ? 1 : runs, folder);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
@@ -60,21 +70,26 @@ public static class LinkageBench
         Console.WriteLine($"  median wall time {Median(times):F2} s (min {times.Min():F2}, max {times.Max():F2}); pairs compared per second (scoring) {Median(rates):N0}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB");
         Console.WriteLine($"  blocking recall {BlockingRecall(dataset):F4} ({truePairs:N0} true pairs)");
         if (Environment.GetEnvironmentVariable("SG_DUMP_MISSED") == "1") DumpMissed(dataset, last.Model, predicted);
-        Console.WriteLine("  threshold | predicted |        TP |        FP |        FN | precision |   recall |       F1");
+        if (Environment.GetEnvironmentVariable("SG_DUMP_WRONG") == "1") DumpWrong(dataset, last.Model, predicted);
+        if (Environment.GetEnvironmentVariable("SG_DUMP_MODEL") == "1")
+            foreach (var f in last.Model.Fields)
+                Console.WriteLine($"  {f.Field}: " + string.Join("; ", f.Levels.Skip(1).Select(l => $"{l.Name} m={l.M:G3} u={l.U:G3} w={l.Weight:F1}")));
+        Console.WriteLine("  threshold | predicted |        TP |        FP |        FN | precision |   recall |       F1 | twin to twin");
         foreach (var t in Thresholds)
         {
-            long tp = 0, fp = 0;
+            long tp = 0, fp = 0, twins = 0;
             foreach (var (l, r, p) in predicted)
             {
                 if (p < t) continue;
                 if (dataset.TruthLeft[l] == dataset.TruthRight[r]) tp++;
                 else fp++;
+                if (dataset.TwinOf.TryGetValue(dataset.TruthLeft[l], out var twin) && twin == dataset.TruthRight[r]) twins++;
             }
             var fn = truePairs - tp;
             var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
             var recall = (double)tp / truePairs;
             var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            Console.WriteLine($"  {t,9} | {tp + fp,9:N0} | {tp,9:N0} | {fp,9:N0} | {fn,9:N0} | {precision,9:F5} | {recall,8:F5} | {f1,8:F5}");
+            Console.WriteLine($"  {t,9} | {tp + fp,9:N0} | {tp,9:N0} | {fp,9:N0} | {fn,9:N0} | {precision,9:F5} | {recall,8:F5} | {f1,8:F5} | {twins,12:N0}");
         }
     }
 
@@ -138,6 +153,28 @@ public static class LinkageBench
                     Console.WriteLine($"   {leftRecords[i]}");
                     Console.WriteLine($"   {rightRecords[j]}");
                 }
+    }
+
+    /// <summary>Every predicted pair at 0.9 that is not a true pair, explained field by field.</summary>
+    private static void DumpWrong(Dataset dataset, Safeguarding.Linkage.Model.LinkageModel model, List<(string Left, string Right, double Probability)> predicted)
+    {
+        var leftRecords = PersonCsv.Read(dataset.LeftPath).ToDictionary(r => r.Id);
+        var rightRecords = PersonCsv.Read(dataset.RightPath).ToDictionary(r => r.Id);
+        var rightPeople = dataset.TruthRight.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.First().Key);
+        var leftPeople = dataset.TruthLeft.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.First().Key);
+        foreach (var (l, r, p) in predicted)
+        {
+            if (p < 0.9 || dataset.TruthLeft[l] == dataset.TruthRight[r]) continue;
+            var a = PreparedPerson.From(leftRecords[l]);
+            var b = PreparedPerson.From(rightRecords[r]);
+            model.ApplyTermFrequencies([a, b]);
+            var ex = model.Explain(a, b);
+            var rightOnRoll = leftPeople.ContainsKey(dataset.TruthRight[r]);
+            Console.WriteLine($"WRONG p={p:F4} right-person-on-roll={rightOnRoll} prior {ex.PriorWeight:F1}: " + string.Join(", ", ex.Fields.Select(f => $"{f.Name}={f.Weight:F1}")));
+            Console.WriteLine($"   {leftRecords[l]}");
+            Console.WriteLine($"   {rightRecords[r]}");
+            if (leftPeople.TryGetValue(dataset.TruthRight[r], out var trueLeft)) Console.WriteLine($"   true: {leftRecords[trueLeft]}");
+        }
     }
 
     private static double Median(List<double> values)

@@ -113,7 +113,10 @@ public sealed record BlockingRule(string Name, Func<PreparedPerson, ulong> Key, 
     public static IReadOnlyList<BlockingRule> TrainingPasses { get; } =
     [
         DateOfBirth,
-        Postcode,
+        // Both names, not the postcode: pairs sharing a home are mostly brothers and sisters, whom a postcode pass
+        // learns as matches (a different birth date and given name then look like a typo). Namesakes are strangers.
+        new("given and family name", p => p.Given.Length == 0 || p.Family.Length == 0 ? 0 : Hash.Mix(Hash.Of(p.Given, 25), Hash.Of(p.Family, 26), 25),
+            [LinkageField.GivenName, LinkageField.FamilyName]),
         new("family name and given initial", p => p.Family.Length == 0 || p.Given.Length == 0 ? 0 : Hash.Mix(Hash.Of(p.Family, 10), p.Given[0], 10),
             [LinkageField.FamilyName, LinkageField.GivenName]),
     ];

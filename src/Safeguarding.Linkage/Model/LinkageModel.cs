@@ -27,6 +27,12 @@ public sealed class LinkageModel
 
     public List<FieldModel> Fields { get; init; } = [];
 
+    /// <summary>
+    /// P(the addresses agree | the postcodes agree) for two different people, counted from the files: the address's
+    /// weight when the postcode already agrees. Null in models trained before it (the address then counts in full).
+    /// </summary>
+    public double? ProbabilityAddressAgreesWithinPostcode { get; set; }
+
     /// <summary>Value counts for given_name, family_name and postcode (common values only; rarer values count once).</summary>
     public Dictionary<string, TermFrequencyTable> TermFrequencies { get; init; } = [];
 
@@ -126,7 +132,7 @@ public sealed class LinkageModel
         for (var f = 0; f < Levels.FieldCount; f++)
         {
             var field = (LinkageField)f;
-            fields.Add(new FieldEvidence(field, Levels.FieldName(field), Levels.Names[f][levels[f]], levels[f], Table.FieldWeight(f, levels[f], a)));
+            fields.Add(new FieldEvidence(field, Levels.FieldName(field), Levels.Names[f][levels[f]], levels[f], Table.FieldWeight(f, levels, a)));
         }
         return new PairExplanation(a.Id, b.Id, PriorWeight, total, ProbabilityFromWeight(total), fields, SiblingGuard.IsPossibleSibling(levels), SiblingGuard.IsIdentifierConflict(levels));
     }

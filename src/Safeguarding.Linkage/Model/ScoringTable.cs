@@ -9,6 +9,7 @@ internal sealed class ScoringTable
     private readonly float _prior;
     private readonly float _log2UGiven, _log2UFamily, _log2UPostcode;
     private readonly bool _tfGiven, _tfFamily, _tfPostcode;
+    private readonly float? _addressWithinPostcode;
     public readonly TermFrequencyTable Given, Family, Postcode;
 
     private ScoringTable(LinkageModel model)
@@ -30,6 +31,14 @@ internal sealed class ScoringTable
         Given = model.TermFrequencies.GetValueOrDefault("given_name") ?? new TermFrequencyTable();
         Family = model.TermFrequencies.GetValueOrDefault("family_name") ?? new TermFrequencyTable();
         Postcode = model.TermFrequencies.GetValueOrDefault("postcode") ?? new TermFrequencyTable();
+        if (model.ProbabilityAddressAgreesWithinPostcode is > 0 and var within)
+        {
+            var address = model.Fields[(int)LinkageField.Address].Levels[Levels.Address.Exact];
+            var postcode = model.Fields[(int)LinkageField.Postcode].Levels[Levels.Postcode.Exact];
+            // Among matches, the address agrees given the postcode agrees about as often as m(address) / m(postcode).
+            var m = Math.Min(1, address.M / Math.Max(postcode.M, 1e-9));
+            _addressWithinPostcode = (float)Math.Clamp(Math.Log2(m / within), 0, LinkageModel.MaxFieldWeight);
+        }
         (_tfGiven, _log2UGiven) = Baseline(model, LinkageField.GivenName, Given);
         (_tfFamily, _log2UFamily) = Baseline(model, LinkageField.FamilyName, Family);
         (_tfPostcode, _log2UPostcode) = Baseline(model, LinkageField.Postcode, Postcode);
@@ -47,7 +56,7 @@ internal sealed class ScoringTable
     {
         Comparer.Compare(a, b, levels);
         var w = _prior;
-        for (var f = 0; f < Levels.FieldCount; f++) w += FieldWeight(f, levels[f], a);
+        for (var f = 0; f < Levels.FieldCount; f++) w += FieldWeight(f, levels, a);
         return w;
     }
 
@@ -55,9 +64,17 @@ internal sealed class ScoringTable
     /// The weight of one field's level; on an exact match of a name or postcode, adjusted by how common the value is
     /// (log2 of u for the exact level over the value's frequency): agreeing on a rare surname says more than on Smith.
     /// </summary>
-    public float FieldWeight(int field, byte level, PreparedPerson a)
+    public float FieldWeight(int field, ReadOnlySpan<byte> levels, PreparedPerson a)
     {
+        var level = levels[field];
+        // One home is one piece of evidence: with the postcode already agreeing, an equal address only tells this
+        // household from the others at the postcode (brothers and sisters share both).
+        if (field == (int)LinkageField.Address && level == Levels.Address.Exact && _addressWithinPostcode is { } within
+            && levels[(int)LinkageField.Postcode] == Levels.Postcode.Exact)
+            return within;
         var w = _weights[field * Levels.MaxLevels + level];
+        // A move is one event: when the postcodes already differ, a different address is no second strike against.
+        if (field == (int)LinkageField.Address && w < 0 && levels[(int)LinkageField.Postcode] >= Levels.Postcode.Sector) return 0;
         if (level != 1) return w;
         var adjusted = field switch
         {

@@ -41,6 +41,7 @@ public static class Trainer
         model.ApplyTermFrequencies(all);
 
         var randomPairs = EstimateU(model, left, r, dedupe, options);
+        model.ProbabilityAddressAgreesWithinPostcode = AddressAgreementWithinPostcode(left, r, dedupe);
         model.Invalidate();
 
         var estimates = new List<(double[][] M, HashSet<LinkageField> Excluded)>();
@@ -179,6 +180,32 @@ public static class Trainer
         }
         if (pairs <= 0) return null;
         return Math.Max(agree, 1) / pairs;
+    }
+
+    /// <summary>
+    /// Of the pairs of different people agreeing on the postcode, the share that also agree on the address: near 1
+    /// where a postcode is one house, a tenth where it holds ten households. Counted within each file of a link, where
+    /// every pair is two different people (a source does not hold one child twice); pairs across the files would count
+    /// the matches too. Null in dedupe, or when no such pair shares a home.
+    /// </summary>
+    private static double? AddressAgreementWithinPostcode(IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson> right, bool dedupe)
+    {
+        if (dedupe) return null;
+        double samePostcode = 0, sameHome = 0;
+        foreach (var file in new[] { left, right })
+        {
+            var postcodes = new Dictionary<string, long>(StringComparer.Ordinal);
+            var homes = new Dictionary<(string, string), long>();
+            foreach (var p in file)
+            {
+                if (p.Postcode.Length == 0 || p.Address.Length == 0) continue;
+                postcodes[p.Postcode] = postcodes.GetValueOrDefault(p.Postcode) + 1;
+                homes[(p.Postcode, p.Address)] = homes.GetValueOrDefault((p.Postcode, p.Address)) + 1;
+            }
+            samePostcode += postcodes.Values.Sum(c => (double)c * (c - 1));
+            sameHome += homes.Values.Sum(c => (double)c * (c - 1));
+        }
+        return samePostcode <= 0 || sameHome <= 0 ? null : sameHome / samePostcode;
     }
 
     private static (uint[] Keys, double[] Counts, long Pairs) BlockedPatterns(IReadOnlyList<PreparedPerson> left, IReadOnlyList<PreparedPerson>? right, BlockingRule rule, TrainingOptions options)
