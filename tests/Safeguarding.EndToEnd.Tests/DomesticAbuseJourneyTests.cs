@@ -120,7 +120,7 @@ public sealed class DomesticAbuseJourneyTests(EndToEndFixture fixture)
         // The case goes on the next MARAC's agenda.
         await page.GotoAsync(host.Url("/domestic-abuse/marac"));
         violations.AddRange(await page.AxeViolationsAsync("MARAC"));
-        await page.SubmitAsync("Put waiting referrals on the next MARAC");
+        await page.SubmitAsync("Put waiting referrals on the next meeting of Aire Valley MARAC");
         await Assertions.Expect(page.Locator("#agenda")).ToContainTextAsync(household.VictimName);
         await Assertions.Expect(page.Locator("#agenda")).ToContainTextAsync("visible high risk (14 yes)");
         violations.AddRange(await page.AxeViolationsAsync("MARAC meeting"));

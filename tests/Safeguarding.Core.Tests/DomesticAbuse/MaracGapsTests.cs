@@ -90,6 +90,29 @@ public sealed class MaracGapsTests
     }
 
     [Theory, BothDatabases]
+    public async Task Putting_waiting_referrals_on_the_next_meeting_fills_its_places_oldest_first_and_the_rest_wait(DatabaseProvider provider)
+    {
+        await using var w = await PathwayWorld.CreateAsync(provider);
+        await using var db = w.NewContext();
+        var series = await new MeetingRecords(db).CreateSeriesAsync(new SeriesOptions("Aire Valley MARAC", MeetingKind.Marac, Cadence.Fortnightly, new LocalDate(2026, 10, 8),
+            new LocalTime(10, 0), 180, w.Council.Id, [w.Police.Id, w.IdvaService.Id], CasesPerMeeting: 2), PathwayWorld.Process(w.FrontDoor));
+        var referrals = new List<MaracReferral>();
+        for (var i = 0; i < 3; i++)
+        {
+            referrals.Add(await ReferAsync(w, db, (await w.Data.CreatePersonAsync(w.Partnership.Id)).Id));
+            w.Clock.AdvanceMinutes(1);
+        }
+
+        var (meeting, listed) = await new MaracReferrals(db).ListForNextMeetingAsync(series.Id, PathwayWorld.Process(w.FrontDoor));
+
+        Assert.Equal(2, listed);
+        await using var read = w.NewContext();
+        var statuses = await read.MaracReferrals.AsNoTracking().Where(r => r.MeetingId == meeting.Id || r.Status == MaracReferralStatus.Waiting)
+            .ToDictionaryAsync(r => r.Id, r => r.Status);
+        Assert.Equal([MaracReferralStatus.Listed, MaracReferralStatus.Listed, MaracReferralStatus.Waiting], referrals.Select(r => statuses[r.Id]));
+    }
+
+    [Theory, BothDatabases]
     public async Task The_waiting_list_pages_oldest_first_counts_every_referral_and_audits_only_the_victims_on_the_page(DatabaseProvider provider)
     {
         await using var w = await PathwayWorld.CreateAsync(provider);

@@ -112,7 +112,7 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         return referral;
     }
 
-    /// <summary>Puts every waiting referral on the series' next meeting (on or after today), in referral order.</summary>
+    /// <summary>Puts waiting referrals on the series' next meeting (on or after today), in referral order, as many as it has places for.</summary>
     public async Task<(Meeting Meeting, int Listed)> ListForNextMeetingAsync(Guid maracSeriesId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
@@ -120,8 +120,12 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         var meetings = new MeetingRecords(db, deployment);
         var today = Households.LondonDate(db.Clock.GetCurrentInstant());
         var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(maracSeriesId, today), process, ct);
+        // Within the meeting's capacity, oldest referrals first: the rest wait for a later meeting.
+        var capacity = await db.MeetingSeries.AsNoTracking().Where(s => s.Id == maracSeriesId).Select(s => s.CasesPerMeeting).SingleAsync(ct);
+        var meetingId = meeting.Id;
+        var places = capacity is { } cases ? Math.Max(0, cases - await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct)) : int.MaxValue;
         var waiting = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting && r.ReferralDate <= meeting.Date)
-            .OrderBy(r => r.ReferredAt).ToListAsync(ct);
+            .OrderBy(r => r.ReferredAt).ThenBy(r => r.Id).Take(places).ToListAsync(ct);
         await PutOnAgendaAsync(meetings, meeting, waiting, process, ct);
         await meetings.InviteRepresentativesAsync(meeting.Id, process, ct);
         return (meeting, waiting.Count);
