@@ -253,6 +253,18 @@ public static class LoadBench
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>A self-signed certificate for the host's data-protection keys, as a deployment names one.</summary>
+    private static string KeysCertificate(string folder)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=safeguarding-hub load benchmark keys", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(folder, "keys.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        return path;
+    }
+
     private static Process StartHost(TestDatabase database, int port)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -276,6 +288,11 @@ public static class LoadBench
         // Only the requests are measured: no outbox, deadlines or webhooks running beside them.
         start.Environment["Safeguarding__BackgroundWork__Enabled"] = "false";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // A production host refuses unsafe settings (Hosting/FailClosed): give it what a deployment would, so that the
+        // measured host is the production one.
+        start.Environment["AllowedHosts"] = "127.0.0.1";
+        start.Environment["Safeguarding__Smtp__Security"] = "StartTls";
+        start.Environment["Safeguarding__DataProtection__CertificatePath"] = KeysCertificate(database.Settings.DataDirectory);
         var process = Process.Start(start)!;
         var sink = new StreamWriter(log) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (sink) sink.WriteLine(e.Data); };

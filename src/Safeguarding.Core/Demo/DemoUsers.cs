@@ -62,6 +62,11 @@ internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets,
                         Role.Analyst => (role, "analyst", orgs.Council),
                         Role.PartnershipBusinessManager => (role, "business.manager", orgs.Council),
                         Role.EducationLead => (role, "education.lead", orgs.Council),
+                        Role.PoliceExploitationLead => (role, "police.exploitation", orgs.Police),
+                        Role.ExploitationPractitioner => (role, "exploitation.practitioner", orgs.Council),
+                        Role.YouthJusticeManager => (role, "youthjustice.manager", orgs.YouthJustice),
+                        Role.MaceChair => (role, "mace.chair", orgs.Council),
+                        Role.ServiceManager => (role, "service.manager", orgs.Council),
                         _ => throw new InvalidOperationException($"The demo has no user planned for the role {role}."),
                     });
                     break;

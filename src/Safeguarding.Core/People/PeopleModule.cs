@@ -10,6 +10,7 @@ public static class PeopleModule
         .AddScoped<PersonIndex>()
         .AddScoped<MatchReviews>()
         .AddScoped<ChildProtectionPlans>()
+        .AddScoped<ChildAllocations>()
         .AddScoped<Chronology.PersonChronology>()
         .AddScoped<PeopleWork>()
         .AddScoped<Chronology.IChronologySource, Chronology.ChildProtectionChronology>()

@@ -91,4 +91,6 @@ public enum LinkMade
     HeldLinkApproved,
     /// <summary>Follows the organisation's records moved by a practitioner's merge, unmerge or match decision.</summary>
     Merge,
+    /// <summary>A manager allocated the child to a worker of the organisation (People/ChildAllocations).</summary>
+    Allocated,
 }

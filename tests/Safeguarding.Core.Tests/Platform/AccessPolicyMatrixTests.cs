@@ -35,6 +35,11 @@ public sealed class AccessPolicyMatrixTests
         { Role.PartnershipBusinessManager, false, false, false, false },
         { Role.EducationLead, false, false, false, false },
         { Role.SettingDataManager, false, false, false, false },
+        { Role.PoliceExploitationLead, true, true, false, false },
+        { Role.ExploitationPractitioner, true, false, false, false },
+        { Role.YouthJusticeManager, true, false, false, false },
+        { Role.MaceChair, true, false, false, false },
+        { Role.ServiceManager, true, true, false, false },
     };
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

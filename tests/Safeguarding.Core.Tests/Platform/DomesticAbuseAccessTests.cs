@@ -27,6 +27,11 @@ public sealed class DomesticAbuseAccessTests
         { Role.PartnershipBusinessManager, false, false, false, false, false, false },
         { Role.EducationLead, false, false, false, false, false, false },
         { Role.SettingDataManager, false, false, false, false, false, false },
+        { Role.PoliceExploitationLead, false, false, false, false, false, false },
+        { Role.ExploitationPractitioner, false, false, false, false, false, false },
+        { Role.YouthJusticeManager, false, false, false, false, false, false },
+        { Role.MaceChair, false, false, false, false, false, false },
+        { Role.ServiceManager, false, false, false, false, false, false },
     };
 
     private static Actor ActorWith(Role role) => new(Guid.NewGuid(), Guid.NewGuid(), "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());

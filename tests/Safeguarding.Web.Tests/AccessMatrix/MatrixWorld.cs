@@ -44,13 +44,13 @@ public sealed class MatrixWorld
 
     public static OrganisationType TypeFor(Role role) => role switch
     {
-        Role.PoliceDomesticAbuse or Role.PoliceIntelligence => OrganisationType.PoliceForce,
+        Role.PoliceDomesticAbuse or Role.PoliceIntelligence or Role.PoliceExploitationLead => OrganisationType.PoliceForce,
         Role.SchoolKeyAdult or Role.SettingDataManager => OrganisationType.School,
         Role.CollegeSafeguardingLead => OrganisationType.College,
         Role.HealthSafeguardingPractitioner => OrganisationType.HospitalTrust,
         Role.GpPractice => OrganisationType.GpPractice,
         Role.Idva => OrganisationType.VoluntarySector,
-        Role.YouthJusticeWorker => OrganisationType.YouthJustice,
+        Role.YouthJusticeWorker or Role.YouthJusticeManager => OrganisationType.YouthJustice,
         _ => OrganisationType.CouncilService,
     };
 

@@ -23,6 +23,16 @@ public enum Role
     EducationLead,
     /// <summary>A school's or college's data manager: keeps the setting's roll and calendar, sees no child's record.</summary>
     SettingDataManager,
+    /// <summary>A police child exploitation lead: sends intelligence (PIM) and missing-person reports, sits on MACE.</summary>
+    PoliceExploitationLead,
+    /// <summary>A practitioner of the council's exploitation team: holds children at risk of exploitation, runs contexts.</summary>
+    ExploitationPractitioner,
+    /// <summary>Manages youth justice workers: allocates the young people the service supervises, signs off their work.</summary>
+    YouthJusticeManager,
+    /// <summary>Chairs child-focused and contextual MACE meetings.</summary>
+    MaceChair,
+    /// <summary>A children's services service manager: overdue work escalates to them after the team manager.</summary>
+    ServiceManager,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -77,6 +87,8 @@ public enum Resource
     ChildrensSocialWorkReferral,
     /// <summary>A DRAMM allocation to an IDVA service, which accepts it and names a worker (Dramm/TriageReferrals).</summary>
     IdvaReferral,
+    /// <summary>Who holds a child: the allocated worker, their team manager and service manager (People/ChildAllocations).</summary>
+    ChildAllocation,
 }
 
 public enum Operation

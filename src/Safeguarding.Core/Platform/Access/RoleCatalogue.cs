@@ -79,6 +79,21 @@ public static partial class RoleCatalogue
         [Role.PartnershipBusinessManager] = new("Partnership business manager", "Runs the partnership's business: figures, assurance and the yearly report.",
             [new(AggregateFigures, Read, WholePartnership), new(Organisation, Read, WholePartnership), new(AuditTrail, Read, WholePartnership)],
             CanBreakGlass: false),
+        [Role.PoliceExploitationLead] = new("Police child exploitation lead", "Sends police intelligence and missing-person reports about children; sits on MACE.",
+            [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.ExploitationPractitioner] = new("Exploitation team practitioner", "Works with children at risk of exploitation and the places and groups around them.",
+            [new(Person, Read, RelatedRecords), new(Person, Update, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.YouthJusticeManager] = new("Youth justice manager", "Manages youth justice workers: allocates the young people the service supervises and signs off their work.",
+            [new(Person, Read, RelatedRecords), new(Person, Update, RelatedRecords), new(Organisation, Read, WholePartnership), new(AggregateFigures, Read, WholePartnership)],
+            CanBreakGlass: true),
+        [Role.MaceChair] = new("MACE chair", "Chairs child-focused and contextual MACE meetings.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership), new(AggregateFigures, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.ServiceManager] = new("Service manager", "Manages children's services teams: overdue work escalates to them after the team manager.",
+            [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership), new(AggregateFigures, Read, WholePartnership)],
+            CanBreakGlass: true),
     };
 
     /// <summary>
@@ -90,6 +105,7 @@ public static partial class RoleCatalogue
         .. PeopleGrants,
         .. LearnersGrants,
         .. DomesticAbuseGrants,
+        .. ExploitationGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
