@@ -422,7 +422,8 @@ public static class LoadBench
                     using var response = await client.SendAsync(request);
                     await response.Content.LoadIntoBufferAsync();
                     status = (int)response.StatusCode;
-                    error = status >= 400 || (kind == "api post" ? status is not (200 or 201) : status != 200);
+                    // A partner system is told only that its record was received (202): it never learns the match (issue 18).
+                    error = status >= 400 || (kind == "api post" ? status is not (200 or 201 or 202) : status != 200);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
