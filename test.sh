@@ -52,16 +52,21 @@ if ! dotnet build Safeguarding.slnx -c Release -nologo -v quiet -warnaserror; th
 fi
 
 # --- run each suite and add up ------------------------------------------------------------------------
+# The browser suite spends much of its time waiting on Chromium and the host, so it runs beside the others rather
+# than after them; its output is shown when it ends.
 passed=0 failed=0 skipped=0
 mkdir -p .test-output
-for project in tests/*.Tests; do
+run_suite() { # project -> its log, the xml report (each test's time) and a filtered summary on stdout
+  local project=$1 name
   name=$(basename "$project")
-  say "$name"
-  log=".test-output/$name.log"
-  dotnet run --project "$project" -c Release --no-build -- -noColor -noLogo 2>&1 | tee "$log" | grep -E '^\s+(\[FAIL\]|.*\[FAIL\])|Total:|^\s{6}' | grep -vE '^\s+at ' | head -200
-  summary=$(grep -E 'Total: [0-9]+' "$log" | tail -n 1)
+  dotnet run --project "$project" -c Release --no-build -- -noColor -noLogo -xml ".test-output/$name.xml" >".test-output/$name.log" 2>&1
+  grep -E '^\s+(\[FAIL\]|.*\[FAIL\])|Total:|^\s{6}' ".test-output/$name.log" | grep -vE '^\s+at ' | head -200
+}
+add_up() { # name: adds its totals, or counts it failed when it did not finish
+  local name=$1 summary total errors fails skips notrun
+  summary=$(grep -E 'Total: [0-9]+' ".test-output/$name.log" | tail -n 1)
   if [[ -z $summary ]]; then
-    echo "$name did not finish (see $log)"; failed=$((failed + 1)); continue
+    echo "$name did not finish (see .test-output/$name.log)"; failed=$((failed + 1)); return
   fi
   total=$(sed -E 's/.*Total: ([0-9]+).*/\1/' <<<"$summary")
   errors=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$summary")
@@ -71,7 +76,23 @@ for project in tests/*.Tests; do
   passed=$((passed + total - fails - skips - notrun))
   failed=$((failed + fails + errors))
   skipped=$((skipped + skips + notrun))
+}
+browser=tests/Safeguarding.EndToEnd.Tests
+started=$(date +%s)
+run_suite "$browser" >.test-output/browser-summary.txt &
+browser_pid=$!
+for project in tests/*.Tests; do
+  [[ $project == "$browser" ]] && continue
+  name=$(basename "$project")
+  say "$name"
+  run_suite "$project"
+  add_up "$name"
 done
+wait "$browser_pid"
+say "$(basename "$browser") (ran beside the others)"
+cat .test-output/browser-summary.txt
+add_up "$(basename "$browser")"
+echo "Tests took $(( $(date +%s) - started )) s"
 
 echo
 if ((skipped > 0)); then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi

@@ -92,6 +92,31 @@ public static class BrowserSteps
             $"{name} ({new Uri(page.Url).PathAndQuery}): {v.Id} [{v.Impact}] {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
     }
 
+    /// <summary>
+    /// Null when the page fits its screen; otherwise how wide it is and the last few elements that stick out. A phone
+    /// zooms out to show a page wider than itself, which widens innerWidth with it; the layout viewport (clientWidth)
+    /// stays the screen's width, so the page must fit both.
+    /// </summary>
+    public static async Task<string?> TooWideAsync(this IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, Math.min(window.innerWidth, document.documentElement.clientWidth)]");
+        if (widths[0] <= widths[1]) return null;
+        var widest = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(-3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + [...e.classList].join('.') : '')).join(', ')");
+        return $"{widths[0]} px wide on a {widths[1]} px screen; too wide: {widest}";
+    }
+
+    /// <summary>The page as it is now, narrowed to a 390 px phone and back: it must not scroll sideways.</summary>
+    public static async Task FitsAPhoneAsync(this IPage page, string what)
+    {
+        var size = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
+        var tooWide = await page.TooWideAsync();
+        Assert.True(tooWide is null, $"{what} scrolls sideways on a 390 px screen: {tooWide}");
+        if (size is not null) await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
     public static async Task<bool> HasDemoBannerAsync(this IPage page)
     {
         var banner = page.Locator(".app-demo-banner");

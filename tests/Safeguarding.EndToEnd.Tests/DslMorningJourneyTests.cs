@@ -16,12 +16,12 @@ namespace Safeguarding.EndToEnd.Tests;
 /// <summary>
 /// The school's designated safeguarding lead at 08:20, in a real browser on both databases: the waiting and acknowledged
 /// views, a notification acknowledged late in two steps with support added twice, the success banner saying how late;
-/// then the same lists, and the Front Door's, on a 390 px phone without sideways scrolling. Axe checks every state.
+/// Axe checks every state. The same lists on a 390 px phone are NarrowScreenTests'.
 /// </summary>
 public sealed class DslMorningJourneyTests(EndToEndFixture fixture)
 {
     [Theory, BothDatabases]
-    public async Task A_dsl_filters_acknowledges_in_two_steps_adds_support_and_the_lists_fit_a_phone(DatabaseProvider provider)
+    public async Task A_dsl_filters_acknowledges_in_two_steps_and_adds_support(DatabaseProvider provider)
     {
         var host = await fixture.HostAsync(provider);
         var audit = new PageAudit(host);
@@ -71,22 +71,6 @@ public sealed class DslMorningJourneyTests(EndToEndFixture fixture)
         await Assertions.Expect(await FindAsync(page, today.Id)).ToContainTextAsync("Acknowledged");
         await page.Context.CloseAsync();
 
-        // On a phone: the DSL's two views, then the Front Door's lists.
-        var phone = await PhoneAsync();
-        audit.Watch(phone);
-        await phone.SignInAsync(host, dsl);
-        var overflow = new List<string>();
-        foreach (var (name, path) in new[] { ("Inbox on a phone", "/domestic-abuse/encompass/inbox"), ("Acknowledged on a phone", "/domestic-abuse/encompass/inbox?show=acknowledged") })
-            overflow.AddRange(await FitsAsync(host, audit, phone, name, path));
-        await phone.Context.CloseAsync();
-        phone = await PhoneAsync();
-        audit.Watch(phone);
-        await phone.SignInAsync(host, host.User(Role.FrontDoorPractitioner));
-        foreach (var (name, path) in new[] { ("Phone the school on a phone", "/domestic-abuse/encompass/phone-the-school"), ("Children to place on a phone", "/domestic-abuse/encompass/children-to-place") })
-            overflow.AddRange(await FitsAsync(host, audit, phone, name, path));
-        await phone.Context.CloseAsync();
-
-        Assert.Empty(overflow);
         Assert.Empty(audit.Problems);
         await using var check = host.NewContext();
         var stored = await check.EncompassNotifications.AsNoTracking().SingleAsync(n => n.Id == today.Id);
@@ -138,32 +122,5 @@ public sealed class DslMorningJourneyTests(EndToEndFixture fixture)
             await page.LoadedAsync();
         }
         return row.First;
-    }
-
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "en-GB", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 3,
-        });
-        return await context.NewPageAsync();
-    }
-
-    /// <summary>The page at 390 px: checked with axe, and nothing wider than the screen (the document does not scroll sideways).</summary>
-    private static async Task<IReadOnlyList<string>> FitsAsync(DemoHost host, PageAudit audit, IPage page, string name, string path)
-    {
-        if (path.Contains('?'))
-        {
-            await page.GotoAsync(host.Url(path));
-            await page.LoadedAsync();
-            await audit.CheckAsync(page, name);
-        }
-        else await audit.VisitAsync(page, name, path);
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        if (widths[0] <= widths[1]) return [];
-        var widest = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')).join(', ')");
-        return [$"{name} ({path}): {widths[0]} px wide on a {widths[1]} px screen; too wide: {widest}"];
     }
 }

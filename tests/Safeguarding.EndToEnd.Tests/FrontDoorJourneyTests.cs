@@ -58,14 +58,6 @@ public sealed class FrontDoorJourneyTests(EndToEndFixture fixture)
         await page.LoadedAsync();
     }
 
-    private static async Task FitsAPhoneAsync(IPage page, string what)
-    {
-        await page.SetViewportSizeAsync(390, 844);
-        var wider = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(wider <= 0, $"{what} scrolls sideways by {wider} px on a 390 px screen");
-        await page.SetViewportSizeAsync(1280, 900);
-    }
-
     [Theory, BothDatabases]
     public async Task A_practitioner_works_forty_cases_sorting_filtering_closing_several_and_opening_an_incident(DatabaseProvider provider)
     {
@@ -79,7 +71,7 @@ public sealed class FrontDoorJourneyTests(EndToEndFixture fixture)
         await page.GotoAsync(host.Url("/domestic-abuse/dramm?day=2020-03-03"));
         await Assertions.Expect(page.Locator("#dramm-list caption")).ToContainTextAsync("40 cases");
         violations.AddRange(await page.AxeViolationsAsync("DRAMM list of forty"));
-        await FitsAPhoneAsync(page, "The DRAMM list");
+        await page.FitsAPhoneAsync("The DRAMM list");
 
         // The highest risk first.
         await page.GetByLabel("Sort by").SelectOptionAsync("risk");
@@ -128,7 +120,7 @@ public sealed class FrontDoorJourneyTests(EndToEndFixture fixture)
         await Assertions.Expect(page.Locator("#incident-summary")).ToContainTextAsync("Neighbours heard shouting");
         await Assertions.Expect(page.Locator("#incident-people")).ToContainTextAsync("Not linked");
         violations.AddRange(await page.AxeViolationsAsync("Incident page"));
-        await FitsAPhoneAsync(page, "The incident page");
+        await page.FitsAPhoneAsync("The incident page");
         await page.Locator(".govuk-back-link").ClickAsync();
         await page.ArriveAtAsync("mine=yes");
         await Assertions.Expect(page.Locator("#dramm-list caption")).ToContainTextAsync("2 cases");

@@ -93,10 +93,10 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         await chair.GotoAsync(host.Url("/domestic-abuse/marac"));
         await Assertions.Expect(chair.Locator($"#series-{seriesId}")).ToContainTextAsync(name);
         violations.AddRange(await chair.AxeViolationsAsync("MARAC overview"));
-        await FitsAPhoneAsync(chair, "MARAC overview");
+        await chair.FitsAPhoneAsync("MARAC overview");
         await chair.GotoAsync(host.Url($"/domestic-abuse/marac/agenda?seriesId={seriesId}"));
         violations.AddRange(await chair.AxeViolationsAsync("Build an agenda"));
-        await FitsAPhoneAsync(chair, "Build an agenda");
+        await chair.FitsAPhoneAsync("Build an agenda");
         await chair.Locator("input[name=MeetingDate]").Nth(1).CheckAsync();
         await chair.Locator($"input[name=Referrals][value='{referral.Id}']").CheckAsync();
         await chair.SubmitAsync("Put them on the agenda and invite the agencies");
@@ -110,7 +110,7 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         await idva.SignInAsync(host, idvaCredential);
         await idva.GotoAsync(host.Url("/meetings/mine"));
         violations.AddRange(await idva.AxeViolationsAsync("My meetings"));
-        await FitsAPhoneAsync(idva, "My meetings");
+        await idva.FitsAPhoneAsync("My meetings");
         await idva.Locator($"#coming a[href='{meetingUrl}']").ClickAsync();
         await idva.ArriveAtAsync(meetingUrl);
         await idva.GetByLabel("What your records hold").FillAsync("Supported since March; two refuge referrals");
@@ -156,7 +156,7 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
         var overdue = idva.Locator("#overdue-actions tbody tr").Filter(new() { HasText = "Share the risk summary with housing" });
         await Assertions.Expect(overdue.Locator(".govuk-tag--red")).ToContainTextAsync("Overdue by");
         violations.AddRange(await idva.AxeViolationsAsync("Overdue actions"));
-        await FitsAPhoneAsync(idva, "Overdue actions");
+        await idva.FitsAPhoneAsync("Overdue actions");
         await overdue.GetByRole(AriaRole.Button).ClickAsync();
         await idva.LoadedAsync();
         await Assertions.Expect(idva.Locator("main")).Not.ToContainTextAsync("Share the risk summary with housing");
@@ -219,15 +219,6 @@ public sealed class MaracChairJourneyTests(EndToEndFixture fixture)
                         && db.People.Count(o => o.GivenName == m.GivenName && o.FamilyName == m.FamilyName) == 1)
             .OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).FirstAsync();
         return new Victim(man.Id, man.GivenName, man.FamilyName);
-    }
-
-    /// <summary>The page at 390 px: nothing wider than the screen (the document does not scroll sideways).</summary>
-    private static async Task FitsAPhoneAsync(IPage page, string what)
-    {
-        await page.SetViewportSizeAsync(390, 844);
-        var wider = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(wider <= 0, $"{what} scrolls sideways by {wider} px on a 390 px screen");
-        await page.SetViewportSizeAsync(1280, 900);
     }
 
     private static async Task<Meeting> MeetingAsync(DemoHost host, Guid seriesId)

@@ -95,14 +95,7 @@ public sealed class NarrowScreenTests(EndToEndFixture fixture)
                 }
                 else await audit.VisitAsync(page, $"{list.Name} on a phone", list.Path);
                 if (list.Table && await page.Locator("main table tbody tr").CountAsync() == 0) empty.Add($"{list.Name} ({list.Path}) as {role.Key}");
-                // A phone zooms out to show a page wider than itself, which widens innerWidth with it; the layout
-                // viewport (clientWidth) stays the screen's width, so the page must fit both.
-                var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, Math.min(window.innerWidth, document.documentElement.clientWidth)]");
-                if (widths[0] <= widths[1]) continue;
-                var widest = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                    .slice(-3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + [...e.classList].join('.') : '')).join(', ')");
-                tooWide.Add($"{list.Name} ({list.Path}) as {role.Key}: {widths[0]} px wide on a {widths[1]} px screen; too wide: {widest}");
+                if (await page.TooWideAsync() is { } wide) tooWide.Add($"{list.Name} ({list.Path}) as {role.Key}: {wide}");
             }
             await context.CloseAsync();
         }

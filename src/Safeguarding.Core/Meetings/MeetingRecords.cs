@@ -109,6 +109,18 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         return series;
     }
 
+    /// <summary>
+    /// How many cases a meeting has on its agenda and how many more it may take (its series' cases per meeting; no limit
+    /// when the series sets none). For the services that list cases, which check their own grants first.
+    /// </summary>
+    public async Task<(int Listed, int PlacesLeft)> PlacesAsync(Meeting meeting, CancellationToken ct = default)
+    {
+        var meetingId = meeting.Id;
+        var capacity = await db.MeetingSeries.AsNoTracking().Where(s => s.Id == meeting.SeriesId).Select(s => s.CasesPerMeeting).SingleAsync(ct);
+        var listed = await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct);
+        return (listed, capacity is { } cases ? Math.Max(0, cases - listed) : int.MaxValue);
+    }
+
     /// <summary>The series' next meeting on or after a date, created (with no attendees yet) when it does not exist.</summary>
     public async Task<Meeting> NextMeetingAsync(NextMeetingOptions options, ProcessContext process, CancellationToken ct = default)
     {

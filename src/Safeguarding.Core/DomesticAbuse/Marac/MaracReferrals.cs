@@ -121,9 +121,7 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
         var today = Households.LondonDate(db.Clock.GetCurrentInstant());
         var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(maracSeriesId, today), process, ct);
         // Within the meeting's capacity, oldest referrals first: the rest wait for a later meeting.
-        var capacity = await db.MeetingSeries.AsNoTracking().Where(s => s.Id == maracSeriesId).Select(s => s.CasesPerMeeting).SingleAsync(ct);
-        var meetingId = meeting.Id;
-        var places = capacity is { } cases ? Math.Max(0, cases - await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct)) : int.MaxValue;
+        var (_, places) = await meetings.PlacesAsync(meeting, ct);
         var waiting = await db.MaracReferrals.Where(r => r.PartnershipId == actor.PartnershipId && r.Status == MaracReferralStatus.Waiting && r.ReferralDate <= meeting.Date)
             .OrderBy(r => r.ReferredAt).ThenBy(r => r.Id).Take(places).ToListAsync(ct);
         await PutOnAgendaAsync(meetings, meeting, waiting, process, ct);
@@ -214,10 +212,9 @@ public sealed class MaracReferrals(SafeguardingDbContext db, Microsoft.Extension
             throw new ArgumentException("Only referrals waiting for a meeting can be listed.", nameof(options));
         var meetings = new MeetingRecords(db, deployment);
         var meeting = await meetings.NextMeetingAsync(new NextMeetingOptions(series.Id, options.MeetingDate), process, ct);
-        var meetingId = meeting.Id;
-        var listed = await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct);
-        if (series.CasesPerMeeting is { } capacity && listed + referrals.Count > capacity)
-            throw new ArgumentException($"The meeting on {meeting.Date:d MMMM yyyy} hears {capacity} case{(capacity == 1 ? "" : "s")} and has {listed} already: choose {Math.Max(0, capacity - listed)} or fewer, or another meeting.", nameof(options));
+        var (listed, places) = await meetings.PlacesAsync(meeting, ct);
+        if (referrals.Count > places)
+            throw new ArgumentException($"The meeting on {meeting.Date:d MMMM yyyy} hears {series.CasesPerMeeting} case{(series.CasesPerMeeting == 1 ? "" : "s")} and has {listed} already: choose {places} or fewer, or another meeting.", nameof(options));
         await PutOnAgendaAsync(meetings, meeting, referrals, process, ct);
         await meetings.InviteRepresentativesAsync(meeting.Id, process, ct);
         return meeting;
