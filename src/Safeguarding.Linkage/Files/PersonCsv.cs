@@ -95,15 +95,22 @@ public static class PersonCsv
         });
 
     /// <summary>Writes to a temporary file beside the target and renames it: a failure never leaves a partial file.</summary>
-    public static void WriteAtomically(string path, Action<TextWriter> write)
+    public static void WriteAtomically(string path, Action<TextWriter> write) =>
+        WriteBytesAtomically(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            write(writer);
+        });
+
+    /// <summary>The same for bytes: written to a temporary file beside the target, renamed into place once complete.</summary>
+    public static void WriteBytesAtomically(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16))
-                write(writer);
+                write(stream);
             System.IO.File.Move(temp, full, overwrite: true);
         }
         finally
