@@ -75,6 +75,9 @@ public static class Cli
         attendance.Subcommands.Add(AttendanceMeasuresCommand.Create(context));
         attendance.Subcommands.Add(AttendanceImportCommand.Create(context));
         root.Subcommands.Add(attendance);
+        var exploitation = new Command("exploitation", "Child exploitation: police intelligence (PIM) in.");
+        exploitation.Subcommands.Add(ExploitationImport.Create(context));
+        root.Subcommands.Add(exploitation);
 
         var output = new StringWriter();
         var invocation = new InvocationConfiguration { Output = output, Error = error };
