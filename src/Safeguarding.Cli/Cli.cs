@@ -75,7 +75,8 @@ public static class Cli
         attendance.Subcommands.Add(AttendanceMeasuresCommand.Create(context));
         attendance.Subcommands.Add(AttendanceImportCommand.Create(context));
         root.Subcommands.Add(attendance);
-        var exploitation = new Command("exploitation", "Child exploitation: the link map from files.");
+        var exploitation = new Command("exploitation", "Child exploitation: police intelligence (PIM) in, and the link map from files.");
+        exploitation.Subcommands.Add(ExploitationImport.Create(context));
         exploitation.Subcommands.Add(ExploitationNetworkCommand.Create(context));
         root.Subcommands.Add(exploitation);
 

@@ -44,6 +44,13 @@ internal sealed class ChildAllocationMapping : IEntityTypeConfiguration<ChildAll
 /// <summary>The people who hold a child now, for routing work to them.</summary>
 public sealed record ChildHolder(Guid AllocationId, Guid OrganisationId, Guid WorkerUserId, Guid TeamManagerUserId, Guid? ServiceManagerUserId, LocalDate StartDate);
 
+/// <summary>An allocation with the names the page shows, and whether the reader may end it (a current one of their own organisation).</summary>
+public sealed record ChildAllocationRow(ChildAllocation Allocation, string Organisation, string Worker, string TeamManager, string? ServiceManager, bool MayEnd);
+
+/// <summary>The allocation page's child, allocations (current first) and, for a manager, the colleagues they may name.</summary>
+public sealed record ChildAllocationsOfChild(Person Child, IReadOnlyList<ChildAllocationRow> Allocations, bool MayAllocate,
+    IReadOnlyList<(Guid Id, string Name, IReadOnlyList<Role> Roles)> Colleagues);
+
 public sealed record AllocateChildOptions(Guid PersonId, Guid WorkerUserId, Guid TeamManagerUserId, Guid? ServiceManagerUserId, LocalDate StartDate);
 
 public sealed record EndAllocationOptions(Guid PersonId, Guid AllocationId, LocalDate EndDate);
@@ -147,6 +154,33 @@ public sealed class ChildAllocations(SafeguardingDbContext db)
         db.Process = process with { Purpose = "child allocation ended" };
         allocation.EndDate = options.EndDate;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The allocation page: the child, who holds them now and before (with names), and, for a manager who may allocate,
+    /// the active workers and managers of their own organisation to choose from. Null when the partnership has no such
+    /// child; refused without ChildAllocation Read on the child. Audited as <see cref="ListAsync"/>.
+    /// </summary>
+    public async Task<ChildAllocationsOfChild?> OpenAsync(Guid personId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!await db.People.AnyAsync(p => p.Id == personId && p.PartnershipId == actor.PartnershipId && p.MergedIntoPersonId == null, ct)) return null;
+        var allocations = await ListAsync(personId, process, ct);
+        var child = await ChildAsync(actor, personId, ct);
+        var mayAllocate = AccessPolicy.Decide(actor, Resource.ChildAllocation, Operation.Create, Facts(child)).Allowed;
+        var named = allocations.SelectMany(a => new[] { a.WorkerUserId, a.TeamManagerUserId, a.ServiceManagerUserId ?? Guid.Empty }).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var orgIds = allocations.Select(a => a.OrganisationId).Distinct().ToList();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        IReadOnlyList<(Guid Id, string Name, IReadOnlyList<Role> Roles)> colleagues = [];
+        if (mayAllocate)
+            colleagues = [.. (await db.Users.AsNoTracking().Where(u => u.PartnershipId == actor.PartnershipId && u.OrganisationId == actor.OrganisationId && !u.IsDisabled)
+                    .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, Roles = u.Roles.Select(r => r.Role).ToList() }).ToListAsync(ct))
+                .Select(u => (u.Id, u.DisplayName, (IReadOnlyList<Role>)u.Roles))];
+        var rows = allocations.Select(a => new ChildAllocationRow(a, orgs.GetValueOrDefault(a.OrganisationId) ?? "", names.GetValueOrDefault(a.WorkerUserId) ?? "",
+            names.GetValueOrDefault(a.TeamManagerUserId) ?? "", a.ServiceManagerUserId is { } s ? names.GetValueOrDefault(s) : null,
+            mayAllocate && a.EndDate is null && a.OrganisationId == actor.OrganisationId)).ToList();
+        return new ChildAllocationsOfChild(child, rows, mayAllocate, colleagues);
     }
 
     private static ChildHolder ToHolder(ChildAllocation a) =>

@@ -1212,6 +1212,248 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("domestic_abuse_setting_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AllocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<Instant?>("EscalatedToServiceManagerAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("EscalatedToTeamManagerAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("HoldingOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RespondedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Instant>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponseNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant?>("SentBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBackNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ServiceManagerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("SignOffDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedOffByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TeamManagerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<Guid?>("WorkerUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "Status", "ResponseDueAt");
+
+                    b.HasIndex("PartnershipId", "TeamManagerUserId", "Status");
+
+                    b.HasIndex("PartnershipId", "WorkerUserId", "Status");
+
+                    b.ToTable("exploitation_intelligence_children", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ForceOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HandlingCode")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReceivedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SourceEvaluation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceOrganisationId");
+
+                    b.HasIndex("PartnershipId", "ForceOrganisationId", "PoliceReference", "Version")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_intelligence_items", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ResponseWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceManagerAfterWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignOffWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_intelligence_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("exploitation_intelligence_subjects", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3552,6 +3794,39 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceChild", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ForceOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceSubject", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -4070,6 +4345,13 @@ namespace Safeguarding.Migrations.Postgres.Migrations
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.RiskAssessments.RiskAssessment", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Meetings.AgendaItem", b =>

@@ -1210,6 +1210,250 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("domestic_abuse_setting_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AllocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateOfBirth")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedToServiceManagerAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedToTeamManagerAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HoldingOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RespondedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBackNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceManagerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignOffDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignedOffByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamManagerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "Status", "ResponseDueAt");
+
+                    b.HasIndex("PartnershipId", "TeamManagerUserId", "Status");
+
+                    b.HasIndex("PartnershipId", "WorkerUserId", "Status");
+
+                    b.ToTable("exploitation_intelligence_children", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingCode")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReceivedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceEvaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceOrganisationId");
+
+                    b.HasIndex("PartnershipId", "ForceOrganisationId", "PoliceReference", "Version")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_intelligence_items", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceManagerAfterWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignOffWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_intelligence_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("exploitation_intelligence_subjects", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3563,6 +3807,39 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceChild", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ForceOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceSubject", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -4081,6 +4358,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.RiskAssessments.RiskAssessment", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Intelligence.IntelligenceItem", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Meetings.AgendaItem", b =>

@@ -44,6 +44,10 @@ public static class PageConventions
         Require(conventions, "/Admin/Settings", Resource.PartnershipSettings, Operation.Read);
         Require(conventions, "/DomesticAbuse/SafetyPlans", Resource.SafetyPlan, Operation.Read);
         Require(conventions, "/DomesticAbuse/SafetyPlanFigures", Resource.AggregateFigures, Operation.Read);
+        // PIM: the intelligence pages, and who holds a child.
+        Require(conventions, "/Exploitation/Intelligence", Resource.IntelligenceItem, Operation.Read);
+        LoadForPage<Pages.Exploitation.Intelligence.IntelligenceItemFilter>(conventions, "/Exploitation/Intelligence/Item");
+        LoadForPage<Pages.People.ChildAllocationsFilter>(conventions, "/People/Allocation");
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");

@@ -41,6 +41,9 @@ public static class ApiEndpoints
         api.MapPost("/domestic-abuse/incidents", IncidentsApi.Receive)
             .WithSummary("Send a police domestic-abuse incident for Operation Encompass (Idempotency-Key required). A police reference sent again with changes is a new version.")
             .WithBodyLimit(RequestBodyLimits.Incident);
+        api.MapPost("/exploitation/intelligence", IntelligenceApi.Receive)
+            .WithSummary("Send a police intelligence item about children (PIM; Idempotency-Key required). A police reference sent again with a higher version supersedes the one before.")
+            .WithBodyLimit(RequestBodyLimits.Incident);
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

@@ -21,6 +21,7 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
     private bool _loaded;
 
     private const string PeopleSection = "People", DomesticAbuse = "Domestic abuse", Learners = "Learners", Administration = "Administration";
+    private const string Exploitation = "Exploitation";
 
     public bool DemoMode => options.Value.DemoMode;
 
@@ -98,6 +99,8 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         // The roll page is entered with Create and shows the setting's uploads with Read: offered only to who holds both.
         if (Actor.HasAny(Resource.PupilRoll, Operation.Create) && Actor.HasAny(Resource.PupilRoll, Operation.Read)) items.Add(new("Pupil roll", "/learners/rolls", Learners));
         if (Actor.HasAny(Resource.SchoolCalendar, Operation.Read)) items.Add(new("School calendars", "/calendars", Learners));
+        if (Actor.HasAny(Resource.IntelligenceItem, Operation.Read)) items.Add(new("Police intelligence", "/exploitation/intelligence", Exploitation));
+        if (Actor.HasAny(Resource.PartnershipSettings, Operation.Update)) items.Add(new("PIM settings", "/exploitation/intelligence/settings", Administration));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse;
+using Safeguarding.Core.Exploitation;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
@@ -14,7 +15,8 @@ namespace Safeguarding.Web.Pages;
 /// The signed-in user's work: what waits for them, counted truly and scoped as the list each count leads to, and the
 /// records they opened lately, by name.
 /// </summary>
-public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings) : PageModel
+public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings,
+    ExploitationWork exploitation) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -35,6 +37,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
         var pathwayCounts = await pathway.CountAsync(process);
         var peopleCounts = await people.CountAsync(process);
         var actions = await meetings.MaracActionsAsync(process);
+        var exploitationCounts = await exploitation.CountAsync(process);
         var rows = new List<WaitingRow>();
         void Add(string name, WorkCount? count, string href)
         {
@@ -49,6 +52,10 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
         Add("Safety plans due for review", pathwayCounts.SafetyPlansToReview, "/domestic-abuse/safety-plans");
         Add("Referrals waiting for children's social work", pathwayCounts.SocialWorkReferrals, "/domestic-abuse/referrals/social-work");
         Add("Cases allocated to your IDVA service", pathwayCounts.IdvaReferrals, "/domestic-abuse/referrals/idva");
+        Add("Police intelligence to respond to", exploitationCounts.IntelligenceToRespond, "/exploitation/intelligence");
+        Add("Intelligence responses to sign off", exploitationCounts.IntelligenceToSignOff, "/exploitation/intelligence?list=sign-off");
+        Add("Intelligence overdue and escalated to you", exploitationCounts.IntelligenceOverdue, "/exploitation/intelligence?list=overdue");
+        Add("Police intelligence about children no one holds", exploitationCounts.IntelligenceAtFrontDoor, "/exploitation/intelligence?list=front-door");
         if (actions is not null)
             Add("MARAC actions for your organisation", actions.Count, actions.SoonestMeetingId is { } m ? $"/meetings/{m}" : "");
         Waiting = rows;

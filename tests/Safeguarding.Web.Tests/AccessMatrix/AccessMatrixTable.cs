@@ -208,6 +208,19 @@ public static class AccessMatrixTable
         R("GET /domestic-abuse/referrals/idva/{id:guid}", IdvaReferral, Update, UnknownId),
         R("POST /domestic-abuse/referrals/idva/{id:guid}", IdvaReferral, Update, UnknownId),
 
+        // PIM (issue 13, exploitation-pim): the lists, an item (opened only by the people it went to: the record filter and the
+        // service decide past the grant), the upload, the partnership's PIM times, and who holds a child.
+        R("GET /exploitation/intelligence", IntelligenceItem, Read),
+        R("GET /exploitation/intelligence/items/{id:guid}", IntelligenceItem, Read, UnknownId),
+        R("POST /exploitation/intelligence/items/{id:guid}?handler=Respond", IntelligenceItem, Read, UnknownId),
+        R("POST /exploitation/intelligence/items/{id:guid}?handler=SignOff", IntelligenceItem, Read, UnknownId),
+        R("POST /exploitation/intelligence/items/{id:guid}?handler=RouteAgain", IntelligenceItem, Read, UnknownId),
+        R("GET /exploitation/intelligence/upload", IntelligenceItem, Create), R("POST /exploitation/intelligence/upload", IntelligenceItem, Create),
+        R("GET /exploitation/intelligence/settings", PartnershipSettings, Update), R("POST /exploitation/intelligence/settings", PartnershipSettings, Update),
+        R("GET /people/{id:guid}/allocation", Person, Read, PersonId, ChildAllocation, Read),
+        R("POST /people/{id:guid}/allocation?handler=Allocate", Person, Read, PersonId, ChildAllocation, Create),
+        R("POST /people/{id:guid}/allocation?handler=End", Person, Read, PersonId, ChildAllocation, Create),
+
         // Meetings.
         R("GET /meetings/{id:guid}/{handler?}", Meeting, Read, UnknownId),
         R("GET /meetings/{id:guid}/invitation", Meeting, Read, UnknownId),
@@ -239,6 +252,7 @@ public static class AccessMatrixTable
         R("POST /api/v1/people/source-records", Person, Create),
         R("POST /api/v1/people/lookup", Person, Read),
         R("POST /api/v1/domestic-abuse/incidents", DomesticIncident, Create),
+        R("POST /api/v1/exploitation/intelligence", IntelligenceItem, Create),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

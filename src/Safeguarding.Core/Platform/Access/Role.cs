@@ -89,6 +89,8 @@ public enum Resource
     IdvaReferral,
     /// <summary>Who holds a child: the allocated worker, their team manager and service manager (People/ChildAllocations).</summary>
     ChildAllocation,
+    /// <summary>A police intelligence item (PIM) and each child's response and sign-off (Exploitation/Intelligence).</summary>
+    IntelligenceItem,
 }
 
 public enum Operation

@@ -26,6 +26,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Hea
     public bool CanSeeAccessLog { get; private set; }
     public bool CanMerge { get; private set; }
     public bool CanSeeChildProtectionPlan { get; private set; }
+    public bool CanSeeAllocation { get; private set; }
     /// <summary>The person's health record flags, newest first; null when the reader may not read them (the section is not shown).</summary>
     public IReadOnlyList<HealthFlag>? HealthFlags { get; private set; }
 
@@ -48,6 +49,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Hea
         CanSeeAccessLog = actor.HasAny(Resource.AuditTrail, Operation.Read);
         CanMerge = IndexModel.CanReviewMatches(actor);
         CanSeeChildProtectionPlan = actor.HasAny(Resource.ChildProtectionPlan, Operation.Read);
+        CanSeeAllocation = actor.HasAny(Resource.ChildAllocation, Operation.Read);
         HealthFlags = await flags.OnRecordAsync(Person, await current.ProcessAsync());
         return Page();
     }

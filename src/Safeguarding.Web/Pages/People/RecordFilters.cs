@@ -48,3 +48,12 @@ public sealed class ChildProtectionPlansFilter : LoadRecordFilter<ChildProtectio
     protected override Task<ChildProtectionPlansOfChild?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct) =>
         services.GetRequiredService<ChildProtectionPlans>().OpenAsync(id, process, ct);
 }
+
+/// <summary>Who holds a child, for the allocation page (ChildAllocation Read on the child, audited), on GET and POST alike.</summary>
+public sealed class ChildAllocationsFilter : LoadRecordFilter<ChildAllocationsOfChild>
+{
+    protected override string ResourceType => ChildAllocations.ResourceType;
+
+    protected override Task<ChildAllocationsOfChild?> LoadAsync(IServiceProvider services, Guid id, ProcessContext process, CancellationToken ct) =>
+        services.GetRequiredService<ChildAllocations>().OpenAsync(id, process, ct);
+}
