@@ -51,7 +51,13 @@ public sealed class ComparisonLevelTests
     [InlineData("0000-03-17", "2011-03-17", Levels.Dob.TwoKnownPartsAgree)]
     [InlineData("2011-00-00", "2011-03-17", Levels.Dob.OneKnownPartAgrees)]
     [InlineData("0000-03-17", "2011-04-17", Levels.Dob.PartialOneDiffers)]
-    [InlineData("2011-03-17", "1987-11-02", Levels.Dob.Else)]
+    [InlineData("2011-03-17", "2006-11-02", Levels.Dob.Else)]
+    // A generation apart is its own level (a mother and daughter at one home), whatever the month and day do ...
+    [InlineData("2011-03-17", "1987-11-02", Levels.Dob.YearsFarApart)]
+    [InlineData("2011-03-17", "1985-03-17", Levels.Dob.YearsFarApart)]
+    [InlineData("2011-00-00", "1985-03-17", Levels.Dob.YearsFarApart)]
+    // ... but one typed digit of the year is a typo, even ten years out.
+    [InlineData("2011-03-17", "2001-03-17", Levels.Dob.OneEdit)]
     [InlineData("0000-00-00", "2011-03-17", Levels.Dob.Missing)]
     public void Dates_of_birth(string a, string b, byte expected)
         => Assert.Equal(expected, Level(P("a", dob: a), P("b", dob: b), LinkageField.DateOfBirth));

@@ -11,6 +11,34 @@ namespace Safeguarding.Linkage.Tests;
 public sealed class EmTests
 {
     [Fact]
+    public void Em_never_learns_birth_years_a_generation_apart_as_a_match_pattern()
+    {
+        // A names pass: 1,000 matches at one postcode and birth date, 300 parents and children of one name at one
+        // postcode (the postcode says "same person", only the birth year says otherwise), 100,000 strangers.
+        const int postcode = (int)LinkageField.Postcode, dob = (int)LinkageField.DateOfBirth;
+        uint Key(byte postcodeLevel, byte dobLevel)
+        {
+            var levels = new byte[Levels.FieldCount];
+            levels[postcode] = postcodeLevel;
+            levels[dob] = dobLevel;
+            return Comparer.Pack(levels);
+        }
+        uint[] keys = [Key(Levels.Postcode.Exact, Levels.Dob.Exact), Key(Levels.Postcode.Exact, Levels.Dob.YearsFarApart),
+            Key(Levels.Postcode.Else, Levels.Dob.YearsFarApart), Key(Levels.Postcode.Else, Levels.Dob.Else)];
+        double[] counts = [1_000, 300, 70_000, 30_000];
+        var m = Enumerable.Range(0, Levels.FieldCount).Select(_ => Enumerable.Repeat(0.1, Levels.MaxLevels).ToArray()).ToArray();
+        var u = Enumerable.Range(0, Levels.FieldCount).Select(_ => Enumerable.Repeat(0.1, Levels.MaxLevels).ToArray()).ToArray();
+        (u[postcode][Levels.Postcode.Exact], u[postcode][Levels.Postcode.Else]) = (0.002, 0.998);
+        (u[dob][Levels.Dob.Exact], u[dob][Levels.Dob.Else], u[dob][Levels.Dob.YearsFarApart]) = (0.0001, 0.3, 0.7);
+        var excluded = Enumerable.Range(0, Levels.FieldCount).Where(f => f is not postcode and not dob).Select(f => (LinkageField)f).ToHashSet();
+
+        var result = Em.Run(keys, counts, m, u, excluded, 0.05, 500);
+
+        Assert.Equal(Em.MinM, result.M[dob][Levels.Dob.YearsFarApart]);
+        Assert.True(result.M[dob][Levels.Dob.Exact] > 0.9, $"m(exact) {result.M[dob][Levels.Dob.Exact]}");
+    }
+
+    [Fact]
     public void Em_recovers_known_m_and_the_share_of_matches_from_pattern_counts()
     {
         // Two fields with three levels (missing unused, agree, disagree): true m = 0.9 / 0.8, u = 0.05 / 0.1, 30% matches.
@@ -74,6 +102,21 @@ public sealed class EmTests
 
         for (var i = 0; i < 50; i++)
             Assert.Equal(model.Weight(l[i], r[i % r.Length]), loaded.Weight(l[i], r[i % r.Length]), 5);
+    }
+
+    [Fact]
+    public void A_model_saved_before_the_generation_level_loads_with_years_far_apart_weighed_as_else()
+    {
+        var model = LinkageModel.Create(1e-4, (f, l) => (0.5 / l, 0.9 / l));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(model.ToJson())!;
+        var dob = node["fields"]![(int)LinkageField.DateOfBirth]!["levels"]!.AsArray();
+        dob.RemoveAt(Levels.Dob.YearsFarApart);
+
+        var loaded = LinkageModel.FromJson(node.ToJsonString());
+
+        var levels = loaded.Field(LinkageField.DateOfBirth).Levels;
+        Assert.Equal(Levels.Count(LinkageField.DateOfBirth), levels.Count);
+        Assert.Equal(levels[Levels.Dob.Else].Weight, levels[Levels.Dob.YearsFarApart].Weight);
     }
 
     [Fact]

@@ -18,6 +18,20 @@ public static class LinkageBench
     public static void Run(string[] args)
     {
         var which = args.FirstOrDefault() ?? "febrl4";
+        // The CLI measured on its own: "write" puts the concentrated roll and its truth in a folder once, `safeguard link`
+        // runs under /usr/bin/time, then "score" reads its pairs.csv against the truth.
+        if (which == "write")
+        {
+            WriteConcentrated(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+            return;
+        }
+        if (which == "score")
+        {
+            var written = ReadWritten(args[1]);
+            Console.WriteLine($"{written.Name}: {written.TruthLeft.Count:N0} x {written.TruthRight.Count:N0} records, {written.TruePairs():N0} true pairs");
+            PrintThresholds(written, ReadPairs(args[2]));
+            return;
+        }
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         int Size(int at, int fallback) => args.Length > at ? int.Parse(args[at], CultureInfo.InvariantCulture) : fallback;
         // "all": the issue 19 lines side by side in one run (FEBRL4, ONS, the concentrated roll at 20,000 x 5,000 and at a million).
@@ -74,6 +88,12 @@ public static class LinkageBench
         if (Environment.GetEnvironmentVariable("SG_DUMP_MODEL") == "1")
             foreach (var f in last.Model.Fields)
                 Console.WriteLine($"  {f.Field}: " + string.Join("; ", f.Levels.Skip(1).Select(l => $"{l.Name} m={l.M:G3} u={l.U:G3} w={l.Weight:F1}")));
+        PrintThresholds(dataset, predicted);
+    }
+
+    private static void PrintThresholds(Dataset dataset, List<(string Left, string Right, double Probability)> predicted)
+    {
+        var truePairs = dataset.TruePairs();
         Console.WriteLine("  threshold | predicted |        TP |        FP |        FN | precision |   recall |       F1 | twin to twin");
         foreach (var t in Thresholds)
         {
@@ -91,6 +111,28 @@ public static class LinkageBench
             var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             Console.WriteLine($"  {t,9} | {tp + fp,9:N0} | {tp,9:N0} | {fp,9:N0} | {fn,9:N0} | {precision,9:F5} | {recall,8:F5} | {f1,8:F5} | {twins,12:N0}");
         }
+    }
+
+    private static void WriteConcentrated(string folder, int roll, int police)
+    {
+        Directory.CreateDirectory(folder);
+        var dataset = ConcentratedRoll.Write(folder, roll, police);
+        using var w = new StreamWriter(Path.Combine(folder, "truth.csv"));
+        foreach (var (id, person) in dataset.TruthLeft) w.Write($"L,{id},{person}\n");
+        foreach (var (id, person) in dataset.TruthRight) w.Write($"R,{id},{person}\n");
+        foreach (var (person, twin) in dataset.TwinOf) w.Write($"T,{person},{twin}\n");
+        Console.WriteLine($"{dataset.LeftPath} and {dataset.RightPath}: {dataset.TruthLeft.Count:N0} x {dataset.TruthRight.Count:N0}, {dataset.TruePairs():N0} true pairs");
+    }
+
+    private static Dataset ReadWritten(string folder)
+    {
+        Dictionary<string, string> left = [], right = [], twins = [];
+        foreach (var line in File.ReadLines(Path.Combine(folder, "truth.csv")))
+        {
+            var c = line.Split(',');
+            (c[0] == "L" ? left : c[0] == "R" ? right : twins)[c[1]] = c[2];
+        }
+        return new Dataset("concentrated roll (written)", Path.Combine(folder, "roll.csv"), Path.Combine(folder, "police.csv"), left, right) { TwinOf = twins };
     }
 
     private static List<(string Left, string Right, double Probability)> ReadPairs(string path) =>

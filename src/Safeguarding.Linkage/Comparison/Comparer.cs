@@ -111,10 +111,19 @@ public static class Comparer
             if (OneDigitEdit(a.Year * 10000 + a.Month * 100 + a.Day, b.Year * 10000 + b.Month * 100 + b.Day)) return Levels.Dob.OneEdit;
             if (a.Year == b.Year && a.Month == b.Month) return Levels.Dob.SameYearMonth;
             if (a.Month == b.Month && a.Day == b.Day && Math.Abs(a.Year - b.Year) == 1) return Levels.Dob.OneYearOut;
+            if (YearsFarApart(a, b)) return Levels.Dob.YearsFarApart;
             return agree == 2 ? Levels.Dob.TwoOfThreeAgree : Levels.Dob.Else;
         }
+        if (YearsFarApart(a, b)) return Levels.Dob.YearsFarApart;
         return agree >= 1 && differ == 1 ? Levels.Dob.PartialOneDiffers : Levels.Dob.Else;
     }
+
+    /// <summary>
+    /// A generation apart (a mother and daughter at one address): a typo does not move a year by ten or more but by one
+    /// digit, which the one-edit level has already taken.
+    /// </summary>
+    private static bool YearsFarApart(PreparedPerson a, PreparedPerson b) =>
+        a.Year != 0 && b.Year != 0 && Math.Abs(a.Year - b.Year) >= Levels.Dob.FarApartYears;
 
     /// <summary>Two 8-digit YYYYMMDD numbers differing in one digit, or by two neighbouring digits swapped.</summary>
     internal static bool OneDigitEdit(int x, int y)

@@ -15,7 +15,8 @@ public enum LinkageField
 
 /// <summary>
 /// The ordered comparison levels of each field. Level 0 is always "missing" (either side empty or not valid), which
-/// carries no evidence; the last level is "else". A pair takes the first level it satisfies.
+/// carries no evidence; the last level is "else" (the birth date has one after it: years a generation apart). A pair takes
+/// the first level it satisfies.
 /// </summary>
 public static class Levels
 {
@@ -35,7 +36,10 @@ public static class Levels
     public static class Dob
     {
         public const byte Missing = 0, Exact = 1, TwoKnownPartsAgree = 2, OneKnownPartAgrees = 3, DayMonthSwapped = 4, OneEdit = 5, SameYearMonth = 6,
-            OneYearOut = 7, TwoOfThreeAgree = 8, PartialOneDiffers = 9, Else = 10;
+            OneYearOut = 7, TwoOfThreeAgree = 8, PartialOneDiffers = 9, Else = 10, YearsFarApart = 11;
+
+        /// <summary>Birth years at least this far apart (and not one typed digit apart): a parent and child, not a typo.</summary>
+        public const int FarApartYears = 10;
     }
 
     public static class Sex
@@ -66,7 +70,8 @@ public static class Levels
         ["missing", "exact", "hyphenated or double part shared", "jaro-winkler >= 0.92", "one edit", "jaro-winkler >= 0.88", "double metaphone",
             "swapped with given name", "two edits", "jaro-winkler >= 0.80", "else"],
         ["missing", "exact", "two known parts agree (one unknown)", "one known part agrees (two unknown)", "day and month swapped", "one edit",
-            "same year and month", "one year out", "two of three parts agree", "one part differs (one unknown)", "else"],
+            "same year and month", "one year out", "two of three parts agree", "one part differs (one unknown)", "else",
+            "birth years 10 or more apart"],
         ["missing", "exact", "else"],
         ["missing", "exact", "one edit", "same sector", "same district", "same area", "else"],
         ["missing", "exact", "tokens >= 0.8", "tokens >= 0.5", "some token shared", "else"],

@@ -82,6 +82,10 @@ public sealed class LinkageModel
         var model = JsonSerializer.Deserialize<LinkageModel>(json, Json) ?? throw new InvalidDataException("The model file is empty.");
         if (model.FormatVersion != 1) throw new InvalidDataException($"Model format version {model.FormatVersion} is not supported.");
         if (model.Fields.Count != Levels.FieldCount) throw new InvalidDataException($"The model has {model.Fields.Count} fields; {Levels.FieldCount} were expected.");
+        // Models saved before the birth date had its level for years a generation apart: that level was part of "else".
+        var dob = model.Fields[(int)LinkageField.DateOfBirth].Levels;
+        if (dob.Count == Levels.Dob.YearsFarApart && dob[^1] is { } before)
+            dob.Add(new LevelModel { Name = Levels.Names[(int)LinkageField.DateOfBirth][Levels.Dob.YearsFarApart], M = before.M, U = before.U });
         for (var f = 0; f < Levels.FieldCount; f++)
             if (model.Fields[f].Levels.Count != Levels.Count((LinkageField)f))
                 throw new InvalidDataException($"The model's {model.Fields[f].Field} has {model.Fields[f].Levels.Count} levels; {Levels.Count((LinkageField)f)} were expected.");

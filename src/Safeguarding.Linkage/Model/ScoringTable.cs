@@ -24,7 +24,7 @@ internal sealed class ScoringTable
                 if (f == (int)LinkageField.NhsNumber) w = Math.Min(w, LinkageModel.MaxNhsNumberWeight);
                 if (f == (int)LinkageField.Upn && l == Levels.Identifier.Else) w = Math.Max(w, LinkageModel.MinUpnMismatchWeight);
                 // Disagreement is never evidence for a match, even where the sample saw too few disagreements to say.
-                if (l == levels.Count - 1) w = Math.Min(w, 0);
+                if (l == levels.Count - 1 || (f == (int)LinkageField.DateOfBirth && l == Levels.Dob.Else)) w = Math.Min(w, 0);
                 _weights[f * Levels.MaxLevels + l] = (float)w;
             }
         }

@@ -292,9 +292,18 @@ public static class Em
     /// </summary>
     public const double MinM = 0.001;
 
+    /// <summary>
+    /// Levels that a typo cannot produce, held at <see cref="MinM"/> rather than learnt: birth years a generation apart.
+    /// Learnt, they take the m of the households the blocking passes meet (a father and son of one name at one postcode
+    /// look like one person to every other field), and a mother and daughter then link.
+    /// </summary>
+    private static bool IsImpossibleForMatches(int field, int level) =>
+        field == (int)LinkageField.DateOfBirth && level == Levels.Dob.YearsFarApart;
+
     public static Result Run(uint[] keys, double[] counts, double[][] initialM, double[][] u, IReadOnlySet<LinkageField> excluded, double initialLambda, int maxIterations)
     {
         var m = initialM.Select(a => (double[])a.Clone()).ToArray();
+        m[(int)LinkageField.DateOfBirth][Levels.Dob.YearsFarApart] = MinM;
         var lambda = initialLambda;
         var active = Enumerable.Range(0, Levels.FieldCount).Where(f => !excluded.Contains((LinkageField)f)).ToArray();
         var logU = new double[keys.Length];
@@ -328,7 +337,7 @@ public static class Em
                 if (denominator <= 0) continue;
                 for (var l = 1; l < sums[f].Length; l++)
                 {
-                    var next = Math.Max(sums[f][l] / denominator, MinM);
+                    var next = IsImpossibleForMatches(f, l) ? MinM : Math.Max(sums[f][l] / denominator, MinM);
                     change = Math.Max(change, Math.Abs(next - m[f][l]));
                     m[f][l] = next;
                 }
