@@ -16,6 +16,8 @@ public static class ModuleBorders
         ["Meetings"] = ["People", "Platform"],
         // Operation Encompass reads the Learners rolls and registers to find each child's setting; the pathway runs MARAC and DRAMM on the meeting engine.
         ["DomesticAbuse"] = ["People", "Platform", "Learners", "Meetings"],
+        // The link map's computation (Exploitation/Network) uses no other module; the exploitation parts add what theirs use.
+        ["Exploitation"] = [],
     };
 
     /// <summary>
