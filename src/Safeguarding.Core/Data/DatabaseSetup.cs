@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Safeguarding.Core.DomesticAbuse;
+using Safeguarding.Core.Exploitation.Missing;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.People;
@@ -74,6 +75,7 @@ public static class DataServiceCollectionExtensions
         services.AddLearners();
         services.AddMeetings();
         services.AddDomesticAbuse();
+        services.AddExploitationMissing();
         return services;
     }
 }

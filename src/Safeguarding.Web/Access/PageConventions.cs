@@ -44,6 +44,9 @@ public static class PageConventions
         Require(conventions, "/Admin/Settings", Resource.PartnershipSettings, Operation.Read);
         Require(conventions, "/DomesticAbuse/SafetyPlans", Resource.SafetyPlan, Operation.Read);
         Require(conventions, "/DomesticAbuse/SafetyPlanFigures", Resource.AggregateFigures, Operation.Read);
+        // Exploitation: missing episodes (the upload page adds Create, the settings page PartnershipSettings Update) and Silver and Gold's report.
+        Require(conventions, "/Exploitation/Missing", Resource.MissingEpisode, Operation.Read);
+        Require(conventions, "/Exploitation/LineOfSight", Resource.AggregateFigures, Operation.Read);
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");
@@ -67,6 +70,7 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
         LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");
         LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
+        LoadForPage<Pages.Exploitation.Missing.MissingEpisodeFilter>(conventions, "/Exploitation/Missing/Episode");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -41,6 +41,7 @@ public static class ApiEndpoints
         api.MapPost("/domestic-abuse/incidents", IncidentsApi.Receive)
             .WithSummary("Send a police domestic-abuse incident for Operation Encompass (Idempotency-Key required). A police reference sent again with changes is a new version.")
             .WithBodyLimit(RequestBodyLimits.Incident);
+        api.MapMissingPersonsApi();
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

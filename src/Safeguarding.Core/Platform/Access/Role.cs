@@ -89,6 +89,8 @@ public enum Resource
     IdvaReferral,
     /// <summary>Who holds a child: the allocated worker, their team manager and service manager (People/ChildAllocations).</summary>
     ChildAllocation,
+    /// <summary>A child's missing episode (police report and return), its return home interview and any strategy-discussion consideration (Exploitation/Missing).</summary>
+    MissingEpisode,
 }
 
 public enum Operation
