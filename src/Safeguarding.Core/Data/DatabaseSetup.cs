@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Safeguarding.Core.DomesticAbuse;
 using Safeguarding.Core.Exploitation.Intelligence;
+using Safeguarding.Core.Exploitation.Missing;
 using Safeguarding.Core.Learners;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.People;
@@ -76,6 +77,7 @@ public static class DataServiceCollectionExtensions
         services.AddMeetings();
         services.AddDomesticAbuse();
         services.AddExploitationIntelligence();
+        services.AddExploitationMissing();
         return services;
     }
 }

@@ -48,6 +48,9 @@ public static class PageConventions
         Require(conventions, "/Exploitation/Intelligence", Resource.IntelligenceItem, Operation.Read);
         LoadForPage<Pages.Exploitation.Intelligence.IntelligenceItemFilter>(conventions, "/Exploitation/Intelligence/Item");
         LoadForPage<Pages.People.ChildAllocationsFilter>(conventions, "/People/Allocation");
+        // Exploitation: missing episodes (the upload page adds Create, the settings page PartnershipSettings Update) and Silver and Gold's report.
+        Require(conventions, "/Exploitation/Missing", Resource.MissingEpisode, Operation.Read);
+        Require(conventions, "/Exploitation/LineOfSight", Resource.AggregateFigures, Operation.Read);
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");
@@ -71,6 +74,7 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
         LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");
         LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
+        LoadForPage<Pages.Exploitation.Missing.MissingEpisodeFilter>(conventions, "/Exploitation/Missing/Episode");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

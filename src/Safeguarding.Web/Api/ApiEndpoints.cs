@@ -44,6 +44,7 @@ public static class ApiEndpoints
         api.MapPost("/exploitation/intelligence", IntelligenceApi.Receive)
             .WithSummary("Send a police intelligence item about children (PIM; Idempotency-Key required). A police reference sent again with a higher version supersedes the one before.")
             .WithBodyLimit(RequestBodyLimits.Incident);
+        api.MapMissingPersonsApi();
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

@@ -16,7 +16,8 @@ namespace Safeguarding.Web.Pages;
 /// records they opened lately, by name.
 /// </summary>
 public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings,
-    ExploitationWork exploitation) : PageModel
+    ExploitationWork exploitation,
+    Core.Exploitation.Missing.MissingWork missing) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -58,6 +59,12 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
         Add("Police intelligence about children no one holds", exploitationCounts.IntelligenceAtFrontDoor, "/exploitation/intelligence?list=front-door");
         if (actions is not null)
             Add("MARAC actions for your organisation", actions.Count, actions.SoonestMeetingId is { } m ? $"/meetings/{m}" : "");
+        if (await missing.CountAsync(process) is { } missingCounts)
+        {
+            Add("Return home interviews to record", missingCounts.InterviewsToRecord, "/exploitation/missing");
+            Add("Children missing now", missingCounts.MissingNow, "/exploitation/missing");
+            Add("Repeat missing: strategy discussions to consider", missingCounts.RepeatsToConsider, "/exploitation/missing");
+        }
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);
     }

@@ -253,6 +253,18 @@ public static class AccessMatrixTable
         R("POST /api/v1/people/lookup", Person, Read),
         R("POST /api/v1/domestic-abuse/incidents", DomesticIncident, Create),
         R("POST /api/v1/exploitation/intelligence", IntelligenceItem, Create),
+        // Missing episodes and Silver and Gold's line of sight (issue 13, exploitation-missing): the police's reports by API
+        // and file, the holders' list and each episode (GET as strictly as its POSTs), the repeat-missing settings, and the
+        // quarterly report with its CSV (figures across the partnership only).
+        R("POST /api/v1/exploitation/missing-persons", MissingEpisode, Create),
+        R("GET /exploitation/missing", MissingEpisode, Read),
+        R("GET /exploitation/missing/{id:guid}", MissingEpisode, Read, UnknownId),
+        R("POST /exploitation/missing/{id:guid}?handler=Interview", MissingEpisode, Read, UnknownId),
+        R("POST /exploitation/missing/{id:guid}?handler=Strategy", MissingEpisode, Read, UnknownId),
+        R("GET /exploitation/missing/upload", MissingEpisode, Create), R("POST /exploitation/missing/upload", MissingEpisode, Create),
+        R("GET /exploitation/missing-settings", PartnershipSettings, Update), R("POST /exploitation/missing-settings", PartnershipSettings, Update),
+        new("GET /exploitation/line-of-sight", GrantAcrossPartnership, AggregateFigures, Read),
+        new("GET /exploitation/line-of-sight?handler=Csv", GrantAcrossPartnership, AggregateFigures, Read),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

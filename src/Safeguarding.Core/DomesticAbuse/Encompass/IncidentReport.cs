@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
-using NodaTime.Text;
+using Safeguarding.Core.Platform.Imports;
 
 namespace Safeguarding.Core.DomesticAbuse.Encompass;
 
@@ -101,8 +101,6 @@ public sealed class CheckedReport
 
 public static class IncidentRules
 {
-    private static readonly OffsetDateTimePattern WithOffset = OffsetDateTimePattern.ExtendedIso;
-
     /// <summary>Reads a JSON body; null with a reason when it is not a JSON object of the right shape.</summary>
     public static IncidentReport? Parse(string json, out string? problem)
     {
@@ -127,8 +125,8 @@ public static class IncidentRules
         if (string.IsNullOrWhiteSpace(r.PoliceReference)) result.Add("policeReference", "Enter the police reference");
         else if (r.PoliceReference.Trim().Length > 64) result.Add("policeReference", "Police reference must be 64 characters or fewer");
 
-        var occurred = Time(result, "occurredAt", r.OccurredAt, "when the incident happened", now);
-        var reported = Time(result, "reportedAt", r.ReportedAt, "when it was reported to police", now);
+        var occurred = ReceivedFields.Time(result.Errors, "occurredAt", r.OccurredAt, "when the incident happened", now);
+        var reported = ReceivedFields.Time(result.Errors, "reportedAt", r.ReportedAt, "when it was reported to police", now);
         if (occurred is { } o && reported is { } rep && o > rep) result.Add("occurredAt", "The incident cannot have happened after it was reported");
         result.OccurredAt = occurred ?? default;
         result.ReportedAt = reported ?? default;
@@ -136,9 +134,9 @@ public static class IncidentRules
         if (!Enum.TryParse<DomesticAbuseCategory>(r.Category, ignoreCase: true, out var category) || !Enum.IsDefined(category) || int.TryParse(r.Category, out _))
             result.Add("category", $"Category must be one of {string.Join(", ", Enum.GetNames<DomesticAbuseCategory>())}");
         result.Category = category;
-        Length(result, "postcode", r.Postcode, 10);
-        Length(result, "address", r.Address, 300);
-        Length(result, "summary", r.Summary, 4000);
+        ReceivedFields.Length(result.Errors, "postcode", r.Postcode, 10);
+        ReceivedFields.Length(result.Errors, "address", r.Address, 300);
+        ReceivedFields.Length(result.Errors, "summary", r.Summary, 4000);
 
         for (var i = 0; i < r.Adults.Count; i++)
         {
@@ -146,10 +144,10 @@ public static class IncidentRules
             var at = $"adults[{i}]";
             if (!Enum.TryParse<IncidentAdultRole>(a.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(a.Role, out _))
                 result.Add($"{at}.role", "Role must be Victim or PersonCausingHarm");
-            Name(result, at, a.GivenName, a.FamilyName);
-            var dob = BirthDate(result, $"{at}.dateOfBirth", a.DateOfBirth, now);
-            Length(result, $"{at}.address", a.Address, 300);
-            Length(result, $"{at}.postcode", a.Postcode, 10);
+            ReceivedFields.Name(result.Errors, at, a.GivenName, a.FamilyName);
+            var dob = ReceivedFields.BirthDate(result.Errors, $"{at}.dateOfBirth", a.DateOfBirth, now);
+            ReceivedFields.Length(result.Errors, $"{at}.address", a.Address, 300);
+            ReceivedFields.Length(result.Errors, $"{at}.postcode", a.Postcode, 10);
             result.Adults.Add((a, role, dob));
         }
 
@@ -158,57 +156,24 @@ public static class IncidentRules
         {
             var c = r.Children[i];
             var at = $"children[{i}]";
-            Name(result, at, c.GivenName, c.FamilyName);
-            var dob = BirthDate(result, $"{at}.dateOfBirth", c.DateOfBirth, now);
+            ReceivedFields.Name(result.Errors, at, c.GivenName, c.FamilyName);
+            var dob = ReceivedFields.BirthDate(result.Errors, $"{at}.dateOfBirth", c.DateOfBirth, now);
             if (dob is { } d && reported is { } rep2 && Period.Between(d, rep2.InUtc().Date, PeriodUnits.Years).Years >= 18)
                 result.Add($"{at}.dateOfBirth", "The child was 18 or over when the incident was reported: record them as an adult");
             var sex = People.Sex.Unknown;
             if (!string.IsNullOrWhiteSpace(c.Sex) && (!Enum.TryParse(c.Sex, ignoreCase: true, out sex) || int.TryParse(c.Sex, out _)))
                 result.Add($"{at}.sex", "Sex must be Female, Male or Unknown");
-            Length(result, $"{at}.address", c.Address, 300);
-            Length(result, $"{at}.postcode", c.Postcode, 10);
-            Length(result, $"{at}.relationship", c.Relationship, 200);
-            Length(result, $"{at}.whatTheySaid", c.WhatTheySaid, 4000);
-            Length(result, $"{at}.schoolNamed", c.SchoolNamed, 200);
-            Length(result, $"{at}.id", c.Id, 100);
+            ReceivedFields.Length(result.Errors, $"{at}.address", c.Address, 300);
+            ReceivedFields.Length(result.Errors, $"{at}.postcode", c.Postcode, 10);
+            ReceivedFields.Length(result.Errors, $"{at}.relationship", c.Relationship, 200);
+            ReceivedFields.Length(result.Errors, $"{at}.whatTheySaid", c.WhatTheySaid, 4000);
+            ReceivedFields.Length(result.Errors, $"{at}.schoolNamed", c.SchoolNamed, 200);
+            ReceivedFields.Length(result.Errors, $"{at}.id", c.Id, 100);
             if (!c.SpokenTo && !string.IsNullOrWhiteSpace(c.WhatTheySaid))
                 result.Add($"{at}.whatTheySaid", "What the child said is given, but the child is not marked as spoken to");
             if (!keys.Add(c.Key())) result.Add($"{at}", "The same child is listed twice");
             result.Children.Add((c, sex, dob));
         }
         return result;
-    }
-
-    private static Instant? Time(CheckedReport result, string field, string? value, string what, Instant now)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { result.Add(field, $"Enter {what}, with its offset (2026-11-06T21:40:00+00:00)"); return null; }
-        var parsed = WithOffset.Parse(value.Trim());
-        if (!parsed.Success) { result.Add(field, $"Give {what} as an ISO 8601 time with its offset, such as 2026-11-06T21:40:00+00:00"); return null; }
-        var instant = parsed.Value.ToInstant();
-        // A clock a few minutes fast is tolerated; a time in the future is a typing mistake.
-        if (instant > now + Duration.FromMinutes(15)) { result.Add(field, $"The time {what} is in the future"); return null; }
-        return instant;
-    }
-
-    private static LocalDate? BirthDate(CheckedReport result, string field, string? value, Instant now)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var parsed = LocalDatePattern.Iso.Parse(value.Trim());
-        if (!parsed.Success) { result.Add(field, "Date of birth must be a real date written YYYY-MM-DD"); return null; }
-        if (parsed.Value > now.InUtc().Date) { result.Add(field, "Date of birth must be in the past"); return null; }
-        return parsed.Value;
-    }
-
-    private static void Name(CheckedReport result, string at, string? given, string? family)
-    {
-        if (string.IsNullOrWhiteSpace(given)) result.Add($"{at}.givenName", "Enter the given name");
-        else Length(result, $"{at}.givenName", given, 100);
-        if (string.IsNullOrWhiteSpace(family)) result.Add($"{at}.familyName", "Enter the family name");
-        else Length(result, $"{at}.familyName", family, 100);
-    }
-
-    private static void Length(CheckedReport result, string field, string? value, int max)
-    {
-        if (value is not null && value.Trim().Length > max) result.Add(field, $"Must be {max} characters or fewer");
     }
 }

@@ -91,6 +91,8 @@ public enum Resource
     ChildAllocation,
     /// <summary>A police intelligence item (PIM) and each child's response and sign-off (Exploitation/Intelligence).</summary>
     IntelligenceItem,
+    /// <summary>A child's missing episode (police report and return), its return home interview and any strategy-discussion consideration (Exploitation/Missing).</summary>
+    MissingEpisode,
 }
 
 public enum Operation
