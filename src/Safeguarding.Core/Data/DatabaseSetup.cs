@@ -74,6 +74,7 @@ public static class DataServiceCollectionExtensions
         services.AddLearners();
         services.AddMeetings();
         services.AddDomesticAbuse();
+        Exploitation.Mace.MaceModule.AddExploitationMace(services);
         return services;
     }
 }

@@ -235,6 +235,14 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>How many more items the meeting's agenda takes within its series' capacity (<see cref="int.MaxValue"/> when not limited).</summary>
+    public async Task<int> PlacesLeftAsync(Meeting meeting, CancellationToken ct = default)
+    {
+        var capacity = await db.MeetingSeries.AsNoTracking().Where(s => s.Id == meeting.SeriesId).Select(s => s.CasesPerMeeting).SingleAsync(ct);
+        var meetingId = meeting.Id;
+        return capacity is { } cases ? Math.Max(0, cases - await db.Set<AgendaItem>().CountAsync(i => i.MeetingId == meetingId, ct)) : int.MaxValue;
+    }
+
     public async Task<AgendaItem> AddAgendaItemAsync(AgendaItemOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();

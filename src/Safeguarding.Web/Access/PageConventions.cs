@@ -67,6 +67,7 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.InvitationFilter>(conventions, "/Meetings/Invitation");
         LoadForPage<Pages.DomesticAbuse.SafetyPlans.SafetyPlanFilter>(conventions, "/DomesticAbuse/SafetyPlans/Plan");
         LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
+        Pages.Exploitation.Mace.MacePages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -89,6 +89,12 @@ public enum Resource
     IdvaReferral,
     /// <summary>Who holds a child: the allocated worker, their team manager and service manager (People/ChildAllocations).</summary>
     ChildAllocation,
+    /// <summary>A child's exploitation screening, through which any agency refers the child to child-focused MACE (Exploitation/Mace).</summary>
+    ExploitationScreening,
+    /// <summary>A child's vulnerability and risk management plan: risks, actions, reviews (Exploitation/Mace).</summary>
+    Vrmp,
+    /// <summary>A child's child-focused MACE case: the waiting list, the meeting's analysis and the perpetrators it named (Exploitation/Mace).</summary>
+    MaceCase,
 }
 
 public enum Operation
