@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using NodaTime;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.Exploitation.Mace;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.Platform.Access;
