@@ -16,6 +16,8 @@ public static class ModuleBorders
         ["Meetings"] = ["People", "Platform"],
         // Operation Encompass reads the Learners rolls and registers to find each child's setting; the pathway runs MARAC and DRAMM on the meeting engine.
         ["DomesticAbuse"] = ["People", "Platform", "Learners", "Meetings"],
+        // Exploitation: child-focused MACE screens on the DomesticAbuse checklist engine and meets on the meeting engine.
+        ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse"],
     };
 
     /// <summary>
