@@ -16,8 +16,10 @@ public static class ModuleBorders
         ["Meetings"] = ["People", "Platform"],
         // Operation Encompass reads the Learners rolls and registers to find each child's setting; the pathway runs MARAC and DRAMM on the meeting engine.
         ["DomesticAbuse"] = ["People", "Platform", "Learners", "Meetings"],
-        // The link map's computation (Exploitation/Network) uses no other module; the exploitation parts add what theirs use.
-        ["Exploitation"] = [],
+        // Exploitation: PIM and missing episodes route through the person index and who holds a child (People), take files
+        // with the learners' CSV reader and the quarantine; child-focused MACE screens on the DomesticAbuse checklist engine
+        // and meets on the meeting engine; the link map's computation (Exploitation/Network) uses none of them.
+        ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners"],
     };
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class DashScore
     {
         var input = new Option<FileInfo>("--input") { Description = "The assessment: answers, professionalJudgement, incidentDate, previousIncidentDates, lastMaracReferralDate, thresholds (optional).", Required = true };
         var checklist = new Option<string>("--checklist") { Description = $"Which checklist the answers are for: {ChecklistDefinition.Adult} or {ChecklistDefinition.YoungPeople}.", DefaultValueFactory = _ => ChecklistDefinition.Adult };
-        checklist.AcceptOnlyFromAmong([.. ShippedChecklists.List.Select(c => c.Code)]);
+        checklist.AcceptOnlyFromAmong([.. ShippedChecklists.List.Where(c => c.Bands is null).Select(c => c.Code)]);
 
         var command = new Command("score", "Score a DASH checklist: yes count and the four MARAC criteria, printed as JSON.");
         command.Options.Add(input);

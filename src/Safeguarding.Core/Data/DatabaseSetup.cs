@@ -78,6 +78,7 @@ public static class DataServiceCollectionExtensions
         services.AddDomesticAbuse();
         services.AddExploitationIntelligence();
         services.AddExploitationMissing();
+        Exploitation.Mace.MaceModule.AddExploitationMace(services);
         return services;
     }
 }

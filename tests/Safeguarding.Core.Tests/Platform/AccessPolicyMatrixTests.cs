@@ -38,7 +38,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.PoliceExploitationLead, true, true, false, false },
         { Role.ExploitationPractitioner, true, false, false, false },
         { Role.YouthJusticeManager, true, false, false, false },
-        { Role.MaceChair, true, false, false, false },
+        { Role.MaceChair, true, true, false, false },
         { Role.ServiceManager, true, true, false, false },
     };
 

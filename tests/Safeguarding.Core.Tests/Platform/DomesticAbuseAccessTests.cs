@@ -6,7 +6,8 @@ namespace Safeguarding.Core.Tests.Platform;
 public sealed class DomesticAbuseAccessTests
 {
     // Role: complete a checklist, read every checklist, run the DRAMM and MARAC (triage, listing), arrange meetings,
-    // attend meetings (read), read flags, read figures.
+    // attend meetings (read), read flags, read figures. Child-focused MACE (issue 13) adds its chair, who arranges meetings,
+    // and its attendees: the police exploitation lead, the exploitation team, youth justice and the council's education lead.
     public static readonly TheoryData<Role, bool, bool, bool, bool, bool, bool> Matrix = new()
     {
         { Role.SystemAdministrator, false, false, false, false, false, false },
@@ -22,15 +23,15 @@ public sealed class DomesticAbuseAccessTests
         { Role.HealthSafeguardingPractitioner, true, false, false, false, true, false },
         { Role.GpPractice, false, false, false, false, false, true },
         { Role.Idva, true, false, false, false, true, false },
-        { Role.YouthJusticeWorker, false, false, false, false, false, false },
+        { Role.YouthJusticeWorker, false, false, false, false, true, false },
         { Role.Analyst, false, false, false, false, false, false },
         { Role.PartnershipBusinessManager, false, false, false, false, false, false },
-        { Role.EducationLead, false, false, false, false, false, false },
+        { Role.EducationLead, false, false, false, false, true, false },
         { Role.SettingDataManager, false, false, false, false, false, false },
-        { Role.PoliceExploitationLead, false, false, false, false, false, false },
-        { Role.ExploitationPractitioner, false, false, false, false, false, false },
-        { Role.YouthJusticeManager, false, false, false, false, false, false },
-        { Role.MaceChair, false, false, false, false, false, false },
+        { Role.PoliceExploitationLead, false, false, false, false, true, false },
+        { Role.ExploitationPractitioner, false, false, false, false, true, false },
+        { Role.YouthJusticeManager, false, false, false, false, true, false },
+        { Role.MaceChair, false, false, false, true, true, false },
         { Role.ServiceManager, false, false, false, false, false, false },
     };
 

@@ -245,6 +245,24 @@ public static class AccessMatrixTable
         // MARAC gaps (issue 12): the referral form finds the person causing harm in the person index.
         R("POST /domestic-abuse/marac/refer/{id:guid}?handler=FindHarm", MaracReferral, Create, PersonId, Person, Read),
 
+        // Child-focused MACE, the screening and the VRMP (issue 13): the child to screen is named by ?personId= (not built
+        // here: an empty one is not found); the VRMP is the child's, under Vrmp Read to open and Vrmp Update to change.
+        R("GET /exploitation/mace", MaceCase, Update), R("POST /exploitation/mace?handler=List", MaceCase, Update),
+        R("GET /exploitation/mace/refer", ExploitationScreening, Create, UnknownId), R("POST /exploitation/mace/refer", ExploitationScreening, Create, UnknownId),
+        R("GET /exploitation/mace/screenings/{id:guid}", ExploitationScreening, Read, UnknownId),
+        R("GET /exploitation/mace/meetings/{id:guid}/{handler?}", Meeting, Read, UnknownId),
+        R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Analysis", Meeting, Read, UnknownId),
+        R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Find", Meeting, Read, UnknownId),
+        R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Name", Meeting, Read, UnknownId),
+        R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Add", Meeting, Read, UnknownId),
+        R("GET /exploitation/mace/vrmp/{id:guid}/{handler?}", Vrmp, Read, PersonId),
+        R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Save", Vrmp, Read, PersonId, Vrmp, Update),
+        R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Action", Vrmp, Read, PersonId, Vrmp, Update),
+        R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Done", Vrmp, Read, PersonId, Vrmp, Update),
+        R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Review", Vrmp, Read, PersonId, Vrmp, Update),
+        R("GET /exploitation/mace/reviews", Vrmp, Update),
+        R("GET /exploitation/mace/settings", PartnershipSettings, Read), R("POST /exploitation/mace/settings", PartnershipSettings, Update),
+
         // The JSON API and FHIR.
         new("GET /api/v1/me", SignedIn),
         R("GET /api/v1/people/{id:guid}", Person, Read, PersonId),

@@ -8,8 +8,9 @@ namespace Safeguarding.Core.DomesticAbuse.Checklists;
 /// One question of a risk checklist. <see cref="Label"/> and <see cref="Help"/> are our own words; the official
 /// SafeLives wording is copyright and appears only when a partnership loads its licensed text
 /// (<see cref="LicensedWording"/>).
+/// <see cref="Group"/> sorts a screening's questions into its parts (indicators, push and pull factors); DASH has none.
 /// </summary>
-public sealed record ChecklistQuestion(string Key, string Topic, string Label, string Help, string? LicensedWording = null)
+public sealed record ChecklistQuestion(string Key, string Topic, string Label, string Help, string? LicensedWording = null, string? Group = null)
 {
     /// <summary>What the practitioner reads: the licensed wording when the partnership has loaded it.</summary>
     public string Wording => LicensedWording ?? Label;
@@ -29,7 +30,15 @@ public sealed record RiskThresholds(int VisibleHighRisk = 14, int EscalationCoun
 }
 
 /// <summary>
-/// A versioned risk checklist: its questions, the ages it is for and its default thresholds. Checklists are data:
+/// How a screening's answers give a risk level (the exploitation screening; DASH is scored by <see cref="RiskThresholds"/>
+/// instead): at least <see cref="Moderate"/> "yes" answers is moderate, at least <see cref="Significant"/> is significant,
+/// and a "yes" to any of the <see cref="SeriousKeys"/> is significant on its own.
+/// </summary>
+public sealed record RiskBands(int Moderate, int Significant, IReadOnlyList<string>? SeriousKeys = null);
+
+/// <summary>
+/// A versioned risk checklist: its questions, the ages it is for and its default thresholds (DASH) or risk bands (a
+/// screening). Checklists are data:
 /// the shipped ones are JSON files beside this class, and a partnership's own versions (with licensed wording) are
 /// stored rows holding the same JSON.
 /// </summary>
@@ -40,7 +49,8 @@ public sealed record ChecklistDefinition(
     int? MinimumAge,
     int? MaximumAge,
     RiskThresholds Thresholds,
-    IReadOnlyList<ChecklistQuestion> Questions)
+    IReadOnlyList<ChecklistQuestion> Questions,
+    RiskBands? Bands = null)
 {
     public const string Adult = "dash-adult";
     public const string YoungPeople = "dash-young-people";
@@ -74,6 +84,11 @@ public sealed record ChecklistDefinition(
         foreach (var q in Questions.Where(q => string.IsNullOrWhiteSpace(q.Key) || string.IsNullOrWhiteSpace(q.Label)))
             yield return $"Every question needs a key and a label (question '{q.Key}').";
         foreach (var p in (Thresholds ?? RiskThresholds.Default).Problems()) yield return p;
+        if (Bands is { } bands)
+        {
+            if (bands.Moderate < 1 || bands.Significant <= bands.Moderate) yield return "Risk bands need 1 <= moderate < significant.";
+            foreach (var key in (bands.SeriousKeys ?? []).Where(k => !HasQuestion(k))) yield return $"Serious indicator {key} is not a question.";
+        }
     }
 
     /// <summary>A new version carrying the partnership's licensed wording for the questions named.</summary>

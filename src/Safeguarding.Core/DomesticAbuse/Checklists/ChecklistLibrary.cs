@@ -28,6 +28,28 @@ public sealed class ChecklistLibrary(SafeguardingDbContext db)
         return shipped.Version == version ? shipped : throw new KeyNotFoundException($"There is no version {version} of {code}.");
     }
 
+    /// <summary>
+    /// Stores a partnership's own tool (the whole definition, as JSON of the shipped files' shape) as the next version of a
+    /// shipped checklist: its questions, labels and bands replace the current ones for new checklists; earlier ones keep theirs.
+    /// </summary>
+    public async Task<ChecklistDefinition> LoadVersionAsync(string json, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.Organisation, Operation.Update))
+            throw new ForbiddenException(nameof(StoredChecklist), null, "Only an administrator loads a checklist version.");
+        var loaded = ChecklistDefinition.FromJson(json);
+        if (!ShippedChecklists.Exists(loaded.Code)) throw new ArgumentException($"There is no checklist '{loaded.Code}'.", nameof(json));
+        var next = loaded with { Version = (await CurrentAsync(actor.PartnershipId, loaded.Code, ct)).Version + 1 };
+        db.Process = process;
+        db.StoredChecklists.Add(new StoredChecklist
+        {
+            PartnershipId = actor.PartnershipId, Code = next.Code, Version = next.Version, Definition = next.ToJson(),
+            CreatedAt = db.Clock.GetCurrentInstant(), CreatedByUserId = actor.UserId,
+        });
+        await db.SaveChangesAsync(ct);
+        return next;
+    }
+
     /// <summary>Stores a new version carrying the partnership's licensed wording (question key to text).</summary>
     public async Task<ChecklistDefinition> LoadLicensedWordingAsync(LicensedWordingOptions options, ProcessContext process, CancellationToken ct = default)
     {

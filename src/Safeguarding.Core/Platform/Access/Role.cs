@@ -93,6 +93,12 @@ public enum Resource
     IntelligenceItem,
     /// <summary>A child's missing episode (police report and return), its return home interview and any strategy-discussion consideration (Exploitation/Missing).</summary>
     MissingEpisode,
+    /// <summary>A child's exploitation screening, through which any agency refers the child to child-focused MACE (Exploitation/Mace).</summary>
+    ExploitationScreening,
+    /// <summary>A child's vulnerability and risk management plan: risks, actions, reviews (Exploitation/Mace).</summary>
+    Vrmp,
+    /// <summary>A child's child-focused MACE case: the waiting list, the meeting's analysis and the perpetrators it named (Exploitation/Mace).</summary>
+    MaceCase,
 }
 
 public enum Operation

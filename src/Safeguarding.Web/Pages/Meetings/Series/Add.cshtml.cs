@@ -16,6 +16,8 @@ namespace Safeguarding.Web.Pages.Meetings.Series;
 public sealed class AddModel(CurrentActor current, MeetingRecords meetings, SafeguardingDbContext db) : PageModel
 {
     [BindProperty] public string? Name { get; set; } = "MARAC";
+    /// <summary>The kind of series (a MARAC unless the link says otherwise: child-focused MACE sets up its own here too).</summary>
+    [BindProperty(SupportsGet = true)] public MeetingKind Kind { get; set; } = MeetingKind.Marac;
     [BindProperty] public string? Cadence { get; set; }
     [BindProperty] public DateParts FirstDate { get; set; } = new();
     [BindProperty] public string? StartTime { get; set; }
@@ -59,7 +61,7 @@ public sealed class AddModel(CurrentActor current, MeetingRecords meetings, Safe
         MeetingSeries series;
         try
         {
-            series = await meetings.CreateSeriesAsync(new SeriesOptions(Name!.Trim(), MeetingKind.Marac, cadence!.Value, first!.Value, start!.Value, duration,
+            series = await meetings.CreateSeriesAsync(new SeriesOptions(Name!.Trim(), Kind, cadence!.Value, first!.Value, start!.Value, duration,
                 chair.OrganisationId, Members, chair.Id, string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(), Representatives, capacity), await current.ProcessAsync());
         }
         catch (ArgumentException e)
@@ -67,7 +69,7 @@ public sealed class AddModel(CurrentActor current, MeetingRecords meetings, Safe
             ModelState.AddModelError(nameof(Members), e.Message.Split(" (Parameter")[0]);
             return Page();
         }
-        return Redirect($"/domestic-abuse/marac/agenda?seriesId={series.Id}");
+        return Redirect(Kind == MeetingKind.ChildFocusedMace ? "/exploitation/mace" : $"/domestic-abuse/marac/agenda?seriesId={series.Id}");
     }
 
     private async Task LoadAsync()
