@@ -1454,6 +1454,531 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("exploitation_intelligence_subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ChecklistCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildsWords")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CompletedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PractitionerView")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RaisedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ScoredRisk")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("YesCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("CompletedByOrganisationId");
+
+                    b.HasIndex("PartnershipId", "ChildPersonId");
+
+                    b.ToTable("exploitation_screenings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Connectivity")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PushPullFactors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RiskAnalysis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("exploitation_mace_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceNamedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BasisDetail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NamedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("NamedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("NamedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ChildPersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("exploitation_mace_named_people", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ReferralDate")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ScreeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("PartnershipId", "Status", "ReferredAt");
+
+                    b.ToTable("exploitation_mace_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VrmpReviewWeeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_mace_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.Vrmp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("NextReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectiveFactors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Risks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Vulnerabilities")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("PartnershipId", "ChildPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "NextReviewDate");
+
+                    b.ToTable("exploitation_vrmps", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<LocalDate>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VrmpId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("VrmpId");
+
+                    b.ToTable("exploitation_vrmp_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HavingDesiredEffect")
+                        .HasColumnType("boolean");
+
+                    b.Property<LocalDate>("NextReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("VrmpId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VrmpId");
+
+                    b.ToTable("exploitation_vrmp_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.MissingEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChildAccount")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Circumstances")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ForceOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FoundWhere")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Instant?>("InterviewOfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InterviewOutcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant?>("InterviewRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InterviewRecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MissingFrom")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NoInterviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ForceOrganisationId", "PoliceReference")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "PersonId", "LastSeenAt");
+
+                    b.ToTable("exploitation_missing_episodes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.MissingSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RepeatEpisodes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_missing_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.StrategyConsideration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ConsideredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConsideredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EpisodesInWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("StrategyDiscussion")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("exploitation_strategy_considerations", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3827,6 +4352,154 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceAnalysis", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceNamedPerson", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId");
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.Vrmp", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.Vrmp", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("VrmpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpReview", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.Vrmp", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("VrmpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.MissingEpisode", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.StrategyConsideration", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Missing.MissingEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -4352,6 +5025,13 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Navigation("Children");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.Vrmp", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Meetings.AgendaItem", b =>

@@ -1454,6 +1454,537 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("exploitation_intelligence_subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChecklistCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildsWords")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CompletedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PractitionerView")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredRisk")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YesCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("CompletedByOrganisationId");
+
+                    b.HasIndex("PartnershipId", "ChildPersonId");
+
+                    b.ToTable("exploitation_screenings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Connectivity")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushPullFactors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskAnalysis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("exploitation_mace_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceNamedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasisDetail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NamedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NamedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ChildPersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("exploitation_mace_named_people", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScreeningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("PartnershipId", "Status", "ReferredAt");
+
+                    b.ToTable("exploitation_mace_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VrmpReviewWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_mace_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.Vrmp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextReviewDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectiveFactors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Risks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vulnerabilities")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("PartnershipId", "ChildPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "NextReviewDate");
+
+                    b.ToTable("exploitation_vrmps", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VrmpId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("VrmpId");
+
+                    b.ToTable("exploitation_vrmp_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HavingDesiredEffect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextReviewDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VrmpId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VrmpId");
+
+                    b.ToTable("exploitation_vrmp_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.MissingEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildAccount")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Circumstances")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundWhere")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InterviewOfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InterviewOutcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InterviewRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InterviewRecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MissingFrom")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoInterviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ForceOrganisationId", "PoliceReference")
+                        .IsUnique();
+
+                    b.HasIndex("PartnershipId", "PersonId", "LastSeenAt");
+
+                    b.ToTable("exploitation_missing_episodes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.MissingSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepeatEpisodes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_missing_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.StrategyConsideration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsideredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConsideredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EpisodesInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StrategyDiscussion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("exploitation_strategy_considerations", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3840,6 +4371,154 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceAnalysis", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceNamedPerson", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId");
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.MaceSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.Vrmp", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.Vrmp", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("VrmpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.VrmpReview", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.Vrmp", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("VrmpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.MissingEpisode", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Missing.StrategyConsideration", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Missing.MissingEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
@@ -4365,6 +5044,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Navigation("Children");
 
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Mace.Vrmp", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Meetings.AgendaItem", b =>
