@@ -53,8 +53,13 @@ public sealed class AllocationModel(CurrentActor current, ChildAllocations alloc
         View = HttpContext.Loaded<ChildAllocationsOfChild>();
         DemandAllocate();
         ModelState.Clear();
-        var row = View.Allocations.FirstOrDefault(a => a.Allocation.Id == AllocationId && a.MayEnd)
-            ?? throw new ForbiddenException(ChildAllocations.ResourceType, View.Child.Id.ToString(), "not a current allocation of the user's organisation");
+        // Only a current allocation of the manager's own organisation is offered (and ended by the service, which checks again).
+        var row = View.Allocations.FirstOrDefault(a => a.Allocation.Id == AllocationId && a.MayEnd);
+        if (row is null)
+        {
+            ModelState.AddModelError(nameof(AllocationId), "Your organisation does not hold this child now");
+            return Page();
+        }
         var end = EndDate.IsEmpty ? Today() : EndDate.ToDate();
         if (end is null) ModelState.AddModelError(nameof(EndDate), "Enter a real date, for example 27 3 2026, or leave it empty for today");
         else if (end < row.Allocation.StartDate) ModelState.AddModelError(nameof(EndDate), "The allocation cannot end before it started");
