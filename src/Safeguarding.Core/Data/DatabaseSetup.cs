@@ -74,6 +74,7 @@ public static class DataServiceCollectionExtensions
         services.AddLearners();
         services.AddMeetings();
         services.AddDomesticAbuse();
+        Exploitation.Contexts.ContextsModule.AddExploitationContexts(services);
         return services;
     }
 }

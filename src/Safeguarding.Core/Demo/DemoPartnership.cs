@@ -70,6 +70,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             await DemoLearners.SeedAsync(db, partnership.Id, now, progress, ct);
             await DemoLearnerRegisters.SeedAsync(db, partnership.Id, now, ct);
             await new DemoDomesticAbuse(db).SeedAsync(partnershipId, scale, now, ct);
+            await new DemoExploitationContexts(db).SeedAsync(partnershipId, now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
             await transaction.CommitAsync(ct);
         }

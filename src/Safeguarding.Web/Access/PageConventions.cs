@@ -44,6 +44,13 @@ public static class PageConventions
         Require(conventions, "/Admin/Settings", Resource.PartnershipSettings, Operation.Read);
         Require(conventions, "/DomesticAbuse/SafetyPlans", Resource.SafetyPlan, Operation.Read);
         Require(conventions, "/DomesticAbuse/SafetyPlanFigures", Resource.AggregateFigures, Operation.Read);
+        // Contexts, persons of concern and the link map (issue 13, exploitation-contexts); the map's figures are for analysts too.
+        Require(conventions, "/Exploitation/Contexts", Resource.ExploitationContext, Operation.Read);
+        Require(conventions, "/Exploitation/Themes", Resource.ExploitationContext, Operation.Read);
+        Require(conventions, "/Exploitation/Concern", Resource.PersonOfConcern, Operation.Read);
+        conventions.AddFolderApplicationModelConvention("/Exploitation/Map", model => model.Filters.Add(
+            new RequirePermissionAttribute(Resource.LinkMap, Operation.Read, Resource.AggregateFigures, Operation.Read)));
+        LoadForPage<Pages.Exploitation.Contexts.ContextFilter>(conventions, "/Exploitation/Contexts/Context");
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");

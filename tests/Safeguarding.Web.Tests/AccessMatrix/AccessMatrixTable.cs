@@ -232,6 +232,24 @@ public static class AccessMatrixTable
         // MARAC gaps (issue 12): the referral form finds the person causing harm in the person index.
         R("POST /domestic-abuse/marac/refer/{id:guid}?handler=FindHarm", MaracReferral, Create, PersonId, Person, Read),
 
+        // Contexts, persons of concern, the link map and new-link alerts (issue 13, exploitation-contexts). Changes on a
+        // context are decided by the service past the folder's grant; the map is also figures for analysts; the alerts
+        // page lists only the reader's own.
+        R("GET /exploitation/contexts", ExploitationContext, Read), R("POST /exploitation/contexts", ExploitationContext, Read),
+        R("GET /exploitation/contexts/{id:guid}", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Assess", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Action", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Close", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Outcome", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=FindChild", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Link", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Agenda", ExploitationContext, Read, UnknownId),
+        R("GET /exploitation/themes", ExploitationContext, Read), R("POST /exploitation/themes", ExploitationContext, Read),
+        R("GET /exploitation/persons-of-concern", PersonOfConcern, Read), R("POST /exploitation/persons-of-concern", PersonOfConcern, Read),
+        R("POST /exploitation/persons-of-concern?handler=Find", PersonOfConcern, Read),
+        new("GET /exploitation/map", GrantOrPartnershipFigures, LinkMap, Read),
+        new("GET /exploitation/alerts", SignedIn),
+
         // The JSON API and FHIR.
         new("GET /api/v1/me", SignedIn),
         R("GET /api/v1/people/{id:guid}", Person, Read, PersonId),
