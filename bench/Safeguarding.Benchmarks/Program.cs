@@ -19,6 +19,12 @@ using Safeguarding.Testing;
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- attendance-read 30000 5  (reading a stored city-year, both databases)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- load 1000000 50 120  (issue 18: the running host under 50 users)
 // dotnet run -c Release --project bench/Safeguarding.Benchmarks -- dramm-list 20000 5 both  (issue 12: a day's DRAMM list of 20,000 cases)
+// dotnet run -c Release --project bench/Safeguarding.Benchmarks -- link-map 5000 9 both  (issue 13: the map after each new link)
+if (args.FirstOrDefault() == "link-map")
+{
+    await Safeguarding.Benchmarks.LinkMapBench.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "dramm-list")
 {
     await Safeguarding.Benchmarks.DrammListBench.RunAsync(args[1..]);

@@ -79,6 +79,7 @@ public static class DataServiceCollectionExtensions
         services.AddExploitationIntelligence();
         services.AddExploitationMissing();
         Exploitation.Mace.MaceModule.AddExploitationMace(services);
+        Exploitation.Contexts.ContextsModule.AddExploitationContexts(services);
         return services;
     }
 }

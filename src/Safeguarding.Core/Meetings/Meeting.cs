@@ -116,6 +116,10 @@ public enum SubjectKind
     PersonCausingHarm,
     Place,
     PeerGroup,
+    /// <summary>A context recorded as a subject in its own right (Exploitation/Contexts; the record is the item's SourceId).</summary>
+    Context,
+    /// <summary>A theme or trend (Exploitation/Contexts; the record is the item's SourceId).</summary>
+    Theme,
 }
 
 /// <summary>One case or topic on a meeting's agenda.</summary>

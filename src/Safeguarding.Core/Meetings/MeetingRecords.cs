@@ -255,7 +255,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var meeting = await OwnMeetingAsync(actor, meetingId, ct);
         if (meeting.Status != MeetingStatus.Planned) throw new InvalidOperationException("Items are added to a meeting before it is held.");
         if (options.SubjectPersonId is null && string.IsNullOrWhiteSpace(options.SubjectDescription))
-            throw new ArgumentException("An agenda item is about a person, a place or a peer group.", nameof(options));
+            throw new ArgumentException("An agenda item is about a person, a place, a peer group, a context or a theme.", nameof(options));
         if (string.IsNullOrWhiteSpace(options.Reason)) throw new ArgumentException("Say why the item is on the agenda.", nameof(options));
         var position = await db.Set<AgendaItem>().Where(i => i.MeetingId == meetingId).CountAsync(ct) + 1;
         var item = new AgendaItem

@@ -51,6 +51,13 @@ public static class PageConventions
         // Exploitation: missing episodes (the upload page adds Create, the settings page PartnershipSettings Update) and Silver and Gold's report.
         Require(conventions, "/Exploitation/Missing", Resource.MissingEpisode, Operation.Read);
         Require(conventions, "/Exploitation/LineOfSight", Resource.AggregateFigures, Operation.Read);
+        // Contexts, persons of concern and the link map (issue 13, exploitation-contexts); the map's figures are for analysts too.
+        Require(conventions, "/Exploitation/Contexts", Resource.ExploitationContext, Operation.Read);
+        Require(conventions, "/Exploitation/Themes", Resource.ExploitationContext, Operation.Read);
+        Require(conventions, "/Exploitation/Concern", Resource.PersonOfConcern, Operation.Read);
+        conventions.AddFolderApplicationModelConvention("/Exploitation/Map", model => model.Filters.Add(
+            new RequirePermissionAttribute(Resource.LinkMap, Operation.Read, Resource.AggregateFigures, Operation.Read)));
+        LoadForPage<Pages.Exploitation.Contexts.ContextFilter>(conventions, "/Exploitation/Contexts/Context");
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");

@@ -262,6 +262,23 @@ public static class AccessMatrixTable
         R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Review", Vrmp, Read, PersonId, Vrmp, Update),
         R("GET /exploitation/mace/reviews", Vrmp, Update),
         R("GET /exploitation/mace/settings", PartnershipSettings, Read), R("POST /exploitation/mace/settings", PartnershipSettings, Update),
+        // Contexts, persons of concern, the link map and new-link alerts (issue 13, exploitation-contexts). Changes on a
+        // context are decided by the service past the folder's grant; the map is also figures for analysts; the alerts
+        // page lists only the reader's own.
+        R("GET /exploitation/contexts", ExploitationContext, Read), R("POST /exploitation/contexts", ExploitationContext, Read),
+        R("GET /exploitation/contexts/{id:guid}", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Assess", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Action", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Close", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Outcome", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=FindChild", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Link", ExploitationContext, Read, UnknownId),
+        R("POST /exploitation/contexts/{id:guid}?handler=Agenda", ExploitationContext, Read, UnknownId),
+        R("GET /exploitation/themes", ExploitationContext, Read), R("POST /exploitation/themes", ExploitationContext, Read),
+        R("GET /exploitation/persons-of-concern", PersonOfConcern, Read), R("POST /exploitation/persons-of-concern", PersonOfConcern, Read),
+        R("POST /exploitation/persons-of-concern?handler=Find", PersonOfConcern, Read),
+        new("GET /exploitation/map", GrantOrPartnershipFigures, LinkMap, Read),
+        new("GET /exploitation/alerts", SignedIn),
 
         // The JSON API and FHIR.
         new("GET /api/v1/me", SignedIn),

@@ -99,6 +99,14 @@ public enum Resource
     Vrmp,
     /// <summary>A child's child-focused MACE case: the waiting list, the meeting's analysis and the perpetrators it named (Exploitation/Mace).</summary>
     MaceCase,
+    /// <summary>A context (place, online space, peer group, business, accommodation, school) with its assessments and actions (Exploitation/Contexts).</summary>
+    ExploitationContext,
+    /// <summary>That a person in the index is of concern (a suspected or known perpetrator): never shown to partner agencies.</summary>
+    PersonOfConcern,
+    /// <summary>A link between a child, a person of concern and a context, and the alert a new one raises.</summary>
+    ExploitationLink,
+    /// <summary>The link map: groups and connectors among children, persons of concern and contexts.</summary>
+    LinkMap,
 }
 
 public enum Operation
