@@ -256,6 +256,8 @@ public static class AccessMatrixTable
         R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Name", Meeting, Read, UnknownId),
         R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Add", Meeting, Read, UnknownId),
         R("GET /exploitation/mace/vrmp/{id:guid}/{handler?}", Vrmp, Read, PersonId),
+        // A post naming no handler is refused as strictly as the handlers (then answers 404).
+        R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}", Vrmp, Read, PersonId, Vrmp, Update),
         R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Save", Vrmp, Read, PersonId, Vrmp, Update),
         R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Action", Vrmp, Read, PersonId, Vrmp, Update),
         R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Done", Vrmp, Read, PersonId, Vrmp, Update),
