@@ -54,6 +54,10 @@ public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<IL
     // The partnership's model as last parsed, with the JSON it came from. Models are only read once loaded, so one instance is shared.
     private static readonly ConcurrentDictionary<Guid, (string Json, LinkageModel Model)> Models = new();
 
+    // A partnership that has never trained gets a model learned from its index; learning reads and compares up to
+    // 50,000 records, so the learned model is kept until the index has doubled (or for good once it is past 50,000).
+    private static readonly ConcurrentDictionary<Guid, (int Records, LinkageModel Model)> Learned = new();
+
     private int _candidates;
     private long _queryTicks;
     private long _scoreTicks;
@@ -479,6 +483,8 @@ public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<IL
     /// <summary>Below this many records there is nothing to learn from: every record starts a person until then.</summary>
     public const int MinimumRecordsToLearn = 50;
 
+    private const int LearnFromAtMost = 50_000;
+
     private async Task<LinkageModel?> ModelAsync(LinkageSettings settings, Guid partnershipId, CancellationToken ct)
     {
         if (settings.ModelJson is { } json)
@@ -489,10 +495,16 @@ public sealed partial class PersonIndex(SafeguardingDbContext db, IEnumerable<IL
             Models[partnershipId] = (json, parsed);
             return parsed;
         }
-        // No model yet: learn one from what the index already holds (it is kept once a partnership trains explicitly).
-        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).OrderBy(r => r.Id).Take(50_000)
+        // No model yet: learn one from what the index already holds (it is stored once a partnership trains explicitly).
+        var held = await db.SourceRecords.CountAsync(r => r.PartnershipId == partnershipId, ct);
+        if (held < MinimumRecordsToLearn) return null;
+        if (Learned.TryGetValue(partnershipId, out var learned) && held >= learned.Records && (held < 2 * learned.Records || learned.Records >= LearnFromAtMost))
+            return learned.Model;
+        var records = await db.SourceRecords.AsNoTracking().Where(r => r.PartnershipId == partnershipId).OrderBy(r => r.Id).Take(LearnFromAtMost)
             .Select(ToLinkageExpression).ToListAsync(ct);
-        return records.Count < MinimumRecordsToLearn ? null : Trainer.Train(Linker.Prepare(records), null);
+        var model = Trainer.Train(Linker.Prepare(records), null);
+        Learned[partnershipId] = (records.Count, model);
+        return model;
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<SourceRecord, PersonRecord>> ToLinkageExpression =
