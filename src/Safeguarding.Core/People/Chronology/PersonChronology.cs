@@ -18,6 +18,8 @@ public enum ChronologyModule
     /// <summary>Attendance (summarised per school and year), suspensions, and the CME and EHE registers.</summary>
     AttendanceAndRegisters,
     ChildProtection,
+    /// <summary>Police intelligence (PIM), missing episodes and return interviews, exploitation screenings and the VRMP.</summary>
+    Exploitation,
 }
 
 /// <summary>Where a line leads: the page of the record, drawn by Web (Core knows records, not addresses).</summary>
@@ -33,6 +35,11 @@ public enum ChronologyLinkKind
     Incident,
     /// <summary>The health record flags section of the person's record (no page of its own; the FHIR read is for health systems).</summary>
     HealthFlags,
+    IntelligenceItem,
+    MissingEpisode,
+    ExploitationScreening,
+    /// <summary>The child's VRMP page (the id is the child's).</summary>
+    Vrmp,
 }
 
 public sealed record ChronologyLink(ChronologyLinkKind Kind, Guid Id, string? Detail = null);

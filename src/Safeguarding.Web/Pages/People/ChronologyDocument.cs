@@ -16,6 +16,7 @@ public static class ChronologyWords
         (ChronologyModule.HealthFlags, "health-flags", "Health record flags"),
         (ChronologyModule.AttendanceAndRegisters, "attendance", "Attendance, suspensions and registers"),
         (ChronologyModule.ChildProtection, "child-protection", "Child protection plans"),
+        (ChronologyModule.Exploitation, "exploitation", "Exploitation: intelligence, missing episodes, screenings and the VRMP"),
     ];
 
     public static ChronologyModule? ModuleByKey(string? key) =>
@@ -33,6 +34,10 @@ public static class ChronologyWords
         ChronologyLinkKind.Attendance => link.Detail is null ? $"/learners/children/{link.Id}" : $"/learners/children/{link.Id}?year={link.Detail}",
         ChronologyLinkKind.Incident => $"/domestic-abuse/dramm/incidents/{link.Id}",
         ChronologyLinkKind.HealthFlags => $"/people/{link.Id}#health-flags",
+        ChronologyLinkKind.IntelligenceItem => $"/exploitation/intelligence/items/{link.Id}",
+        ChronologyLinkKind.MissingEpisode => $"/exploitation/missing/{link.Id}",
+        ChronologyLinkKind.ExploitationScreening => $"/exploitation/mace/screenings/{link.Id}",
+        ChronologyLinkKind.Vrmp => $"/exploitation/mace/vrmp/{link.Id}",
         _ => $"/people/{link.Id}/child-protection-plan",
     };
 
