@@ -256,8 +256,6 @@ public static class AccessMatrixTable
         R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Name", Meeting, Read, UnknownId),
         R("POST /exploitation/mace/meetings/{id:guid}/{handler?}?handler=Add", Meeting, Read, UnknownId),
         R("GET /exploitation/mace/vrmp/{id:guid}/{handler?}", Vrmp, Read, PersonId),
-        // A post naming no handler is refused as strictly as the handlers (then answers 404).
-        R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}", Vrmp, Read, PersonId, Vrmp, Update),
         R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Save", Vrmp, Read, PersonId, Vrmp, Update),
         R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Action", Vrmp, Read, PersonId, Vrmp, Update),
         R("POST /exploitation/mace/vrmp/{id:guid}/{handler?}?handler=Done", Vrmp, Read, PersonId, Vrmp, Update),
@@ -277,10 +275,11 @@ public static class AccessMatrixTable
         R("POST /exploitation/contexts/{id:guid}?handler=Link", ExploitationContext, Read, UnknownId),
         R("POST /exploitation/contexts/{id:guid}?handler=Agenda", ExploitationContext, Read, UnknownId),
         R("GET /exploitation/themes", ExploitationContext, Read), R("POST /exploitation/themes", ExploitationContext, Read),
+        R("POST /exploitation/themes?handler=Agenda", ExploitationContext, Read),
         R("GET /exploitation/persons-of-concern", PersonOfConcern, Read), R("POST /exploitation/persons-of-concern", PersonOfConcern, Read),
         R("POST /exploitation/persons-of-concern?handler=Find", PersonOfConcern, Read),
         new("GET /exploitation/map", GrantOrPartnershipFigures, LinkMap, Read),
-        new("GET /exploitation/alerts", SignedIn),
+        new("GET /exploitation/alerts", SignedIn), new("POST /exploitation/alerts?handler=Seen", SignedIn),
 
         // The JSON API and FHIR.
         new("GET /api/v1/me", SignedIn),

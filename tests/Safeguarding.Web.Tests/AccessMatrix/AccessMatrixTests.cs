@@ -146,7 +146,8 @@ public sealed class AccessMatrixTests
     {
         var target = row.Endpoint[(row.Endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..];
         var query = new List<string>();
-        var q = target.IndexOf('?', StringComparison.Ordinal);
+        // The query starts after the route's last parameter: "{handler?}" holds a '?' of its own.
+        var q = target.IndexOf('?', target.LastIndexOf('}') + 1);
         if (q >= 0) { query.Add(target[(q + 1)..]); target = target[..q]; }
         if (row.Record == RecordKind.SettingId) query.Add($"setting={id}");
         target = target.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
