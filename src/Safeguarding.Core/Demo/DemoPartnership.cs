@@ -70,10 +70,11 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             await DemoLearners.SeedAsync(db, partnership.Id, now, progress, ct);
             await DemoLearnerRegisters.SeedAsync(db, partnership.Id, now, ct);
             await new DemoDomesticAbuse(db).SeedAsync(partnershipId, scale, now, ct);
-            await new DemoExploitationPim(db).SeedAsync(partnershipId, now, ct);
             await new DemoExploitationMissing(db).SeedAsync(partnershipId, now, ct);
             await DemoExploitationMace.SeedAsync(db, partnershipId, now, ct);
             await new DemoExploitationContexts(db).SeedAsync(partnershipId, now, ct);
+            // Last: its year of items follows the missing episodes and MACE referrals above.
+            await new DemoExploitationPim(db).SeedAsync(partnershipId, now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
             await transaction.CommitAsync(ct);
         }

@@ -37,7 +37,7 @@ public sealed class SmallDemoFixture : IAsyncDisposable
     }
 }
 
-public sealed class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixture<SmallDemoFixture>
+public sealed partial class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixture<SmallDemoFixture>
 {
     /// <summary>The installation's keys, for these tests: the seeds are stored encrypted with them.</summary>
     private static readonly SecretsAtRest Secrets = TestSecrets.Ephemeral();
