@@ -99,7 +99,10 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         // The roll page is entered with Create and shows the setting's uploads with Read: offered only to who holds both.
         if (Actor.HasAny(Resource.PupilRoll, Operation.Create) && Actor.HasAny(Resource.PupilRoll, Operation.Read)) items.Add(new("Pupil roll", "/learners/rolls", Learners));
         if (Actor.HasAny(Resource.SchoolCalendar, Operation.Read)) items.Add(new("School calendars", "/calendars", Learners));
-        if (Actor.HasAny(Resource.IntelligenceItem, Operation.Read)) items.Add(new("Police intelligence", "/exploitation/intelligence", Exploitation));
+        // Offered to those with a list to work or files to send; a MACE attendee reads intelligence from the meeting's page.
+        if (Enum.GetValues<Core.Exploitation.Intelligence.IntelligenceList>().Any(l => Core.Exploitation.Intelligence.IntelligenceItems.HasList(Actor, l))
+            || Actor.HasAny(Resource.IntelligenceItem, Operation.Create))
+            items.Add(new("Police intelligence", "/exploitation/intelligence", Exploitation));
         if (Actor.HasAny(Resource.PartnershipSettings, Operation.Update)) items.Add(new("PIM settings", "/exploitation/intelligence/settings", Administration));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
