@@ -1630,6 +1630,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Instant?>("EscalatedToTeamManagerAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2248,6 +2252,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<string>("Circumstances")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()

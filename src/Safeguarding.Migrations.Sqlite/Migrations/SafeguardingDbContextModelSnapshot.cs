@@ -1633,6 +1633,10 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<long?>("EscalatedToTeamManagerAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2257,6 +2261,10 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Circumstances")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Fingerprint")
