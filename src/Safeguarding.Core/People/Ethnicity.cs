@@ -39,4 +39,13 @@ public static class Ethnicity
     }
 
     public static string GroupOf(string code) => Codes.Single(c => c.Code == code).Group;
+
+    /// <summary>A received record's optional ethnicity: the code as stored, or null when none was sent or it is not one (the problem kept under the field).</summary>
+    public static string? Check(Dictionary<string, List<string>> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var code = Parse(value);
+        if (code is null) Platform.Imports.ReceivedFields.Add(errors, field, "Ethnicity must be a self-defined ethnicity code (18+1), such as W1, A2, B9 or NS for not stated");
+        return code;
+    }
 }

@@ -47,15 +47,6 @@ public static class ReceivedFields
         else Length(errors, $"{at}.familyName", family, 100);
     }
 
-    /// <summary>An optional self-defined ethnicity code (18+1): the code as stored, or null when none was sent or it is not one.</summary>
-    public static string? Ethnicity(Dictionary<string, List<string>> errors, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var code = People.Ethnicity.Parse(value);
-        if (code is null) Add(errors, field, "Ethnicity must be a self-defined ethnicity code (18+1), such as W1, A2, B9 or NS for not stated");
-        return code;
-    }
-
     public static void Length(Dictionary<string, List<string>> errors, string field, string? value, int max)
     {
         if (value is not null && value.Trim().Length > max) Add(errors, field, $"Must be {max} characters or fewer");

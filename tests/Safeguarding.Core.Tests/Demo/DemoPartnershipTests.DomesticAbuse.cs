@@ -11,14 +11,14 @@ using Safeguarding.Testing;
 
 namespace Safeguarding.Core.Tests.Demo;
 
-public sealed class DemoDomesticAbuseTests
+/// <summary>The small demo's four weeks of the domestic-abuse pathway, on the shared seed.</summary>
+public sealed partial class DemoPartnershipTests
 {
     [Theory, BothDatabases]
     public async Task The_small_demo_has_four_weeks_of_checklists_decisions_marac_cases_safety_plans_and_flags(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        var (database, _) = await fixture.GetAsync(provider);
         await using var db = database.NewContext();
-        await new DemoPartnership(db, TestSecrets.Ephemeral()).SeedAsync(DemoScale.Small);
 
         var assessments = await db.RiskAssessments.CountAsync();
         Assert.InRange(assessments, 7 * DemoDomesticAbuse.Weeks, 3 * 7 * DemoDomesticAbuse.Weeks);
