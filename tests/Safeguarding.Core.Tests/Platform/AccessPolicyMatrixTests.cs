@@ -40,6 +40,15 @@ public sealed class AccessPolicyMatrixTests
         { Role.YouthJusticeManager, true, false, false, false },
         { Role.MaceChair, true, true, false, false },
         { Role.ServiceManager, true, true, false, false },
+        { Role.EdSafeguardingNurse, true, false, false, false },
+        { Role.CmeNeetLead, true, false, false, false },
+        { Role.AeNavigator, true, false, false, false },
+        { Role.EarlyHelpPractitioner, true, false, false, false },
+        { Role.LiaisonAndDiversionPractitioner, true, false, false, false },
+        { Role.VoluntarySectorPartner, false, false, false, false },
+        { Role.ConferenceChair, true, false, false, false },
+        { Role.MaternitySafeguardingMidwife, true, false, false, false },
+        { Role.ResettlementPractitioner, true, false, false, false },
     };
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

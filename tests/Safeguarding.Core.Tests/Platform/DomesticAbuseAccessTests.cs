@@ -33,6 +33,15 @@ public sealed class DomesticAbuseAccessTests
         { Role.YouthJusticeManager, false, false, false, false, true, false },
         { Role.MaceChair, false, false, false, true, true, false },
         { Role.ServiceManager, false, false, false, false, false, false },
+        { Role.EdSafeguardingNurse, false, false, false, false, false, false },
+        { Role.CmeNeetLead, false, false, false, false, false, false },
+        { Role.AeNavigator, false, false, false, false, false, false },
+        { Role.EarlyHelpPractitioner, false, false, false, false, false, false },
+        { Role.LiaisonAndDiversionPractitioner, false, false, false, false, false, false },
+        { Role.VoluntarySectorPartner, false, false, false, false, false, false },
+        { Role.ConferenceChair, false, false, false, false, false, false },
+        { Role.MaternitySafeguardingMidwife, false, false, false, false, false, false },
+        { Role.ResettlementPractitioner, false, false, false, false, false, false },
     };
 
     private static Actor ActorWith(Role role) => new(Guid.NewGuid(), Guid.NewGuid(), "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());

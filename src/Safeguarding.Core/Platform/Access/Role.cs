@@ -33,6 +33,24 @@ public enum Role
     MaceChair,
     /// <summary>A children's services service manager: overdue work escalates to them after the team manager.</summary>
     ServiceManager,
+    /// <summary>The emergency department's safeguarding nurse (a hospital trust's safeguarding team): the department's own attendances and the young people's self-assessments.</summary>
+    EdSafeguardingNurse,
+    /// <summary>The council's lead for children missing education and young people not in education, employment or training (NEET signposting).</summary>
+    CmeNeetLead,
+    /// <summary>An A&amp;E navigator (youth workers in the hospital trust): accepts referrals of 11 to 25-year-olds, makes contact and supports them.</summary>
+    AeNavigator,
+    /// <summary>An early help practitioner: sits on Project Shield's daily meeting and takes on early help outcomes.</summary>
+    EarlyHelpPractitioner,
+    /// <summary>A liaison and diversion practitioner (health in police custody and courts): sits on Project Shield's daily meeting.</summary>
+    LiaisonAndDiversionPractitioner,
+    /// <summary>A voluntary or third-sector member of an area serious youth violence meeting.</summary>
+    VoluntarySectorPartner,
+    /// <summary>An independent child protection conference chair: chairs ROTH conferences and keeps their clocks.</summary>
+    ConferenceChair,
+    /// <summary>A maternity safeguarding midwife: screens every under-18 booked for pregnancy for exploitation.</summary>
+    MaternitySafeguardingMidwife,
+    /// <summary>The young offender institution's resettlement practitioner: custody and release planning at the public protection meeting.</summary>
+    ResettlementPractitioner,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -107,6 +125,24 @@ public enum Resource
     ExploitationLink,
     /// <summary>The link map: groups and connectors among children, persons of concern and contexts.</summary>
     LinkMap,
+    /// <summary>An emergency department attendance of a person under 26 (Health/EmergencyDepartment).</summary>
+    EdAttendance,
+    /// <summary>A possible child-missing-education case or a NEET signposting entry raised from an attendance, with no clinical detail.</summary>
+    EducationSignposting,
+    /// <summary>A young person's self-assessment on the emergency department's ward tablet and the nurse's response.</summary>
+    EdSelfAssessment,
+    /// <summary>A referral to the A&amp;E Navigator service, its contact, support and outcome.</summary>
+    NavigatorReferral,
+    /// <summary>A police incident of serious violence and its victims and suspects (Exploitation/Shield).</summary>
+    ViolenceIncident,
+    /// <summary>A case on Project Shield's daily youth-violence list, its outcome and actions.</summary>
+    ShieldCase,
+    /// <summary>A child's Risk Outside The Home child protection pathway: the strategy discussion, conferences and plan.</summary>
+    RothCase,
+    /// <summary>A National Referral Mechanism referral and the Home Office's decisions on it.</summary>
+    NrmReferral,
+    /// <summary>A maternity booking of a person under 18 and its exploitation screening.</summary>
+    MaternityBooking,
 }
 
 public enum Operation

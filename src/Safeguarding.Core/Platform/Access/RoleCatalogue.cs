@@ -94,6 +94,34 @@ public static partial class RoleCatalogue
         [Role.ServiceManager] = new("Service manager", "Manages children's services teams: overdue work escalates to them after the team manager.",
             [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership), new(AggregateFigures, Read, WholePartnership)],
             CanBreakGlass: true),
+        // Youth violence and the pathways beside MACE (issue 14): each part adds its grants in RoleCatalogue.YouthViolence.cs.
+        [Role.EdSafeguardingNurse] = new("Emergency department safeguarding nurse", "Sees the department's own attendances and young people's self-assessments, and refers on.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.CmeNeetLead] = new("Council CME and NEET lead", "Follows up possible children missing education and signposts young people not in education, employment or training.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.AeNavigator] = new("A&E navigator", "Accepts referrals of young people aged 11 to 25 from the hospital, makes contact and supports them.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.EarlyHelpPractitioner] = new("Early help practitioner", "Sits on Project Shield's daily meeting and takes on early help for the young people it refers.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.LiaisonAndDiversionPractitioner] = new("Liaison and diversion practitioner", "Health in police custody and courts: sits on Project Shield's daily meeting.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.VoluntarySectorPartner] = new("Voluntary sector partner", "A voluntary or third-sector member of an area serious youth violence meeting.",
+            [new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.ConferenceChair] = new("Child protection conference chair", "Chairs child protection conferences, Risk Outside The Home ones included, and keeps their clocks.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.MaternitySafeguardingMidwife] = new("Maternity safeguarding midwife", "Screens every under-18 booked for pregnancy for exploitation.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        [Role.ResettlementPractitioner] = new("Resettlement practitioner", "The young offender institution's resettlement team: custody and release planning.",
+            [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
     };
 
     /// <summary>
@@ -106,6 +134,12 @@ public static partial class RoleCatalogue
         .. LearnersGrants,
         .. DomesticAbuseGrants,
         .. ExploitationGrants,
+        .. EdRecordGrants,
+        .. EdSelfAssessmentAndNavigatorGrants,
+        .. ShieldFiguresGrants,
+        .. ShieldListGrants,
+        .. RothAndNrmGrants,
+        .. PregnancyAndResettlementGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

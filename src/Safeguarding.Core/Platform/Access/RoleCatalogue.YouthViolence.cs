@@ -1,0 +1,27 @@
+using static Safeguarding.Core.Platform.Access.Operation;
+using static Safeguarding.Core.Platform.Access.Resource;
+using static Safeguarding.Core.Platform.Access.Scope;
+
+namespace Safeguarding.Core.Platform.Access;
+
+// Youth violence and the pathways beside MACE (issue 14). Each part keeps its grants in its own list.
+public static partial class RoleCatalogue
+{
+    // The emergency department's record (Health/EmergencyDepartment) and education signposting from it.
+    private static IEnumerable<(Role Role, Grant Grant)> EdRecordGrants => [];
+
+    // The young person's self-assessment on the ward and the A&E Navigator service.
+    private static IEnumerable<(Role Role, Grant Grant)> EdSelfAssessmentAndNavigatorGrants => [];
+
+    // Police serious violence incidents and Project Shield's figures.
+    private static IEnumerable<(Role Role, Grant Grant)> ShieldFiguresGrants => [];
+
+    // Project Shield's daily list and the area serious youth violence meetings.
+    private static IEnumerable<(Role Role, Grant Grant)> ShieldListGrants => [];
+
+    // Risk Outside The Home conferences and National Referral Mechanism referrals.
+    private static IEnumerable<(Role Role, Grant Grant)> RothAndNrmGrants => [];
+
+    // Under-18 maternity bookings' exploitation screening and the young offender institution's resettlement meeting.
+    private static IEnumerable<(Role Role, Grant Grant)> PregnancyAndResettlementGrants => [];
+}
