@@ -77,21 +77,27 @@ add_up() { # name: adds its totals, or counts it failed when it did not finish
   failed=$((failed + fails + errors))
   skipped=$((skipped + skips + notrun))
 }
-browser=tests/Safeguarding.EndToEnd.Tests
+# Two lanes on the machine's cores: the browser suite (which spends much of its time waiting on Chromium and the host)
+# and then the command-line suite (which waits on the processes it starts and kills) run beside the others; their
+# output is shown when they end.
+beside=(tests/Safeguarding.EndToEnd.Tests tests/Safeguarding.Cli.Tests)
 started=$(date +%s)
-run_suite "$browser" >.test-output/browser-summary.txt &
-browser_pid=$!
+(for project in "${beside[@]}"; do run_suite "$project" >".test-output/$(basename "$project")-summary.txt"; done) &
+beside_pid=$!
 for project in tests/*.Tests; do
-  [[ $project == "$browser" ]] && continue
+  [[ " ${beside[*]} " == *" $project "* ]] && continue
   name=$(basename "$project")
   say "$name"
   run_suite "$project"
   add_up "$name"
 done
-wait "$browser_pid"
-say "$(basename "$browser") (ran beside the others)"
-cat .test-output/browser-summary.txt
-add_up "$(basename "$browser")"
+wait "$beside_pid"
+for project in "${beside[@]}"; do
+  name=$(basename "$project")
+  say "$name (ran beside the others)"
+  cat ".test-output/$name-summary.txt"
+  add_up "$name"
+done
 echo "Tests took $(( $(date +%s) - started )) s"
 
 echo
