@@ -52,6 +52,7 @@ public sealed class SettingsAndSafetyPlansJourneyTests(EndToEndFixture fixture)
         await audit.VisitAsync(page, "Safety plan figures", "/domestic-abuse/safety-plan-figures");
         await audit.VisitAsync(page, "School attendance (charts)", "/learners");
         await audit.VisitAsync(page, "Operation Encompass timeliness (charts)", "/domestic-abuse/encompass/timeliness");
+        await audit.VisitAsync(page, "Project Shield's figures (charts)", "/exploitation/shield/figures");
         await page.Context.CloseAsync();
 
         Assert.Empty(audit.Problems);

@@ -51,6 +51,9 @@ public static class PageConventions
         // Exploitation: missing episodes (the upload page adds Create, the settings page PartnershipSettings Update) and Silver and Gold's report.
         Require(conventions, "/Exploitation/Missing", Resource.MissingEpisode, Operation.Read);
         Require(conventions, "/Exploitation/LineOfSight", Resource.AggregateFigures, Operation.Read);
+        // Police serious violence incidents (the force's file) and Project Shield's figures (issue 14, shield-figures).
+        Require(conventions, "/Exploitation/ViolenceIncidents", Resource.ViolenceIncident, Operation.Create);
+        Require(conventions, "/Exploitation/ShieldFigures", Resource.AggregateFigures, Operation.Read);
         // Contexts, persons of concern and the link map (issue 13, exploitation-contexts); the map's figures are for analysts too.
         Require(conventions, "/Exploitation/Contexts", Resource.ExploitationContext, Operation.Read);
         Require(conventions, "/Exploitation/Themes", Resource.ExploitationContext, Operation.Read);

@@ -22,6 +22,8 @@ public sealed record ChartAxes(string Values, string Categories, string? Referen
 public static class BarChart
 {
     private const string Bar = "#1d70b8", Text = "#0b0c0c", Grid = "#b1b4b6", Reference = "#d4351c";
+    /// <summary>The compared figures' columns (a year before): GOV.UK's dark grey, distinct from the bars' blue in colour and lightness.</summary>
+    private const string Compared = "#505a5f";
     /// <summary>GOV.UK Frontend's font stack, as the page's own text uses it.</summary>
     private const string Font = "&quot;GDS Transport&quot;, arial, sans-serif";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -115,6 +117,55 @@ public static class BarChart
         }
         svg.Append(Inv, $"<text x=\"{left + plotW / 2}\" y=\"{axisY + 18 + labelLines * lineHeight + 8}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"{Text}\" class=\"app-chart__axis-label\">{Enc(axes.Categories)}</text>");
         Legend(svg, legendTop, axes, null, unit);
+        svg.Append("</svg>");
+        return new HtmlString(svg.ToString());
+    }
+
+    /// <summary>
+    /// Two columns up per period, side by side: the period's figure and the one it is compared with (the same month a year
+    /// before), on gridlines from nought, counts only. A figure left out (suppressed) has no column; its tooltip says so.
+    /// </summary>
+    public static IHtmlContent VerticalPairs(string id, string title, IReadOnlyList<(string Label, double? Value, double? Compared)> bars, ChartAxes axes, string comparedName)
+    {
+        const int width = 640, left = 64, right = 8, titleHeight = 28, plotHeight = 170, lineHeight = 13;
+        var largest = bars.SelectMany(b => new[] { b.Value ?? 0, b.Compared ?? 0 }).DefaultIfEmpty(0).Max();
+        var step = NiceStep(Math.Max(largest, 4) / 4, true);
+        var scaleTop = Math.Ceiling(Math.Max(largest, step) / step) * step;
+        var plotW = width - left - right;
+        var colStep = bars.Count == 0 ? plotW : (double)plotW / bars.Count;
+        var labels = bars.Select(b => Wrap(b.Label, Math.Max(4, (int)(colStep / 6.5)))).ToList();
+        var labelLines = Math.Max(1, labels.Max(l => (int?)l.Count) ?? 1);
+        var top = titleHeight + 12;
+        var axisY = top + plotHeight;
+        var legendTop = axisY + 18 + labelLines * lineHeight + 26;
+        var svg = Open(id, title, width, legendTop + 48);
+        for (var tick = 0.0; tick <= scaleTop + step / 1000; tick += step)
+        {
+            var y = axisY - tick / scaleTop * plotHeight;
+            svg.Append(Inv, $"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"{Grid}\" stroke-width=\"1\"/>");
+            svg.Append(Inv, $"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Text}\" class=\"app-chart__tick\">{Figure(tick, "")}</text>");
+        }
+        svg.Append(Inv, $"<text transform=\"rotate(-90)\" x=\"{-(top + plotHeight / 2)}\" y=\"14\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"{Text}\" class=\"app-chart__axis-label\">{Enc(axes.Values)}</text>");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var (label, value, compared) = bars[i];
+            var w = Math.Max(1, colStep * 0.38);
+            var x = left + i * colStep + colStep * 0.1;
+            foreach (var (figure, colour, name, at) in new[] { (compared, Compared, comparedName, x), (value, Bar, axes.Values, x + w) })
+            {
+                var h = (figure ?? 0) / scaleTop * plotHeight;
+                svg.Append(Inv, $"<rect x=\"{at:0.#}\" y=\"{axisY - h:0.#}\" width=\"{w:0.#}\" height=\"{h:0.#}\" fill=\"{colour}\"><title>{Enc(label)}, {Enc(name)}: {(figure is null ? "not shown" : Figure(figure.Value, ""))}</title></rect>");
+            }
+            svg.Append(Inv, $"<text x=\"{x + w:0.#}\" y=\"{axisY + 16}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{Text}\" class=\"app-chart__label\">");
+            for (var l = 0; l < labels[i].Count; l++)
+                svg.Append(Inv, $"<tspan x=\"{x + w:0.#}\" dy=\"{(l == 0 ? 0 : lineHeight)}\">{Enc(labels[i][l])}</tspan>");
+            svg.Append("</text>");
+        }
+        svg.Append(Inv, $"<text x=\"{left + plotW / 2}\" y=\"{axisY + 18 + labelLines * lineHeight + 8}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"{Text}\" class=\"app-chart__axis-label\">{Enc(axes.Categories)}</text>");
+        svg.Append(Inv, $"<g class=\"app-chart__legend\"><path d=\"M0 {legendTop - 11}h14v14h-14z\" fill=\"{Bar}\"/>");
+        svg.Append(Inv, $"<text x=\"20\" y=\"{legendTop}\" font-size=\"14\" fill=\"{Text}\">{Enc(axes.Values)}</text>");
+        svg.Append(Inv, $"<path d=\"M0 {legendTop + 13}h14v14h-14z\" fill=\"{Compared}\"/>");
+        svg.Append(Inv, $"<text x=\"20\" y=\"{legendTop + 24}\" font-size=\"14\" fill=\"{Text}\">{Enc(comparedName)}</text></g>");
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }

@@ -301,6 +301,12 @@ public static class AccessMatrixTable
         R("GET /exploitation/missing-settings", PartnershipSettings, Update), R("POST /exploitation/missing-settings", PartnershipSettings, Update),
         new("GET /exploitation/line-of-sight", GrantAcrossPartnership, AggregateFigures, Read),
         new("GET /exploitation/line-of-sight?handler=Csv", GrantAcrossPartnership, AggregateFigures, Read),
+        // Police serious violence incidents and Project Shield's figures (issue 14, shield-figures): the force's incidents by API
+        // and file, and the dashboard with its CSV (figures across the partnership only).
+        R("POST /api/v1/exploitation/violence-incidents", ViolenceIncident, Create),
+        R("GET /exploitation/violence-incidents/upload", ViolenceIncident, Create), R("POST /exploitation/violence-incidents/upload", ViolenceIncident, Create),
+        new("GET /exploitation/shield/figures", GrantAcrossPartnership, AggregateFigures, Read),
+        new("GET /exploitation/shield/figures?handler=Csv", GrantAcrossPartnership, AggregateFigures, Read),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

@@ -14,7 +14,11 @@ public static partial class RoleCatalogue
     private static IEnumerable<(Role Role, Grant Grant)> EdSelfAssessmentAndNavigatorGrants => [];
 
     // Police serious violence incidents and Project Shield's figures.
-    private static IEnumerable<(Role Role, Grant Grant)> ShieldFiguresGrants => [];
+    // The police exploitation lead uploads the force's file (the force's systems use the violence-incidents:write scope).
+    // Project Shield's dashboard is figures only: AggregateFigures across the partnership, which its readers already hold.
+    private static IEnumerable<(Role Role, Grant Grant)> ShieldFiguresGrants => [
+        (Role.PoliceExploitationLead, new(ViolenceIncident, Create, OwnOrganisation)),
+    ];
 
     // Project Shield's daily list and the area serious youth violence meetings.
     private static IEnumerable<(Role Role, Grant Grant)> ShieldListGrants => [];
