@@ -80,6 +80,8 @@ public static class DataServiceCollectionExtensions
         services.AddExploitationMissing();
         Exploitation.Mace.MaceModule.AddExploitationMace(services);
         Exploitation.Contexts.ContextsModule.AddExploitationContexts(services);
+        Health.SelfAssessment.SelfAssessmentModule.AddHealthSelfAssessment(services);
+        Exploitation.Navigator.NavigatorModule.AddExploitationNavigator(services);
         return services;
     }
 }
