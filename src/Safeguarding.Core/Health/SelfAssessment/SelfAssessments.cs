@@ -144,13 +144,13 @@ public sealed class SelfAssessments(SafeguardingDbContext db, PersonRecords peop
             s.SubmittedAt, s.AttentionCount, s.Urgent, s.Response));
     }
 
-    /// <summary>How many submitted self-assessments wait for the reader's response, and how many of those are urgent; null for a role that answers none.</summary>
+    /// <summary>How many submitted self-assessments wait for the reader's response (the list shows the urgent first); null for a role that answers none.</summary>
     public async Task<WorkCount?> CountAsync(ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.EdSelfAssessment, Operation.Update)) return null;
         var waiting = Scope(actor, Operation.Read).Where(s => s.SubmittedAt != null && s.Response == null);
-        return new WorkCount(await waiting.CountAsync(ct), await waiting.CountAsync(s => s.Urgent, ct));
+        return new WorkCount(await waiting.CountAsync(ct));
     }
 
     /// <summary>One self-assessment for its nurse: the young person opened through the policy and the read audited.</summary>
