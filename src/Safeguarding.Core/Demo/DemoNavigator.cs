@@ -74,9 +74,8 @@ public static class DemoNavigator
                 ReferredByUserId = referrers[n % referrers.Count], ReferredAt = referredAt, Status = NavigatorReferralStatus.Waiting,
             };
             db.Add(referral);
-            var waited = now - referredAt;
-            // The newest few wait for a decision.
-            if (waited < Duration.FromHours(20)) continue;
+            // The newest two wait for a decision.
+            if (n >= PerWeek * Weeks - 2) continue;
             var decided = referredAt + Duration.FromHours(2 + random.Next(18));
             referral.DecidedAt = decided;
             referral.DecidedByUserId = navigator;
