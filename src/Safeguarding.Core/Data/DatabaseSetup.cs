@@ -81,6 +81,8 @@ public static class DataServiceCollectionExtensions
         Exploitation.Mace.MaceModule.AddExploitationMace(services);
         Exploitation.Contexts.ContextsModule.AddExploitationContexts(services);
         Exploitation.Shield.ViolenceIncidentsModule.AddExploitationViolenceIncidents(services);
+        Health.SelfAssessment.SelfAssessmentModule.AddHealthSelfAssessment(services);
+        Exploitation.Navigator.NavigatorModule.AddExploitationNavigator(services);
         return services;
     }
 }

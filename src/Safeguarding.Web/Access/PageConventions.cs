@@ -86,6 +86,9 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
         LoadForPage<Pages.Exploitation.Missing.MissingEpisodeFilter>(conventions, "/Exploitation/Missing/Episode");
         Pages.Exploitation.Mace.MacePages.Apply(conventions);
+        // The ward's self-assessment and the A&E Navigator (issue 14, ed-navigator).
+        Pages.Health.Ward.SelfAssessmentPages.Apply(conventions);
+        Pages.Exploitation.Navigator.NavigatorPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

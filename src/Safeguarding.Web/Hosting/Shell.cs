@@ -104,6 +104,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
             || Actor.HasAny(Resource.IntelligenceItem, Operation.Create))
             items.Add(new("Police intelligence", "/exploitation/intelligence", Exploitation));
         if (Actor.HasAny(Resource.PartnershipSettings, Operation.Update)) items.Add(new("PIM settings", "/exploitation/intelligence/settings", Administration));
+        // The ward's self-assessments for the ED nurse; the Navigator's lists for the service and the trust's referrers.
+        if (Actor.HasAny(Resource.EdSelfAssessment, Operation.Update)) items.Add(new("Self-assessments", "/health/self-assessments", "Health"));
+        if (Actor.HasAny(Resource.NavigatorReferral, Operation.Read)) items.Add(new("A&E Navigator", "/exploitation/navigator", Exploitation));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -17,7 +17,8 @@ namespace Safeguarding.Web.Pages;
 /// </summary>
 public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings,
     ExploitationWork exploitation,
-    Core.Exploitation.Missing.MissingWork missing) : PageModel
+    Core.Exploitation.Missing.MissingWork missing,
+    Core.Health.SelfAssessment.SelfAssessments selfAssessments, Core.Exploitation.Navigator.NavigatorReferrals navigator) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -64,6 +65,12 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
             Add("Return home interviews to record", missingCounts.InterviewsToRecord, "/exploitation/missing");
             Add("Children missing now", missingCounts.MissingNow, "/exploitation/missing");
             Add("Repeat missing: strategy discussions to consider", missingCounts.RepeatsToConsider, "/exploitation/missing");
+        }
+        Add("Self-assessments to respond to", await selfAssessments.CountAsync(process), "/health/self-assessments");
+        if (await navigator.CountAsync(process) is { } navigatorCounts)
+        {
+            Add("Navigator referrals to accept or decline", navigatorCounts.ToAccept, "/exploitation/navigator");
+            Add("Navigator contacts to make", navigatorCounts.ContactsDue, "/exploitation/navigator?list=open");
         }
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);

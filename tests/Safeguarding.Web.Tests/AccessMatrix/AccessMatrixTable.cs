@@ -307,6 +307,29 @@ public static class AccessMatrixTable
         R("GET /exploitation/violence-incidents/upload", ViolenceIncident, Create), R("POST /exploitation/violence-incidents/upload", ViolenceIncident, Create),
         new("GET /exploitation/shield/figures", GrantAcrossPartnership, AggregateFigures, Read),
         new("GET /exploitation/shield/figures?handler=Csv", GrantAcrossPartnership, AggregateFigures, Read),
+        // The ward's self-assessment and the A&E Navigator (issue 14, ed-navigator): the nurse's list, start (search before
+        // create), each self-assessment (GET as strictly as its POSTs) and its tablet page (Update, as sending needs it);
+        // the Navigator's lists, the referral form, each referral, its figures (the service or the partnership's figures)
+        // and the contact-time setting.
+        R("GET /health/self-assessments", EdSelfAssessment, Read),
+        R("GET /health/self-assessments/start", EdSelfAssessment, Create),
+        R("POST /health/self-assessments/start?handler=Find", EdSelfAssessment, Create), R("POST /health/self-assessments/start?handler=Start", EdSelfAssessment, Create),
+        R("GET /health/self-assessments/{id:guid}", EdSelfAssessment, Read, UnknownId),
+        R("POST /health/self-assessments/{id:guid}?handler=Respond", EdSelfAssessment, Read, UnknownId),
+        R("POST /health/self-assessments/{id:guid}?handler=Dash", EdSelfAssessment, Read, UnknownId),
+        R("GET /health/self-assessments/{id:guid}/tablet", EdSelfAssessment, Update, UnknownId),
+        R("POST /health/self-assessments/{id:guid}/tablet", EdSelfAssessment, Update, UnknownId),
+        R("GET /exploitation/navigator", NavigatorReferral, Read),
+        R("GET /exploitation/navigator/refer", NavigatorReferral, Create),
+        R("POST /exploitation/navigator/refer?handler=Find", NavigatorReferral, Create), R("POST /exploitation/navigator/refer?handler=Refer", NavigatorReferral, Create),
+        R("GET /exploitation/navigator/{id:guid}", NavigatorReferral, Read, UnknownId),
+        R("POST /exploitation/navigator/{id:guid}?handler=Accept", NavigatorReferral, Read, UnknownId),
+        R("POST /exploitation/navigator/{id:guid}?handler=Decline", NavigatorReferral, Read, UnknownId),
+        R("POST /exploitation/navigator/{id:guid}?handler=Contact", NavigatorReferral, Read, UnknownId),
+        R("POST /exploitation/navigator/{id:guid}?handler=Close", NavigatorReferral, Read, UnknownId),
+        new("GET /exploitation/navigator/figures", GrantOrPartnershipFigures, NavigatorReferral, Update),
+        new("GET /exploitation/navigator/figures?handler=Csv", GrantOrPartnershipFigures, NavigatorReferral, Update),
+        R("GET /exploitation/navigator-settings", PartnershipSettings, Update), R("POST /exploitation/navigator-settings", PartnershipSettings, Update),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

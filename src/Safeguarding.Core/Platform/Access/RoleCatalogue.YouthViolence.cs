@@ -11,7 +11,27 @@ public static partial class RoleCatalogue
     private static IEnumerable<(Role Role, Grant Grant)> EdRecordGrants => [];
 
     // The young person's self-assessment on the ward and the A&E Navigator service.
-    private static IEnumerable<(Role Role, Grant Grant)> EdSelfAssessmentAndNavigatorGrants => [];
+    // The ED nurse starts self-assessments and reads and answers their own trust's; finds or records the young person
+    // through the person index; starts the young people's DASH and the exploitation screening from one; and refers to the
+    // Navigator (as the trust's health safeguarding practitioners do), reading back their own trust's referrals. The
+    // navigator service reads and works every referral and sees its figures (AggregateFigures holders see them too).
+    private static IEnumerable<(Role Role, Grant Grant)> EdSelfAssessmentAndNavigatorGrants =>
+    [
+        (Role.EdSafeguardingNurse, new(EdSelfAssessment, Create, WholePartnership)),
+        (Role.EdSafeguardingNurse, new(EdSelfAssessment, Read, OwnOrganisation)),
+        (Role.EdSafeguardingNurse, new(EdSelfAssessment, Update, OwnOrganisation)),
+        (Role.EdSafeguardingNurse, new(Person, Create, WholePartnership)),
+        (Role.EdSafeguardingNurse, new(RiskAssessment, Create, WholePartnership)),
+        (Role.EdSafeguardingNurse, new(RiskAssessment, Read, OwnOrganisation)),
+        (Role.EdSafeguardingNurse, new(RiskAssessment, Update, OwnOrganisation)),
+        (Role.EdSafeguardingNurse, new(ExploitationScreening, Create, WholePartnership)),
+        (Role.EdSafeguardingNurse, new(NavigatorReferral, Create, WholePartnership)),
+        (Role.EdSafeguardingNurse, new(NavigatorReferral, Read, OwnOrganisation)),
+        (Role.HealthSafeguardingPractitioner, new(NavigatorReferral, Create, WholePartnership)),
+        (Role.HealthSafeguardingPractitioner, new(NavigatorReferral, Read, OwnOrganisation)),
+        (Role.AeNavigator, new(NavigatorReferral, Read, WholePartnership)),
+        (Role.AeNavigator, new(NavigatorReferral, Update, WholePartnership)),
+    ];
 
     // Police serious violence incidents and Project Shield's figures.
     // The police exploitation lead uploads the force's file (the force's systems use the violence-incidents:write scope).
