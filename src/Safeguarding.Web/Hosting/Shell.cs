@@ -104,6 +104,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
             || Actor.HasAny(Resource.IntelligenceItem, Operation.Create))
             items.Add(new("Police intelligence", "/exploitation/intelligence", Exploitation));
         if (Actor.HasAny(Resource.PartnershipSettings, Operation.Update)) items.Add(new("PIM settings", "/exploitation/intelligence/settings", Administration));
+        // Under-18 maternity bookings' screening (midwives, the Front Door), and the YOI's release plans for the resettlement team only.
+        if (Actor.HasAny(Resource.MaternityBooking, Operation.Update)) items.Add(new("Under-18 bookings", "/exploitation/maternity", Exploitation));
+        if (Actor.Roles.Contains(Role.ResettlementPractitioner)) items.Add(new("Release plans", "/exploitation/resettlement", Exploitation));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -17,7 +17,7 @@ namespace Safeguarding.Web.Pages;
 /// </summary>
 public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings,
     ExploitationWork exploitation,
-    Core.Exploitation.Missing.MissingWork missing) : PageModel
+    Core.Exploitation.Missing.MissingWork missing, Core.Exploitation.Pregnancy.MaternityBookings maternity) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -65,6 +65,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
             Add("Children missing now", missingCounts.MissingNow, "/exploitation/missing");
             Add("Repeat missing: strategy discussions to consider", missingCounts.RepeatsToConsider, "/exploitation/missing");
         }
+        Add("Under-18 bookings to screen", await maternity.CountAsync(process), "/exploitation/maternity");
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);
     }
