@@ -301,9 +301,10 @@ public static class AccessMatrixTable
         R("GET /exploitation/missing-settings", PartnershipSettings, Update), R("POST /exploitation/missing-settings", PartnershipSettings, Update),
         // Under-18 maternity bookings and the YOI's release plans (issue 14, pregnancy-yoi): the trusts' bookings by API and
         // file, the midwives' list (and the Front Door's referrals from it), each booking with its screening, the screening
-        // clock's settings; the resettlement team's release plans (their handlers check again in the service).
+        // clock's settings (taking a referral on is the Front Door's: across the partnership); the resettlement team's release
+        // plans (their handlers check again in the service).
         R("POST /api/v1/exploitation/maternity-bookings", MaternityBooking, Create),
-        R("GET /exploitation/maternity", MaternityBooking, Read), R("POST /exploitation/maternity?handler=Take", MaternityBooking, Read),
+        R("GET /exploitation/maternity", MaternityBooking, Read), new("POST /exploitation/maternity?handler=Take", GrantAcrossPartnership, MaternityBooking, Update),
         R("GET /exploitation/maternity/{id:guid}", MaternityBooking, Read, UnknownId),
         R("POST /exploitation/maternity/{id:guid}?handler=Screen", MaternityBooking, Read, UnknownId),
         R("GET /exploitation/maternity/upload", MaternityBooking, Create), R("POST /exploitation/maternity/upload", MaternityBooking, Create),
