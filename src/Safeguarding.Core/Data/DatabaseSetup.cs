@@ -83,6 +83,7 @@ public static class DataServiceCollectionExtensions
         Exploitation.Shield.ViolenceIncidentsModule.AddExploitationViolenceIncidents(services);
         Health.SelfAssessment.SelfAssessmentModule.AddHealthSelfAssessment(services);
         Exploitation.Navigator.NavigatorModule.AddExploitationNavigator(services);
+        Exploitation.Pregnancy.PregnancyModule.AddExploitationPregnancyAndResettlement(services);
         return services;
     }
 }

@@ -23,6 +23,8 @@ public enum MeetingKind
     ChildFocusedMace,
     ContextualMace,
     Other,
+    /// <summary>The young offender institution's public protection meeting: custody and release planning (issue 14).</summary>
+    PublicProtection,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>

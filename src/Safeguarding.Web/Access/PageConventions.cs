@@ -61,6 +61,11 @@ public static class PageConventions
         conventions.AddFolderApplicationModelConvention("/Exploitation/Map", model => model.Filters.Add(
             new RequirePermissionAttribute(Resource.LinkMap, Operation.Read, Resource.AggregateFigures, Operation.Read)));
         LoadForPage<Pages.Exploitation.Contexts.ContextFilter>(conventions, "/Exploitation/Contexts/Context");
+        // Under-18 maternity bookings' screening and the YOI's release plans (issue 14, pregnancy-yoi).
+        Require(conventions, "/Exploitation/Maternity", Resource.MaternityBooking, Operation.Read);
+        LoadForPage<Pages.Exploitation.Maternity.MaternityBookingFilter>(conventions, "/Exploitation/Maternity/Booking");
+        Require(conventions, "/Exploitation/Resettlement", Resource.Meeting, Operation.Read);
+        LoadForPage<Pages.Exploitation.Resettlement.ReleasePlanFilter>(conventions, "/Exploitation/Resettlement/Plan");
 
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/Record");
         LoadForPage<Pages.People.PersonFilter>(conventions, "/People/RecordChronology");

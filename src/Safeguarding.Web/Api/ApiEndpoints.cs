@@ -46,6 +46,7 @@ public static class ApiEndpoints
             .WithBodyLimit(RequestBodyLimits.Incident);
         api.MapMissingPersonsApi();
         api.MapViolenceIncidentsApi();
+        api.MapMaternityBookingsApi();
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

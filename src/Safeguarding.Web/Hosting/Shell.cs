@@ -107,6 +107,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         // The ward's self-assessments for the ED nurse; the Navigator's lists for the service and the trust's referrers.
         if (Actor.HasAny(Resource.EdSelfAssessment, Operation.Update)) items.Add(new("Self-assessments", "/health/self-assessments", "Health"));
         if (Actor.HasAny(Resource.NavigatorReferral, Operation.Read)) items.Add(new("A&E Navigator", "/exploitation/navigator", Exploitation));
+        // Under-18 maternity bookings' screening (midwives, the Front Door), and the YOI's release plans for the resettlement team only.
+        if (Actor.HasAny(Resource.MaternityBooking, Operation.Update)) items.Add(new("Under-18 bookings", "/exploitation/maternity", Exploitation));
+        if (Actor.Roles.Contains(Role.ResettlementPractitioner)) items.Add(new("Release plans", "/exploitation/resettlement", Exploitation));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

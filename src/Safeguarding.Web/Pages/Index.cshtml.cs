@@ -18,7 +18,8 @@ namespace Safeguarding.Web.Pages;
 public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings,
     ExploitationWork exploitation,
     Core.Exploitation.Missing.MissingWork missing,
-    Core.Health.SelfAssessment.SelfAssessments selfAssessments, Core.Exploitation.Navigator.NavigatorReferrals navigator) : PageModel
+    Core.Health.SelfAssessment.SelfAssessments selfAssessments, Core.Exploitation.Navigator.NavigatorReferrals navigator,
+    Core.Exploitation.Pregnancy.MaternityBookings maternity) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -72,6 +73,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
             Add("Navigator referrals to accept or decline", navigatorCounts.ToAccept, "/exploitation/navigator");
             Add("Navigator contacts to make", navigatorCounts.ContactsDue, "/exploitation/navigator?list=open");
         }
+        Add("Under-18 bookings to screen", await maternity.CountAsync(process), "/exploitation/maternity");
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);
     }

@@ -299,6 +299,20 @@ public static class AccessMatrixTable
         R("POST /exploitation/missing/{id:guid}?handler=Strategy", MissingEpisode, Read, UnknownId),
         R("GET /exploitation/missing/upload", MissingEpisode, Create), R("POST /exploitation/missing/upload", MissingEpisode, Create),
         R("GET /exploitation/missing-settings", PartnershipSettings, Update), R("POST /exploitation/missing-settings", PartnershipSettings, Update),
+        // Under-18 maternity bookings and the YOI's release plans (issue 14, pregnancy-yoi): the trusts' bookings by API and
+        // file, the midwives' list (and the Front Door's referrals from it), each booking with its screening, the screening
+        // clock's settings (taking a referral on is the Front Door's: across the partnership); the resettlement team's release
+        // plans (their handlers check again in the service).
+        R("POST /api/v1/exploitation/maternity-bookings", MaternityBooking, Create),
+        R("GET /exploitation/maternity", MaternityBooking, Read), new("POST /exploitation/maternity?handler=Take", GrantAcrossPartnership, MaternityBooking, Update),
+        R("GET /exploitation/maternity/{id:guid}", MaternityBooking, Read, UnknownId),
+        R("POST /exploitation/maternity/{id:guid}?handler=Screen", MaternityBooking, Read, UnknownId),
+        R("GET /exploitation/maternity/upload", MaternityBooking, Create), R("POST /exploitation/maternity/upload", MaternityBooking, Create),
+        R("GET /exploitation/maternity-settings", PartnershipSettings, Update), R("POST /exploitation/maternity-settings", PartnershipSettings, Update),
+        R("GET /exploitation/resettlement", Meeting, Read),
+        R("GET /exploitation/resettlement/{id:guid}", Meeting, Read, UnknownId),
+        R("POST /exploitation/resettlement/{id:guid}?handler=ReleaseDate", Meeting, Read, UnknownId),
+        R("POST /exploitation/resettlement/{id:guid}?handler=Action", Meeting, Read, UnknownId),
         new("GET /exploitation/line-of-sight", GrantAcrossPartnership, AggregateFigures, Read),
         new("GET /exploitation/line-of-sight?handler=Csv", GrantAcrossPartnership, AggregateFigures, Read),
         // Police serious violence incidents and Project Shield's figures (issue 14, shield-figures): the force's incidents by API

@@ -47,5 +47,21 @@ public static partial class RoleCatalogue
     private static IEnumerable<(Role Role, Grant Grant)> RothAndNrmGrants => [];
 
     // Under-18 maternity bookings' exploitation screening and the young offender institution's resettlement meeting.
-    private static IEnumerable<(Role Role, Grant Grant)> PregnancyAndResettlementGrants => [];
+    // The midwife screens her own trust's bookings (and sends its file through the person index); the Front Door takes the
+    // referrals to children's social work the screenings make; the resettlement team runs its public protection meeting
+    // on the engine, as MACE chairs run theirs.
+    private static IEnumerable<(Role Role, Grant Grant)> PregnancyAndResettlementGrants => [
+        (Role.MaternitySafeguardingMidwife, new(MaternityBooking, Create, OwnOrganisation)),
+        (Role.MaternitySafeguardingMidwife, new(MaternityBooking, Read, OwnOrganisation)),
+        (Role.MaternitySafeguardingMidwife, new(MaternityBooking, Update, OwnOrganisation)),
+        (Role.MaternitySafeguardingMidwife, new(Person, Create, WholePartnership)),
+        (Role.MaternitySafeguardingMidwife, new(ExploitationScreening, Create, WholePartnership)),
+        (Role.FrontDoorPractitioner, new(MaternityBooking, Read, WholePartnership)),
+        (Role.FrontDoorPractitioner, new(MaternityBooking, Update, WholePartnership)),
+        (Role.FrontDoorManager, new(MaternityBooking, Read, WholePartnership)),
+        (Role.FrontDoorManager, new(MaternityBooking, Update, WholePartnership)),
+        (Role.ResettlementPractitioner, new(Meeting, Create, WholePartnership)),
+        (Role.ResettlementPractitioner, new(Meeting, Read, WholePartnership)),
+        (Role.ResettlementPractitioner, new(Meeting, Update, WholePartnership)),
+    ];
 }
