@@ -21,7 +21,7 @@ public static class ModuleBorders
         // and meets on the meeting engine; the link map's computation (Exploitation/Network) uses none of them.
         // Health: the emergency department's record of a person (ADR-023). Add a use here when it is real.
         ["Health"] = ["People"],
-        ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners"],
+        ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health"],
     };
 
     /// <summary>

@@ -23,6 +23,10 @@ public enum MeetingKind
     ChildFocusedMace,
     ContextualMace,
     Other,
+    /// <summary>Project Shield's daily youth-violence meeting at the Front Door (Exploitation/Shield).</summary>
+    ProjectShield,
+    /// <summary>An area's serious youth violence meeting, one series per area (Exploitation/Shield).</summary>
+    AreaYouthViolence,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>
