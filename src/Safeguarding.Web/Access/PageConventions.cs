@@ -83,6 +83,7 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
         LoadForPage<Pages.Exploitation.Missing.MissingEpisodeFilter>(conventions, "/Exploitation/Missing/Episode");
         Pages.Exploitation.Mace.MacePages.Apply(conventions);
+        Pages.Exploitation.Shield.ShieldPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

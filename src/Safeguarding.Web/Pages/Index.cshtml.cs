@@ -17,7 +17,7 @@ namespace Safeguarding.Web.Pages;
 /// </summary>
 public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings,
     ExploitationWork exploitation,
-    Core.Exploitation.Missing.MissingWork missing) : PageModel
+    Core.Exploitation.Missing.MissingWork missing, Core.Exploitation.Shield.ShieldList shield) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -65,6 +65,8 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
             Add("Children missing now", missingCounts.MissingNow, "/exploitation/missing");
             Add("Repeat missing: strategy discussions to consider", missingCounts.RepeatsToConsider, "/exploitation/missing");
         }
+        var today = db.Clock.GetCurrentInstant().InZone(Core.Exploitation.Shield.ShieldList.London).Date;
+        Add("Project Shield cases waiting for an outcome today", await shield.WaitingAsync(today, process), $"/exploitation/shield?day={today:yyyy-MM-dd}");
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);
     }
