@@ -80,7 +80,7 @@ public sealed class DemoShield(SafeguardingDbContext db)
             .Select(a => new { a.ReceivedAt, CaseId = a.PersonId, PersonId = (Guid?)a.PersonId, Role = (ViolenceRole?)null, Name = "" }).ToListAsync(ct);
         var cases = incidentPeople.Select(i => (i.ReceivedAt, i.CaseId, i.PersonId, Suspect: i.Role == ViolenceRole.Suspect, i.Name))
             .Concat(attendances.Select(a => (a.ReceivedAt, a.CaseId, a.PersonId, Suspect: false, a.Name)))
-            .GroupBy(c => (Day: ListDayOf(c.ReceivedAt, listTime), c.CaseId))
+            .GroupBy(c => (Day: ShieldList.ListDayOf(c.ReceivedAt, listTime), c.CaseId))
             .Where(g => meetings.ContainsKey(g.Key.Day) && g.Key.Day < today)
             .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.CaseId);
         var total = Outcomes.Sum(o => o.Weight);
@@ -166,13 +166,6 @@ public sealed class DemoShield(SafeguardingDbContext db)
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-    }
-
-    /// <summary>The working day whose list holds what arrived at this instant: the first list drawn after it.</summary>
-    internal static LocalDate ListDayOf(Instant at, LocalTime listTime)
-    {
-        var local = at.InZone(ShieldList.London);
-        return local.TimeOfDay < listTime && ShieldList.IsListDay(local.Date) ? local.Date : MeetingCadence.NextWorkingDay(local.Date.PlusDays(1));
     }
 
     private static Meeting NewMeeting(Guid partnershipId, MeetingSeries series, LocalDate date, LocalDate today, IEnumerable<(Guid OrganisationId, Guid UserId, string Name, string? Email)> invited)
