@@ -84,6 +84,7 @@ public static class DataServiceCollectionExtensions
         Health.SelfAssessment.SelfAssessmentModule.AddHealthSelfAssessment(services);
         Exploitation.Navigator.NavigatorModule.AddExploitationNavigator(services);
         Exploitation.Pregnancy.PregnancyModule.AddExploitationPregnancyAndResettlement(services);
+        Exploitation.Shield.ShieldModule.AddExploitationShield(services);
         return services;
     }
 }

@@ -25,6 +25,10 @@ public enum MeetingKind
     Other,
     /// <summary>The young offender institution's public protection meeting: custody and release planning (issue 14).</summary>
     PublicProtection,
+    /// <summary>Project Shield's daily youth-violence meeting at the Front Door (Exploitation/Shield).</summary>
+    ProjectShield,
+    /// <summary>An area's serious youth violence meeting, one series per area (Exploitation/Shield).</summary>
+    AreaYouthViolence,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>

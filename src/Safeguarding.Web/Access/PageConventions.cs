@@ -94,6 +94,7 @@ public static class PageConventions
         // The ward's self-assessment and the A&E Navigator (issue 14, ed-navigator).
         Pages.Health.Ward.SelfAssessmentPages.Apply(conventions);
         Pages.Exploitation.Navigator.NavigatorPages.Apply(conventions);
+        Pages.Exploitation.Shield.ShieldPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

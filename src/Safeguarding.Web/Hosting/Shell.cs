@@ -110,11 +110,22 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         // Under-18 maternity bookings' screening (midwives, the Front Door), and the YOI's release plans for the resettlement team only.
         if (Actor.HasAny(Resource.MaternityBooking, Operation.Update)) items.Add(new("Under-18 bookings", "/exploitation/maternity", Exploitation));
         if (Actor.Roles.Contains(Role.ResettlementPractitioner)) items.Add(new("Release plans", "/exploitation/resettlement", Exploitation));
+        ShieldNavigation(items);
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()
             : items.GroupBy(i => i.Section == "" ? i.Text : i.Section)
                 .Select(g => new NavigationSection(g.Key, g.First().Href, g.ToList()))
                 .ToList();
+    }
+
+    /// <summary>Project Shield (issue 14): the list for the Front Door and the meeting's members, the area meetings for who runs them or sits on one.</summary>
+    private void ShieldNavigation(List<NavigationItem> items)
+    {
+        if (Core.Exploitation.Shield.ShieldList.ReadsTheList(Actor!)) items.Add(new("Project Shield", "/exploitation/shield", Exploitation));
+        if (Actor!.Roles.Any(r => r is Role.FrontDoorPractitioner or Role.FrontDoorManager or Role.VoluntarySectorPartner or Role.PoliceExploitationLead
+                or Role.EarlyHelpPractitioner or Role.YouthJusticeManager or Role.LiaisonAndDiversionPractitioner))
+            items.Add(new("Area meetings", "/exploitation/shield-areas", Exploitation));
+        if (Actor.HasAny(Resource.PartnershipSettings, Operation.Update)) items.Add(new("Project Shield settings", "/exploitation/shield-settings", Administration));
     }
 }

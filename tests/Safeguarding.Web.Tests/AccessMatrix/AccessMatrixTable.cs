@@ -344,6 +344,14 @@ public static class AccessMatrixTable
         new("GET /exploitation/navigator/figures", GrantOrPartnershipFigures, NavigatorReferral, Update),
         new("GET /exploitation/navigator/figures?handler=Csv", GrantOrPartnershipFigures, NavigatorReferral, Update),
         R("GET /exploitation/navigator-settings", PartnershipSettings, Update), R("POST /exploitation/navigator-settings", PartnershipSettings, Update),
+        // Project Shield's daily list and the area meetings (issue 14, shield-list): the list across the partnership, a case
+        // (GET as strictly as its POST; the Front Door records the outcome), the settings, and the areas' series.
+        new("GET /exploitation/shield", GrantAcrossPartnership, ShieldCase, Read),
+        new("GET /exploitation/shield/cases/{id:guid}", GrantAcrossPartnership, ShieldCase, Read, UnknownId),
+        new("POST /exploitation/shield/cases/{id:guid}", GrantAcrossPartnership, ShieldCase, Read, UnknownId),
+        R("GET /exploitation/shield-settings", PartnershipSettings, Update), R("POST /exploitation/shield-settings", PartnershipSettings, Update),
+        R("GET /exploitation/shield-areas", Meeting, Read),
+        R("GET /exploitation/shield-areas/set-up", Meeting, Create), R("POST /exploitation/shield-areas/set-up", Meeting, Create),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

@@ -41,7 +41,27 @@ public static partial class RoleCatalogue
     ];
 
     // Project Shield's daily list and the area serious youth violence meetings.
-    private static IEnumerable<(Role Role, Grant Grant)> ShieldListGrants => [];
+    // The Front Door runs the daily meeting: it reads the whole list and records outcomes. The meeting's members read the
+    // list (the police sergeant, early help, youth justice, liaison and diversion); children's social work sits as the Front
+    // Door. Early help, liaison and diversion and the voluntary partners of the area meetings reach meetings as attendees
+    // (the engine's relationship) and complete their own organisation's actions.
+    private static IEnumerable<(Role Role, Grant Grant)> ShieldListGrants =>
+    [
+        (Role.FrontDoorPractitioner, new(ShieldCase, Read, WholePartnership)),
+        (Role.FrontDoorPractitioner, new(ShieldCase, Update, WholePartnership)),
+        (Role.FrontDoorManager, new(ShieldCase, Read, WholePartnership)),
+        (Role.FrontDoorManager, new(ShieldCase, Update, WholePartnership)),
+        (Role.PoliceExploitationLead, new(ShieldCase, Read, WholePartnership)),
+        (Role.EarlyHelpPractitioner, new(ShieldCase, Read, WholePartnership)),
+        (Role.YouthJusticeManager, new(ShieldCase, Read, WholePartnership)),
+        (Role.LiaisonAndDiversionPractitioner, new(ShieldCase, Read, WholePartnership)),
+        (Role.EarlyHelpPractitioner, new(Meeting, Read, RelatedRecords)),
+        (Role.EarlyHelpPractitioner, new(Meeting, Update, RelatedRecords)),
+        (Role.LiaisonAndDiversionPractitioner, new(Meeting, Read, RelatedRecords)),
+        (Role.LiaisonAndDiversionPractitioner, new(Meeting, Update, RelatedRecords)),
+        (Role.VoluntarySectorPartner, new(Meeting, Read, RelatedRecords)),
+        (Role.VoluntarySectorPartner, new(Meeting, Update, RelatedRecords)),
+    ];
 
     // Risk Outside The Home conferences and National Referral Mechanism referrals.
     private static IEnumerable<(Role Role, Grant Grant)> RothAndNrmGrants => [];
