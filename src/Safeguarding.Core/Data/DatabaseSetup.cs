@@ -80,6 +80,7 @@ public static class DataServiceCollectionExtensions
         services.AddExploitationMissing();
         Exploitation.Mace.MaceModule.AddExploitationMace(services);
         Exploitation.Contexts.ContextsModule.AddExploitationContexts(services);
+        Exploitation.Roth.RothModule.AddExploitationRothAndNrm(services);
         return services;
     }
 }

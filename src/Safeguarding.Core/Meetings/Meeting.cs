@@ -23,6 +23,8 @@ public enum MeetingKind
     ChildFocusedMace,
     ContextualMace,
     Other,
+    /// <summary>A child's Risk Outside The Home child protection conferences: one series per child (Exploitation/Roth).</summary>
+    RothConference,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>
