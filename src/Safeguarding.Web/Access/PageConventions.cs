@@ -55,6 +55,9 @@ public static class PageConventions
         Require(conventions, "/Exploitation/Contexts", Resource.ExploitationContext, Operation.Read);
         Require(conventions, "/Exploitation/Themes", Resource.ExploitationContext, Operation.Read);
         Require(conventions, "/Exploitation/Concern", Resource.PersonOfConcern, Operation.Read);
+        // ROTH conferences and NRM referrals (their create pages add Create).
+        Require(conventions, "/Exploitation/Roth", Resource.RothCase, Operation.Read);
+        Require(conventions, "/Exploitation/Nrm", Resource.NrmReferral, Operation.Read);
         conventions.AddFolderApplicationModelConvention("/Exploitation/Map", model => model.Filters.Add(
             new RequirePermissionAttribute(Resource.LinkMap, Operation.Read, Resource.AggregateFigures, Operation.Read)));
         LoadForPage<Pages.Exploitation.Contexts.ContextFilter>(conventions, "/Exploitation/Contexts/Context");
@@ -83,6 +86,7 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
         LoadForPage<Pages.Exploitation.Missing.MissingEpisodeFilter>(conventions, "/Exploitation/Missing/Episode");
         Pages.Exploitation.Mace.MacePages.Apply(conventions);
+        Pages.Exploitation.Roth.RothPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>
