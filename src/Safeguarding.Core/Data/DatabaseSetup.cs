@@ -85,6 +85,7 @@ public static class DataServiceCollectionExtensions
         Exploitation.Navigator.NavigatorModule.AddExploitationNavigator(services);
         Exploitation.Pregnancy.PregnancyModule.AddExploitationPregnancyAndResettlement(services);
         Exploitation.Shield.ShieldModule.AddExploitationShield(services);
+        Exploitation.Roth.RothModule.AddExploitationRothAndNrm(services);
         return services;
     }
 }

@@ -75,6 +75,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             await new DemoExploitationContexts(db).SeedAsync(partnershipId, now, ct);
             await DemoNavigator.SeedAsync(db, partnershipId, now, ct);
             await new DemoPregnancyAndResettlement(db).SeedAsync(partnershipId, now, ct);
+            await new DemoRothAndNrm(db).SeedAsync(partnershipId, now, ct);
             // Last: its year of items follows the missing episodes and MACE referrals above.
             await new DemoExploitationPim(db).SeedAsync(partnershipId, now, ct);
             await new DemoViolenceIncidents(db).SeedAsync(partnershipId, now, ct);

@@ -29,6 +29,8 @@ public enum MeetingKind
     ProjectShield,
     /// <summary>An area's serious youth violence meeting, one series per area (Exploitation/Shield).</summary>
     AreaYouthViolence,
+    /// <summary>A child's Risk Outside The Home child protection conferences: one series per child (Exploitation/Roth).</summary>
+    RothConference,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>

@@ -58,6 +58,9 @@ public static class PageConventions
         Require(conventions, "/Exploitation/Contexts", Resource.ExploitationContext, Operation.Read);
         Require(conventions, "/Exploitation/Themes", Resource.ExploitationContext, Operation.Read);
         Require(conventions, "/Exploitation/Concern", Resource.PersonOfConcern, Operation.Read);
+        // ROTH conferences and NRM referrals (their create pages add Create).
+        Require(conventions, "/Exploitation/Roth", Resource.RothCase, Operation.Read);
+        Require(conventions, "/Exploitation/Nrm", Resource.NrmReferral, Operation.Read);
         conventions.AddFolderApplicationModelConvention("/Exploitation/Map", model => model.Filters.Add(
             new RequirePermissionAttribute(Resource.LinkMap, Operation.Read, Resource.AggregateFigures, Operation.Read)));
         LoadForPage<Pages.Exploitation.Contexts.ContextFilter>(conventions, "/Exploitation/Contexts/Context");
@@ -95,6 +98,7 @@ public static class PageConventions
         Pages.Health.Ward.SelfAssessmentPages.Apply(conventions);
         Pages.Exploitation.Navigator.NavigatorPages.Apply(conventions);
         Pages.Exploitation.Shield.ShieldPages.Apply(conventions);
+        Pages.Exploitation.Roth.RothPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -111,6 +111,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.MaternityBooking, Operation.Update)) items.Add(new("Under-18 bookings", "/exploitation/maternity", Exploitation));
         if (Actor.Roles.Contains(Role.ResettlementPractitioner)) items.Add(new("Release plans", "/exploitation/resettlement", Exploitation));
         ShieldNavigation(items);
+        // ROTH: the chairs and service managers who keep every clock; NRM: the first responders who refer.
+        if (Actor.Grants.Any(g => g is { Resource: Resource.RothCase, Operation: Operation.Read, Scope: Scope.WholePartnership })) items.Add(new("ROTH conferences", "/exploitation/roth", Exploitation));
+        if (Actor.HasAny(Resource.NrmReferral, Operation.Create)) items.Add(new("NRM referrals", "/exploitation/nrm", Exploitation));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -352,6 +352,21 @@ public static class AccessMatrixTable
         R("GET /exploitation/shield-settings", PartnershipSettings, Update), R("POST /exploitation/shield-settings", PartnershipSettings, Update),
         R("GET /exploitation/shield-areas", Meeting, Read),
         R("GET /exploitation/shield-areas/set-up", Meeting, Create), R("POST /exploitation/shield-areas/set-up", Meeting, Create),
+        // ROTH conferences and NRM referrals (issue 14, roth-nrm): the chair's list and each case (its POSTs the chair's,
+        // checked again by the service), the strategy discussion for a child; the worker's NRM list, the referral for a
+        // child and each referral with the Home Office's decisions.
+        R("GET /exploitation/roth", RothCase, Read),
+        R("GET /exploitation/roth/new", RothCase, Create, UnknownId), R("POST /exploitation/roth/new", RothCase, Create, UnknownId),
+        R("GET /exploitation/roth/{id:guid}/{handler?}", RothCase, Read, UnknownId),
+        R("POST /exploitation/roth/{id:guid}/{handler?}?handler=Book", RothCase, Read, UnknownId),
+        R("POST /exploitation/roth/{id:guid}/{handler?}?handler=Invite", RothCase, Read, UnknownId),
+        R("POST /exploitation/roth/{id:guid}/{handler?}?handler=Held", RothCase, Read, UnknownId),
+        R("POST /exploitation/roth/{id:guid}/{handler?}?handler=Action", RothCase, Read, UnknownId),
+        R("GET /exploitation/nrm", NrmReferral, Read),
+        R("GET /exploitation/nrm/refer", NrmReferral, Create, UnknownId), R("POST /exploitation/nrm/refer", NrmReferral, Create, UnknownId),
+        R("GET /exploitation/nrm/{id:guid}/{handler?}", NrmReferral, Read, UnknownId),
+        R("POST /exploitation/nrm/{id:guid}/{handler?}?handler=Decision", NrmReferral, Read, UnknownId),
+        R("POST /exploitation/nrm/{id:guid}/{handler?}?handler=Reconsideration", NrmReferral, Read, UnknownId),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];
