@@ -20,7 +20,7 @@ public static class ModuleBorders
         // with the learners' CSV reader and the quarantine; child-focused MACE screens on the DomesticAbuse checklist engine
         // and meets on the meeting engine; the link map's computation (Exploitation/Network) uses none of them.
         // Health: the emergency department's record of a person (ADR-023). Add a use here when it is real.
-        ["Health"] = ["People"],
+        ["Health"] = ["People", "Platform", "Learners"],
         ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners"],
     };
 

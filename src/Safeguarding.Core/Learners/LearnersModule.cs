@@ -13,6 +13,8 @@ public static class LearnersModule
         .AddScoped<People.IRecordsThatFollowLinks, Rolls.RollsFollowLinks>()
         .AddScoped<Registers.LearnerRegisters>()
         .AddScoped<Registers.PopulationSetting>()
+        .AddScoped<Signposting.EducationCheck>()
+        .AddScoped<Signposting.EducationSignpostings>()
         .AddScoped<Attendance.AttendanceImport>()
         .AddScoped<IQuarantineRelease, Attendance.EnrolmentRowRelease>()
         .AddScoped<IQuarantineRelease, Attendance.MarkRowRelease>()
