@@ -73,6 +73,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             await new DemoExploitationMissing(db).SeedAsync(partnershipId, now, ct);
             await DemoExploitationMace.SeedAsync(db, partnershipId, now, ct);
             await new DemoExploitationContexts(db).SeedAsync(partnershipId, now, ct);
+            await new DemoEdAttendances(db).SeedAsync(partnershipId, now, ct);
             // Last: its year of items follows the missing episodes and MACE referrals above.
             await new DemoExploitationPim(db).SeedAsync(partnershipId, now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);

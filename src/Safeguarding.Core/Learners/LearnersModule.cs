@@ -15,6 +15,7 @@ public static class LearnersModule
         .AddScoped<Registers.PopulationSetting>()
         .AddScoped<Signposting.EducationCheck>()
         .AddScoped<Signposting.EducationSignpostings>()
+        .AddScoped<Signposting.SignpostingWork>()
         .AddScoped<Attendance.AttendanceImport>()
         .AddScoped<IQuarantineRelease, Attendance.EnrolmentRowRelease>()
         .AddScoped<IQuarantineRelease, Attendance.MarkRowRelease>()

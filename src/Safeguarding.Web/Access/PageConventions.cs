@@ -83,6 +83,12 @@ public static class PageConventions
         LoadForPage<Pages.Meetings.MinutesFilter>(conventions, "/Meetings/Minutes");
         LoadForPage<Pages.Exploitation.Missing.MissingEpisodeFilter>(conventions, "/Exploitation/Missing/Episode");
         Pages.Exploitation.Mace.MacePages.Apply(conventions);
+        // The emergency department's record and the education signposting it raises (issue 14, ed-record).
+        Require(conventions, "/Health/EdAttendances", Resource.EdAttendance, Operation.Read);
+        LoadForPage<Pages.Health.EdAttendances.EdAttendanceFilter>(conventions, "/Health/EdAttendances/Attendance");
+        Require(conventions, "/Learners/Signposting", Resource.EducationSignposting, Operation.Read);
+        LoadForPage<Pages.Learners.Signposting.SignpostingFilter>(conventions, "/Learners/Signposting/Entry");
+        Require(conventions, "/Learners/RollDifferences", Resource.EducationSignposting, Operation.Read);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

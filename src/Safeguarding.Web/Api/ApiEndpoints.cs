@@ -45,6 +45,7 @@ public static class ApiEndpoints
             .WithSummary("Send a police intelligence item about children (PIM; Idempotency-Key required). A police reference sent again with a higher version supersedes the one before.")
             .WithBodyLimit(RequestBodyLimits.Incident);
         api.MapMissingPersonsApi();
+        api.MapEdAttendancesApi();
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

@@ -17,7 +17,8 @@ namespace Safeguarding.Web.Pages;
 /// </summary>
 public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, DomesticAbuseWork pathway, PeopleWork people, MeetingWork meetings,
     ExploitationWork exploitation,
-    Core.Exploitation.Missing.MissingWork missing) : PageModel
+    Core.Exploitation.Missing.MissingWork missing,
+    Core.Learners.Signposting.SignpostingWork signposting) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -64,6 +65,12 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
             Add("Return home interviews to record", missingCounts.InterviewsToRecord, "/exploitation/missing");
             Add("Children missing now", missingCounts.MissingNow, "/exploitation/missing");
             Add("Repeat missing: strategy discussions to consider", missingCounts.RepeatsToConsider, "/exploitation/missing");
+        }
+        // The emergency department's record (issue 14): the CME/NEET lead's list, a setting's roll differences.
+        if (await signposting.CountAsync(process) is { } signpostingCounts)
+        {
+            Add("Possible CME and NEET entries to follow up", signpostingCounts.ToDo, "/learners/signposting");
+            Add("Roll differences to check", signpostingCounts.RollDifferences, "/learners/roll-differences");
         }
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);
