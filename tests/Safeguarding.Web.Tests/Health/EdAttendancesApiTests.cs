@@ -17,9 +17,12 @@ public sealed class EdAttendancesApiTests
 {
     private const string Url = "/api/v1/health/ed-attendances";
 
+    // One arrival time for every copy: a copy sent again must carry the same facts to be unchanged.
+    private static readonly Instant Arrived = Instant.FromUtc(2026, 12, 7, 6, 0);
+
     private static string Attendance(string reference, string nhs, string discharge = "306689006") => JsonSerializer.Serialize(new
     {
-        attendanceReference = reference, arrivedAt = (SystemClock.Instance.GetCurrentInstant() - Duration.FromHours(3)).ToString(), nhsNumber = nhs,
+        attendanceReference = reference, arrivedAt = Arrived.ToString(), nhsNumber = nhs,
         givenName = "Kit", familyName = "Apitest", dateOfBirth = "2012-02-03", sex = "Female", injuryIntentCode = "52684005",
         injuryMechanismCode = "1162998008", dischargeDestinationCode = discharge, noEducationSetting = true,
     });
