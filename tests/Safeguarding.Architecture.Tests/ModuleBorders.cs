@@ -20,8 +20,8 @@ public static class ModuleBorders
         // with the learners' CSV reader and the quarantine; child-focused MACE screens on the DomesticAbuse checklist engine
         // and meets on the meeting engine; the link map's computation (Exploitation/Network) uses none of them.
         // Health: the emergency department's record of a person (ADR-023). Add a use here when it is real.
-        ["Health"] = ["People", "Platform", "DomesticAbuse"],
-        // Project Shield's figures count the emergency department's knife-assault admissions (Health).
+        ["Health"] = ["People", "Platform", "Learners", "DomesticAbuse"],
+        // Project Shield's list and figures read the emergency department's knife-assault attendances (Health).
         ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health"],
     };
 

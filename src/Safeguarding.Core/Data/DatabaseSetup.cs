@@ -78,6 +78,7 @@ public static class DataServiceCollectionExtensions
         services.AddDomesticAbuse();
         services.AddExploitationIntelligence();
         services.AddExploitationMissing();
+        Health.HealthModule.AddHealth(services);
         Exploitation.Mace.MaceModule.AddExploitationMace(services);
         Exploitation.Contexts.ContextsModule.AddExploitationContexts(services);
         Exploitation.Shield.ViolenceIncidentsModule.AddExploitationViolenceIncidents(services);

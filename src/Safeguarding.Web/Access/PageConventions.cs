@@ -99,6 +99,12 @@ public static class PageConventions
         Pages.Exploitation.Navigator.NavigatorPages.Apply(conventions);
         Pages.Exploitation.Shield.ShieldPages.Apply(conventions);
         Pages.Exploitation.Roth.RothPages.Apply(conventions);
+        // The emergency department's record and the education signposting it raises (issue 14, ed-record).
+        Require(conventions, "/Health/EdAttendances", Resource.EdAttendance, Operation.Read);
+        LoadForPage<Pages.Health.EdAttendances.EdAttendanceFilter>(conventions, "/Health/EdAttendances/Attendance");
+        Require(conventions, "/Learners/Signposting", Resource.EducationSignposting, Operation.Read);
+        LoadForPage<Pages.Learners.Signposting.SignpostingFilter>(conventions, "/Learners/Signposting/Entry");
+        Require(conventions, "/Learners/RollDifferences", Resource.EducationSignposting, Operation.Read);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

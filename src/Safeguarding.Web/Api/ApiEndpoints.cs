@@ -47,6 +47,7 @@ public static class ApiEndpoints
         api.MapMissingPersonsApi();
         api.MapViolenceIncidentsApi();
         api.MapMaternityBookingsApi();
+        api.MapEdAttendancesApi();
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(CurrentActor current, SafeguardingDbContext db, CancellationToken ct)

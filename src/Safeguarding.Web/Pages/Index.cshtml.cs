@@ -19,7 +19,8 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
     ExploitationWork exploitation,
     Core.Exploitation.Missing.MissingWork missing,
     Core.Health.SelfAssessment.SelfAssessments selfAssessments, Core.Exploitation.Navigator.NavigatorReferrals navigator,
-    Core.Exploitation.Pregnancy.MaternityBookings maternity, Core.Exploitation.Shield.ShieldList shield) : PageModel
+    Core.Exploitation.Pregnancy.MaternityBookings maternity, Core.Exploitation.Shield.ShieldList shield,
+    Core.Learners.Signposting.SignpostingWork signposting) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -76,6 +77,12 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
         Add("Under-18 bookings to screen", await maternity.CountAsync(process), "/exploitation/maternity");
         var today = db.Clock.GetCurrentInstant().InZone(Core.Exploitation.Shield.ShieldList.London).Date;
         Add("Project Shield cases waiting for an outcome today", await shield.WaitingAsync(today, process), $"/exploitation/shield?day={today:yyyy-MM-dd}");
+        // The emergency department's record (issue 14): the CME/NEET lead's list, a setting's roll differences.
+        if (await signposting.CountAsync(process) is { } signpostingCounts)
+        {
+            Add("Possible CME and NEET entries to follow up", signpostingCounts.ToDo, "/learners/signposting");
+            Add("Roll differences to check", signpostingCounts.RollDifferences, "/learners/roll-differences");
+        }
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);
     }

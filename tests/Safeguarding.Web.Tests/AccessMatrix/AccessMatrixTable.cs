@@ -367,6 +367,16 @@ public static class AccessMatrixTable
         R("GET /exploitation/nrm/{id:guid}/{handler?}", NrmReferral, Read, UnknownId),
         R("POST /exploitation/nrm/{id:guid}/{handler?}?handler=Decision", NrmReferral, Read, UnknownId),
         R("POST /exploitation/nrm/{id:guid}/{handler?}?handler=Reconsideration", NrmReferral, Read, UnknownId),
+        // The emergency department's record (issue 14, ed-record): the hospital's attendances by API and file, the trust's own
+        // list and each attendance; the CME/NEET lead's signposting list (across the partnership) and entries; a setting's roll differences.
+        R("POST /api/v1/health/ed-attendances", EdAttendance, Create),
+        R("GET /health/ed-attendances", EdAttendance, Read),
+        R("GET /health/ed-attendances/{id:guid}", EdAttendance, Read, UnknownId),
+        R("GET /health/ed-attendances/upload", EdAttendance, Create), R("POST /health/ed-attendances/upload", EdAttendance, Create),
+        new("GET /learners/signposting", GrantAcrossPartnership, EducationSignposting, Read),
+        R("GET /learners/signposting/{id:guid}", EducationSignposting, Update, UnknownId),
+        R("POST /learners/signposting/{id:guid}", EducationSignposting, Update, UnknownId),
+        R("GET /learners/roll-differences", EducationSignposting, Read),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

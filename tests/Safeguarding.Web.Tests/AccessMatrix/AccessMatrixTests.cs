@@ -276,9 +276,9 @@ public sealed class AccessMatrixTests
         }
         foreach (var scope in ApiScopeCatalogue.All)
         {
-            // Incidents come from a police force's system (the intake refuses any other sender), maternity bookings from a hospital trust's; the rest from a school's.
+            // Incidents come from a police force's system (the intake refuses any other sender), ED attendances and maternity bookings from a hospital trust's; the rest from a school's.
             var apiOrg = orgs.First(o => o.Type == (scope is "incidents:write" or "missing-persons:write" or "intelligence:write" or "violence-incidents:write" ? OrganisationType.PoliceForce
-                : scope is "maternity-bookings:write" ? OrganisationType.HospitalTrust : OrganisationType.School));
+                : scope is "ed-attendances:write" or "maternity-bookings:write" ? OrganisationType.HospitalTrust : OrganisationType.School));
             var (clientId, secret) = await host.Data.CreateApiClientAsync(apiOrg, scope);
             await using var db = host.NewContext();
             var id = await db.ApiClients.Where(c => c.ClientId == clientId).Select(c => c.Id).SingleAsync();

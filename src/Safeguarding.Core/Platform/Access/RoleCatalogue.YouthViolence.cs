@@ -8,7 +8,23 @@ namespace Safeguarding.Core.Platform.Access;
 public static partial class RoleCatalogue
 {
     // The emergency department's record (Health/EmergencyDepartment) and education signposting from it.
-    private static IEnumerable<(Role Role, Grant Grant)> EdRecordGrants => [];
+    // The trust's ED safeguarding nurse sends its attendances (by file; the people in them go to the person index) and reads
+    // its own trust's; the council's CME/NEET lead alone reads and acts on possible CME cases and NEET entries; a setting's
+    // data manager and Key Adult (or college lead) see and close their own roll differences, which carry nothing clinical.
+    private static IEnumerable<(Role Role, Grant Grant)> EdRecordGrants =>
+    [
+        (Role.EdSafeguardingNurse, new(EdAttendance, Create, OwnOrganisation)),
+        (Role.EdSafeguardingNurse, new(EdAttendance, Read, OwnOrganisation)),
+        (Role.EdSafeguardingNurse, new(Person, Create, WholePartnership)),
+        (Role.CmeNeetLead, new(EducationSignposting, Read, WholePartnership)),
+        (Role.CmeNeetLead, new(EducationSignposting, Update, WholePartnership)),
+        (Role.SettingDataManager, new(EducationSignposting, Read, OwnOrganisation)),
+        (Role.SettingDataManager, new(EducationSignposting, Update, OwnOrganisation)),
+        (Role.SchoolKeyAdult, new(EducationSignposting, Read, OwnOrganisation)),
+        (Role.SchoolKeyAdult, new(EducationSignposting, Update, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(EducationSignposting, Read, OwnOrganisation)),
+        (Role.CollegeSafeguardingLead, new(EducationSignposting, Update, OwnOrganisation)),
+    ];
 
     // The young person's self-assessment on the ward and the A&E Navigator service.
     // The ED nurse starts self-assessments and reads and answers their own trust's; finds or records the young person
