@@ -2491,6 +2491,401 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("exploitation_navigator_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Nrm.NrmReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConclusiveGrounds")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ConclusiveGroundsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExploitationType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("MaceReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OtherType")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReasonableGrounds")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ReasonableGroundsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReconsiderationOf")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ReconsiderationRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReconsiderationResult")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ReconsiderationResultOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaceReferralId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "ReferredByOrganisationId", "ReferredAt");
+
+                    b.ToTable("exploitation_nrm_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternityBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("BookingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BookingReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate>("ExpectedDeliveryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ScreenedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ScreeningDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SocialWorkReferralReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("SocialWorkReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("SocialWorkTakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SocialWorkTakenByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TrustOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("TrustOrganisationId");
+
+                    b.HasIndex("PartnershipId", "BookingDate");
+
+                    b.HasIndex("PartnershipId", "ScreeningId", "ScreeningDueDate");
+
+                    b.HasIndex("PartnershipId", "TrustOrganisationId", "BookingReference")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_maternity_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternitySettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ScreeningWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_maternity_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ReleaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PartnershipId", "SeriesId", "ChildPersonId")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_release_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DaysBeforeRelease")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MeetingActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReleasePlanId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingActionId")
+                        .IsUnique();
+
+                    b.HasIndex("ReleasePlanId");
+
+                    b.ToTable("exploitation_release_plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("EscalatedDue")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RiskOutsideHome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("StrategyDiscussionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("exploitation_roth_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothContextualAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContextId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RothCaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContextId");
+
+                    b.HasIndex("MeetingActionId")
+                        .IsUnique();
+
+                    b.HasIndex("RothCaseId");
+
+                    b.ToTable("exploitation_roth_contextual_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ListDay")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ListDay", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_shield_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<LocalTime>("ListTime")
+                        .HasColumnType("time");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_shield_settings", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ViolenceIncident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5529,6 +5924,145 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Nrm.NrmReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.MaceReferral", null)
+                        .WithMany()
+                        .HasForeignKey("MaceReferralId");
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternityBooking", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId");
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TrustOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternitySettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlanAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingAction", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReleasePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothCase", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothContextualAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Contexts.ExploitationContext", null)
+                        .WithMany()
+                        .HasForeignKey("ContextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingAction", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Roth.RothCase", null)
+                        .WithMany()
+                        .HasForeignKey("RothCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldOutcome", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ViolenceIncidentPerson", b =>
                 {
                     b.HasOne("Safeguarding.Core.Exploitation.Shield.ViolenceIncident", null)
@@ -6119,6 +6653,11 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ViolenceIncident", b =>

@@ -11,8 +11,8 @@ using Safeguarding.Core.Data;
 namespace Safeguarding.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SafeguardingDbContext))]
-    [Migration("20261207082103_ShieldList")]
-    partial class ShieldList
+    [Migration("20261207093826_YouthViolencePathways")]
+    partial class YouthViolencePathways
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2400,6 +2400,428 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("exploitation_strategy_considerations", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeAtReferral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContactedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NavigatorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SelfAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Support")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ReferredByOrganisationId");
+
+                    b.HasIndex("SelfAssessmentId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "Status", "ReferredAt");
+
+                    b.ToTable("exploitation_navigator_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_navigator_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Nrm.NrmReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConclusiveGrounds")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConclusiveGroundsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExploitationType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MaceReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherType")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableGrounds")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableGroundsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationOf")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationResult")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconsiderationResultOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaceReferralId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "ReferredByOrganisationId", "ReferredAt");
+
+                    b.ToTable("exploitation_nrm_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternityBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookingDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookingReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedDeliveryDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Received")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScreenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ScreenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreeningDueDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SocialWorkReferralReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SocialWorkReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SocialWorkTakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SocialWorkTakenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrustOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("TrustOrganisationId");
+
+                    b.HasIndex("PartnershipId", "BookingDate");
+
+                    b.HasIndex("PartnershipId", "ScreeningId", "ScreeningDueDate");
+
+                    b.HasIndex("PartnershipId", "TrustOrganisationId", "BookingReference")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_maternity_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternitySettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScreeningWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_maternity_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseDate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildPersonId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PartnershipId", "SeriesId", "ChildPersonId")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_release_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBeforeRelease")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReleasePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingActionId")
+                        .IsUnique();
+
+                    b.HasIndex("ReleasePlanId");
+
+                    b.ToTable("exploitation_release_plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOutsideHome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StrategyDiscussionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("exploitation_roth_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothContextualAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContextId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RothCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContextId");
+
+                    b.HasIndex("MeetingActionId")
+                        .IsUnique();
+
+                    b.HasIndex("RothCaseId");
+
+                    b.ToTable("exploitation_roth_contextual_actions", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldOutcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2675,6 +3097,81 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("health_ed_attendances", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Health.SelfAssessment.YoungPersonSelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeAtStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttendanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttentionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChecklistCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RespondedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StartedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendanceId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId", "SubmittedAt");
+
+                    b.ToTable("health_self_assessments", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
@@ -2995,6 +3492,80 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "UploadedAt");
 
                     b.ToTable("learners_roll_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Signposting.EducationSignposting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedSettingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedSettingUrn")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RaisedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RollLocalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "RaisedFrom");
+
+                    b.HasIndex("PartnershipId", "Kind", "Status", "RaisedAt");
+
+                    b.ToTable("learners_education_signposting", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
@@ -5352,6 +5923,145 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredByOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Health.SelfAssessment.YoungPersonSelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("SelfAssessmentId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Nrm.NrmReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.MaceReferral", null)
+                        .WithMany()
+                        .HasForeignKey("MaceReferralId");
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternityBooking", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.ExploitationScreening", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId");
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TrustOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternitySettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlanAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingAction", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReleasePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothCase", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothContextualAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Contexts.ExploitationContext", null)
+                        .WithMany()
+                        .HasForeignKey("ContextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingAction", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Roth.RothCase", null)
+                        .WithMany()
+                        .HasForeignKey("RothCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldOutcome", b =>
                 {
                     b.HasOne("Safeguarding.Core.Meetings.AgendaItem", null)
@@ -5401,6 +6111,19 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", b =>
                 {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Health.SelfAssessment.YoungPersonSelfAssessment", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", null)
+                        .WithMany()
+                        .HasForeignKey("AttendanceId");
+
                     b.HasOne("Safeguarding.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -5491,6 +6214,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Signposting.EducationSignposting", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -5954,6 +6686,11 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Resettlement.ReleasePlan", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ViolenceIncident", b =>

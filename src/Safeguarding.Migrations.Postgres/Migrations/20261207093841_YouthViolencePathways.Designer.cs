@@ -13,8 +13,8 @@ using Safeguarding.Core.Data;
 namespace Safeguarding.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SafeguardingDbContext))]
-    [Migration("20261207082550_PregnancyYoi")]
-    partial class PregnancyYoi
+    [Migration("20261207093841_YouthViolencePathways")]
+    partial class YouthViolencePathways
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2390,6 +2390,184 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("exploitation_strategy_considerations", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeAtReferral")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("ContactDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("ContactedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("NavigatorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SelfAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Support")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ReferredByOrganisationId");
+
+                    b.HasIndex("SelfAssessmentId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "Status", "ReferredAt");
+
+                    b.ToTable("exploitation_navigator_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ContactWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_navigator_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Nrm.NrmReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConclusiveGrounds")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ConclusiveGroundsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExploitationType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("MaceReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OtherType")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReasonableGrounds")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ReasonableGroundsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReconsiderationOf")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ReconsiderationRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReconsiderationResult")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ReconsiderationResultOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaceReferralId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "ReferredByOrganisationId", "ReferredAt");
+
+                    b.ToTable("exploitation_nrm_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternityBooking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2546,6 +2724,169 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("ReleasePlanId");
 
                     b.ToTable("exploitation_release_plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("EscalatedDue")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RiskOutsideHome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("StrategyDiscussionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.ToTable("exploitation_roth_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothContextualAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContextId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RothCaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContextId");
+
+                    b.HasIndex("MeetingActionId")
+                        .IsUnique();
+
+                    b.HasIndex("RothCaseId");
+
+                    b.ToTable("exploitation_roth_contextual_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ListDay")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ListDay", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("exploitation_shield_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<LocalTime>("ListTime")
+                        .HasColumnType("time");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("exploitation_shield_settings", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ViolenceIncident", b =>
@@ -2740,6 +3081,81 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("health_ed_attendances", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Health.SelfAssessment.YoungPersonSelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeAtStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("AttendanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AttentionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChecklistCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RespondedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("ResponseNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StartedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttendanceId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId", "SubmittedAt");
+
+                    b.ToTable("health_self_assessments", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Census.SchoolCensus", b =>
@@ -3058,6 +3474,79 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "UploadedAt");
 
                     b.ToTable("learners_roll_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Signposting.EducationSignposting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ActedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ActedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<LocalDate>("NamedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NamedSettingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NamedSettingUrn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RaisedFrom")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RollLocalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "RaisedFrom");
+
+                    b.HasIndex("PartnershipId", "Kind", "Status", "RaisedAt");
+
+                    b.ToTable("learners_education_signposting", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Learners.Suspension", b =>
@@ -5404,6 +5893,53 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredByOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Health.SelfAssessment.YoungPersonSelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("SelfAssessmentId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Navigator.NavigatorSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Nrm.NrmReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Mace.MaceReferral", null)
+                        .WithMany()
+                        .HasForeignKey("MaceReferralId");
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Pregnancy.MaternityBooking", b =>
                 {
                     b.HasOne("Safeguarding.Core.People.Person", null)
@@ -5462,6 +5998,74 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothCase", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Roth.RothContextualAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Exploitation.Contexts.ExploitationContext", null)
+                        .WithMany()
+                        .HasForeignKey("ContextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingAction", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Exploitation.Roth.RothCase", null)
+                        .WithMany()
+                        .HasForeignKey("RothCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldOutcome", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ShieldSettings", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Exploitation.Shield.ViolenceIncidentPerson", b =>
                 {
                     b.HasOne("Safeguarding.Core.Exploitation.Shield.ViolenceIncident", null)
@@ -5477,6 +6081,19 @@ namespace Safeguarding.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", b =>
                 {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Health.SelfAssessment.YoungPersonSelfAssessment", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", null)
+                        .WithMany()
+                        .HasForeignKey("AttendanceId");
+
                     b.HasOne("Safeguarding.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -5567,6 +6184,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Learners.Signposting.EducationSignposting", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
