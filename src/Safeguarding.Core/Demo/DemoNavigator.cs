@@ -52,12 +52,6 @@ public static class DemoNavigator
             .Where(p => p.PartnershipId == partnershipId && p.DateOfBirth >= oldest && p.DateOfBirth <= youngest && !p.IsSealed && p.MergedIntoPersonId == null)
             .OrderBy(p => p.Id).Select(p => new { p.Id, DateOfBirth = p.DateOfBirth!.Value }).Take(PerWeek * Weeks).ToListAsync(ct);
         if (people.Count < 20) return;
-        var linked = (await db.PersonLinks.AsNoTracking().Where(l => l.OrganisationId == hospital.Id).Select(l => l.PersonId).ToListAsync(ct)).ToHashSet();
-        void Patient(Guid personId)
-        {
-            if (linked.Add(personId))
-                db.Add(new PersonLink { PartnershipId = partnershipId, PersonId = personId, OrganisationId = hospital.Id, Kind = PersonLinkKind.RegisteredPatient, From = today.PlusYears(-1) });
-        }
         static int Age(LocalDate born, Instant at) => Period.Between(born, at.InZone(DomesticAbuse.Households.London).Date, PeriodUnits.Years).Years;
 
         for (var n = 0; n < PerWeek * Weeks; n++)
@@ -66,7 +60,6 @@ public static class DemoNavigator
             var referredAt = now - Duration.FromHours((Weeks * 7 * 24.0) * (PerWeek * Weeks - n) / (PerWeek * Weeks) - random.Next(6));
             var age = Age(person.DateOfBirth, referredAt);
             if (age is < NavigatorReferrals.YoungestAge or > NavigatorReferrals.OldestAge) continue;
-            Patient(person.Id);
             var referral = new NavigatorReferral
             {
                 PartnershipId = partnershipId, PersonId = person.Id, AgeAtReferral = age, Reasons = ReasonMix[random.Next(ReasonMix.Length)],
@@ -103,20 +96,19 @@ public static class DemoNavigator
         }
 
         if (nurse is not null) SeedSelfAssessments(db, partnershipId, hospital.Id, nurse.Value, now, random,
-            [.. people.Where(p => Age(p.DateOfBirth, now) is >= SelfAssessments.YoungestAge and < SelfAssessments.OldestAge).Select(p => p.Id)], Patient, p => Age(people.First(x => x.Id == p).DateOfBirth, now));
+            [.. people.Where(p => Age(p.DateOfBirth, now) is >= SelfAssessments.YoungestAge and < SelfAssessments.OldestAge).Select(p => p.Id)], p => Age(people.First(x => x.Id == p).DateOfBirth, now));
         await DemoPartnership.SaveBatchAsync(db, ct);
     }
 
     /// <summary>The ward's self-assessments through the year: most answered with the nurse's response, a few waiting, one still on the tablet.</summary>
     private static void SeedSelfAssessments(SafeguardingDbContext db, Guid partnershipId, Guid hospitalId, Guid nurse, Instant now, Random random,
-        IReadOnlyList<Guid> youngPeople, Action<Guid> patient, Func<Guid, int> age)
+        IReadOnlyList<Guid> youngPeople, Func<Guid, int> age)
     {
         if (youngPeople.Count == 0) return;
         var checklist = ShippedChecklists.Get(SelfAssessments.ChecklistCode);
         for (var n = 0; n < SelfAssessmentsInYear; n++)
         {
             var personId = youngPeople[(n * 7) % youngPeople.Count];
-            patient(personId);
             var started = now - Duration.FromHours(24.0 * 365 * (SelfAssessmentsInYear - n) / SelfAssessmentsInYear - 1);
             var assessment = new YoungPersonSelfAssessment
             {

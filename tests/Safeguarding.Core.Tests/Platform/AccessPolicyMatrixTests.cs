@@ -46,7 +46,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.EarlyHelpPractitioner, true, false, false, false },
         { Role.LiaisonAndDiversionPractitioner, true, false, false, false },
         { Role.VoluntarySectorPartner, false, false, false, false },
-        { Role.ConferenceChair, true, false, false, false },
+        { Role.ConferenceChair, true, true, false, false },
         { Role.MaternitySafeguardingMidwife, true, false, false, false },
         { Role.ResettlementPractitioner, true, false, false, false },
     };
