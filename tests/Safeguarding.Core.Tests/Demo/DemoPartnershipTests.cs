@@ -19,14 +19,23 @@ namespace Safeguarding.Core.Tests.Demo;
 /// <summary>One small demo per database, seeded once and only read by the tests that share it.</summary>
 public sealed class SmallDemoFixture : IAsyncDisposable
 {
-    private readonly Dictionary<DatabaseProvider, Task<(TestDatabase Database, DemoCredentials Credentials)>> _seeded = [];
+    private readonly Dictionary<(DatabaseProvider, int), Task<(TestDatabase Database, DemoCredentials Credentials)>> _seeded = [];
     private readonly Lock _lock = new();
 
-    public Task<(TestDatabase Database, DemoCredentials Credentials)> GetAsync(DatabaseProvider provider)
+    /// <summary>The small demo, seeded once per provider for the tests that only read it.</summary>
+    public Task<(TestDatabase Database, DemoCredentials Credentials)> GetAsync(DatabaseProvider provider) => Installation(provider, 1);
+
+    /// <summary>
+    /// A second installation of the small demo, for the tests that compare two installations or seed one again; neither
+    /// changes it (seeding again adds nothing, or the test fails).
+    /// </summary>
+    public Task<(TestDatabase Database, DemoCredentials Credentials)> GetSecondAsync(DatabaseProvider provider) => Installation(provider, 2);
+
+    private Task<(TestDatabase Database, DemoCredentials Credentials)> Installation(DatabaseProvider provider, int number)
     {
         lock (_lock)
         {
-            if (!_seeded.TryGetValue(provider, out var task)) _seeded[provider] = task = DemoPartnershipTests.SeedSmallAsync(provider);
+            if (!_seeded.TryGetValue((provider, number), out var task)) _seeded[(provider, number)] = task = DemoPartnershipTests.SeedSmallAsync(provider);
             return task;
         }
     }
@@ -73,8 +82,7 @@ public sealed partial class DemoPartnershipTests(SmallDemoFixture fixture) : ICl
     public async Task Small_demo_has_the_same_people_every_time_but_secrets_of_its_own(DatabaseProvider provider)
     {
         var (first, firstCredentials) = await fixture.GetAsync(provider);
-        var (second, secondCredentials) = await SeedSmallAsync(provider);
-        await using var _ = second;
+        var (second, secondCredentials) = await fixture.GetSecondAsync(provider);
 
         Assert.Equal(await EverythingNamedAsync(first), await EverythingNamedAsync(second));
         Assert.Equal(firstCredentials.Users.Select(u => u.Email), secondCredentials.Users.Select(u => u.Email));
@@ -349,8 +357,7 @@ public sealed partial class DemoPartnershipTests(SmallDemoFixture fixture) : ICl
     [Theory, BothDatabases]
     public async Task Seeding_again_adds_nothing_and_keeps_the_credentials_file(DatabaseProvider provider)
     {
-        var (database, credentials) = await SeedSmallAsync(provider);
-        await using var _ = database;
+        var (database, credentials) = await fixture.GetSecondAsync(provider);
         var path = CredentialsPath();
         await credentials.WriteJsonAsync(path, TestContext.Current.CancellationToken);
         int Count(SafeguardingDbContext db) => db.People.Count() + db.Users.Count() + db.Organisations.Count() + db.ApiClients.Count() + db.AuditEntries.Count()
