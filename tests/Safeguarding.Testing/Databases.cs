@@ -72,6 +72,50 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(new DatabaseSettings(provider, cs, Path.GetTempPath()), name);
     }
 
+    /// <summary>
+    /// A fresh database holding what <paramref name="source"/> holds, for tests that share an expensive starting point
+    /// (the demo): the source must be left alone while it is copied, so it is kept as a template no test uses.
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase source)
+    {
+        if (source.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            var dir = Path.Combine(Path.GetTempPath(), "safeguarding-tests", RunId, Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            File.Copy(Path.Combine(source.Settings.DataDirectory, "safeguarding.db"), Path.Combine(dir, "safeguarding.db"));
+            return new TestDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "safeguarding.db")};Pooling=false", dir), null);
+        }
+
+        var name = $"sg_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(PostgresServer))
+        {
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {source._postgresName}", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var cs = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, cs, Path.GetTempPath()), name);
+    }
+
+    /// <summary>
+    /// Makes this database a template for <see cref="CopyOfAsync"/>: on PostgreSQL, CREATE DATABASE ... TEMPLATE refuses a
+    /// source anyone is connected to, so connections are closed and no more allowed. Nothing may use it afterwards.
+    /// </summary>
+    public async Task KeepAsTemplateAsync()
+    {
+        if (_postgresName is null) { SqliteConnection.ClearAllPools(); return; }
+        await using (var pooled = new NpgsqlConnection(Settings.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+        await using var admin = new NpgsqlConnection(PostgresServer);
+        await admin.OpenAsync();
+        await using (var close = new NpgsqlCommand($"ALTER DATABASE {_postgresName} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true", admin))
+            await close.ExecuteNonQueryAsync();
+        // A closed client's server process ends a moment later: wait for the last one.
+        await using var gone = new NpgsqlCommand(
+            $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{_postgresName}' AND pid <> pg_backend_pid()", admin);
+        for (var i = 0; i < 100 && (long)(await gone.ExecuteScalarAsync())! > 0; i++) await Task.Delay(100);
+    }
+
     public SafeguardingDbContext NewContext(IClock? clock = null)
     {
         var options = new DbContextOptionsBuilder<SafeguardingDbContext>();

@@ -40,24 +40,35 @@ public sealed class DemoPregnancyAndResettlement(SafeguardingDbContext db)
         var resettlement = users.FirstOrDefault(u => u.Email!.StartsWith("resettlement@", StringComparison.Ordinal));
         var today = Households.LondonDate(now);
 
-        // Young women 14 to 17 now; the newest ids, so as not to be the same children the missing and MACE demos pick first.
-        var young = await db.People.AsNoTracking()
+        // Young women 14 to 17 on the day they booked (some have turned 18 since); the newest ids, so as not to be the same
+        // children the missing and MACE demos pick first. Oldest first, so that those who have turned 18 take the year's
+        // earliest dates; one who would be 18 on her date is passed over.
+        var candidates = await db.People.AsNoTracking()
             .Where(p => p.PartnershipId == partnershipId && p.Sex == Sex.Female && p.DateOfBirth != null && p.DateOfBirth <= today.PlusYears(-14)
-                        && p.DateOfBirth > today.PlusYears(-17) && !p.IsSealed && p.MergedIntoPersonId == null)
-            .OrderByDescending(p => p.Id).Take(BookingsInYear).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber }).ToListAsync(ct);
+                        && p.DateOfBirth > today.PlusYears(-19) && !p.IsSealed && p.MergedIntoPersonId == null)
+            .OrderByDescending(p => p.Id).Take(BookingsInYear * 2).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber }).ToListAsync(ct);
+        candidates = [.. candidates.OrderBy(p => p.DateOfBirth).ThenBy(p => p.Id)];
+        // Spread over the year, newest last: the last two this week (not yet due), the two before them overdue now.
+        LocalDate Slot(int i) => i switch
+        {
+            BookingsInYear - 1 => today.PlusDays(-1),
+            BookingsInYear - 2 => today.PlusDays(-3),
+            BookingsInYear - 3 => today.PlusDays(-17),
+            BookingsInYear - 4 => today.PlusDays(-20),
+            _ => today.PlusDays(-360 + i * 340 / (BookingsInYear - 4)),
+        };
+        var young = new List<(Guid Id, string GivenName, string FamilyName, LocalDate? DateOfBirth, string? NhsNumber, LocalDate Booked)>();
+        foreach (var c in candidates)
+        {
+            if (young.Count == BookingsInYear) break;
+            var on = Slot(young.Count);
+            if (c.DateOfBirth!.Value.PlusYears(18) > on && c.DateOfBirth.Value.PlusYears(14) <= on) young.Add((c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.NhsNumber, on));
+        }
         var checklist = DomesticAbuse.Checklists.ShippedChecklists.Get(MaceReferrals.ChecklistCode);
         for (var i = 0; i < young.Count; i++)
         {
             var p = young[i];
-            // Spread over the year, newest last: the last two this week (not yet due), the two before them overdue now.
-            var booked = i switch
-            {
-                _ when i == young.Count - 1 => today.PlusDays(-1),
-                _ when i == young.Count - 2 => today.PlusDays(-3),
-                _ when i == young.Count - 3 => today.PlusDays(-17),
-                _ when i == young.Count - 4 => today.PlusDays(-20),
-                _ => today.PlusDays(-360 + i * 340 / Math.Max(1, young.Count - 4)),
-            };
+            var booked = p.Booked;
             var report = new MaternityBookingReport
             {
                 BookingReference = $"MAT/{booked.Year % 100:00}/{4100 + i:0000}", BookingDate = booked.ToString("yyyy-MM-dd", null),

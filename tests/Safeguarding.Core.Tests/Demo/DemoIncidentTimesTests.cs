@@ -13,11 +13,11 @@ public sealed class DemoIncidentTimesTests
     [Theory, BothDatabases]
     public async Task Each_demo_incident_is_received_soon_after_it_was_reported_so_a_days_list_holds_a_days_incidents(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        var (copy, _) = await SmallDemo.CopyAsync(provider);
+        await using var database = copy;
         var ct = TestContext.Current.CancellationToken;
         await using (var db = database.NewContext())
         {
-            await new DemoPartnership(db, TestSecrets.Ephemeral()).SeedAsync(DemoScale.Small, ct: ct);
             var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
             await new DemoEncompass(db, new PersonIndex(db)).SeedAsync(partnershipId, DemoScale.Small, ct: ct);
         }

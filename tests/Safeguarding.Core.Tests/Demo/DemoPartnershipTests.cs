@@ -35,7 +35,9 @@ public sealed class SmallDemoFixture : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (!_seeded.TryGetValue((provider, number), out var task)) _seeded[(provider, number)] = task = DemoPartnershipTests.SeedSmallAsync(provider);
+            // The first is a copy of the process's demo template; the second is seeded for real (secrets of its own).
+            if (!_seeded.TryGetValue((provider, number), out var task))
+                _seeded[(provider, number)] = task = number == 1 ? SmallDemo.CopyAsync(provider) : SmallDemo.SeedAsync(provider);
             return task;
         }
     }
@@ -49,15 +51,7 @@ public sealed class SmallDemoFixture : IAsyncDisposable
 public sealed partial class DemoPartnershipTests(SmallDemoFixture fixture) : IClassFixture<SmallDemoFixture>
 {
     /// <summary>The installation's keys, for these tests: the seeds are stored encrypted with them.</summary>
-    private static readonly SecretsAtRest Secrets = TestSecrets.Ephemeral();
-
-    internal static async Task<(TestDatabase, DemoCredentials)> SeedSmallAsync(DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.NewContext();
-        var credentials = await new DemoPartnership(db, Secrets).SeedAsync(DemoScale.Small, ct: TestContext.Current.CancellationToken);
-        return (database, credentials);
-    }
+    private static readonly SecretsAtRest Secrets = SmallDemo.Secrets;
 
     private static async Task<List<string>> EverythingNamedAsync(TestDatabase database)
     {
@@ -382,7 +376,7 @@ public sealed partial class DemoPartnershipTests(SmallDemoFixture fixture) : ICl
     [Theory, BothDatabases]
     public async Task A_lost_credentials_file_is_written_again_with_new_secrets_that_work(DatabaseProvider provider)
     {
-        var (database, old) = await SeedSmallAsync(provider);
+        var (database, old) = await SmallDemo.CopyAsync(provider);
         await using var _ = database;
         // The secrets drawn at the seed were never written out: as good as a lost file.
         var path = CredentialsPath();

@@ -26,9 +26,8 @@ public sealed class TrainedIndexFixture : IAsyncDisposable
 
     private static async Task<TestDatabase> SeedAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var (database, _) = await SmallDemo.CopyAsync(provider);
         await using var db = database.NewContext();
-        await new DemoPartnership(db, TestSecrets.Ephemeral()).SeedAsync(DemoScale.Small);
         var partnership = await db.Partnerships.SingleAsync();
         await new PersonIndex(db).TrainAsync(partnership.Id, ProcessContext.System("test:train"));
         return database;
