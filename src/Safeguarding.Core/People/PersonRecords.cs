@@ -25,9 +25,12 @@ public sealed record RecordPersonOptions(string GivenName, string FamilyName, Lo
 
 /// <summary>
 /// Opening a person's record: the policy decides (role, organisation, relationship, seal, break-glass). An allowed
-/// read is written to the audit trail before anything is returned; a refusal is thrown, and the host audits it.
+/// read is written to the audit trail before anything is returned; a refusal is thrown, and the host audits it. Besides
+/// the index's links, a module's records may give the reader's organisation a relationship for a while (<see
+/// cref="IRelationshipsWithAPerson"/>: a recent emergency department attendance at the reader's trust).
 /// </summary>
-public sealed class PersonRecords(SafeguardingDbContext db, IEnumerable<IRecordsAboutAPerson> recordsAbout)
+public sealed class PersonRecords(SafeguardingDbContext db, IEnumerable<IRecordsAboutAPerson> recordsAbout,
+    IEnumerable<IRelationshipsWithAPerson>? relationships = null)
 {
     public const string ResourceType = nameof(Person);
 
@@ -156,7 +159,7 @@ public sealed class PersonRecords(SafeguardingDbContext db, IEnumerable<IRecords
         var id = person.Id.ToString();
         var hasBreakGlass = actor.UserId is { } userId && await db.BreakGlassAccesses.AsNoTracking()
             .AnyAsync(b => b.UserId == userId && b.ResourceType == ResourceType && b.ResourceId == id && b.GrantedAt <= now && b.ExpiresAt > now, ct);
-        return ReadFacts(person, hasBreakGlass);
+        return await RelationshipsWithAPerson.WeighAsync(ReadFacts(person, hasBreakGlass), actor, person.Id, relationships ?? [], now, ct);
     }
 
     /// <summary>What the policy weighs to open a person's record; lists that link to records ask it the same way.</summary>

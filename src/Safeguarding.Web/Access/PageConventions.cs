@@ -105,6 +105,7 @@ public static class PageConventions
         Require(conventions, "/Learners/Signposting", Resource.EducationSignposting, Operation.Read);
         LoadForPage<Pages.Learners.Signposting.SignpostingFilter>(conventions, "/Learners/Signposting/Entry");
         Require(conventions, "/Learners/RollDifferences", Resource.EducationSignposting, Operation.Read);
+        LoadForPage<Pages.Learners.RollDifferences.RollDifferenceFilter>(conventions, "/Learners/RollDifferences/Difference");
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -265,4 +265,123 @@ public sealed class EdAttendanceIntakeTests
         Assert.Contains("list", audited);
         Assert.Contains("read", audited);
     }
+
+    [Theory, BothDatabases]
+    public async Task A_quarantined_attendance_corrected_is_taken_in_through_the_intake_runs_the_education_check_and_is_marked_released(DatabaseProvider provider)
+    {
+        await using var w = await World.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var header = string.Join(',', EdAttendanceFiles.Columns);
+        // A child of school age who named no setting, sent with a mistyped NHS number.
+        var file = $"""
+            {header}
+            R/1,2026-11-01T20:00:00+00:00,1234567890,Ali,Releasetest,2013-01-02,Female,LS2 2AA,,,,,,,true,,
+            """;
+        Guid held;
+        await using (var db = w.NewContext())
+            held = (await w.Intake(db).ImportFileAsync(new ImportEdAttendanceFileOptions(file, "ed.csv"), As(w.Nurse), ct)).Single().Result.QuarantinedRecordId!.Value;
+
+        // Releasing needs leave to resolve the quarantine and to send that trust's attendances: the council's administrator has only the first.
+        var councilAdministrator = await w.UserAsync(w.Council, Role.PartnershipAdministrator);
+        var releaser = await w.UserAsync(w.Hospital, Role.EdSafeguardingNurse, Role.PartnershipAdministrator);
+        var nhs = Nhs();
+        await using (var db = w.NewContext())
+        {
+            var record = await db.QuarantinedRecords.SingleAsync(r => r.Id == held, ct);
+            var release = new EdAttendanceRelease(db, w.Intake(db), new Quarantine(db));
+            // The file's row is offered for correction in the API's JSON shape.
+            var offered = release.ForCorrection(record);
+            Assert.Equal(("R/1", "1234567890"), (EdAttendanceRules.Parse(offered, out _)!.AttendanceReference, EdAttendanceRules.Parse(offered, out _)!.NhsNumber));
+            var corrected = offered.Replace("1234567890", nhs, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<ForbiddenException>(() => release.ReleaseAsync(new(record, corrected), As(councilAdministrator), ct));
+            await Assert.ThrowsAsync<ForbiddenException>(() => release.ReleaseAsync(new(record, corrected), As(w.Nurse), ct));
+            var outcome = await release.ReleaseAsync(new(record, corrected), As(releaser), ct);
+            Assert.True(outcome.Accepted, string.Join("; ", outcome.Reasons));
+            Assert.Equal("Released: attendance R/1 created", outcome.Resolution);
+        }
+
+        await using var read = w.NewContext();
+        var attendance = await read.Set<EdAttendance>().SingleAsync(a => a.PartnershipId == w.PartnershipId, ct);
+        Assert.Equal((w.Hospital.Id, "R/1", nhs), (attendance.HospitalOrganisationId, attendance.AttendanceReference, (await read.People.SingleAsync(p => p.Id == attendance.PersonId, ct)).NhsNumber));
+        var raised = await read.Set<EducationSignposting>().SingleAsync(s => s.PartnershipId == w.PartnershipId, ct);
+        Assert.Equal((SignpostingKind.PossibleCme, attendance.PersonId, attendance.Id), (raised.Kind, raised.PersonId, raised.RaisedFrom));
+        var record2 = await read.QuarantinedRecords.SingleAsync(r => r.Id == held, ct);
+        Assert.Equal((QuarantineStatus.Released, releaser.User.Id, "Released: attendance R/1 created"), (record2.Status, record2.ResolvedByUserId!.Value, record2.Resolution));
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_still_bad_correction_is_refused_with_its_reasons_and_nothing_is_stored(DatabaseProvider provider)
+    {
+        await using var w = await World.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var held = (await w.SendAsync(Attendance("R/2", "9434765871", "2013-01-01", none: true))).QuarantinedRecordId!.Value;
+        var releaser = await w.UserAsync(w.Hospital, Role.EdSafeguardingNurse, Role.PartnershipAdministrator);
+
+        await using (var db = w.NewContext())
+        {
+            var record = await db.QuarantinedRecords.SingleAsync(r => r.Id == held, ct);
+            var release = new EdAttendanceRelease(db, w.Intake(db), new Quarantine(db));
+            // Still a bad NHS number, and now a person 26 or over on arrival.
+            var outcome = await release.ReleaseAsync(new(record, Attendance("R/2", "9434765872", "1990-01-01", none: true)), As(releaser), ct);
+            Assert.False(outcome.Accepted);
+            Assert.Contains(outcome.Reasons, r => r.StartsWith("nhsNumber:", StringComparison.Ordinal));
+            Assert.Contains(outcome.Reasons, r => r.StartsWith("dateOfBirth: The person was 26 or over on arrival", StringComparison.Ordinal));
+            var unreadable = await release.ReleaseAsync(new(record, "{ not json"), As(releaser), ct);
+            Assert.False(unreadable.Accepted);
+            Assert.Single(unreadable.Reasons);
+        }
+
+        await using var read = w.NewContext();
+        Assert.False(await read.Set<EdAttendance>().AnyAsync(a => a.PartnershipId == w.PartnershipId, ct));
+        Assert.False(await read.Set<EducationSignposting>().AnyAsync(s => s.PartnershipId == w.PartnershipId, ct));
+        Assert.False(await read.SourceRecords.AnyAsync(r => r.PartnershipId == w.PartnershipId && r.OrganisationId == w.Hospital.Id, ct));
+        var waiting = await read.QuarantinedRecords.Where(r => r.PartnershipId == w.PartnershipId).ToListAsync(ct);
+        Assert.Equal([(held, QuarantineStatus.Waiting)], waiting.Select(r => (r.Id, r.Status)).ToList());
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_setting_resolves_its_roll_difference_with_what_it_found_and_a_child_not_its_own_goes_to_the_CME_lead(DatabaseProvider provider)
+    {
+        await using var w = await World.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var updated = Nhs(); await w.KnownAsync(updated, "2012-01-01", w.SchoolB);
+        var notOurs = Nhs(); var notOursId = await w.KnownAsync(notOurs, "2012-02-02", w.SchoolB);
+        var other = Nhs(); await w.KnownAsync(other, "2012-03-03", w.SchoolB);
+        await w.SendAsync(Attendance("RD/1", updated, "2012-01-01", urn: w.SchoolA.Urn));
+        await w.SendAsync(Attendance("RD/2", notOurs, "2012-02-02", none: true));
+        await w.SendAsync(Attendance("RD/3", other, "2012-03-03", urn: w.SchoolA.Urn));
+        var keyAdultA = await w.UserAsync(w.SchoolA, Role.SchoolKeyAdult);
+
+        await using var db = w.NewContext();
+        var signposting = new EducationSignpostings(db);
+        var differences = (await signposting.RollDifferencesAsync(new RollDifferencesOptions(new PageOptions()), As(w.KeyAdultB), ct)).Items;
+        Assert.Equal(3, differences.Count);
+        var byPupil = differences.ToDictionary(d => d.RollLocalId!);
+        var (first, second, third) = (byPupil[$"pupil-{updated}"].Id, byPupil[$"pupil-{notOurs}"].Id, byPupil[$"pupil-{other}"].Id);
+
+        // Another setting reaches neither the difference nor its resolution; GET is checked as strictly as the POST, and audited.
+        await Assert.ThrowsAsync<ForbiddenException>(() => signposting.RollDifferenceAsync(first, As(keyAdultA), ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => signposting.RecordAsync(new RecordSignpostingOptions(first, SignpostingStatus.RollUpdated, null), As(keyAdultA), ct));
+        Assert.Equal($"pupil-{updated}", (await signposting.RollDifferenceAsync(first, As(w.KeyAdultB), ct))!.RollLocalId);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.ResourceType == EducationSignpostings.ResourceType && e.ResourceId == first.ToString() && e.Action == "read", ct));
+
+        // A council outcome is not a finding; "other" needs the setting to say what it found.
+        Assert.Equal("Choose what you found: roll updated, child not yours, or other",
+            await signposting.RecordAsync(new RecordSignpostingOptions(first, SignpostingStatus.FoundOnRoll, "x"), As(w.KeyAdultB), ct));
+        Assert.Equal("Say what you found", await signposting.RecordAsync(new RecordSignpostingOptions(third, SignpostingStatus.Closed, " "), As(w.KeyAdultB), ct));
+
+        Assert.Null(await signposting.RecordAsync(new RecordSignpostingOptions(first, SignpostingStatus.RollUpdated, null), As(w.KeyAdultB), ct));
+        Assert.Null(await signposting.RecordAsync(new RecordSignpostingOptions(second, SignpostingStatus.ReferredToCme, null), As(w.KeyAdultB), ct));
+        Assert.Null(await signposting.RecordAsync(new RecordSignpostingOptions(third, SignpostingStatus.Closed, "Dual registered with School A"), As(w.KeyAdultB), ct));
+        Assert.Equal("What was done is already recorded", await signposting.RecordAsync(new RecordSignpostingOptions(first, SignpostingStatus.RollUpdated, null), As(w.KeyAdultB), ct));
+
+        // Resolved differences leave the open list; the child not the setting's is now on the CME/NEET lead's list.
+        Assert.Empty((await signposting.RollDifferencesAsync(new RollDifferencesOptions(new PageOptions()), As(w.KeyAdultB), ct)).Items);
+        var council = (await signposting.ListAsync(new SignpostingListOptions(new PageOptions()), As(w.CmeLead), ct)).Items;
+        Assert.Equal([(SignpostingKind.PossibleCme, notOursId)], council.Select(r => (r.Kind, r.PersonId)).ToList());
+        await using var read = w.NewContext();
+        var resolved = await read.Set<EducationSignposting>().Where(s => s.Kind == SignpostingKind.RollDifference && s.PartnershipId == w.PartnershipId).ToListAsync(ct);
+        Assert.All(resolved, r => Assert.Equal(w.KeyAdultB.User.Id, r.ActedByUserId));
+        Assert.Equal([SignpostingStatus.Closed, SignpostingStatus.RollUpdated, SignpostingStatus.ReferredToCme], resolved.Select(r => r.Status).Order().ToList());
+    }
 }

@@ -377,6 +377,8 @@ public static class AccessMatrixTable
         R("GET /learners/signposting/{id:guid}", EducationSignposting, Update, UnknownId),
         R("POST /learners/signposting/{id:guid}", EducationSignposting, Update, UnknownId),
         R("GET /learners/roll-differences", EducationSignposting, Read),
+        R("GET /learners/roll-differences/{id:guid}", EducationSignposting, Update, UnknownId),
+        R("POST /learners/roll-differences/{id:guid}", EducationSignposting, Update, UnknownId),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

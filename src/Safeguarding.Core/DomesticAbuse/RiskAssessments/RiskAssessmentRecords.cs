@@ -44,7 +44,7 @@ public sealed record ChildVoice(Guid PersonId, bool? FeelsSafeAtHome, string? Wh
 /// completion the answers are scored against the partnership's thresholds with the victim's earlier police incidents
 /// and MARAC referrals taken from the records, and the result is kept with the checklist version used.
 /// </summary>
-public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
+public sealed class RiskAssessmentRecords(SafeguardingDbContext db, IEnumerable<IRelationshipsWithAPerson>? relationships = null)
 {
     public const string ResourceType = nameof(RiskAssessment);
 
@@ -67,8 +67,10 @@ public sealed class RiskAssessmentRecords(SafeguardingDbContext db)
             // their own organisation's record just sent to the index).
             if (options.IncidentId is null)
             {
-                var read = AccessPolicy.Decide(actor, Resource.Person, Operation.Read,
-                    new RecordFacts(victim.PartnershipId, victim.RecordedByOrganisationId, [.. victim.Links.Select(l => l.OrganisationId)], victim.IsSealed));
+                // As the person's page asks: the index's links, and a relationship a module's records give for a while (ADR-024).
+                var facts = await RelationshipsWithAPerson.WeighAsync(PersonRecords.ReadFacts(victim, hasBreakGlass: false), actor, victim.Id, relationships ?? [],
+                    db.Clock.GetCurrentInstant(), ct);
+                var read = AccessPolicy.Decide(actor, Resource.Person, Operation.Read, facts);
                 if (!read.Allowed) throw new ForbiddenException(PersonRecords.ResourceType, victim.Id.ToString(), read.Reason);
             }
             if (victim.DateOfBirth is { } dob)

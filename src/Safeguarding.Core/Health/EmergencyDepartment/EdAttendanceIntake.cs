@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Learners.Signposting;
 using Safeguarding.Core.People;
@@ -27,7 +28,8 @@ public sealed record EdIntakeResult(EdIntakeOutcome Outcome, string? AttendanceR
     Guid? QuarantinedRecordId = null, IReadOnlyDictionary<string, List<string>>? Errors = null, IReadOnlyList<string>? Reasons = null);
 
 /// <summary>One attendance to take in: the text it came from, the report read from it (or why not), where it came from, and for a file's row where each field is.</summary>
-public sealed record EdAttendanceToReceive(string Raw, EdAttendanceReport? Report, string? Problem, string Source, Func<string, string>? Locate = null);
+public sealed record EdAttendanceToReceive(string Raw, EdAttendanceReport? Report, string? Problem, string Source, Func<string, string>? Locate = null)
+    : IReceivedRecord;
 
 public sealed record ReceiveEdAttendanceOptions(string Raw, string Source);
 
@@ -43,11 +45,18 @@ public sealed record EdAttendanceFileResult(string Where, EdIntakeResult Result)
 /// said about their education against the rolls (<see cref="EducationCheck"/>). The same reference with the same facts
 /// stores nothing; with other facts the newer copy replaces the attendance and what it raised that no one has acted on.
 /// A file is taken whole in one transaction: every row is stored or quarantined; a file that cannot be read stores nothing.
+/// A quarantined attendance, corrected, comes back through the same rules (<see cref="EdAttendanceRelease"/>).
 /// </summary>
 public sealed class EdAttendanceIntake(SafeguardingDbContext db, PersonIndex personIndex, Quarantine quarantine, EducationCheck education)
+    : RecordIntake<EdAttendanceToReceive, EdIntakeResult>(db, quarantine)
 {
     public const string QuarantineKind = "health-ed-attendance";
     public const string SourceSystem = "ed-attendances";
+
+    protected override string HeldAs => QuarantineKind;
+
+    protected override RecordSender Sender { get; } =
+        new(Resource.EdAttendance, EdAttendances.ResourceType, OrganisationType.HospitalTrust, "emergency department attendances", "a hospital trust");
 
     public Task<EdIntakeResult> ReceiveAsync(ReceiveEdAttendanceOptions options, ProcessContext process, CancellationToken ct = default)
     {
@@ -55,52 +64,23 @@ public sealed class EdAttendanceIntake(SafeguardingDbContext db, PersonIndex per
         return ReceiveAsync(new EdAttendanceToReceive(options.Raw, report, problem, options.Source), process, ct);
     }
 
-    public async Task<EdIntakeResult> ReceiveAsync(EdAttendanceToReceive attendance, ProcessContext process, CancellationToken ct = default)
-    {
-        var actor = process.RequireActor();
-        await RequireHospitalAsync(actor, ct);
-        return await TakeAsync(actor, attendance, process, ct);
-    }
+    public async Task<IReadOnlyList<EdAttendanceFileResult>> ImportFileAsync(ImportEdAttendanceFileOptions options, ProcessContext process, CancellationToken ct = default) =>
+        [.. (await ImportAsync(() => EdAttendanceFiles.Read(options.Text, options.FileName), process, ct)).Select(r => new EdAttendanceFileResult(r.Where, r.Result))];
 
-    public async Task<IReadOnlyList<EdAttendanceFileResult>> ImportFileAsync(ImportEdAttendanceFileOptions options, ProcessContext process, CancellationToken ct = default)
-    {
-        var actor = process.RequireActor();
-        await RequireHospitalAsync(actor, ct);
-        var rows = EdAttendanceFiles.Read(options.Text, options.FileName);
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            var results = new List<EdAttendanceFileResult>(rows.Count);
-            foreach (var (where, row) in rows) results.Add(new EdAttendanceFileResult(where, await TakeAsync(actor, row, process, ct)));
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-            return results;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
-    }
+    protected override EdIntakeResult Held(string? reference, Guid quarantinedRecordId, IReadOnlyDictionary<string, List<string>> errors, IReadOnlyList<string> reasons) =>
+        new(EdIntakeOutcome.Quarantined, reference, QuarantinedRecordId: quarantinedRecordId, Errors: errors, Reasons: reasons);
 
-    private async Task RequireHospitalAsync(Actor actor, CancellationToken ct)
+    protected override async Task<EdIntakeResult> TakeAsync(Actor actor, EdAttendanceToReceive received, ProcessContext process, CancellationToken ct)
     {
-        if (!AccessPolicy.Decide(actor, Resource.EdAttendance, Operation.Create).Allowed)
-            throw new ForbiddenException(EdAttendances.ResourceType, null, "No role or scope allows sending emergency department attendances.");
-        var trust = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == actor.OrganisationId && o.PartnershipId == actor.PartnershipId, ct);
-        if (trust?.Type != OrganisationType.HospitalTrust)
-            throw new ForbiddenException(EdAttendances.ResourceType, null, "Only a hospital trust sends emergency department attendances.");
-    }
-
-    private async Task<EdIntakeResult> TakeAsync(Actor actor, EdAttendanceToReceive received, ProcessContext process, CancellationToken ct)
-    {
-        db.Process = process;
+        Db.Process = process;
         var report = received.Report;
-        if (report is null) return await HoldAsync(actor, received, new() { ["body"] = [received.Problem ?? "Not an attendance"] }, null, ct);
-        var now = db.Clock.GetCurrentInstant();
+        if (report is null) return await HoldAsync(actor, received, new Dictionary<string, List<string>> { ["body"] = [received.Problem ?? "Not an attendance"] }, null, ct);
+        var now = Db.Clock.GetCurrentInstant();
         var check = EdAttendanceRules.Check(report, now);
         if (!check.IsValid) return await HoldAsync(actor, received, check.Errors, report.AttendanceReference, ct);
 
         var reference = check.Reference;
-        var attendance = await db.Set<EdAttendance>().SingleOrDefaultAsync(a => a.PartnershipId == actor.PartnershipId
+        var attendance = await Db.Set<EdAttendance>().SingleOrDefaultAsync(a => a.PartnershipId == actor.PartnershipId
             && a.HospitalOrganisationId == actor.OrganisationId && a.AttendanceReference == reference, ct);
         var fingerprint = report.Fingerprint();
         if (attendance is not null && attendance.Fingerprint == fingerprint) return new EdIntakeResult(EdIntakeOutcome.Unchanged, reference, attendance.Id);
@@ -113,7 +93,7 @@ public sealed class EdAttendanceIntake(SafeguardingDbContext db, PersonIndex per
         };
         var arrival = await personIndex.ReceiveAsync(new IncomingRecord(actor.OrganisationId, SourceSystem, $"nhs/{check.NhsNumber}", JsonSerializer.Serialize(person),
             person.givenName, person.familyName, person.dateOfBirth, check.Sex, person.postcode, null, check.NhsNumber, null), process, ct);
-        db.Process = process;
+        Db.Process = process;
 
         var outcome = attendance is null ? EdIntakeOutcome.Created : EdIntakeOutcome.Replaced;
         if (attendance is null)
@@ -121,7 +101,7 @@ public sealed class EdAttendanceIntake(SafeguardingDbContext db, PersonIndex per
             attendance = new EdAttendance { AttendanceReference = reference, Received = received.Raw, Fingerprint = fingerprint };
             attendance.PartnershipId = actor.PartnershipId;
             attendance.HospitalOrganisationId = actor.OrganisationId;
-            db.Add(attendance);
+            Db.Add(attendance);
         }
         attendance.PersonId = arrival.PersonId;
         attendance.ArrivedAt = check.ArrivedAt;
@@ -139,15 +119,42 @@ public sealed class EdAttendanceIntake(SafeguardingDbContext db, PersonIndex per
 
         var educationOutcome = await education.RaiseAsync(new EducationStatement(arrival.PersonId, check.DateOfBirth, check.ArrivedOn,
             report.EducationSettingUrn, report.EducationSettingName, check.InEmploymentOrTraining, report.EdAdvice, attendance.Id), process, ct);
-        await db.SaveChangesAsync(ct);
+        await Db.SaveChangesAsync(ct);
         return new EdIntakeResult(outcome, reference, attendance.Id, educationOutcome);
     }
+}
 
-    private async Task<EdIntakeResult> HoldAsync(Actor actor, EdAttendanceToReceive received, Dictionary<string, List<string>> errors, string? reference, CancellationToken ct)
+/// <summary>
+/// Releases a corrected attendance from the quarantine through the same intake as the API and files: taken in, the person
+/// found through the index, and what the young person said about their education checked against the rolls, as on receipt.
+/// </summary>
+public sealed class EdAttendanceRelease(SafeguardingDbContext db, EdAttendanceIntake intake, Quarantine quarantine) : IntakeRelease<EdAttendanceReport>(db, quarantine)
+{
+    public override string Kind => EdAttendanceIntake.QuarantineKind;
+    protected override string Record => "emergency department attendance";
+    protected override string SentBy => "trust";
+    protected override Resource Resource => Resource.EdAttendance;
+    protected override JsonSerializerOptions CorrectionJson { get; } = new(EdAttendanceReport.Json) { WriteIndented = true };
+
+    protected override EdAttendanceReport? Parse(string text, out string? problem) => EdAttendanceRules.Parse(text, out problem);
+
+    protected override EdAttendanceReport? ReadRow(string text)
     {
-        var reasons = errors.SelectMany(e => e.Value.Select(m => received.Locate is { } locate ? $"{locate(e.Key)}: {e.Key}: {m}" : $"{e.Key}: {m}")).ToList();
-        var held = quarantine.Hold(actor.PartnershipId, QuarantineKind, received.Source, received.Raw, reasons, actor.OrganisationId);
-        await db.SaveChangesAsync(ct);
-        return new EdIntakeResult(EdIntakeOutcome.Quarantined, reference?.Trim(), QuarantinedRecordId: held.Id, Errors: errors, Reasons: reasons);
+        try
+        {
+            var rows = EdAttendanceFiles.Read(text, "record.csv");
+            return rows.Count == 1 ? rows[0].Row.Report : null;
+        }
+        catch (EdAttendanceFileException) { return null; }
+    }
+
+    protected override IReadOnlyList<string> Check(EdAttendanceReport report, Instant now) => [.. EdAttendanceRules.Check(report, now).Reasons];
+
+    protected override async Task<ReleaseOutcome> TakeInAsync(EdAttendanceReport report, string corrected, string source, ProcessContext process, CancellationToken ct)
+    {
+        var result = await intake.ReceiveAsync(new EdAttendanceToReceive(corrected, report, null, source), process, ct);
+        return result.Outcome == EdIntakeOutcome.Quarantined
+            ? ReleaseOutcome.Refused(result.Reasons ?? [])
+            : new ReleaseOutcome(true, $"Released: attendance {result.AttendanceReference} {result.Outcome.ToString().ToLowerInvariant()}", []);
     }
 }

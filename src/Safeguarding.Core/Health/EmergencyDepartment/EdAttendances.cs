@@ -56,14 +56,16 @@ public sealed class EdAttendances(SafeguardingDbContext db)
         if (a is null) return null;
         var decision = AccessPolicy.Decide(actor, Resource.EdAttendance, Operation.Read, new RecordFacts(a.PartnershipId, a.HospitalOrganisationId));
         if (!decision.Allowed) throw new ForbiddenException(ResourceType, id.ToString(), decision.Reason);
-        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == a.PersonId, ct);
+        var person = await db.People.AsNoTracking().Include(p => p.Links).SingleAsync(p => p.Id == a.PersonId, ct);
         var names = await SealedPeople.NamesAsync(db, actor, [a.PersonId], ct);
         db.QueueAudit(process, AuditActions.Read, ResourceType, id.ToString(), AuditOutcome.Allowed);
         new AuditTrail(db).QueueListed(process, "emergency department attendance", PersonRecords.ResourceType, [a.PersonId]);
         await db.SaveChangesAsync(ct);
         var sent = AsSent(a.Received);
-        var mayOpenPerson = AccessPolicy.Decide(actor, Resource.Person, Operation.Read,
-            new RecordFacts(person.PartnershipId, LinkedOrganisationIds: [a.HospitalOrganisationId], IsSealed: person.IsSealed)).Allowed;
+        // Asked as the person's page will ask: the index's links, and the trust's relationship while an attendance is recent (ADR-024).
+        var facts = await RelationshipsWithAPerson.WeighAsync(PersonRecords.ReadFacts(person, hasBreakGlass: false), actor, person.Id,
+            [new EdAttendanceRelationship(db)], db.Clock.GetCurrentInstant(), ct);
+        var mayOpenPerson = AccessPolicy.Decide(actor, Resource.Person, Operation.Read, facts).Allowed;
         return new EdAttendanceView(Row(a, names.GetValueOrDefault(a.PersonId, SealedPeople.Withheld)), person.NhsNumber, a.ChiefComplaintCode, a.InjuryIntentCode,
             a.InjuryMechanismCode, a.DischargeDestinationCode, EdAttendanceRules.Clean(sent?.EducationSettingUrn), EdAttendanceRules.Clean(sent?.EducationSettingName),
             YesNo(sent?.NoEducationSetting), YesNo(sent?.InEmploymentOrTraining), EdAttendanceRules.Clean(sent?.EdAdvice), a.ReceivedAt, mayOpenPerson);

@@ -24,8 +24,12 @@ public enum SignpostingStatus
     CmeCaseOpened,
     /// <summary>The young person was signposted to education, employment or training.</summary>
     Signposted,
-    /// <summary>Closed with a note (for a roll difference: reconciled by the setting).</summary>
+    /// <summary>Closed with a note (for a roll difference: resolved by the setting otherwise, said in the note).</summary>
     Closed,
+    /// <summary>A roll difference: the setting corrected its roll.</summary>
+    RollUpdated,
+    /// <summary>A roll difference: the child is not the setting's, and it referred them to the council as possibly missing education.</summary>
+    ReferredToCme,
 }
 
 /// <summary>

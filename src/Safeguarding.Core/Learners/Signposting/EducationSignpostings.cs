@@ -64,7 +64,12 @@ public sealed class EducationSignpostings(SafeguardingDbContext db)
         return (await RowsAsync(actor, [entry], ct))[0];
     }
 
-    /// <summary>Records what was done (found on a roll, CME case opened, signposted, closed) with a note. Null when saved, else the problem.</summary>
+    /// <summary>
+    /// Records what was done with a note (found on a roll, CME case opened, signposted, closed); for a roll difference,
+    /// what the setting found: its roll updated, the child not its own and referred to the council's CME/NEET lead (a
+    /// possible CME entry is raised for them, unless one is open already), or something else said in the note. Checked
+    /// against the policy for that entry. Null when saved, else the problem.
+    /// </summary>
     public async Task<string?> RecordAsync(RecordSignpostingOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
@@ -73,21 +78,58 @@ public sealed class EducationSignpostings(SafeguardingDbContext db)
         Demand(actor, entry, Operation.Update);
         var note = string.IsNullOrWhiteSpace(options.Note) ? null : options.Note.Trim();
         if (options.Status == SignpostingStatus.Open || !Enum.IsDefined(options.Status)) return "Choose what was done";
-        if (entry.Kind == SignpostingKind.RollDifference && options.Status != SignpostingStatus.Closed) return "A roll difference is closed once reconciled";
+        var rollDifference = entry.Kind == SignpostingKind.RollDifference;
+        if (rollDifference != RollDifferenceFindings.Contains(options.Status))
+            return rollDifference ? "Choose what you found: roll updated, child not yours, or other" : "Choose what was done";
         if (entry.Kind == SignpostingKind.Neet && options.Status == SignpostingStatus.CmeCaseOpened) return "A young person over school age has no CME case: choose another outcome";
-        if (note is null) return "Enter a note of what was done";
-        if (note.Length > 2000) return "The note must be 2,000 characters or fewer";
+        // A roll updated or a referral says what was done; anything else needs the note to say it.
+        if (note is null && !(rollDifference && options.Status != SignpostingStatus.Closed))
+            return rollDifference ? "Say what you found" : "Enter a note of what was done";
+        if (note?.Length > 2000) return "The note must be 2,000 characters or fewer";
         if (entry.Status != SignpostingStatus.Open) return "What was done is already recorded";
         db.Process = process with { Purpose = "education signposting recorded" };
         entry.Status = options.Status;
         entry.Note = note;
         entry.ActedByUserId = actor.UserId;
         entry.ActedAt = db.Clock.GetCurrentInstant();
+        if (options.Status == SignpostingStatus.ReferredToCme) await ReferToCmeAsync(entry, ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    /// <summary>The reader's own setting's open roll differences, newest first, paged; each listed is audited.</summary>
+    /// <summary>
+    /// One roll difference for the setting whose roll it concerns (or whoever else the policy lets read it), audited; null when the
+    /// partnership has no such roll difference.
+    /// </summary>
+    public async Task<RollDifferenceRow?> RollDifferenceAsync(Guid id, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var entry = await db.Set<EducationSignposting>().AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == id && s.PartnershipId == actor.PartnershipId && s.Kind == SignpostingKind.RollDifference, ct);
+        if (entry is null) return null;
+        Demand(actor, entry, Operation.Read);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, id.ToString(), AuditOutcome.Allowed);
+        await db.SaveChangesAsync(ct);
+        return new RollDifferenceRow(entry.Id, entry.RollLocalId, entry.NamedOn, entry.NamedSettingUrn, entry.NamedSettingName, entry.Status, entry.Note);
+    }
+
+    private static readonly SignpostingStatus[] RollDifferenceFindings = [SignpostingStatus.RollUpdated, SignpostingStatus.ReferredToCme, SignpostingStatus.Closed];
+
+    /// <summary>A child the setting says is not its own is on no roll it knows: the council's CME/NEET lead gets a possible CME entry.</summary>
+    private async Task ReferToCmeAsync(EducationSignposting difference, CancellationToken ct)
+    {
+        var open = await db.Set<EducationSignposting>().AnyAsync(s => s.PartnershipId == difference.PartnershipId && s.PersonId == difference.PersonId
+            && s.Kind == SignpostingKind.PossibleCme && s.Status == SignpostingStatus.Open, ct);
+        if (open) return;
+        db.Add(new EducationSignposting
+        {
+            PartnershipId = difference.PartnershipId, Kind = SignpostingKind.PossibleCme, PersonId = difference.PersonId, RaisedFrom = difference.Id,
+            NamedOn = difference.NamedOn, NamedSettingUrn = difference.NamedSettingUrn, NamedSettingName = difference.NamedSettingName,
+            RaisedAt = db.Clock.GetCurrentInstant(), Status = SignpostingStatus.Open,
+        });
+    }
+
+    /// <summary>The reader's own setting's open roll differences, newest first, paged; each listed is audited. Resolved ones leave the list.</summary>
     public async Task<Paged<RollDifferenceRow>> RollDifferencesAsync(RollDifferencesOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();

@@ -37,6 +37,8 @@ public sealed class IndexModel(CurrentActor current, EducationSignpostings signp
         SignpostingStatus.FoundOnRoll => "Found on a roll",
         SignpostingStatus.CmeCaseOpened => "CME case opened",
         SignpostingStatus.Signposted => "Signposted",
+        SignpostingStatus.RollUpdated => "Roll updated",
+        SignpostingStatus.ReferredToCme => "Not our pupil: referred to the CME/NEET lead",
         _ => "Closed",
     };
 
