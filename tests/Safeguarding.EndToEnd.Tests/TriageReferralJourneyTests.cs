@@ -125,9 +125,9 @@ public sealed class TriageReferralJourneyTests(EndToEndFixture fixture)
         violations.AddRange(await page.AxeViolationsAsync("Walk-in (submitted empty)"));
         await page.GetByLabel("Given name").FillAsync(given);
         await page.GetByLabel("Family name").FillAsync("Walkin");
-        await page.Locator("input[name='DateOfBirth.Day']").FillAsync("4");
-        await page.Locator("input[name='DateOfBirth.Month']").FillAsync("3");
-        await page.Locator("input[name='DateOfBirth.Year']").FillAsync("1985");
+        await page.Locator("input[name='Find.DateOfBirth.Day']").FillAsync("4");
+        await page.Locator("input[name='Find.DateOfBirth.Month']").FillAsync("3");
+        await page.Locator("input[name='Find.DateOfBirth.Year']").FillAsync("1985");
         await page.SubmitAsync("Find the person");
         violations.AddRange(await page.AxeViolationsAsync("Walk-in (found)"));
         await page.GetByLabel($"None of these: record {given} Walkin as a new person").CheckAsync();

@@ -356,15 +356,18 @@ public sealed class DateParts
 /// <c>&lt;govuk-date-input for="Dob" legend="Date of birth" hint="For example, 27 3 2007" /&gt;</c>. The page property
 /// is a <see cref="DateParts"/>; an error on the field (its own name, or one of its parts) marks all three boxes.
 /// The boxes are "&lt;id&gt;-day", "&lt;id&gt;-month" and "&lt;id&gt;-year" inside a div with the field's id.
+/// A field given by <c>name</c> (inside a partial) takes its date from <c>value</c>, as the other inputs do, so it keeps
+/// what was typed even when the page has cleared its model state.
 /// </summary>
 [HtmlTargetElement("govuk-date-input", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukDateInputTagHelper : GovukFieldsetTagHelper
 {
+    public DateParts? Value { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var error = Error ?? PartError();
-        var model = For?.Model as DateParts;
+        var model = For?.Model as DateParts ?? Value;
         FormGroup(output, error);
 
         var html = new StringBuilder();

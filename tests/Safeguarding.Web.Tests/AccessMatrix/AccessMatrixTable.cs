@@ -302,7 +302,7 @@ public static class AccessMatrixTable
         // Under-18 maternity bookings and the YOI's release plans (issue 14, pregnancy-yoi): the trusts' bookings by API and
         // file, the midwives' list (and the Front Door's referrals from it), each booking with its screening, the screening
         // clock's settings (taking a referral on is the Front Door's: across the partnership); the resettlement team's release
-        // plans (their handlers check again in the service).
+        // plans (their handlers check again in the service; a new plan is for those who run meetings across the partnership).
         R("POST /api/v1/exploitation/maternity-bookings", MaternityBooking, Create),
         R("GET /exploitation/maternity", MaternityBooking, Read), new("POST /exploitation/maternity?handler=Take", GrantAcrossPartnership, MaternityBooking, Update),
         R("GET /exploitation/maternity/{id:guid}", MaternityBooking, Read, UnknownId),
@@ -310,6 +310,9 @@ public static class AccessMatrixTable
         R("GET /exploitation/maternity/upload", MaternityBooking, Create), R("POST /exploitation/maternity/upload", MaternityBooking, Create),
         R("GET /exploitation/maternity-settings", PartnershipSettings, Update), R("POST /exploitation/maternity-settings", PartnershipSettings, Update),
         R("GET /exploitation/resettlement", Meeting, Read),
+        new("GET /exploitation/resettlement/new", GrantAcrossPartnership, Meeting, Update),
+        new("POST /exploitation/resettlement/new?handler=Find", GrantAcrossPartnership, Meeting, Update),
+        new("POST /exploitation/resettlement/new?handler=Create", GrantAcrossPartnership, Meeting, Update),
         R("GET /exploitation/resettlement/{id:guid}", Meeting, Read, UnknownId),
         R("POST /exploitation/resettlement/{id:guid}?handler=ReleaseDate", Meeting, Read, UnknownId),
         R("POST /exploitation/resettlement/{id:guid}?handler=Action", Meeting, Read, UnknownId),

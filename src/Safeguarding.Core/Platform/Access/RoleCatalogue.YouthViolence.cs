@@ -135,5 +135,7 @@ public static partial class RoleCatalogue
         (Role.ResettlementPractitioner, new(Meeting, Create, WholePartnership)),
         (Role.ResettlementPractitioner, new(Meeting, Read, WholePartnership)),
         (Role.ResettlementPractitioner, new(Meeting, Update, WholePartnership)),
+        // A child in custody whom the partnership does not yet know is recorded from the new release plan page (search before create).
+        (Role.ResettlementPractitioner, new(Person, Create, WholePartnership)),
     ];
 }

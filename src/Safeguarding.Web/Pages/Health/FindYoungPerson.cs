@@ -9,9 +9,10 @@ using Safeguarding.Core.Platform.Access;
 namespace Safeguarding.Web.Pages.Health;
 
 /// <summary>
-/// Search before create, for the ward's pages (the self-assessment, a Navigator referral): the young person's name and
-/// date of birth are posted (never in an address), the person index shows those the user's role may open, and a person it
-/// does not know is sent to it as the trust's own record, which links to anyone it already holds for certain.
+/// Search before create, the one piece every page that starts work about someone uses (the ward's self-assessment, a
+/// Navigator referral, a walk-in risk checklist, a release plan): the name and date of birth are posted (never in an
+/// address), the person index shows those the user's role may open, and a person it does not know is sent to it as the
+/// user's organisation's own record, which links to anyone it already holds for certain.
 /// Bound as one property, so its fields post as "Find.GivenName" and so on (see <c>_FindYoungPerson.cshtml</c>).
 /// </summary>
 public sealed class FindYoungPerson
@@ -42,15 +43,22 @@ public sealed class FindYoungPerson
     public async Task SearchAsync(PersonIndex index, ProcessContext process) =>
         Results = await index.SearchAsync(new PersonSearchOptions(GivenName!.Trim(), FamilyName!.Trim(), Iso(DateOfBirth.ToDate()!.Value), Postcode, PageSize: 20), process);
 
+    /// <summary>
+    /// Whether one of those found, or "record as new", was chosen (the error added when not): a page checks this with the
+    /// rest of its form before <see cref="ChosenAsync"/> records anyone, so a bad post records no one.
+    /// </summary>
+    public bool CheckChoice(ModelStateDictionary state)
+    {
+        if (Person == NewPerson || (Guid.TryParse(Person, out var id) && Results!.People.Any(p => p.Person.Id == id))) return true;
+        state.AddModelError("Find.Person", "Select who it is, or record them as a new person");
+        return false;
+    }
+
     /// <summary>The person chosen among those found, or recorded as new; null (with the error) when neither was chosen.</summary>
     public async Task<Guid?> ChosenAsync(PersonIndex index, ModelStateDictionary state, Actor actor, ProcessContext process, string sourceSystem)
     {
-        if (Guid.TryParse(Person, out var id) && Results!.People.Any(p => p.Person.Id == id)) return id;
-        if (Person != NewPerson)
-        {
-            state.AddModelError("Find.Person", "Select the young person, or record them as a new person");
-            return null;
-        }
+        if (!CheckChoice(state)) return null;
+        if (Guid.TryParse(Person, out var id)) return id;
         var dob = Iso(DateOfBirth.ToDate()!.Value);
         var received = JsonSerializer.Serialize(new { givenName = GivenName!.Trim(), familyName = FamilyName!.Trim(), dateOfBirth = dob, postcode = Postcode?.Trim(), sex = Sex.ToString() });
         var arrival = await index.ReceiveAsync(new IncomingRecord(actor.OrganisationId, sourceSystem, Guid.CreateVersion7().ToString("N"), received,

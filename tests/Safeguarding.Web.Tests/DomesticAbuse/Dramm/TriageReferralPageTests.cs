@@ -82,18 +82,18 @@ public sealed class TriageReferralPageTests
         {
             var fields = new Dictionary<string, string>
             {
-                ["GivenName"] = given, ["FamilyName"] = "Testperson", ["DateOfBirth.Day"] = "4", ["DateOfBirth.Month"] = "3", ["DateOfBirth.Year"] = "1985",
+                ["Find.GivenName"] = given, ["Find.FamilyName"] = "Testperson", ["Find.DateOfBirth.Day"] = "4", ["Find.DateOfBirth.Month"] = "3", ["Find.DateOfBirth.Year"] = "1985",
             };
             foreach (var (k, v) in more) fields[k] = v;
             return fields;
         }
 
         var found = await (await nurse.PostFormAsync("/domestic-abuse/dash/walk-in?handler=Find", Person(), "/domestic-abuse/dash/walk-in")).HtmlAsync();
-        Assert.NotNull(found.QuerySelector("input[name=Person][value=new]"));
+        Assert.NotNull(found.QuerySelector("input[name='Find.Person'][value=new]"));
         var unchosen = await (await nurse.PostFormAsync("/domestic-abuse/dash/walk-in?handler=Start", Person(("ChecklistCode", "dash-adult")), "/domestic-abuse/dash/walk-in")).HtmlAsync();
-        Assert.Contains("Select the person you are assessing", unchosen.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Contains("Select who it is, or record them as a new person", unchosen.QuerySelector(".govuk-error-summary")!.TextContent);
 
-        var started = await nurse.PostFormAsync("/domestic-abuse/dash/walk-in?handler=Start", Person(("Person", "new"), ("ChecklistCode", "dash-adult")), "/domestic-abuse/dash/walk-in");
+        var started = await nurse.PostFormAsync("/domestic-abuse/dash/walk-in?handler=Start", Person(("Find.Person", "new"), ("ChecklistCode", "dash-adult")), "/domestic-abuse/dash/walk-in");
 
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         await using var db = s.Host.NewContext();
