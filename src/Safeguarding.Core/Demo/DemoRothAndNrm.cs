@@ -59,6 +59,7 @@ public sealed class DemoRothAndNrm(SafeguardingDbContext db)
                 held.Add(date);
                 dates.Add(date);
             }
+            RothCases.Keep(roth1, RothClocks.Next(strategy, held));
             if (booked) dates.Add(WorkingDayOnOrBefore(RothClocks.Next(strategy, held).Due.PlusDays(-2)));
             var series = new MeetingSeries
             {

@@ -75,6 +75,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     {
         var actor = process.RequireActor();
         Demand(actor, Operation.Create);
+        if (!Whole(actor, Operation.Create) && options.ChairOrganisationId != actor.OrganisationId)
+            throw new ForbiddenException(ResourceType, null, "Meeting Create for one's own organisation makes series it chairs only.");
         if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("A series needs a name.", nameof(options));
         if (options.DurationMinutes is < 5 or > 8 * 60) throw new ArgumentException("A meeting lasts between 5 minutes and 8 hours.", nameof(options));
         if (options.CasesPerMeeting is < 1 or > 200) throw new ArgumentException("A meeting hears between 1 and 200 cases.", nameof(options));
@@ -131,6 +133,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var existing = await db.Set<Meeting>().SingleOrDefaultAsync(m => m.SeriesId == seriesId && m.Date == date, ct);
         if (existing is not null) return existing;
         Demand(actor, Operation.Create);
+        if (!Whole(actor, Operation.Create) && series.ChairOrganisationId != actor.OrganisationId)
+            throw new ForbiddenException(ResourceType, null, "Meeting Create for one's own organisation adds meetings to series it chairs only.");
         var starts = date.At(series.StartTime).InZoneLeniently(London).ToInstant();
         var meeting = new Meeting
         {
@@ -150,7 +154,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     public async Task<MeetingAttendee> InviteAsync(AttendeeOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        DemandRunsMeetings(actor);
+        await DemandArrangesAsync(actor, options.MeetingId, ct);
         var meeting = await OwnMeetingAsync(actor, options.MeetingId, ct);
         var attendee = new MeetingAttendee
         {
@@ -251,7 +255,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     {
         var actor = process.RequireActor();
         var meetingId = options.MeetingId;
-        DemandRunsMeetings(actor);
+        await DemandArrangesAsync(actor, meetingId, ct);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct);
         if (meeting.Status != MeetingStatus.Planned) throw new InvalidOperationException("Items are added to a meeting before it is held.");
         if (options.SubjectPersonId is null && string.IsNullOrWhiteSpace(options.SubjectDescription))
@@ -348,7 +352,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     {
         var actor = process.RequireActor();
         var (meetingId, attendedByAttendeeId) = options;
-        DemandRunsMeetings(actor);
+        await DemandArrangesAsync(actor, meetingId, ct);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct, withAttendees: true);
         foreach (var a in meeting.Attendees)
             if (attendedByAttendeeId.TryGetValue(a.Id, out var attended)) a.Attended = attended;
@@ -376,7 +380,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     {
         var actor = process.RequireActor();
         var (meetingId, agendaItemId, ownerOrganisationId, description, dueDate, ownerUserId) = options;
-        DemandRunsMeetings(actor);
+        await DemandArrangesAsync(actor, meetingId, ct);
         var meeting = await OwnMeetingAsync(actor, meetingId, ct);
         if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("Say what is to be done.", nameof(options));
         if (agendaItemId is { } itemId && !await db.Set<AgendaItem>().AnyAsync(i => i.Id == itemId && i.MeetingId == meetingId, ct))
@@ -513,6 +517,25 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         if (!actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership))
             throw new ForbiddenException(ResourceType, null, "Only those who run the partnership's meetings arrange them.");
     }
+
+    /// <summary>
+    /// Invitations, agenda items, attendance and actions of one meeting: for those who run the partnership's meetings, or
+    /// with Meeting Update for their own organisation, for the meetings of a series their organisation chairs (a
+    /// conference chair's ROTH conferences, and no other agency's meetings).
+    /// </summary>
+    private async Task DemandArrangesAsync(Actor actor, Guid meetingId, CancellationToken ct)
+    {
+        if (Whole(actor, Operation.Update)) return;
+        var organisation = actor.OrganisationId;
+        if (actor.Grants.Any(g => g is { Resource: Resource.Meeting, Operation: Operation.Update, Scope: Scope.OwnOrganisation })
+            && await db.Set<Meeting>().AnyAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId
+                && db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.ChairOrganisationId == organisation), ct))
+            return;
+        throw new ForbiddenException(ResourceType, meetingId.ToString(), "Only those who run the partnership's meetings, or chair this series, arrange them.");
+    }
+
+    private static bool Whole(Actor actor, Operation operation) =>
+        actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == operation && g.Scope == Scope.WholePartnership);
 
     private static void Demand(Actor actor, Operation operation)
     {

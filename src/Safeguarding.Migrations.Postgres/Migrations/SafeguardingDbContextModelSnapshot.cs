@@ -2732,11 +2732,29 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Instant?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClosedReasonText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Instant?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<LocalDate?>("EscalatedDue")
                         .HasColumnType("date");
+
+                    b.Property<LocalDate?>("NextClockDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NextClockKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
@@ -2771,6 +2789,8 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("SeriesId");
 
                     b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "ClosedAt", "NextClockDue");
 
                     b.ToTable("exploitation_roth_cases", (string)null);
                 });

@@ -2746,10 +2746,28 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReasonText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("EscalatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EscalatedDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextClockDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextClockKind")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnershipId")
@@ -2785,6 +2803,8 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasIndex("SeriesId");
 
                     b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "ClosedAt", "NextClockDue");
 
                     b.ToTable("exploitation_roth_cases", (string)null);
                 });

@@ -20,7 +20,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
     Core.Exploitation.Missing.MissingWork missing,
     Core.Health.SelfAssessment.SelfAssessments selfAssessments, Core.Exploitation.Navigator.NavigatorReferrals navigator,
     Core.Exploitation.Pregnancy.MaternityBookings maternity, Core.Exploitation.Shield.ShieldList shield,
-    Core.Learners.Signposting.SignpostingWork signposting) : PageModel
+    Core.Learners.Signposting.SignpostingWork signposting, Core.Exploitation.Roth.RothCases roth) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -74,6 +74,7 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
             Add("Navigator referrals to accept or decline", navigatorCounts.ToAccept, "/exploitation/navigator");
             Add("Navigator contacts to make", navigatorCounts.ContactsDue, "/exploitation/navigator?list=open");
         }
+        Add("Risk Outside The Home cases open", await roth.CountAsync(process), "/exploitation/roth");
         Add("Under-18 bookings to screen", await maternity.CountAsync(process), "/exploitation/maternity");
         var today = db.Clock.GetCurrentInstant().InZone(Core.Exploitation.Shield.ShieldList.London).Date;
         Add("Project Shield cases waiting for an outcome today", await shield.WaitingAsync(today, process), $"/exploitation/shield?day={today:yyyy-MM-dd}");

@@ -19,12 +19,19 @@ public sealed partial class DemoPartnershipTests
         var partnershipId = await DemoPartnershipIdAsync(db);
         var today = SystemClock.Instance.GetCurrentInstant().InZone(Safeguarding.Core.Exploitation.Intelligence.WorkingDays.London).Date;
 
-        var cases = await new RothCases(db).OpenCasesAsync(partnershipId, ct);
+        var cases = await db.Set<RothCase>().AsNoTracking().Where(c => c.PartnershipId == partnershipId && c.ClosedAt == null).ToListAsync(ct);
         Assert.Equal(4, cases.Count);
-        Assert.Contains(cases, c => c.Clock.Kind == RothClockKind.LaterReview);
-        var overdue = Assert.Single(cases, c => c.Clock.IsOverdueOn(today));
-        Assert.Equal(overdue.Clock.Due, overdue.Case.EscalatedDue);
-        Assert.Single(cases, c => c.Clock.Kind == RothClockKind.InitialConference && c.Booked is not null);
+        // The clock kept on each case is the one RothClocks works out from its held conferences.
+        foreach (var c in cases)
+        {
+            var held = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == c.SeriesId && m.Status == Core.Meetings.MeetingStatus.Held).Select(m => m.Date).ToListAsync(ct);
+            Assert.Equal(RothClocks.Next(c.StrategyDiscussionAt, [.. held.Order()]), c.Clock);
+        }
+        Assert.Contains(cases, c => c.Clock!.Kind == RothClockKind.LaterReview);
+        var overdue = Assert.Single(cases, c => c.Clock!.IsOverdueOn(today));
+        Assert.Equal(overdue.NextClockDue, overdue.EscalatedDue);
+        var initial = Assert.Single(cases, c => c.Clock!.Kind == RothClockKind.InitialConference);
+        Assert.True(await db.Meetings.AnyAsync(m => m.SeriesId == initial.SeriesId && m.Status == Core.Meetings.MeetingStatus.Planned, ct));
 
         var referrals = await db.Set<NrmReferral>().AsNoTracking().Where(r => r.PartnershipId == partnershipId).ToListAsync(ct);
         Assert.Equal(5, referrals.Count);

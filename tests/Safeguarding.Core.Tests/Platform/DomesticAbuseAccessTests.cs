@@ -8,8 +8,8 @@ public sealed class DomesticAbuseAccessTests
     // Role: complete a checklist, read every checklist, run the DRAMM and MARAC (triage, listing), arrange meetings,
     // attend meetings (read), read flags, read figures. Child-focused MACE (issue 13) adds its chair, who arranges meetings,
     // and its attendees: the police exploitation lead, the exploitation team, youth justice and the council's education lead.
-    // Issue 14: the ED nurse starts a young person's DASH from the ward's self-assessment; conference chairs and the
-    // resettlement team arrange their meetings; early help, liaison and diversion and voluntary partners attend theirs.
+    // Issue 14: the ED nurse starts a young person's DASH from the ward's self-assessment; the resettlement team arranges
+    // the partnership's meetings; conference chairs arrange only the series their organisation chairs (not counted here); early help, liaison and diversion and voluntary partners attend theirs.
     public static readonly TheoryData<Role, bool, bool, bool, bool, bool, bool> Matrix = new()
     {
         { Role.SystemAdministrator, false, false, false, false, false, false },
@@ -41,7 +41,7 @@ public sealed class DomesticAbuseAccessTests
         { Role.EarlyHelpPractitioner, false, false, false, false, true, false },
         { Role.LiaisonAndDiversionPractitioner, false, false, false, false, true, false },
         { Role.VoluntarySectorPartner, false, false, false, false, true, false },
-        { Role.ConferenceChair, false, false, false, true, true, false },
+        { Role.ConferenceChair, false, false, false, false, true, false },
         { Role.MaternitySafeguardingMidwife, false, false, false, false, false, false },
         { Role.ResettlementPractitioner, false, false, false, true, true, false },
     };

@@ -365,6 +365,7 @@ public static class AccessMatrixTable
         R("POST /exploitation/roth/{id:guid}/{handler?}?handler=Invite", RothCase, Read, UnknownId),
         R("POST /exploitation/roth/{id:guid}/{handler?}?handler=Held", RothCase, Read, UnknownId),
         R("POST /exploitation/roth/{id:guid}/{handler?}?handler=Action", RothCase, Read, UnknownId),
+        R("GET /exploitation/roth/{id:guid}/close", RothCase, Read, UnknownId), R("POST /exploitation/roth/{id:guid}/close", RothCase, Read, UnknownId),
         R("GET /exploitation/nrm", NrmReferral, Read),
         R("GET /exploitation/nrm/refer", NrmReferral, Create, UnknownId), R("POST /exploitation/nrm/refer", NrmReferral, Create, UnknownId),
         R("GET /exploitation/nrm/{id:guid}/{handler?}", NrmReferral, Read, UnknownId),

@@ -40,6 +40,10 @@ public enum ChronologyLinkKind
     ExploitationScreening,
     /// <summary>The child's VRMP page (the id is the child's).</summary>
     Vrmp,
+    /// <summary>A Risk Outside The Home case's page.</summary>
+    RothCase,
+    /// <summary>An A&amp;E Navigator referral's page.</summary>
+    NavigatorReferral,
 }
 
 public sealed record ChronologyLink(ChronologyLinkKind Kind, Guid Id, string? Detail = null);

@@ -81,7 +81,9 @@ public static partial class RoleCatalogue
 
     // Risk Outside The Home conferences and National Referral Mechanism referrals.
     // ROTH: the child's workers (their agency linked to the child) and the chair record the strategy discussion; the chair
-    // runs the conferences on the engine (whole partnership) and reads every case; the service manager reads every case
+    // runs the conferences on the engine, for the series their organisation chairs only (each child's ROTH series, made
+    // with the first booking; Meeting Create and Update for their own organisation), reads meetings as an attendee
+    // (invited by name to each conference booked) and reads every case; the service manager reads every case
     // (overdue clocks escalate to them). NRM: first responders (social work, the exploitation team, youth justice, the
     // police's exploitation lead) refer children they may open and record the Home Office's decisions on their
     // organisation's referrals; managers read them.
@@ -90,9 +92,9 @@ public static partial class RoleCatalogue
         (Role.ConferenceChair, new(RothCase, Create, WholePartnership)),
         (Role.ConferenceChair, new(RothCase, Read, WholePartnership)),
         (Role.ConferenceChair, new(RothCase, Update, WholePartnership)),
-        (Role.ConferenceChair, new(Meeting, Create, WholePartnership)),
-        (Role.ConferenceChair, new(Meeting, Read, WholePartnership)),
-        (Role.ConferenceChair, new(Meeting, Update, WholePartnership)),
+        (Role.ConferenceChair, new(Meeting, Create, OwnOrganisation)),
+        (Role.ConferenceChair, new(Meeting, Read, RelatedRecords)),
+        (Role.ConferenceChair, new(Meeting, Update, OwnOrganisation)),
         (Role.ConferenceChair, new(Person, Read, WholePartnership)),
         (Role.ConferenceChair, new(ExploitationContext, Read, WholePartnership)),
         (Role.ServiceManager, new(RothCase, Read, WholePartnership)),

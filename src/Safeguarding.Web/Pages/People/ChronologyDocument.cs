@@ -38,6 +38,8 @@ public static class ChronologyWords
         ChronologyLinkKind.MissingEpisode => $"/exploitation/missing/{link.Id}",
         ChronologyLinkKind.ExploitationScreening => $"/exploitation/mace/screenings/{link.Id}",
         ChronologyLinkKind.Vrmp => $"/exploitation/mace/vrmp/{link.Id}",
+        ChronologyLinkKind.RothCase => $"/exploitation/roth/{link.Id}",
+        ChronologyLinkKind.NavigatorReferral => $"/exploitation/navigator/{link.Id}",
         _ => $"/people/{link.Id}/child-protection-plan",
     };
 
