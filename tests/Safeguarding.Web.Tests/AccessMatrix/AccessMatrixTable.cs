@@ -354,7 +354,7 @@ public static class AccessMatrixTable
         new("POST /exploitation/shield/cases/{id:guid}", GrantAcrossPartnership, ShieldCase, Read, UnknownId),
         R("GET /exploitation/shield-settings", PartnershipSettings, Update), R("POST /exploitation/shield-settings", PartnershipSettings, Update),
         R("GET /exploitation/shield-areas", Meeting, Read),
-        R("GET /exploitation/shield-areas/set-up", Meeting, Create), R("POST /exploitation/shield-areas/set-up", Meeting, Create),
+        new("GET /exploitation/shield-areas/set-up", GrantAcrossPartnership, Meeting, Create), new("POST /exploitation/shield-areas/set-up", GrantAcrossPartnership, Meeting, Create),
         // ROTH conferences and NRM referrals (issue 14, roth-nrm): the chair's list and each case (its POSTs the chair's,
         // checked again by the service), the strategy discussion for a child; the worker's NRM list, the referral for a
         // child and each referral with the Home Office's decisions.
