@@ -105,6 +105,8 @@ public sealed class DemoHost : IAsyncDisposable
             builder.UseSetting("Safeguarding:SeedDemoOnStart", "true");
             // The recent days are enough for the browser tests; the year's history would only compete for the cores.
             builder.UseSetting("Safeguarding:DemoYearInBackground", "false");
+            // A test user made with TestData signs in here too: verify its hash at its own strength, as the web tests' host does.
+            builder.ConfigureServices(s => s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = TestData.PasswordIterations));
         }
     }
 

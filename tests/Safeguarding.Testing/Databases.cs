@@ -58,7 +58,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var dir = Path.Combine(Path.GetTempPath(), "safeguarding-tests", RunId, Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
             File.Copy(template, Path.Combine(dir, "safeguarding.db"));
-            return new TestDatabase(new DatabaseSettings(provider, $"Data Source={Path.Combine(dir, "safeguarding.db")};Pooling=false", dir), null);
+            return new TestDatabase(new DatabaseSettings(provider, $"Data Source={Path.Combine(dir, "safeguarding.db")}", dir), null);
         }
 
         var name = $"sg_{Guid.NewGuid():N}";
@@ -84,7 +84,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var dir = Path.Combine(Path.GetTempPath(), "safeguarding-tests", RunId, Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
             File.Copy(Path.Combine(source.Settings.DataDirectory, "safeguarding.db"), Path.Combine(dir, "safeguarding.db"));
-            return new TestDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "safeguarding.db")};Pooling=false", dir), null);
+            return new TestDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "safeguarding.db")}", dir), null);
         }
 
         var name = $"sg_{Guid.NewGuid():N}";

@@ -52,6 +52,8 @@ public sealed class TestHost : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
+                // Verify the tests' password hash at its own strength (TestData.PasswordIterations), as a host would one it made.
+                b.ConfigureServices(s => s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = TestData.PasswordIterations));
                 if (services is not null) b.ConfigureServices(services);
                 b.UseEnvironment("Test");
                 b.UseSetting("Database:Provider", provider.ToString());
