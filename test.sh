@@ -43,6 +43,9 @@ fi
 export SAFEGUARDING_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Maximum Pool Size=50"
 export SAFEGUARDING_CHROMIUM=${SAFEGUARDING_CHROMIUM:-/usr/bin/chromium}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Test processes are short-lived and run each method a few times: profile-guided re-compilation never pays back what
+# its instrumented code costs. Measured: a tenth less CPU on the core suite.
+export DOTNET_TieredPGO=0
 
 # --- the tests' SMTP server (maildev from npm), installed once from its lock file ----------------------------
 if [[ ! -f tests/tools/maildev/node_modules/maildev/dist/bin/maildev.js ]]; then

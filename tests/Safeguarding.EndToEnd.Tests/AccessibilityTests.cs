@@ -7,8 +7,8 @@ namespace Safeguarding.EndToEnd.Tests;
 
 /// <summary>
 /// Every page of the shell, in the states people meet it (signed out, signed in per role, empty form submitted),
-/// checked with axe against WCAG 2.2 A and AA, and for the demo banner. All pages are checked before asserting,
-/// so one run lists every problem.
+/// checked with axe against WCAG 2.2 A and AA (on PostgreSQL's host: <see cref="BrowserSteps.AxeDatabase"/>), and for the
+/// demo banner and status on both. All pages are checked before asserting, so one run lists every problem.
 /// </summary>
 public sealed class AccessibilityTests(EndToEndFixture fixture)
 {

@@ -104,9 +104,24 @@ public static class BrowserSteps
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
+    /// <summary>
+    /// The database whose host's pages axe reads (ADR-026). Axe reads markup, which the pages render the same whichever
+    /// database is behind them, and it is half of a journey's time: the journeys, with their statuses, banners, error
+    /// summaries and widths, run on both databases; axe runs on the pages of PostgreSQL's host, production's database.
+    /// </summary>
+    public const Safeguarding.Core.Data.DatabaseProvider AxeDatabase = Safeguarding.Core.Data.DatabaseProvider.Postgres;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> OriginsAxeLeavesAlone = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The host of the other database: its pages are the same markup axe reads on <see cref="AxeDatabase"/>'s host.</summary>
+    internal static void AxeLeavesAlone(string baseUrl) => OriginsAxeLeavesAlone[new Uri(baseUrl).GetLeftPart(UriPartial.Authority)] = true;
+
     /// <summary>Axe's WCAG 2.2 A and AA rules on the page as it is now, one line per failing rule.</summary>
     public static async Task<IReadOnlyList<string>> AxeViolationsAsync(this IPage page, string name)
     {
+        if (Uri.TryCreate(page.Url, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
+            && OriginsAxeLeavesAlone.ContainsKey(address.GetLeftPart(UriPartial.Authority)))
+            return [];
         var result = await page.RunAxe(Wcag22AA);
         return result.Violations.Select(v =>
             $"{name} ({new Uri(page.Url).PathAndQuery}): {v.Id} [{v.Impact}] {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();

@@ -43,6 +43,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
             if (!_hosts.TryGetValue(provider, out var host))
             {
                 host = await DemoHost.StartAsync(provider);
+                if (provider != BrowserSteps.AxeDatabase) BrowserSteps.AxeLeavesAlone(host.BaseUrl);
                 _hosts[provider] = host;
             }
             return host;

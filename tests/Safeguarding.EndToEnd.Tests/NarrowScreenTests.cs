@@ -15,7 +15,7 @@ namespace Safeguarding.EndToEnd.Tests;
 
 /// <summary>
 /// Every work list, and the record and admin lists people work through, on a 390 px phone: the page never scrolls
-/// sideways, and axe finds nothing. Each list has rows, some with the long unbroken names, references and
+/// sideways, and axe finds nothing (on PostgreSQL's host: <see cref="BrowserSteps.AxeDatabase"/>). Each list has rows, some with the long unbroken names, references and
 /// organisation names that overflow a table. The pages are one table below: adding a page is one line.
 /// </summary>
 public sealed class NarrowScreenTests(EndToEndFixture fixture)

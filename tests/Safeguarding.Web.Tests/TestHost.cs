@@ -47,9 +47,13 @@ public sealed class TestHost : IAsyncDisposable
 
     /// <summary>A host of the test's own, for tests that change a service (the clock); dispose it after.</summary>
     public static async Task<TestHost> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? services = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null) =>
+        Over(await TestDatabase.CreateAsync(provider), services, settings);
+
+    /// <summary>A host of the test's own on a database prepared for it (a copy of the small demo); disposing the host drops it.</summary>
+    public static TestHost Over(TestDatabase database, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var provider = database.Provider;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
                 // Verify the tests' password hash at its own strength (TestData.PasswordIterations), as a host would one it made.

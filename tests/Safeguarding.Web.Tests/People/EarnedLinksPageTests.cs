@@ -34,9 +34,9 @@ public sealed class EarnedLinksPageTests
 
     private static async Task<TestHost> SeedAsync(DatabaseProvider provider)
     {
-        var host = await TestHost.CreateAsync(provider);
+        var (database, _) = await SmallDemo.CopyAsync(provider);
+        var host = TestHost.Over(database);
         await using var db = host.NewContext();
-        await new DemoPartnership(db, host.Factory.Services.GetRequiredService<SecretsAtRest>()).SeedAsync(DemoScale.Small);
         await new PersonIndex(db).TrainAsync((await db.Partnerships.SingleAsync()).Id, ProcessContext.System("test:train"));
         return host;
     }

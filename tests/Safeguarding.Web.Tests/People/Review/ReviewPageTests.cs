@@ -1,9 +1,10 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Demo;
 using Safeguarding.Core.People;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Testing;
 
 namespace Safeguarding.Web.Tests.People.Review;
@@ -11,10 +12,11 @@ namespace Safeguarding.Web.Tests.People.Review;
 /// <summary>The review queue and merge pages on the demo partnership, whose police feed leaves possible siblings to review.</summary>
 public sealed class ReviewPageTests
 {
-    private static readonly Dictionary<DatabaseProvider, Task<(TestHost, DemoCredentials)>> Demos = [];
+    private static readonly Dictionary<DatabaseProvider, Task<TestHost>> Demos = [];
 
-    // One seeded demo host per database for this class; the tests use different review items and users.
-    private static Task<(TestHost Host, DemoCredentials Credentials)> DemoAsync(DatabaseProvider provider)
+    // One host per database for this class, on a copy of the small demo with the police feed's arrivals sent through
+    // the matching as the demo's first start sends them; the tests use different review items and users.
+    private static Task<TestHost> DemoAsync(DatabaseProvider provider)
     {
         lock (Demos)
         {
@@ -23,28 +25,30 @@ public sealed class ReviewPageTests
         }
     }
 
-    private static async Task<(TestHost Host, DemoCredentials Credentials)> SeedAsync(DatabaseProvider provider)
+    private static async Task<TestHost> SeedAsync(DatabaseProvider provider)
     {
-        var host = await TestHost.CreateAsync(provider, settings: new Dictionary<string, string>
-        {
-            ["Safeguarding:DemoMode"] = "true", ["Safeguarding:SeedDemoOnStart"] = "true", ["Safeguarding:DemoYearInBackground"] = "false",
-        });
-        var json = await File.ReadAllTextAsync(Path.Combine(host.Database.Settings.DataDirectory, "demo-credentials.json"));
-        var credentials = JsonSerializer.Deserialize<DemoCredentials>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-        return (host, credentials);
+        var (database, _) = await SmallDemo.CopyAsync(provider);
+        var host = TestHost.Over(database);
+        await using var db = host.NewContext();
+        var partnershipId = await db.Partnerships.Select(p => p.Id).SingleAsync();
+        var arrivals = await new DemoArrivals(db, new PersonIndex(db)).SendAsync(partnershipId, new DemoSeedingOptions(DemoScale.Small, "").Arrivals);
+        Assert.True(arrivals.WaitingForReview > 0, "the demo's police feed leaves possible matches for review");
+        return host;
     }
 
-    private static Task<HttpClient> SignInAsync(TestHost host, DemoCredentials credentials, string role)
+    /// <summary>Someone of the demo partnership with the role, in an organisation of the kind that holds it.</summary>
+    private static async Task<HttpClient> SignInAsync(TestHost host, Role role, OrganisationType type)
     {
-        var user = credentials.Users.First(u => u.Role == role);
-        return host.SignInAsync(user.Email, user.Password, user.TotpSecret);
+        await using var db = host.NewContext();
+        var organisation = await db.Organisations.Where(o => o.Type == type).OrderBy(o => o.Name).FirstAsync();
+        return await host.SignInAsync(await host.Data.CreateUserAsync(organisation, role));
     }
 
     [Theory, BothDatabases]
     public async Task A_practitioner_merges_a_possible_match_and_can_undo_the_merge(DatabaseProvider provider)
     {
-        var (host, credentials) = await DemoAsync(provider);
-        var client = await SignInAsync(host, credentials, "FrontDoorPractitioner");
+        var host = await DemoAsync(provider);
+        var client = await SignInAsync(host, Role.FrontDoorPractitioner, OrganisationType.CouncilService);
 
         var queue = await (await client.GetAsync("/people/review")).HtmlAsync();
         var first = queue.QuerySelector("tbody a")!.GetAttribute("href")!;
@@ -79,8 +83,8 @@ public sealed class ReviewPageTests
     [Theory, BothDatabases]
     public async Task A_school_key_adult_cannot_see_the_review_queue(DatabaseProvider provider)
     {
-        var (host, credentials) = await DemoAsync(provider);
-        var client = await SignInAsync(host, credentials, "SchoolKeyAdult");
+        var host = await DemoAsync(provider);
+        var client = await SignInAsync(host, Role.SchoolKeyAdult, OrganisationType.School);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/people/review")).StatusCode);
     }
