@@ -24,7 +24,9 @@ public sealed partial class TestData(Func<SafeguardingDbContext> newContext)
     public const int PasswordIterations = 1_000;
 
     /// <summary>The one hash of <see cref="Password"/> every test user shares, made once: the salt is the hasher's own.</summary>
-    private static readonly Lazy<string> PasswordHash = new(() =>
+    public static string PasswordHash => SharedPasswordHash.Value;
+
+    private static readonly Lazy<string> SharedPasswordHash = new(() =>
         new PasswordHasher<User>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = PasswordIterations }))
             .HashPassword(null!, Password));
     private static int _counter;
@@ -63,7 +65,7 @@ public sealed partial class TestData(Func<SafeguardingDbContext> newContext)
         var n = Next();
         var email = $"user{n}.{Guid.NewGuid():N}"[..24] + "@test.example";
         var secret = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
-        var user = UserAccounts.NewUserWithPasswordHash(org.PartnershipId, org.Id, email, $"Test User {n}", PasswordHash.Value, SystemClock.Instance.GetCurrentInstant(), roles);
+        var user = UserAccounts.NewUserWithPasswordHash(org.PartnershipId, org.Id, email, $"Test User {n}", PasswordHash, SystemClock.Instance.GetCurrentInstant(), roles);
         await SaveAsync(db =>
         {
             db.Users.Add(user);
