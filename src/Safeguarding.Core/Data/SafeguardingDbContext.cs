@@ -175,13 +175,21 @@ public sealed class SafeguardingDbContext(DbContextOptions<SafeguardingDbContext
         }
     }
 
+    /// <summary>
+    /// Takes the audit chain's lock now, for a transaction that locks rows (FOR UPDATE) before it saves. Every save takes
+    /// this lock before it writes, so a transaction holding rows while it waits for the lock, against a holder of the lock
+    /// waiting for those rows, would deadlock: taken first, the order is the same everywhere. Held to the transaction's end;
+    /// taking it again later is free. Nothing on SQLite, where a transaction that writes already holds the one write lock.
+    /// </summary>
+    public async Task LockAuditChainAsync(CancellationToken ct = default)
+    {
+        // One writer at a time extends the chain, across every instance of the web host.
+        if (Database.IsNpgsql()) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7411)", ct);
+    }
+
     private async Task ChainPendingAsync(CancellationToken ct)
     {
-        if (Database.IsNpgsql())
-        {
-            // One writer at a time extends the chain, across every instance of the web host.
-            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7411)", ct);
-        }
+        await LockAuditChainAsync(ct);
         // SQLite: the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
 
         // A head tracked since an earlier save of this context may be stale (another context extended the chain

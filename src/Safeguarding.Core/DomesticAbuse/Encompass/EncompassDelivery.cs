@@ -43,7 +43,9 @@ public sealed class EncompassDelivery(SafeguardingDbContext db, Outbox outbox, E
         List<Guid> ids;
         if (db.Database.IsNpgsql())
         {
-            // Several hosts may deliver at once: each takes rows nobody else holds.
+            // Several hosts may deliver at once: each takes rows nobody else holds, after the audit chain's lock, which
+            // its save needs and a writer of these rows may hold (the other order deadlocks).
+            await db.LockAuditChainAsync(ct);
             ids = await db.Database.SqlQuery<Guid>($"""
                 SELECT "Id" AS "Value" FROM encompass_notifications
                 WHERE "Status" = 'Ready' ORDER BY "Deadline" LIMIT {batchSize}

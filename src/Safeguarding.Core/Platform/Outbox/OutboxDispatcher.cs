@@ -125,6 +125,8 @@ public sealed class OutboxDispatcher(SafeguardingDbContext db, IEnumerable<IOutb
             List<Guid> ids;
             if (db.Database.IsNpgsql())
             {
+                // The audit chain's lock first, which the claim's audit needs: rows then lock deadlocks against lock then rows.
+                await db.LockAuditChainAsync(ct);
                 ids = await db.Database.SqlQuery<Guid>($"""
                     SELECT "Id" AS "Value" FROM platform_outbox
                     WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {now}
