@@ -18,8 +18,8 @@ public sealed record WithdrawConsentOptions(Guid EntryId, LocalDate WithdrawnOn)
 
 public sealed record RateEntryOptions(Guid EntryId, SupportRatingLevel Rating, string Why, string Evidence);
 
-/// <summary>The register list's filter: one rating (or none), and only red entries whose C(E)TR referral is overdue.</summary>
-public sealed record RegisterFilter(SupportRatingLevel? Rating = null, bool ReferralOverdueOnly = false);
+/// <summary>The register list's page and filter: one rating (or any), and only red entries whose C(E)TR referral is overdue.</summary>
+public sealed record RegisterListOptions(PageOptions Page, SupportRatingLevel? Rating = null, bool ReferralOverdueOnly = false);
 
 /// <summary>A practitioner who may lead for a child (holds Update on entries): for the suggestion form.</summary>
 public sealed record LeadPractitionerChoice(Guid UserId, string Name, string Organisation);
@@ -233,7 +233,7 @@ public sealed class SupportRegisterEntries(SafeguardingDbContext db)
     /// The register as this reader may see it: filtered by rating (and to overdue referrals), red entries with the
     /// soonest referral first, then by rating; scoped and paged in the database with the true total; each row audited.
     /// </summary>
-    public async Task<Paged<RegisterRow>> ListAsync(RegisterFilter filter, PageOptions page, ProcessContext process, CancellationToken ct = default)
+    public async Task<Paged<RegisterRow>> ListAsync(RegisterListOptions filter, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.SupportRegisterEntry, Operation.Read)) throw new ForbiddenException(ResourceType, null, "no role grants Read on SupportRegisterEntry");
@@ -242,7 +242,7 @@ public sealed class SupportRegisterEntries(SafeguardingDbContext db)
         if (filter.Rating is { } rating) entries = entries.Where(e => e.CurrentRating == rating);
         if (filter.ReferralOverdueOnly) entries = entries.Where(e => e.Status == SupportRegisterStatus.OnRegister && e.ReferralDue < today);
         var shown = await entries.OrderBy(e => e.ReferralDue == null).ThenBy(e => e.ReferralDue).ThenBy(e => e.CurrentRating == null).ThenBy(e => e.CurrentRating)
-            .ThenBy(e => e.Id).PageAsync(page, ct);
+            .ThenBy(e => e.Id).PageAsync(filter.Page, ct);
         var names = await SealedPeople.NamesAsync(db, actor, [.. shown.Items.Select(e => e.PersonId)], ct);
         var audit = new AuditTrail(db);
         audit.QueueListed(process, "Dynamic Support Register", ResourceType, shown.Items.Select(e => e.Id));

@@ -69,16 +69,16 @@ public sealed class SupportRegisterEntriesTests
         // Consent covers education, not the GP: the child's own school sees that the child is on the register, and no more.
         var seenBySchool = (await register.OpenAsync(id, As(w.KeyAdult), ct))!;
         Assert.Equal((SupportRegisterStatus.OnRegister, false, (string?)null, (ConsentView?)null), (seenBySchool.Status, seenBySchool.Full, seenBySchool.KeyRisks, seenBySchool.Consent));
-        Assert.Single((await register.ListAsync(new RegisterFilter(), new PageOptions(), As(w.KeyAdult), ct)).Items);
+        Assert.Single((await register.ListAsync(new RegisterListOptions(new PageOptions()), As(w.KeyAdult), ct)).Items);
         await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(id, As(w.GpUser), ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(id, As(w.OtherKeyAdult), ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(id, As(w.SocialWorker), ct));
-        Assert.Empty((await register.ListAsync(new RegisterFilter(), new PageOptions(), As(w.GpUser), ct)).Items);
+        Assert.Empty((await register.ListAsync(new RegisterListOptions(new PageOptions()), As(w.GpUser), ct)).Items);
 
         await register.WithdrawConsentAsync(new WithdrawConsentOptions(id, new LocalDate(2026, 12, 3)), As(w.Lead), ct);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(id, As(w.KeyAdult), ct));
-        Assert.Empty((await register.ListAsync(new RegisterFilter(), new PageOptions(), As(w.KeyAdult), ct)).Items);
+        Assert.Empty((await register.ListAsync(new RegisterListOptions(new PageOptions()), As(w.KeyAdult), ct)).Items);
         // What was recorded stays, for the unit and the lead.
         var kept = (await register.OpenAsync(id, As(w.Coordinator), ct))!;
         Assert.Equal((SupportRegisterStatus.ConsentWithdrawn, "Jo Example", (LocalDate?)new LocalDate(2026, 12, 3), true),
@@ -108,7 +108,7 @@ public sealed class SupportRegisterEntriesTests
         {
             var register = new SupportRegisterEntries(db);
             await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(id, As(w.Coordinator), ct));
-            Assert.Empty((await register.ListAsync(new RegisterFilter(), new PageOptions(), As(w.Coordinator), ct)).Items);
+            Assert.Empty((await register.ListAsync(new RegisterListOptions(new PageOptions()), As(w.Coordinator), ct)).Items);
         }
     }
 
@@ -150,13 +150,13 @@ public sealed class SupportRegisterEntriesTests
 
         clock.Reset(Instant.FromUtc(2027, 1, 5, 16, 0));
         await using (var db = database.NewContext(clock))
-            Assert.Empty((await new SupportRegisterEntries(db).ListAsync(new RegisterFilter(ReferralOverdueOnly: true), new PageOptions(), As(w.Coordinator), ct)).Items);
+            Assert.Empty((await new SupportRegisterEntries(db).ListAsync(new RegisterListOptions(new PageOptions(), ReferralOverdueOnly: true), As(w.Coordinator), ct)).Items);
         clock.Reset(Instant.FromUtc(2027, 1, 6, 9, 0));
         await using (var db = database.NewContext(clock))
         {
-            var overdue = (await new SupportRegisterEntries(db).ListAsync(new RegisterFilter(SupportRatingLevel.Red, ReferralOverdueOnly: true), new PageOptions(), As(w.Coordinator), ct)).Items;
+            var overdue = (await new SupportRegisterEntries(db).ListAsync(new RegisterListOptions(new PageOptions(), SupportRatingLevel.Red, ReferralOverdueOnly: true), As(w.Coordinator), ct)).Items;
             Assert.True(overdue.Single().ReferralOverdue);
-            Assert.Empty((await new SupportRegisterEntries(db).ListAsync(new RegisterFilter(SupportRatingLevel.Amber), new PageOptions(), As(w.Coordinator), ct)).Items);
+            Assert.Empty((await new SupportRegisterEntries(db).ListAsync(new RegisterListOptions(new PageOptions(), SupportRatingLevel.Amber), As(w.Coordinator), ct)).Items);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class IndexModel(CurrentActor current, SupportRegisterEntries regi
         // An unknown rating in the query filters nothing rather than failing.
         var rating = Enum.TryParse<SupportRatingLevel>(Rating, out var r) && Enum.IsDefined(r) ? r : (SupportRatingLevel?)null;
         Rating = rating?.ToString();
-        List = await register.ListAsync(new RegisterFilter(rating, Overdue), WorkQueues.PageFrom(Request), await current.ProcessAsync("Dynamic Support Register list"));
+        List = await register.ListAsync(new RegisterListOptions(WorkQueues.PageFrom(Request), rating, Overdue), await current.ProcessAsync("Dynamic Support Register list"));
         Pagination = WorkQueues.Pagination(Request, List);
     }
 }
