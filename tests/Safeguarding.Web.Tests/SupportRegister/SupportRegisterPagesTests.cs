@@ -67,4 +67,39 @@ public sealed class SupportRegisterPagesTests
         var timeline = (await (await client.GetAsync(entryPage)).HtmlAsync()).QuerySelector("#timeline")!.TextContent;
         Assert.Contains("Placement at risk", timeline);
     }
+
+    [Theory, BothDatabases]
+    public async Task A_school_suggests_a_pupil_from_the_childs_record_with_the_error_summary_for_a_bad_answer_and_nothing_saved(DatabaseProvider provider)
+    {
+        var host = await TestHost.GetAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var partnership = await host.Data.CreatePartnershipAsync();
+        var trust = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.HospitalTrust);
+        var school = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.School);
+        var lead = await host.Data.CreateUserAsync(trust, Role.HealthSafeguardingPractitioner);
+        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
+        var child = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
+        var client = await host.SignInAsync(keyAdult);
+
+        var record = await (await client.GetAsync($"/people/{child.Id}")).HtmlAsync();
+        var suggest = record.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(h => h!.StartsWith("/support-register/suggest", StringComparison.Ordinal))!;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(suggest)).StatusCode);
+
+        var bad = await (await client.PostFormAsync(suggest, new() { ["KeyRisks"] = "Crisis calls" })).HtmlAsync();
+        var summary = bad.QuerySelector(".govuk-error-summary")!.TextContent;
+        Assert.Contains("Choose the needs that bring the child to the register", summary);
+        Assert.Contains("Choose the lead practitioner", summary);
+        Assert.Contains("Enter the protective factors", summary);
+        await using (var db = host.NewContext())
+            Assert.False(await db.Set<SupportRegisterEntry>().AnyAsync(e => e.PersonId == child.Id, ct));
+
+        var sent = await (await client.PostFormAsync(suggest, new()
+        {
+            ["Need"] = nameof(SupportNeed.AwaitingAssessment), ["LeadPractitionerUserId"] = lead.User.Id.ToString(), ["AgenciesInvolved"] = "School",
+            ["Placement"] = "At home", ["KeyRisks"] = "Crisis calls", ["ProtectiveFactors"] = "Engages with music",
+        })).HtmlAsync();
+        Assert.Contains("Suggestion sent", sent.QuerySelector(".govuk-panel")!.TextContent);
+        await using (var db = host.NewContext())
+            Assert.Equal(SupportRegisterStatus.Suggested, (await db.Set<SupportRegisterEntry>().SingleAsync(e => e.PersonId == child.Id, ct)).Status);
+    }
 }
