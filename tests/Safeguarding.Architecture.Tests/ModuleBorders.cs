@@ -23,6 +23,8 @@ public static class ModuleBorders
         ["Health"] = ["People", "Platform", "Learners", "DomesticAbuse"],
         // Project Shield's list and figures read the emergency department's knife-assault attendances (Health).
         ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health"],
+        // The Dynamic Support Register: children through the person index, users as lead practitioners (Platform).
+        ["SupportRegister"] = ["People", "Platform"],
     };
 
     /// <summary>

@@ -87,6 +87,7 @@ public static class DataServiceCollectionExtensions
         Exploitation.Pregnancy.PregnancyModule.AddExploitationPregnancyAndResettlement(services);
         Exploitation.Shield.ShieldModule.AddExploitationShield(services);
         Exploitation.Roth.RothModule.AddExploitationRothAndNrm(services);
+        SupportRegister.SupportRegisterModule.AddSupportRegister(services);
         return services;
     }
 }

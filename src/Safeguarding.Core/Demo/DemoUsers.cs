@@ -76,6 +76,7 @@ internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets,
                         Role.ConferenceChair => (role, "conference.chair", orgs.Council),
                         Role.MaternitySafeguardingMidwife => (role, "midwife", orgs.HospitalTrust),
                         Role.ResettlementPractitioner => (role, "resettlement", orgs.YouthJustice),
+                        Role.ComplexNeedsCoordinator => (role, "complex.needs", orgs.Icb),
                         _ => throw new InvalidOperationException($"The demo has no user planned for the role {role}."),
                     });
                     break;

@@ -5269,6 +5269,182 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("platform_user_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RatedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "RatedAt");
+
+                    b.ToTable("support_register_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgenciesInvolved")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ConsentGivenBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ConsentGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentGiverName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Instant?>("ConsentRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConsentRecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("ConsentWithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CurrentRating")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyRisks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Keyworker")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("LeadPractitionerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Placement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProtectiveFactors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant?>("RedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("ReferralDue")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SharesWithEducation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharesWithGp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("SuggestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SuggestedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SuggestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("WithdrawalRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("WithdrawalRecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadPractitionerUserId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "Status", "CurrentRating", "ReferralDue");
+
+                    b.ToTable("support_register_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReferralWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("support_register_settings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Users.User", null)
@@ -6626,6 +6802,24 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Users.User", null)
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterEntry", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

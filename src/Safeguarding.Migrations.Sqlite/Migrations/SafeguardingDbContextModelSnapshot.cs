@@ -5299,6 +5299,182 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("platform_user_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RatedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "RatedAt");
+
+                    b.ToTable("support_register_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgenciesInvolved")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentGivenBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentGiverName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsentRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConsentRecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentWithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentRating")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyRisks")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keyworker")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadPractitionerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Placement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectiveFactors")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferralDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharesWithEducation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharesWithGp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SuggestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SuggestedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SuggestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawalRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WithdrawalRecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadPractitionerUserId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "Status", "CurrentRating", "ReferralDue");
+
+                    b.ToTable("support_register_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferralWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("support_register_settings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Users.User", null)
@@ -6656,6 +6832,24 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Users.User", null)
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterEntry", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -49,6 +49,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.ConferenceChair, true, true, false, false },
         { Role.MaternitySafeguardingMidwife, true, false, false, false },
         { Role.ResettlementPractitioner, true, false, false, false },
+        { Role.ComplexNeedsCoordinator, true, true, false, false },
     };
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

@@ -383,6 +383,14 @@ public static class AccessMatrixTable
         R("GET /learners/roll-differences", EducationSignposting, Read),
         R("GET /learners/roll-differences/{id:guid}", EducationSignposting, Update, UnknownId),
         R("POST /learners/roll-differences/{id:guid}", EducationSignposting, Update, UnknownId),
+        // The Dynamic Support Register (issue 15): the list, a suggestion for a child, each entry and its forms (the forms
+        // refuse on GET as on POST anyone the entry does not let update it, checked on the record).
+        R("GET /support-register", SupportRegisterEntry, Read),
+        R("GET /support-register/suggest", SupportRegisterEntry, Create, UnknownId), R("POST /support-register/suggest", SupportRegisterEntry, Create, UnknownId),
+        R("GET /support-register/{id:guid}", SupportRegisterEntry, Read, UnknownId),
+        R("GET /support-register/{id:guid}/consent", SupportRegisterEntry, Read, UnknownId), R("POST /support-register/{id:guid}/consent", SupportRegisterEntry, Read, UnknownId),
+        R("GET /support-register/{id:guid}/withdraw", SupportRegisterEntry, Read, UnknownId), R("POST /support-register/{id:guid}/withdraw", SupportRegisterEntry, Read, UnknownId),
+        R("GET /support-register/{id:guid}/rating", SupportRegisterEntry, Read, UnknownId), R("POST /support-register/{id:guid}/rating", SupportRegisterEntry, Read, UnknownId),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

@@ -51,6 +51,7 @@ public sealed class MatrixWorld
         Role.GpPractice => OrganisationType.GpPractice,
         Role.Idva => OrganisationType.VoluntarySector,
         Role.YouthJusticeWorker or Role.YouthJusticeManager => OrganisationType.YouthJustice,
+        Role.ComplexNeedsCoordinator => OrganisationType.IntegratedCareBoard,
         _ => OrganisationType.CouncilService,
     };
 

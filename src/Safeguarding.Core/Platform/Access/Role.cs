@@ -51,6 +51,8 @@ public enum Role
     MaternitySafeguardingMidwife,
     /// <summary>The young offender institution's resettlement practitioner: custody and release planning at the public protection meeting.</summary>
     ResettlementPractitioner,
+    /// <summary>The ICB's complex-needs unit: keeps the Dynamic Support Register and receives its C(E)TR referrals.</summary>
+    ComplexNeedsCoordinator,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -143,6 +145,8 @@ public enum Resource
     NrmReferral,
     /// <summary>A maternity booking of a person under 18 and its exploitation screening.</summary>
     MaternityBooking,
+    /// <summary>A child's Dynamic Support Register entry: consent, ratings and their history (SupportRegister).</summary>
+    SupportRegisterEntry,
 }
 
 public enum Operation

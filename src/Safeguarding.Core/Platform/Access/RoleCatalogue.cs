@@ -122,6 +122,10 @@ public static partial class RoleCatalogue
         [Role.ResettlementPractitioner] = new("Resettlement practitioner", "The young offender institution's resettlement team: custody and release planning.",
             [new(Person, Read, RelatedRecords), new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
+        // The Dynamic Support Register (issue 15): its grants are in RoleCatalogue.SupportRegister.cs.
+        [Role.ComplexNeedsCoordinator] = new("ICB complex-needs coordinator", "The ICB's complex-needs unit: keeps the Dynamic Support Register and receives C(E)TR referrals.",
+            [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
     };
 
     /// <summary>
@@ -140,6 +144,7 @@ public static partial class RoleCatalogue
         .. ShieldListGrants,
         .. RothAndNrmGrants,
         .. PregnancyAndResettlementGrants,
+        .. SupportRegisterGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

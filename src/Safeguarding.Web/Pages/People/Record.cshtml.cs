@@ -27,6 +27,8 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Hea
     public bool CanMerge { get; private set; }
     public bool CanSeeChildProtectionPlan { get; private set; }
     public bool CanSeeAllocation { get; private set; }
+    /// <summary>Anyone who may see a child may suggest them for the Dynamic Support Register (the suggestion page checks the child again).</summary>
+    public bool CanSuggestForSupportRegister { get; private set; }
     /// <summary>The person's health record flags, newest first; null when the reader may not read them (the section is not shown).</summary>
     public IReadOnlyList<HealthFlag>? HealthFlags { get; private set; }
 
@@ -50,6 +52,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Hea
         CanMerge = IndexModel.CanReviewMatches(actor);
         CanSeeChildProtectionPlan = actor.HasAny(Resource.ChildProtectionPlan, Operation.Read);
         CanSeeAllocation = actor.HasAny(Resource.ChildAllocation, Operation.Read);
+        CanSuggestForSupportRegister = actor.HasAny(Resource.SupportRegisterEntry, Operation.Create);
         HealthFlags = await flags.OnRecordAsync(Person, await current.ProcessAsync());
         return Page();
     }
