@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Testing;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;

@@ -31,7 +31,7 @@ public sealed class AdmissionModel(CurrentActor current, Cetrs cetrs, IClock clo
         Entry = CetrPages.Updatable(HttpContext);
         var on = AdmittedOn.ToDate();
         bool? community = CommunityCetrHeldBefore switch { "Yes" => true, "No" => false, _ => null };
-        var today = SupportRegisterEntries.Today(clock.GetCurrentInstant());
+        var today = clock.GetCurrentInstant().InZone(ReferralClock.London).Date;
         foreach (var (field, message) in Cetrs.AdmissionProblems(on, Hospital, community, today))
             ModelState.AddModelError(field, field == "AdmittedOn" && on is null && !AdmittedOn.IsEmpty ? "Enter a real date, like 27 3 2027" : message);
         if (!ModelState.IsValid) return Page();
