@@ -25,6 +25,10 @@ public sealed record AdmissionOptions(Guid EntryId, LocalDate AdmittedOn, string
 /// <summary>Discharge: the day, and the rating the child leaves blue for (with why).</summary>
 public sealed record DischargeOptions(Guid AdmissionId, LocalDate DischargedOn, SupportRatingLevel Rating, string Why);
 
+public sealed record PlanDischargeOptions(Guid AdmissionId, LocalDate PlannedOn);
+
+public sealed record CetrSettingsOptions(int PostAdmissionWorkingDays, int InpatientMonths);
+
 public sealed record RootCauseReviewOptions(Guid AdmissionId, bool WasOnRegister, string WhyNoCommunityCetr, string WhatWouldHavePrevented, string Learning);
 
 public sealed record CetrReferralView(Guid Id, string WhyNow, string WhatTried, string FamilyView, LocalDate? RedOn, LocalDate? ReferralDue, Instant ReferredAt, Guid? CetrId);
@@ -308,12 +312,13 @@ public sealed class Cetrs(SafeguardingDbContext db)
     }
 
     /// <summary>Discharge planning: the day discharge is planned for (on or after admission).</summary>
-    public async Task PlanDischargeAsync(Guid admissionId, LocalDate plannedOn, ProcessContext process, CancellationToken ct = default)
+    public async Task PlanDischargeAsync(PlanDischargeOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
+        var (admissionId, plannedOn) = options;
         var (_, admission) = await AdmissionAsync(actor, admissionId, ct);
         if (admission.DischargedOn is not null) throw new InvalidOperationException("The child is already discharged.");
-        if (plannedOn < admission.AdmittedOn) throw new ArgumentException("Discharge is planned for a day on or after the admission.", nameof(plannedOn));
+        if (plannedOn < admission.AdmittedOn) throw new ArgumentException("Discharge is planned for a day on or after the admission.", nameof(options));
         admission.PlannedDischargeOn = plannedOn;
         db.Process = process with { Purpose = "Discharge planned" };
         await db.SaveChangesAsync(ct);
@@ -459,15 +464,16 @@ public sealed class Cetrs(SafeguardingDbContext db)
     public const int MaxInpatientMonths = 12;
 
     /// <summary>Changes the clocks (the unit's alone): working days to the post-admission C(E)TR (1 to 20), months between inpatient ones (1 to 12). Applies to clocks started afterwards.</summary>
-    public async Task ChangeSettingsAsync(int postAdmissionWorkingDays, int inpatientMonths, ProcessContext process, CancellationToken ct = default)
+    public async Task ChangeSettingsAsync(CetrSettingsOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
+        var (postAdmissionWorkingDays, inpatientMonths) = options;
         if (!actor.Grants.Any(g => g is { Resource: Resource.SupportRegisterEntry, Operation: Operation.Update, Scope: Scope.WholePartnership }))
             throw new ForbiddenException(nameof(CetrSettings), actor.PartnershipId.ToString(), "no role grants Update on the whole register");
         if (postAdmissionWorkingDays is < 1 or > MaxPostAdmissionWorkingDays)
-            throw new ArgumentException($"The post-admission C(E)TR must be due in 1 to {MaxPostAdmissionWorkingDays} working days.", nameof(postAdmissionWorkingDays));
+            throw new ArgumentException($"The post-admission C(E)TR must be due in 1 to {MaxPostAdmissionWorkingDays} working days.", nameof(options));
         if (inpatientMonths is < 1 or > MaxInpatientMonths)
-            throw new ArgumentException($"Inpatient C(E)TRs must be due every 1 to {MaxInpatientMonths} months.", nameof(inpatientMonths));
+            throw new ArgumentException($"Inpatient C(E)TRs must be due every 1 to {MaxInpatientMonths} months.", nameof(options));
         var settings = await db.Set<CetrSettings>().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct);
         if (settings is null) db.Add(settings = new CetrSettings { PartnershipId = actor.PartnershipId });
         (settings.PostAdmissionWorkingDays, settings.InpatientMonths) = (postAdmissionWorkingDays, inpatientMonths);

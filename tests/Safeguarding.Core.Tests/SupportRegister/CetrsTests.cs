@@ -92,8 +92,8 @@ public sealed class CetrsTests
             Assert.Equal((CetrKind.PostAdmission, (LocalDate?)new LocalDate(2027, 1, 11)), (owed.Kind, owed.Due));
 
             // The setting changes it to NHS England's interim 5 for admissions after; the first keeps its date.
-            await Assert.ThrowsAsync<ForbiddenException>(() => new Cetrs(db).ChangeSettingsAsync(5, 3, As(w.Lead), ct));
-            await new Cetrs(db).ChangeSettingsAsync(5, 3, As(w.Coordinator), ct);
+            await Assert.ThrowsAsync<ForbiddenException>(() => new Cetrs(db).ChangeSettingsAsync(new CetrSettingsOptions(5, 3), As(w.Lead), ct));
+            await new Cetrs(db).ChangeSettingsAsync(new CetrSettingsOptions(5, 3), As(w.Coordinator), ct);
             await new Cetrs(db).RecordAdmissionAsync(new AdmissionOptions(w.SecondEntryId, new LocalDate(2026, 12, 23), "Example Hospital", false, false), As(w.Lead), ct);
             var queue = await new Cetrs(db).QueueAsync(As(w.Coordinator), ct);
             Assert.Equal([new LocalDate(2027, 1, 4), new LocalDate(2027, 1, 11)], queue.Clocks.Select(c => c.Due));
@@ -129,7 +129,7 @@ public sealed class CetrsTests
             Assert.Equal(MeetingKind.CetrReview, (await db.Set<MeetingSeries>().SingleAsync(s => s.PartnershipId == w.Coordinator.User.PartnershipId, ct)).Kind);
 
             // Discharge planning, then discharge: the rating leaves blue and the inpatient clock stops.
-            await new Cetrs(db).PlanDischargeAsync(admissionId, new LocalDate(2027, 1, 8), As(w.Lead), ct);
+            await new Cetrs(db).PlanDischargeAsync(new PlanDischargeOptions(admissionId, new LocalDate(2027, 1, 8)), As(w.Lead), ct);
             await new Cetrs(db).DischargeAsync(new DischargeOptions(admissionId, new LocalDate(2027, 1, 8), SupportRatingLevel.Amber, "Home with support"), As(w.Lead), ct);
             Assert.Equal(SupportRatingLevel.Amber, (await db.Set<SupportRegisterEntry>().SingleAsync(e => e.Id == w.EntryId, ct)).CurrentRating);
             Assert.DoesNotContain((await new Cetrs(db).QueueAsync(As(w.Coordinator), ct)).Clocks, c => c.EntryId == w.EntryId);
