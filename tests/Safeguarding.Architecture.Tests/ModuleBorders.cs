@@ -24,7 +24,7 @@ public static class ModuleBorders
         // Project Shield's list and figures read the emergency department's knife-assault attendances (Health).
         ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health"],
         // The Dynamic Support Register: children through the person index, users as lead practitioners (Platform).
-        ["SupportRegister"] = ["People", "Platform"],
+        ["SupportRegister"] = ["Meetings", "People", "Platform"],
     };
 
     /// <summary>

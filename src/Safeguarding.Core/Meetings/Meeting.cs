@@ -31,6 +31,8 @@ public enum MeetingKind
     AreaYouthViolence,
     /// <summary>A child's Risk Outside The Home child protection conferences: one series per child (Exploitation/Roth).</summary>
     RothConference,
+    /// <summary>A child's Care (Education) and Treatment Reviews: one series per child on the Dynamic Support Register (SupportRegister/Cetrs).</summary>
+    CetrReview,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>
@@ -114,6 +116,22 @@ public sealed class MeetingAttendee
     /// <summary>Null until the meeting is held; then whether they came.</summary>
     public bool? Attended { get; set; }
     public Instant? RemovedAt { get; set; }
+    /// <summary>The seat they take on a review panel (a C(E)TR's), where the meeting has one.</summary>
+    public PanelRole? PanelRole { get; set; }
+}
+
+/// <summary>A seat on a review panel: a C(E)TR's independent panel members and the people around the child.</summary>
+public enum PanelRole
+{
+    /// <summary>The panel's chair, from the commissioner.</summary>
+    Chair,
+    IndependentClinicalExpert,
+    /// <summary>Someone with lived experience, or a family carer of someone who has.</summary>
+    ExpertByExperience,
+    Family,
+    Education,
+    Health,
+    Care,
 }
 
 /// <summary>Who or what an agenda item is about.</summary>

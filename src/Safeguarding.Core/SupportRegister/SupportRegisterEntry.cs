@@ -52,6 +52,8 @@ public sealed class SupportRegisterEntry
     public Instant? RedSince { get; set; }
     /// <summary>The last day the C(E)TR referral is due by (London), the partnership's working days after <see cref="RedSince"/>.</summary>
     public LocalDate? ReferralDue { get; set; }
+    /// <summary>The referral due date that was escalated to the unit when overdue (once per clock; SupportRegister/CetrEscalation).</summary>
+    public LocalDate? ReferralEscalatedDue { get; set; }
 }
 
 public enum SupportRegisterStatus

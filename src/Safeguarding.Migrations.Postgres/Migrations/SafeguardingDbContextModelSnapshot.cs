@@ -3823,6 +3823,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PanelRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Instant?>("RemovedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -5269,6 +5273,238 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("platform_user_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Admission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("AdmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("CommunityCetrHeldBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<Instant?>("DischargeRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DischargeRecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("EmergencyProtocolMeetingHeldBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hospital")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("PlannedDischargeOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("PartnershipId", "AdmittedOn");
+
+                    b.ToTable("support_register_admissions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.AdmissionRootCauseReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Learning")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("WasOnRegister")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("WhatWouldHavePrevented")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhyNoCommunityCetr")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmissionId")
+                        .IsUnique();
+
+                    b.ToTable("support_register_root_cause_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Cetr", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AdmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("EscalatedDue")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmissionId");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PartnershipId", "HeldOn", "ClosedAt", "Due");
+
+                    b.ToTable("support_register_cetrs", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.CetrReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CetrId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FamilyView")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("RedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("ReferralDue")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhatTried")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhyNow")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CetrId");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("PartnershipId", "CetrId");
+
+                    b.ToTable("support_register_cetr_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.CetrSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InpatientMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostAdmissionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("support_register_cetr_settings", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5384,6 +5620,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<LocalDate?>("ReferralDue")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("ReferralEscalatedDue")
                         .HasColumnType("date");
 
                     b.Property<bool>("SharesWithEducation")
@@ -6802,6 +7041,58 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Users.User", null)
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Admission", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.AdmissionRootCauseReview", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.Admission", null)
+                        .WithMany()
+                        .HasForeignKey("AdmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Cetr", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.Admission", null)
+                        .WithMany()
+                        .HasForeignKey("AdmissionId");
+
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId");
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.CetrReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.Cetr", null)
+                        .WithMany()
+                        .HasForeignKey("CetrId");
+
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

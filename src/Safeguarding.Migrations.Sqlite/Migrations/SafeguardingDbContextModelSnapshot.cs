@@ -3845,6 +3845,10 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PanelRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RemovedAt")
                         .HasColumnType("INTEGER");
 
@@ -5299,6 +5303,239 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("platform_user_roles", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Admission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdmittedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CommunityCetrHeldBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DischargeRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DischargeRecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DischargedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmergencyProtocolMeetingHeldBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hospital")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedDischargeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("PartnershipId", "AdmittedOn");
+
+                    b.ToTable("support_register_admissions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.AdmissionRootCauseReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learning")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("WasOnRegister")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatWouldHavePrevented")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyNoCommunityCetr")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmissionId")
+                        .IsUnique();
+
+                    b.ToTable("support_register_root_cause_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Cetr", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AdmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmissionId");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PartnershipId", "HeldOn", "ClosedAt", "Due");
+
+                    b.ToTable("support_register_cetrs", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.CetrReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CetrId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyView")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferralDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatTried")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyNow")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CetrId");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("PartnershipId", "CetrId");
+
+                    b.ToTable("support_register_cetr_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.CetrSettings", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InpatientMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostAdmissionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("support_register_cetr_settings", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5414,6 +5651,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReferralDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralEscalatedDue")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SharesWithEducation")
@@ -6832,6 +7072,58 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Platform.Users.User", null)
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Admission", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.AdmissionRootCauseReview", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.Admission", null)
+                        .WithMany()
+                        .HasForeignKey("AdmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.Cetr", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.Admission", null)
+                        .WithMany()
+                        .HasForeignKey("AdmissionId");
+
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId");
+
+                    b.HasOne("Safeguarding.Core.Meetings.MeetingSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.CetrReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.Cetr", null)
+                        .WithMany()
+                        .HasForeignKey("CetrId");
+
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

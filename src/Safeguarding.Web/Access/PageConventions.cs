@@ -101,6 +101,7 @@ public static class PageConventions
         Pages.Exploitation.Roth.RothPages.Apply(conventions);
         // The Dynamic Support Register (issue 15).
         Pages.SupportRegister.SupportRegisterPages.Apply(conventions);
+        Pages.SupportRegister.CetrPages.Apply(conventions);
         // The emergency department's record and the education signposting it raises (issue 14, ed-record).
         Require(conventions, "/Health/EdAttendances", Resource.EdAttendance, Operation.Read);
         LoadForPage<Pages.Health.EdAttendances.EdAttendanceFilter>(conventions, "/Health/EdAttendances/Attendance");

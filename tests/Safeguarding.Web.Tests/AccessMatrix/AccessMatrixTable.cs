@@ -391,6 +391,10 @@ public static class AccessMatrixTable
         R("GET /support-register/{id:guid}/consent", SupportRegisterEntry, Read, UnknownId), R("POST /support-register/{id:guid}/consent", SupportRegisterEntry, Read, UnknownId),
         R("GET /support-register/{id:guid}/withdraw", SupportRegisterEntry, Read, UnknownId), R("POST /support-register/{id:guid}/withdraw", SupportRegisterEntry, Read, UnknownId),
         R("GET /support-register/{id:guid}/rating", SupportRegisterEntry, Read, UnknownId), R("POST /support-register/{id:guid}/rating", SupportRegisterEntry, Read, UnknownId),
+        R("GET /support-register/cetrs", SupportRegisterEntry, Update),
+        R("GET /support-register/{id:guid}/cetrs", SupportRegisterEntry, Update, UnknownId),
+        R("GET /support-register/{id:guid}/cetr-referral", SupportRegisterEntry, Update, UnknownId), R("POST /support-register/{id:guid}/cetr-referral", SupportRegisterEntry, Update, UnknownId),
+        R("GET /support-register/{id:guid}/admission", SupportRegisterEntry, Update, UnknownId), R("POST /support-register/{id:guid}/admission", SupportRegisterEntry, Update, UnknownId),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];
