@@ -48,6 +48,14 @@ public sealed class DemoSupportRegister(SafeguardingDbContext db)
         (SupportRatingLevel.Red, "Immediate risk of admission", "Psychiatrist's letter after the crisis assessment"),
         (SupportRatingLevel.Blue, "Admitted to a mental health hospital", "Admission notice from the inpatient unit"),
     ];
+    /// <summary>Where the children end, one in twenty at a time: 9 green, 8 amber, 2 red (10%) and 1 blue.</summary>
+    private static readonly SupportRatingLevel[] Finals =
+    [
+        SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Red,
+        SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Blue,
+        SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Red,
+        SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Green, SupportRatingLevel.Amber, SupportRatingLevel.Green,
+    ];
     private static readonly string[] Keyworkers = ["Priya Keyworker", "Tom Keyworker", "Aisha Keyworker", "Dan Keyworker"];
 
     public async Task SeedAsync(Guid partnershipId, DemoScale scale, Instant now, CancellationToken ct = default)
@@ -99,7 +107,7 @@ public sealed class DemoSupportRegister(SafeguardingDbContext db)
             db.Add(entry);
             // Consent a few days after the suggestion, unless the suggestion is this week's or one of the few still waiting.
             var consentOn = suggestedOn.PlusDays(2 + random.Next(10));
-            if (consentOn >= today || random.Next(20) == 0) continue;
+            if (consentOn >= today || i % 20 == 13) continue;
             // A young person of 16 or 17 may consent for themselves; for younger children a person with parental responsibility.
             var youngPerson = child.DateOfBirth <= consentOn.PlusYears(-16) && random.Next(2) == 0;
             entry.Status = SupportRegisterStatus.OnRegister;
@@ -109,7 +117,7 @@ public sealed class DemoSupportRegister(SafeguardingDbContext db)
             (entry.ConsentRecordedAt, entry.ConsentRecordedByUserId) = (consentOn.At(new LocalTime(15, 0)).InZoneLeniently(ReferralClock.London).ToInstant(), coordinator.Id);
 
             // The ratings: the first when consent came, then a change every month or two; the last one decides where the child ends.
-            var final = random.Next(100) switch { < 45 => SupportRatingLevel.Green, < 85 => SupportRatingLevel.Amber, < 95 => SupportRatingLevel.Red, _ => SupportRatingLevel.Blue };
+            var final = Finals[i % Finals.Length];
             var path = Path(final, random);
             var days = new List<LocalDate>();
             for (var on = consentOn.PlusDays(1); on < today && days.Count < path.Count; on = on.PlusDays(25 + random.Next(40))) days.Add(on);
@@ -135,7 +143,7 @@ public sealed class DemoSupportRegister(SafeguardingDbContext db)
                 entry.Keyworker = Keyworkers[random.Next(Keyworkers.Length)];
 
             // A few withdraw consent some weeks on: off the register, the clock stopped, what was recorded kept.
-            if (random.Next(25) == 0 && rated.Count > 0 && rated[^1].On.PlusDays(14) < today)
+            if (i % 20 == 7 && rated.Count > 0 && rated[^1].On.PlusDays(14) < today)
             {
                 entry.Status = SupportRegisterStatus.ConsentWithdrawn;
                 var withdrawnOn = rated[^1].On.PlusDays(7 + random.Next(7));
