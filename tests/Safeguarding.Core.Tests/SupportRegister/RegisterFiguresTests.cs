@@ -47,9 +47,11 @@ public sealed class RegisterFiguresTests
 
         await using (var db = database.NewContext())
         {
+            db.Process = ProcessContext.System("test:register figures");
             // A lives in LS8 and turns 14 on 20 April 2026; B's area comes from an agency record's postcode.
             var household = new Household { PartnershipId = partnership.Id, Address = "1 Test Street", Postcode = "ls8 4ab" };
             db.Households.Add(household);
+            await db.SaveChangesAsync(ct);
             await db.People.Where(p => p.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.HouseholdId, household.Id).SetProperty(p => p.DateOfBirth, new LocalDate(2012, 4, 20)), ct);
             await db.SourceRecords.Where(r => r.PersonId == b.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Postcode, "LS114XY"), ct);
             SupportRegisterEntry Entry(Person child, SupportNeed need, LocalDate? consent, LocalDate? withdrawn, string? keyworker) => new()

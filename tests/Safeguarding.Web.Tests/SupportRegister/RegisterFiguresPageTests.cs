@@ -33,6 +33,7 @@ public sealed class RegisterFiguresPageTests
         var first = SystemClock.Instance.GetCurrentInstant().InZone(ReferralClock.London).Date.ToYearMonth().PlusMonths(-12);
         await using (var db = host.NewContext())
         {
+            db.Process = Safeguarding.Core.Platform.ProcessContext.System("test:register figures");
             for (var month = 0; month <= 5; month++)
                 for (var n = 0; n < month; n++)
                     db.Add(new SupportRegisterEntry
