@@ -76,6 +76,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             await DemoNavigator.SeedAsync(db, partnershipId, now, ct);
             await new DemoPregnancyAndResettlement(db).SeedAsync(partnershipId, now, ct);
             await new DemoRothAndNrm(db).SeedAsync(partnershipId, now, ct);
+            await new DemoSupportRegister(db).SeedAsync(partnershipId, scale, now, ct);
             await new DemoEdAttendances(db).SeedAsync(partnershipId, now, ct);
             // Last: its year of items follows the missing episodes and MACE referrals above.
             await new DemoExploitationPim(db).SeedAsync(partnershipId, now, ct);

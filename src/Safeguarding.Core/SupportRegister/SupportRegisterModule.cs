@@ -12,6 +12,7 @@ public static class SupportRegisterModule
         .AddScoped<SupportRegisterEntries>()
         .AddScoped<Cetrs>()
         .AddScoped<CetrEscalation>()
+        .AddScoped<RegisterFigures>()
         .AddScoped<IRecordsAboutAPerson, SupportRegisterRecordsAbout>();
 }
 

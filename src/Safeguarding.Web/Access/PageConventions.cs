@@ -102,6 +102,9 @@ public static class PageConventions
         // The Dynamic Support Register (issue 15).
         Pages.SupportRegister.SupportRegisterPages.Apply(conventions);
         Pages.SupportRegister.CetrPages.Apply(conventions);
+        // Its monthly figures: for the complex-needs unit and the partnership's figures readers (the service refuses anyone else, a lead practitioner or a school).
+        conventions.AddFolderApplicationModelConvention("/SupportRegisterFigures", model => model.Filters.Add(
+            new RequirePermissionAttribute(Resource.SupportRegisterEntry, Operation.Read, Resource.AggregateFigures, Operation.Read)));
         // The emergency department's record and the education signposting it raises (issue 14, ed-record).
         Require(conventions, "/Health/EdAttendances", Resource.EdAttendance, Operation.Read);
         LoadForPage<Pages.Health.EdAttendances.EdAttendanceFilter>(conventions, "/Health/EdAttendances/Attendance");

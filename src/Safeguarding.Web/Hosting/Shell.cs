@@ -116,6 +116,7 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.NrmReferral, Operation.Create)) items.Add(new("NRM referrals", "/exploitation/nrm", Exploitation));
         // The Dynamic Support Register: for who keeps it, leads entries, or sees pupils' and patients' under consent.
         if (Actor.HasAny(Resource.SupportRegisterEntry, Operation.Read)) items.Add(new("Support register", "/support-register", "Health"));
+        if (Core.SupportRegister.RegisterFigures.MayRead(Actor)) items.Add(new("Support register figures", "/support-register/figures", "Health"));
         // The emergency department's record (issue 14): the trust's ED nurse, the council's CME/NEET lead, a setting's roll differences.
         if (Actor.HasAny(Resource.EdAttendance, Operation.Read)) items.Add(new("ED attendances", "/health/ed-attendances", "Health"));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EducationSignposting, Operation: Operation.Read, Scope: Scope.WholePartnership }))

@@ -23,6 +23,8 @@ public enum Need
     ApiClientGrant,
     /// <summary>A grant, or the partnership's figures (the MARAC page is also the MARAC volume, for the business manager).</summary>
     GrantOrPartnershipFigures,
+    /// <summary>A grant scoped to the whole partnership, or the partnership's figures (the register's figures: the complex-needs unit or a figures reader).</summary>
+    GrantAcrossPartnershipOrPartnershipFigures,
 }
 
 /// <summary>The record an endpoint acts on, named by its route (or <c>?setting=</c>).</summary>
@@ -395,6 +397,9 @@ public static class AccessMatrixTable
         R("GET /support-register/{id:guid}/cetrs", SupportRegisterEntry, Update, UnknownId),
         R("GET /support-register/{id:guid}/cetr-referral", SupportRegisterEntry, Update, UnknownId), R("POST /support-register/{id:guid}/cetr-referral", SupportRegisterEntry, Update, UnknownId),
         R("GET /support-register/{id:guid}/admission", SupportRegisterEntry, Update, UnknownId), R("POST /support-register/{id:guid}/admission", SupportRegisterEntry, Update, UnknownId),
+        // The register's monthly figures and their CSV: the complex-needs unit (the whole register) or the partnership's figures readers.
+        new("GET /support-register/figures", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),
+        new("GET /support-register/figures?handler=Csv", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

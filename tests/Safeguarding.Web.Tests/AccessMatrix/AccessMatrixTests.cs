@@ -173,6 +173,9 @@ public sealed class AccessMatrixTests
         // A record in another partnership is refused whichever way: 404 (it does not exist for the caller) or 403 audited.
         if (attempt.Relation == Relation.OtherPartnership) return (Answer.Refused, false);
         if (row.Need == Need.GrantOrPartnershipFigures && !actor.HasAny(resource, operation) && actor.SeesPartnershipFigures) return (Answer.Allowed, false);
+        if (row.Need == Need.GrantAcrossPartnershipOrPartnershipFigures)
+            return actor.SeesPartnershipFigures || actor.Grants.Any(g => g.Resource == resource && g.Operation == operation && g.Scope == Scope.WholePartnership)
+                ? (Answer.Allowed, false) : (Answer.Forbidden, true);
         if (!actor.HasAny(resource, operation)) return (Answer.Forbidden, true);
         if (row.Need == Need.GrantAndBreakGlass && !actor.CanBreakGlass) return (Answer.Forbidden, true);
         if (row.Need == Need.GrantAcrossPartnership && !actor.Grants.Any(g => g.Resource == resource && g.Operation == operation && g.Scope == Scope.WholePartnership))
