@@ -13,6 +13,8 @@ public enum Cadence
     FourWeekly,
     /// <summary>Every three calendar months from the first meeting (Silver, Gold).</summary>
     Quarterly,
+    /// <summary>The same day of every month from the first meeting (the Dynamic Support Register's review).</summary>
+    Monthly,
 }
 
 /// <summary>What kind of meeting a series holds, so that each pathway finds its own.</summary>
@@ -31,6 +33,8 @@ public enum MeetingKind
     AreaYouthViolence,
     /// <summary>A child's Risk Outside The Home child protection conferences: one series per child (Exploitation/Roth).</summary>
     RothConference,
+    /// <summary>The Dynamic Support Register's review, one series per partnership (SupportRegister/Reviews).</summary>
+    RegisterReview,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>

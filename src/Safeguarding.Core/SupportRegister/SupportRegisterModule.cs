@@ -10,6 +10,7 @@ public static class SupportRegisterModule
     /// <summary>The Dynamic Support Register: entries, consent, ratings and the C(E)TR referral clock.</summary>
     public static IServiceCollection AddSupportRegister(this IServiceCollection services) => services
         .AddScoped<SupportRegisterEntries>()
+        .AddScoped<RegisterReviews>()
         .AddScoped<IRecordsAboutAPerson, SupportRegisterRecordsAbout>();
 }
 
