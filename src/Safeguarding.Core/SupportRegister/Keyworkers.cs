@@ -114,7 +114,9 @@ public sealed partial class SupportRegisterEntries
         var shown = await Readable(actor)
             .Where(e => e.Status == SupportRegisterStatus.OnRegister && criteria.Contains(e.CurrentRating)
                 && !db.Set<KeyworkerReferral>().Any(k => k.EntryId == e.Id))
-            .OrderBy(e => e.CurrentRating).ThenBy(e => e.Id).PageAsync(page, ct);
+            // Ratings are stored by name: order them by severity, not alphabetically.
+            .OrderBy(e => e.CurrentRating == SupportRatingLevel.Blue ? 0 : e.CurrentRating == SupportRatingLevel.Red ? 1 : e.CurrentRating == SupportRatingLevel.Amber ? 2 : 3)
+            .ThenBy(e => e.Id).PageAsync(page, ct);
         var names = await SealedPeople.NamesAsync(db, actor, [.. shown.Items.Select(e => e.PersonId)], ct);
         var audit = new AuditTrail(db);
         audit.QueueListed(process, "Children due a keyworker referral", ResourceType, shown.Items.Select(e => e.Id));
