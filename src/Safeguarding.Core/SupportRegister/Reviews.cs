@@ -11,6 +11,9 @@ namespace Safeguarding.Core.SupportRegister;
 /// <summary>Builds the agenda of the review on or after a date (the series' next meeting then).</summary>
 public sealed record BuildReviewOptions(LocalDate OnOrAfter);
 
+/// <summary>A user invited to a review as a member.</summary>
+public sealed record InviteReviewMemberOptions(Guid MeetingId, Guid UserId);
+
 /// <summary>A register review on the unit's list: the meeting, its date and status, and how many entries its agenda holds.</summary>
 public sealed record ReviewRow(Guid MeetingId, LocalDate Date, MeetingStatus Status, int Entries);
 
@@ -121,16 +124,17 @@ public sealed class RegisterReviews(SafeguardingDbContext db, SupportRegisterEnt
     }
 
     /// <summary>Invites a member to a review (a user of the partnership); they read the entries on its agenda while they are invited.</summary>
-    public async Task<Guid> InviteMemberAsync(Guid meetingId, Guid userId, ProcessContext process, CancellationToken ct = default)
+    public async Task<Guid> InviteMemberAsync(InviteReviewMemberOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var (meetingId, userId) = options;
         var actor = process.RequireActor();
         DemandKeepsRegister(actor);
         await ReviewAsync(actor, meetingId, ct);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.PartnershipId == actor.PartnershipId && !u.IsDisabled)
             .Select(u => new { u.Id, u.OrganisationId, u.DisplayName, u.Email }).SingleOrDefaultAsync(ct)
-            ?? throw new ArgumentException("Choose a user of the partnership.", nameof(userId));
+            ?? throw new ArgumentException("Choose a user of the partnership.", nameof(options));
         if (await db.Set<MeetingAttendee>().AnyAsync(a => a.MeetingId == meetingId && a.UserId == userId && a.RemovedAt == null, ct))
-            throw new ArgumentException("They are already a member of this review.", nameof(userId));
+            throw new ArgumentException("They are already a member of this review.", nameof(options));
         var attendee = await new MeetingRecords(db, deployment).InviteAsync(new AttendeeOptions(meetingId, user.OrganisationId, user.DisplayName, user.Id, user.Email), process, ct);
         return attendee.Id;
     }

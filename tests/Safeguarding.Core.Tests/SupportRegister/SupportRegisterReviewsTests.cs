@@ -103,14 +103,14 @@ public sealed class SupportRegisterReviewsTests
         {
             var register = new SupportRegisterEntries(db);
             await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(amber, As(w.SocialWorker), ct));
-            var attendee = await new RegisterReviews(db, register).InviteMemberAsync(next, w.SocialWorker.User.Id, As(w.Coordinator), ct);
+            var attendee = await new RegisterReviews(db, register).InviteMemberAsync(new InviteReviewMemberOptions(next, w.SocialWorker.User.Id), As(w.Coordinator), ct);
             var seen = (await register.OpenAsync(amber, As(w.SocialWorker), ct))!;
             Assert.Equal((true, "Crisis calls"), (seen.Full, seen.KeyRisks));
             await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(staysGreen, As(w.SocialWorker), ct));
             Assert.True(await db.AuditEntries.AnyAsync(a => a.ResourceId == amber.ToString() && a.ActorUserId == w.SocialWorker.User.Id
                 && a.Details == SupportRegisterEntries.ReviewMemberReason, ct));
             // A police user on the agenda's meeting holds no grant on entries: membership does not make one.
-            await new RegisterReviews(db, register).InviteMemberAsync(next, w.Police.User.Id, As(w.Coordinator), ct);
+            await new RegisterReviews(db, register).InviteMemberAsync(new InviteReviewMemberOptions(next, w.Police.User.Id), As(w.Coordinator), ct);
             await Assert.ThrowsAsync<ForbiddenException>(() => register.OpenAsync(amber, As(w.Police), ct));
 
             // Removed from the review, the member no longer reads them.
