@@ -24,7 +24,8 @@ public static class ModuleBorders
         // Project Shield's list and figures read the emergency department's knife-assault attendances (Health).
         ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health"],
         // The Dynamic Support Register: children through the person index, users as lead practitioners (Platform).
-        ["SupportRegister"] = ["Meetings", "People", "Platform"],
+        // The register holds C(E)TRs and reviews its entries on the meeting engine, and shows the child's school and EHC plan from the learners module.
+        ["SupportRegister"] = ["People", "Platform", "Meetings", "Learners"],
     };
 
     /// <summary>

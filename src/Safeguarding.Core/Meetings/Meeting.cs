@@ -13,6 +13,8 @@ public enum Cadence
     FourWeekly,
     /// <summary>Every three calendar months from the first meeting (Silver, Gold).</summary>
     Quarterly,
+    /// <summary>The same day of every month from the first meeting (the Dynamic Support Register's review).</summary>
+    Monthly,
 }
 
 /// <summary>What kind of meeting a series holds, so that each pathway finds its own.</summary>
@@ -33,6 +35,8 @@ public enum MeetingKind
     RothConference,
     /// <summary>A child's Care (Education) and Treatment Reviews: one series per child on the Dynamic Support Register (SupportRegister/Cetrs).</summary>
     CetrReview,
+    /// <summary>The Dynamic Support Register's review, one series per partnership (SupportRegister/Reviews).</summary>
+    RegisterReview,
 }
 
 /// <summary>A standing multi-agency meeting: who belongs, who chairs, and when it meets.</summary>

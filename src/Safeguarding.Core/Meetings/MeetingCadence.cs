@@ -7,8 +7,8 @@ namespace Safeguarding.Core.Meetings;
 public static class MeetingCadence
 {
     /// <summary>
-    /// The series' meeting dates on or after <paramref name="from"/>, in order. A fortnightly, four-weekly or
-    /// quarterly date that falls on a weekend or bank holiday moves to the next working day; the series keeps
+    /// The series' meeting dates on or after <paramref name="from"/>, in order. A fortnightly, four-weekly,
+    /// monthly or quarterly date that falls on a weekend or bank holiday moves to the next working day; the series keeps
     /// counting from its first date, so one moved meeting does not shift the rest.
     /// </summary>
     public static IEnumerable<LocalDate> DatesFrom(Cadence cadence, LocalDate firstDate, LocalDate from)
@@ -26,6 +26,7 @@ public static class MeetingCadence
                 Cadence.Fortnightly => firstDate.PlusDays(14 * n),
                 Cadence.FourWeekly => firstDate.PlusDays(28 * n),
                 Cadence.Quarterly => firstDate.PlusMonths(3 * n),
+                Cadence.Monthly => firstDate.PlusMonths(n),
                 _ => throw new ArgumentOutOfRangeException(nameof(cadence)),
             };
             var held = NextWorkingDay(scheduled);

@@ -241,10 +241,11 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     public async Task RemoveAttendeeAsync(Guid attendeeId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        DemandRunsMeetings(actor);
         var attendee = await db.Set<MeetingAttendee>()
             .SingleOrDefaultAsync(a => a.Id == attendeeId && db.Set<Meeting>().Any(m => m.Id == a.MeetingId && m.PartnershipId == actor.PartnershipId), ct)
             ?? throw new NotFoundException(nameof(MeetingAttendee), attendeeId.ToString());
+        // Whoever arranges the meeting (those who run meetings, or its series' chairing organisation) removes attendees.
+        await DemandArrangesAsync(actor, attendee.MeetingId, ct);
         await OwnMeetingAsync(actor, attendee.MeetingId, ct);
         attendee.RemovedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
@@ -365,8 +366,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     {
         var actor = process.RequireActor();
         var (agendaItemId, decision) = options;
-        DemandRunsMeetings(actor);
         var item = await AgendaItemAsync(actor, agendaItemId, ct);
+        await DemandArrangesAsync(actor, item.MeetingId, ct);
         await OwnMeetingAsync(actor, item.MeetingId, ct);
         if (string.IsNullOrWhiteSpace(decision)) throw new ArgumentException("Write the decision.", nameof(options));
         var d = new MeetingDecision { AgendaItemId = item.Id, Decision = decision.Trim(), RecordedAt = db.Clock.GetCurrentInstant(), RecordedByUserId = actor.UserId };

@@ -47,7 +47,7 @@ public sealed record RegisterRow(Guid Id, Guid PersonId, string ChildName, Suppo
 /// the C(E)TR referral clock red starts, and the register list. Every read is checked against the policy for that entry
 /// and audited; schools and GP practices are related to an entry only while consent covers them.
 /// </summary>
-public sealed class SupportRegisterEntries(SafeguardingDbContext db)
+public sealed partial class SupportRegisterEntries(SafeguardingDbContext db)
 {
     public const string ResourceType = nameof(SupportRegisterEntry);
 
@@ -204,8 +204,10 @@ public sealed class SupportRegisterEntries(SafeguardingDbContext db)
         var entry = await db.Set<SupportRegisterEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.PartnershipId == actor.PartnershipId, ct);
         if (entry is null) return null;
         var child = await ChildAsync(entry.PersonId, ct);
-        Demand(actor, entry, child, Operation.Read);
-        var full = IsFullReader(actor, entry);
+        var decision = await DecideReadAsync(actor, entry, child, ct);
+        if (!decision.Allowed) throw new ForbiddenException(ResourceType, entry.Id.ToString(), decision.Reason);
+        // A review member and a break-glass reader see what the unit and the lead see: they are there to act on it.
+        var full = IsFullReader(actor, entry) || decision.Reason == ReviewMemberReason || decision.ViaBreakGlass;
         var names = await SealedPeople.NamesAsync(db, actor, [child.Id], ct);
         var lead = await db.Users.AsNoTracking().Where(u => u.Id == entry.LeadPractitionerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "Unknown";
         var timeline = full
@@ -216,7 +218,7 @@ public sealed class SupportRegisterEntries(SafeguardingDbContext db)
                      orderby r.RatedAt descending, r.Id descending
                      select new RatingView(r.Rating, r.Why, r.Evidence, r.RatedAt, u == null ? "A system" : u.DisplayName)).ToListAsync(ct)
             : [];
-        db.QueueAudit(process, AuditActions.Read, ResourceType, entry.Id.ToString(), AuditOutcome.Allowed);
+        db.QueueAudit(process, AuditActions.Read, ResourceType, entry.Id.ToString(), AuditOutcome.Allowed, decision.Reason);
         new AuditTrail(db).QueueListed(process, "Dynamic Support Register entry", PersonRecords.ResourceType, [child.Id]);
         await db.SaveChangesAsync(ct);
         var today = Today(db.Clock.GetCurrentInstant());
@@ -266,16 +268,10 @@ public sealed class SupportRegisterEntries(SafeguardingDbContext db)
     public async Task ChangeSettingsAsync(int referralWorkingDays, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
-        if (!actor.Grants.Any(g => g is { Resource: Resource.SupportRegisterEntry, Operation: Operation.Update, Scope: Scope.WholePartnership }))
-            throw new ForbiddenException(nameof(SupportRegisterSettings), actor.PartnershipId.ToString(), "no role grants Update on the whole register");
-        if (referralWorkingDays is < 1 or > MaxReferralWorkingDays)
-            throw new ArgumentException($"The referral time must be between 1 and {MaxReferralWorkingDays} working days.", nameof(referralWorkingDays));
-        var settings = await db.Set<SupportRegisterSettings>().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct);
-        if (settings is null) db.Add(settings = new SupportRegisterSettings { PartnershipId = actor.PartnershipId });
-        settings.ReferralWorkingDays = referralWorkingDays;
-        (settings.ChangedAt, settings.ChangedByUserId) = (db.Clock.GetCurrentInstant(), actor.UserId);
-        db.Process = process with { Purpose = "Dynamic Support Register settings changed" };
-        await db.SaveChangesAsync(ct);
+        DemandKeepsRegister(actor);
+        var settings = await SettingsAsync(actor.PartnershipId, ct);
+        // One way to change settings, so that every change is kept with its old and new value (RegisterSettings.cs).
+        await ChangeSettingsAsync(new RegisterSettingsValues(referralWorkingDays, settings.KeyworkerRatings, settings.ReviewCadence), process, ct);
     }
 
     private static bool IsOverdue(SupportRegisterEntry e, LocalDate today) =>
@@ -334,13 +330,44 @@ public sealed class SupportRegisterEntries(SafeguardingDbContext db)
     /// while the child is on the register and consent covers education, or the GP. Suggested and withdrawn entries are
     /// shared with no one.
     /// </summary>
-    private static RecordFacts Facts(Actor actor, SupportRegisterEntry entry, Person child)
+    private static RecordFacts Facts(Actor actor, SupportRegisterEntry entry, Person child, bool reviewMember = false, bool hasBreakGlass = false)
     {
         var related = new List<Guid>();
-        if (actor.UserId is { } user && user == entry.LeadPractitionerUserId) related.Add(actor.OrganisationId);
+        if ((actor.UserId is { } user && user == entry.LeadPractitionerUserId) || reviewMember) related.Add(actor.OrganisationId);
         if (entry.Status == SupportRegisterStatus.OnRegister)
             related.AddRange(child.Links.Where(l => (entry.SharesWithEducation && l.Kind is PersonLinkKind.RegisteredPupil or PersonLinkKind.CollegeStudent)
                 || (entry.SharesWithGp && l.Kind == PersonLinkKind.RegisteredPatient)).Select(l => l.OrganisationId));
-        return new RecordFacts(entry.PartnershipId, null, related, child.IsSealed);
+        return new RecordFacts(entry.PartnershipId, null, related, child.IsSealed, hasBreakGlass);
+    }
+
+    public const string ReviewMemberReason = "current member of a register review with the entry on its agenda";
+
+    /// <summary>
+    /// The read decision on one entry, with what only the database knows: a reader the role and relationships do not let
+    /// in may read it while a current attendee of a register review whose agenda has the entry (removal ends it at once,
+    /// as for MACE), or under break-glass on the child's record (the policy's rule: past scope and seal, never past a
+    /// missing grant). A review member's read is related by the meeting, and stays subject to the seal.
+    /// </summary>
+    private async Task<AccessDecision> DecideReadAsync(Actor actor, SupportRegisterEntry entry, Person child, CancellationToken ct)
+    {
+        var decision = Decide(actor, entry, child, Operation.Read);
+        if (decision.Allowed) return decision;
+        if (actor.UserId is { } user && await RegisterReviews.IsMemberAsync(db, entry.PartnershipId, user, entry.Id, ct))
+        {
+            var member = AccessPolicy.Decide(actor, Resource.SupportRegisterEntry, Operation.Read, Facts(actor, entry, child, reviewMember: true));
+            if (member.Allowed && !member.ViaBreakGlass) return member with { Reason = ReviewMemberReason };
+        }
+        if (actor.CanBreakGlass && await HasBreakGlassAsync(actor, child.Id, ct))
+            return AccessPolicy.Decide(actor, Resource.SupportRegisterEntry, Operation.Read, Facts(actor, entry, child, hasBreakGlass: true));
+        return decision;
+    }
+
+    /// <summary>The reader's active break-glass on the child's record (opened on the person's record, reviewed there): it reaches the child's entry too.</summary>
+    private async Task<bool> HasBreakGlassAsync(Actor actor, Guid personId, CancellationToken ct)
+    {
+        if (actor.UserId is not { } user) return false;
+        var (now, id) = (db.Clock.GetCurrentInstant(), personId.ToString());
+        return await db.BreakGlassAccesses.AsNoTracking().AnyAsync(b => b.UserId == user && b.PartnershipId == actor.PartnershipId
+            && b.ResourceType == PersonRecords.ResourceType && b.ResourceId == id && b.GrantedAt <= now && b.ExpiresAt > now, ct);
     }
 }

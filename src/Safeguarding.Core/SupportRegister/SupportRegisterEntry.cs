@@ -108,7 +108,8 @@ public sealed class SupportRating
     public Guid RatedByOrganisationId { get; set; }
 }
 
-/// <summary>The partnership's register settings: the working days a red entry may wait for its C(E)TR referral before it is overdue.</summary>
+/// <summary>The partnership's register settings: the working days a red entry may wait for its C(E)TR referral before it is overdue, which ratings
+/// qualify for a keyworker referral, and how often the register is reviewed.</summary>
 public sealed class SupportRegisterSettings
 {
     /// <summary>A local number (NHS England sets none): a working week.</summary>
@@ -116,6 +117,10 @@ public sealed class SupportRegisterSettings
 
     public Guid PartnershipId { get; set; }
     public int ReferralWorkingDays { get; set; } = DefaultReferralWorkingDays;
+    /// <summary>The ratings whose children are referred to a keyworker service (the national commitment: red and amber).</summary>
+    public List<SupportRatingLevel> KeyworkerRatings { get; set; } = [SupportRatingLevel.Red, SupportRatingLevel.Amber];
+    /// <summary>How often the register is reviewed (NHS England leaves it local; monthly is common).</summary>
+    public Meetings.Cadence ReviewCadence { get; set; } = Meetings.Cadence.Monthly;
     public Instant? ChangedAt { get; set; }
     public Guid? ChangedByUserId { get; set; }
 }

@@ -13,6 +13,7 @@ public static class SupportRegisterModule
         .AddScoped<Cetrs>()
         .AddScoped<CetrEscalation>()
         .AddScoped<RegisterFigures>()
+        .AddScoped<RegisterReviews>()
         .AddScoped<IRecordsAboutAPerson, SupportRegisterRecordsAbout>();
 }
 

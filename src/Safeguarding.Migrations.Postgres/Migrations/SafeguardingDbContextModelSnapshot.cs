@@ -5505,6 +5505,91 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("support_register_cetr_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.KeyworkerReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AllocatedKeyworker")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<LocalDate?>("AllocatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant?>("AllocationRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AllocationRecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("support_register_keyworker_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportLeadChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ToUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "ChangedAt");
+
+                    b.ToTable("support_register_lead_changes", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5664,6 +5749,48 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("support_register_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterSettingChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "ChangedAt");
+
+                    b.ToTable("support_register_setting_changes", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterSettings", b =>
                 {
                     b.Property<Guid>("PartnershipId")
@@ -5676,8 +5803,17 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ChangedByUserId")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<int[]>("KeyworkerRatings")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<int>("ReferralWorkingDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReviewCadence")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("PartnershipId");
 
@@ -7090,6 +7226,24 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CetrId");
 
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.KeyworkerReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportLeadChange", b =>
+                {
                     b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")

@@ -5536,6 +5536,92 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("support_register_cetr_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.KeyworkerReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllocatedKeyworker")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllocatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AllocationRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AllocationRecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("support_register_keyworker_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportLeadChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "ChangedAt");
+
+                    b.ToTable("support_register_lead_changes", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5695,6 +5781,48 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("support_register_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterSettingChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "ChangedAt");
+
+                    b.ToTable("support_register_setting_changes", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportRegisterSettings", b =>
                 {
                     b.Property<Guid>("PartnershipId")
@@ -5707,8 +5835,17 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ChangedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("KeyworkerRatings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReferralWorkingDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewCadence")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("PartnershipId");
 
@@ -7121,6 +7258,24 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CetrId");
 
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.KeyworkerReferral", b =>
+                {
+                    b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.SupportRegister.SupportLeadChange", b =>
+                {
                     b.HasOne("Safeguarding.Core.SupportRegister.SupportRegisterEntry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")

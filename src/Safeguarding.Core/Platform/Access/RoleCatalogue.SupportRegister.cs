@@ -17,6 +17,11 @@ public static partial class RoleCatalogue
         (Role.ComplexNeedsCoordinator, new(SupportRegisterEntry, Create, WholePartnership)),
         (Role.ComplexNeedsCoordinator, new(SupportRegisterEntry, Read, WholePartnership)),
         (Role.ComplexNeedsCoordinator, new(SupportRegisterEntry, Update, WholePartnership)),
+        // The unit chairs the register reviews on the meeting engine: it makes and arranges the meetings of the series it
+        // chairs (as a conference chair does its ROTH conferences) and sees the meetings it is invited to.
+        (Role.ComplexNeedsCoordinator, new(Meeting, Create, OwnOrganisation)),
+        (Role.ComplexNeedsCoordinator, new(Meeting, Read, RelatedRecords)),
+        (Role.ComplexNeedsCoordinator, new(Meeting, Update, OwnOrganisation)),
         (Role.HealthSafeguardingPractitioner, new(SupportRegisterEntry, Read, RelatedRecords)),
         (Role.HealthSafeguardingPractitioner, new(SupportRegisterEntry, Update, RelatedRecords)),
         (Role.SocialWorker, new(SupportRegisterEntry, Read, RelatedRecords)),

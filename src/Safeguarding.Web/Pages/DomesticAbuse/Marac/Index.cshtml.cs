@@ -90,6 +90,7 @@ public sealed record SeriesOverview(MeetingSeries Series, NextMeeting Next, IRea
         Core.Meetings.Cadence.Fortnightly => "every two weeks",
         Core.Meetings.Cadence.FourWeekly => "every four weeks",
         Core.Meetings.Cadence.Quarterly => "every three months",
+        Core.Meetings.Cadence.Monthly => "every month",
         _ => "every working day",
     };
 }
