@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.Data;
 using NodaTime;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.People;
