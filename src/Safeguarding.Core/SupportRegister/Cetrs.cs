@@ -73,7 +73,7 @@ public sealed record CetrQueue(IReadOnlyList<WaitingReferralRow> Waiting, IReadO
 /// lead practitioner see or change any of it: the entry's policy (Update) and the full reading of the entry. A school
 /// or GP practice reading the entry under consent never sees a C(E)TR.
 /// </summary>
-public sealed class Cetrs(SafeguardingDbContext db)
+public sealed partial class Cetrs(SafeguardingDbContext db)
 {
     public const string ResourceType = nameof(Cetr);
     public const string SeriesName = "C(E)TRs";
@@ -364,11 +364,7 @@ public sealed class Cetrs(SafeguardingDbContext db)
         var (_, admission) = await AdmissionAsync(actor, options.AdmissionId, ct);
         var review = await db.Set<AdmissionRootCauseReview>().SingleOrDefaultAsync(r => r.AdmissionId == admission.Id, ct)
             ?? throw new InvalidOperationException("Only an admission without a community C(E)TR has a root-cause review.");
-        var problems = new List<(string, string)>();
-        Text(problems, "WhyNoCommunityCetr", options.WhyNoCommunityCetr, "why no community C(E)TR was held");
-        Text(problems, "WhatWouldHavePrevented", options.WhatWouldHavePrevented, "what would have prevented the admission");
-        Text(problems, "Learning", options.Learning, "the learning");
-        Throw(problems);
+        Throw(RootCauseReviewProblems(options.WhyNoCommunityCetr, options.WhatWouldHavePrevented, options.Learning));
         review.WasOnRegister = options.WasOnRegister;
         (review.WhyNoCommunityCetr, review.WhatWouldHavePrevented, review.Learning) = (options.WhyNoCommunityCetr.Trim(), options.WhatWouldHavePrevented.Trim(), options.Learning.Trim());
         (review.CompletedAt, review.CompletedByUserId) = (db.Clock.GetCurrentInstant(), actor.UserId);

@@ -22,6 +22,14 @@ public static class CetrPages
                 m.Filters.Add(new RequirePermissionAttribute(Resource.SupportRegisterEntry, Operation.Update));
                 m.Filters.Add(new SupportEntryFilter());
             });
+        // The C(E)TR forms (book, the C(E)TR itself, discharge, root-cause review): the entry as its forms load it, and its C(E)TR record.
+        foreach (var page in new[] { "BookCetr", "CetrRecord", "Discharge", "RootCauseReview" })
+            conventions.AddPageApplicationModelConvention($"/SupportRegister/{page}", m =>
+            {
+                m.Filters.Add(new RequirePermissionAttribute(Resource.SupportRegisterEntry, Operation.Update));
+                m.Filters.Add(new SupportEntryFilter());
+                m.Filters.Add(new EntryCetrsFilter());
+            });
         conventions.AddPageApplicationModelConvention("/SupportRegister/EntryCetrs", m =>
         {
             m.Filters.Add(new RequirePermissionAttribute(Resource.SupportRegisterEntry, Operation.Update));
