@@ -50,7 +50,7 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
 
     /// <summary>
     /// A table's cells as shown: a count of 1 to 4 is "x", and so are the parts of a breakdown hidden with one in that
-    /// month; a percentage is "x" when its base is 1 to 4 (the count would follow from it) and "–" when there is nothing to measure.
+    /// month; a percentage or a median is "x" when its base is 1 to 4 (the count would follow from it) and "–" when there is nothing to measure.
     /// </summary>
     public static Func<MonthlyRow, int, string> Cells(MonthlyTable table, string format = "N0")
     {
@@ -58,6 +58,8 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
         return (row, i) =>
         {
             if (hidden[i].Contains(row.Label)) return SmallNumbers.Hidden;
+            if (row is { Bases: { } over, Unit: not null })
+                return over[i] == 0 ? SmallCounts.Count(null) : SmallCounts.IsSmall(over[i]) ? SmallNumbers.Hidden : row.Counts[i].ToString(format, CultureInfo.InvariantCulture);
             if (row.Bases is { } bases)
                 return bases[i] == 0 ? SmallCounts.Count(null) : SmallCounts.IsSmall(bases[i]) ? SmallNumbers.Hidden
                     : (100.0 * row.Counts[i] / bases[i]).ToString("0.0", CultureInfo.InvariantCulture) + "%";
@@ -70,7 +72,7 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
     {
         var shown = Cells(table, "0")(row, month);
         if (shown == SmallNumbers.Hidden || shown == SmallCounts.Count(null)) return null;
-        return row.Bases is { } bases ? 100.0 * row.Counts[month] / bases[month] : row.Counts[month];
+        return row.Unit is not null ? row.Counts[month] : row.Bases is { } bases ? 100.0 * row.Counts[month] / bases[month] : row.Counts[month];
     }
 
     /// <summary>For each month, the parts of a breakdown to hide (none for a table of separate lines).</summary>
