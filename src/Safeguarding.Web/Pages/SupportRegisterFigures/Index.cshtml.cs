@@ -32,6 +32,9 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
         return File(Encoding.UTF8.GetBytes(Csv(Report)), "text/csv", $"support-register-figures-{Report.First:yyyy-MM}-to-{Report.Last:yyyy-MM}.csv");
     }
 
+    /// <summary>A table's title as its caption and the CSV name it: with its standard, where it has one.</summary>
+    public static string Caption(MonthlyTable table) => table.Standard is { } standard ? $"{table.Title} (standard: {standard:0}%)" : table.Title;
+
     public static string MonthName(YearMonth month) => month.ToString("MMM yyyy", EnGb);
 
     /// <summary>Every figure on its own line, as the page shows it (suppressed alike).</summary>
@@ -43,7 +46,7 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
             var cell = Cells(table, "0");
             foreach (var row in table.Rows)
                 for (var i = 0; i < report.Months.Count; i++)
-                    csv.Append(string.Join(',', new[] { table.Title, row.Label, report.Months[i].ToString("yyyy-MM", CultureInfo.InvariantCulture), cell(row, i) }.Select(Quote))).Append('\n');
+                    csv.Append(string.Join(',', new[] { Caption(table), row.Label, report.Months[i].ToString("yyyy-MM", CultureInfo.InvariantCulture), cell(row, i) }.Select(Quote))).Append('\n');
         }
         return csv.ToString();
     }
