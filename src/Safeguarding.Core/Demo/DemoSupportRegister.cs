@@ -15,7 +15,7 @@ namespace Safeguarding.Core.Demo;
 /// C(E)TR referral clock the rules give) and a few blue. Leads are the users who may lead. Every draw comes from one
 /// fixed seed, so two seeds of one scale give the same register.
 /// </summary>
-public sealed class DemoSupportRegister(SafeguardingDbContext db)
+public sealed partial class DemoSupportRegister(SafeguardingDbContext db)
 {
     public static int ChildrenFor(DemoScale scale) => scale == DemoScale.City ? 150 : 40;
 
@@ -83,6 +83,7 @@ public sealed class DemoSupportRegister(SafeguardingDbContext db)
         var random = new Random(1515);
         var children = candidates.OrderBy(_ => random.Next()).Take(count).ToList();
         var settings = SupportRegisterSettings.DefaultReferralWorkingDays;
+        var kept = new List<Seeded>();
 
         for (var i = 0; i < children.Count; i++)
         {
@@ -124,16 +125,18 @@ public sealed class DemoSupportRegister(SafeguardingDbContext db)
             // A recent entry has had time for only the last of its ratings.
             var rated = days.Zip(path.TakeLast(days.Count), (On, Rating) => (On, Rating)).ToList();
             SupportRatingLevel? previous = null;
+            var rows = new List<SupportRating>();
             foreach (var (on, rating) in rated)
             {
                 var at = on.At(new LocalTime(11, 0)).InZoneLeniently(ReferralClock.London).ToInstant();
                 var reasons = Reasons.Where(r => r.Rating == rating).ToList();
                 var (_, why, evidence) = reasons[random.Next(reasons.Count)];
-                db.Add(new SupportRating
+                rows.Add(new SupportRating
                 {
                     PartnershipId = partnershipId, EntryId = entry.Id, Rating = rating, Why = why, Evidence = evidence, RatedAt = at, RatedByUserId = lead.Id,
                     RatedByOrganisationId = lead.OrganisationId,
                 });
+                db.Add(rows[^1]);
                 // As RateAsync keeps it: red starts the referral clock, staying red keeps it, leaving red stops it.
                 if (rating == SupportRatingLevel.Red && previous != SupportRatingLevel.Red) (entry.RedSince, entry.ReferralDue) = (at, ReferralClock.Due(at, settings));
                 else if (rating != SupportRatingLevel.Red) (entry.RedSince, entry.ReferralDue) = (null, null);
@@ -151,7 +154,9 @@ public sealed class DemoSupportRegister(SafeguardingDbContext db)
                     (withdrawnOn, withdrawnOn.At(new LocalTime(16, 0)).InZoneLeniently(ReferralClock.London).ToInstant(), lead.Id);
                 entry.ReferralDue = null;
             }
+            kept.Add(new Seeded(entry, rows, lead.Id, lead.OrganisationId));
         }
+        AddCetrsKeyworkersAndReviews(partnershipId, kept, coordinator.Id, coordinator.OrganisationId, today, scale);
         await DemoPartnership.SaveBatchAsync(db, ct);
     }
 

@@ -14,8 +14,10 @@ public sealed record RegisterFiguresOptions(LocalDate? Today = null);
 /// One line of a monthly table: its count in each month, oldest first. With <paramref name="Bases"/> the line is a
 /// percentage, <c>Counts[i]</c> of <c>Bases[i]</c> (the C(E)TR standards will be: admissions with a community C(E)TR
 /// before them, of all admissions). <paramref name="IsTotal"/>: the total of a breakdown's parts, not one of them.
+/// With <paramref name="Unit"/> (and <paramref name="Bases"/>) the line is a median in that unit ("days"), <c>Counts[i]</c>
+/// being the median of <c>Bases[i]</c> children's figures (suppressed as a percentage is, by its base).
 /// </summary>
-public sealed record MonthlyRow(string Label, IReadOnlyList<int> Counts, IReadOnlyList<int>? Bases = null, bool IsTotal = false);
+public sealed record MonthlyRow(string Label, IReadOnlyList<int> Counts, IReadOnlyList<int>? Bases = null, bool IsTotal = false, string? Unit = null);
 
 /// <summary>
 /// A table of monthly figures. A <paramref name="Breakdown"/> splits the children on the register at each month's end
@@ -38,10 +40,9 @@ public sealed record RegisterFiguresReport(YearMonth First, YearMonth Last, IRea
 /// only, for the complex-needs unit and the partnership's figures readers; no child is named; reading is audited.
 /// Small counts are suppressed by the page, by the shared rule, not here. Each topic is one table in
 /// <see cref="BuildAsync"/>'s list: the C(E)TR figures (admissions and how many had a community C(E)TR before them against
-/// the 90% standard, post-admission and inpatient C(E)TRs on time, length of stay) are added there, as further tables,
-/// once the C(E)TR part keeps admissions.
+/// the 90% standard, post-admission and inpatient C(E)TRs on time, length of stay) are built in RegisterFigures.Cetrs.cs.
 /// </summary>
-public sealed class RegisterFigures(SafeguardingDbContext db)
+public sealed partial class RegisterFigures(SafeguardingDbContext db)
 {
     public const string ResourceType = "SupportRegisterFigures";
 
@@ -73,6 +74,7 @@ public sealed class RegisterFigures(SafeguardingDbContext db)
             .Where(e => e.PartnershipId == partnershipId && e.ConsentGivenOn != null && e.ConsentGivenOn <= lastDay)
             .Select(e => new { e.Id, e.PersonId, e.Need, ConsentGivenOn = e.ConsentGivenOn!.Value, e.ConsentWithdrawnOn, e.Keyworker }).ToListAsync(ct);
         var entryIds = entries.Select(e => e.Id).ToList();
+        var keyworkers = await KeyworkerHistoryAsync(partnershipId, lastDay, ct);
         var end = EndOf(last);
         var ratings = (await db.Set<SupportRating>().AsNoTracking().Where(r => r.PartnershipId == partnershipId && r.RatedAt < end)
                 .Select(r => new { r.EntryId, r.Rating, r.RatedAt, r.Id }).ToListAsync(ct))
@@ -115,14 +117,15 @@ public sealed class RegisterFigures(SafeguardingDbContext db)
                 new("Exits (consent withdrawn)", [.. months.Select(m => entries.Count(e => e.ConsentWithdrawnOn?.ToYearMonth() == m))]),
             ], Breakdown: false),
             Parts("keyworkers", "Children on the register at the month's end, by keyworker allocation", "Keyworker", months, onRegister,
-                (e, _) => e.Keyworker is null ? "No keyworker allocated" : "Keyworker allocated", ["Keyworker allocated", "No keyworker allocated"]),
+                (e, m) => KeyworkerAt(keyworkers.GetValueOrDefault(e.Id), e.Keyworker, m), KeyworkerParts),
             Parts("age", "Children on the register at the month's end, by age then", "Age", months, onRegister,
                 (e, m) => Band(e.PersonId, m), [.. AgeBands.Select(b => b.Label), NotKnown]),
             Parts("need", "Children on the register at the month's end, by need", "Need", months, onRegister,
                 (e, _) => Describe(e.Need), [.. Enum.GetValues<SupportNeed>().Select(Describe)]),
             Parts("area", "Children on the register at the month's end, by area (postcode district)", "Area", months, onRegister,
                 (e, _) => areas.GetValueOrDefault(e.PersonId) ?? NotKnown, null),
-            // The C(E)TR figures join here, each a table of its own, once admissions are kept (docs/support-register.md).
+            // The C(E)TR figures, each a table of its own (RegisterFigures.Cetrs.cs).
+            .. await CetrTablesAsync(partnershipId, months, ct),
         ];
 
         db.QueueAudit(process, AuditActions.Read, ResourceType, $"{first:yyyy-MM}/{last:yyyy-MM}", AuditOutcome.Allowed, "figures only");

@@ -58,7 +58,8 @@ public sealed class RegisterFiguresPageTests
         var csv = await (await client.GetAsync("/support-register/figures?handler=Csv")).Content.ReadAsStringAsync(ct);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(Fields).ToList();
         var tables = page.QuerySelectorAll("table[id]").ToList();
-        Assert.Equal(6, tables.Count);
+        // Six of the register, four of C(E)TRs (admissions, post-admission, inpatient, length of stay).
+        Assert.Equal(10, tables.Count);
         var fromPage = tables.SelectMany(t => t.QuerySelectorAll("tbody tr").SelectMany(r => r.QuerySelectorAll("td")
             .Select(c => (Table: t.QuerySelector("caption")!.TextContent.Trim(), Label: r.QuerySelector("th")!.TextContent.Trim(), Value: c.TextContent.Trim().Replace(",", "", StringComparison.Ordinal))))).ToList();
         Assert.Equal(fromPage, lines.Select(l => (Table: l[0], Label: l[1], Value: l[3])).ToList());
@@ -70,10 +71,15 @@ public sealed class RegisterFiguresPageTests
         Assert.Equal(HttpStatusCode.Forbidden, (await schoolClient.GetAsync("/support-register/figures")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await schoolClient.GetAsync("/support-register/figures?handler=Csv")).StatusCode);
 
-        // A percentage line (the C(E)TR standards, to come) is x over a base of 1 to 4 and "–" over nothing.
+        // A percentage line (the community C(E)TR standard) is x over a base of 1 to 4 and "–" over nothing.
         var rate = new MonthlyRow("With a community C(E)TR before admission", [9, 1, 0], [10, 2, 0]);
         var cell = IndexModel.Cells(new MonthlyTable("rate", "Admissions", "Measure", [rate], Breakdown: false, Standard: 90));
         Assert.Equal(("90.0%", "x", "–"), (cell(rate, 0), cell(rate, 1), cell(rate, 2)));
+        // A median (length of stay) is shown in its unit over 5 or more children, x over 1 to 4 (it would name a stay), "–" over none.
+        var stay = new MonthlyRow("Median length of stay of those discharged", [46, 12, 0], [5, 4, 0], Unit: "days");
+        var median = IndexModel.Cells(new MonthlyTable("stay", "Length of stay", "Stay", [stay], Breakdown: false));
+        Assert.Equal(("46", "x", "–"), (median(stay, 0), median(stay, 1), median(stay, 2)));
+        Assert.Equal(46, IndexModel.Bar(new MonthlyTable("stay", "Length of stay", "Stay", [stay], Breakdown: false), stay, 0));
     }
 
     /// <summary>A CSV line's fields: a quoted field may hold commas and doubled quotes.</summary>

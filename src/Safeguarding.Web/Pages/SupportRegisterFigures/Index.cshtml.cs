@@ -32,6 +32,9 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
         return File(Encoding.UTF8.GetBytes(Csv(Report)), "text/csv", $"support-register-figures-{Report.First:yyyy-MM}-to-{Report.Last:yyyy-MM}.csv");
     }
 
+    /// <summary>A table's title as its caption and the CSV name it: with its standard, where it has one.</summary>
+    public static string Caption(MonthlyTable table) => table.Standard is { } standard ? $"{table.Title} (standard: {standard:0}%)" : table.Title;
+
     public static string MonthName(YearMonth month) => month.ToString("MMM yyyy", EnGb);
 
     /// <summary>Every figure on its own line, as the page shows it (suppressed alike).</summary>
@@ -43,14 +46,14 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
             var cell = Cells(table, "0");
             foreach (var row in table.Rows)
                 for (var i = 0; i < report.Months.Count; i++)
-                    csv.Append(string.Join(',', new[] { table.Title, row.Label, report.Months[i].ToString("yyyy-MM", CultureInfo.InvariantCulture), cell(row, i) }.Select(Quote))).Append('\n');
+                    csv.Append(string.Join(',', new[] { Caption(table), row.Label, report.Months[i].ToString("yyyy-MM", CultureInfo.InvariantCulture), cell(row, i) }.Select(Quote))).Append('\n');
         }
         return csv.ToString();
     }
 
     /// <summary>
     /// A table's cells as shown: a count of 1 to 4 is "x", and so are the parts of a breakdown hidden with one in that
-    /// month; a percentage is "x" when its base is 1 to 4 (the count would follow from it) and "–" when there is nothing to measure.
+    /// month; a percentage or a median is "x" when its base is 1 to 4 (the count would follow from it) and "–" when there is nothing to measure.
     /// </summary>
     public static Func<MonthlyRow, int, string> Cells(MonthlyTable table, string format = "N0")
     {
@@ -58,6 +61,8 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
         return (row, i) =>
         {
             if (hidden[i].Contains(row.Label)) return SmallNumbers.Hidden;
+            if (row is { Bases: { } over, Unit: not null })
+                return over[i] == 0 ? SmallCounts.Count(null) : SmallCounts.IsSmall(over[i]) ? SmallNumbers.Hidden : row.Counts[i].ToString(format, CultureInfo.InvariantCulture);
             if (row.Bases is { } bases)
                 return bases[i] == 0 ? SmallCounts.Count(null) : SmallCounts.IsSmall(bases[i]) ? SmallNumbers.Hidden
                     : (100.0 * row.Counts[i] / bases[i]).ToString("0.0", CultureInfo.InvariantCulture) + "%";
@@ -70,7 +75,7 @@ public sealed class IndexModel(CurrentActor current, RegisterFigures figures) : 
     {
         var shown = Cells(table, "0")(row, month);
         if (shown == SmallNumbers.Hidden || shown == SmallCounts.Count(null)) return null;
-        return row.Bases is { } bases ? 100.0 * row.Counts[month] / bases[month] : row.Counts[month];
+        return row.Unit is not null ? row.Counts[month] : row.Bases is { } bases ? 100.0 * row.Counts[month] / bases[month] : row.Counts[month];
     }
 
     /// <summary>For each month, the parts of a breakdown to hide (none for a table of separate lines).</summary>
