@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Safeguarding.Core.People;
