@@ -74,13 +74,14 @@ public sealed class RegisterUnitPagesTests
         Assert.Contains("Post-admission C(E)TR due after", history);
         Assert.Contains("10 working days", history);
         Assert.Contains("7 working days", history);
-        Assert.Contains("amber, red", history);
+        Assert.Contains("Keyworker referral for ratings", history);
+        Assert.Contains("red, amber", history);
         Assert.Contains(coordinator.User.DisplayName, history);
         await using (var db = host.NewContext())
         {
             Assert.Equal(7, (await db.Set<CetrSettings>().SingleAsync(s => s.PartnershipId == partnership.Id, ct)).PostAdmissionWorkingDays);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.PartnershipId == partnership.Id && a.ActorUserId == coordinator.User.Id
-                && a.ResourceType == nameof(SupportRegisterSettings) && a.Action == "Update", ct));
+                && a.ResourceType == nameof(SupportRegisterSettings) && a.Action == Safeguarding.Core.Platform.Audit.AuditActions.Update, ct));
         }
 
         // The lead refers the child to a keyworker service, then records the keyworker it allocated.
