@@ -477,7 +477,8 @@ public sealed class Cetrs(SafeguardingDbContext db)
         // One way to change settings, so that every change is kept with its old and new value (RegisterSettings.cs).
         var register = new SupportRegisterEntries(db);
         var current = await register.SettingsAsync(actor.PartnershipId, ct);
-        await register.ChangeSettingsAsync(new RegisterSettingsValues(current.ReferralWorkingDays, current.KeyworkerRatings, current.ReviewCadence), options, process, ct);
+        await register.ChangeSettingsAsync(new UnitSettingsOptions(new RegisterSettingsValues(current.ReferralWorkingDays, current.KeyworkerRatings, current.ReviewCadence), options),
+            process, ct);
     }
 
     private Cetr InpatientClock(SupportRegisterEntry entry, Admission admission, LocalDate from, CetrSettings settings) => new()

@@ -11,6 +11,9 @@ namespace Safeguarding.Core.SupportRegister;
 /// <summary>The register's settings as the unit edits them, all at once.</summary>
 public sealed record RegisterSettingsValues(int ReferralWorkingDays, IReadOnlyCollection<SupportRatingLevel> KeyworkerRatings, Cadence ReviewCadence);
 
+/// <summary>The unit's settings page at once: the register's settings and, when given, the C(E)TR clocks.</summary>
+public sealed record UnitSettingsOptions(RegisterSettingsValues Register, CetrSettingsOptions? Cetr);
+
 /// <summary>One change of one register setting: its old and new value, who and when. Never changed once written.</summary>
 public sealed class SupportRegisterSettingChange
 {
@@ -81,17 +84,18 @@ public sealed partial class SupportRegisterEntries
 
     /// <summary>Changes the register's settings and leaves the C(E)TR clocks as they are.</summary>
     public Task<int> ChangeSettingsAsync(RegisterSettingsValues values, ProcessContext process, CancellationToken ct = default) =>
-        ChangeSettingsAsync(values, null, process, ct);
+        ChangeSettingsAsync(new UnitSettingsOptions(values, null), process, ct);
 
     /// <summary>
     /// Changes the register's settings (the complex-needs unit's, who keep the whole register): every field is checked
     /// first, then each setting that differs is saved with its old and new value in the settings' history and on the
     /// audit trail, in one save, or nothing. The referral time applies to entries that go red from now; the review
-    /// cadence moves the review series' later meetings. With <paramref name="cetr"/>, the C(E)TR clocks change in the same
+    /// cadence moves the review series' later meetings. With <see cref="UnitSettingsOptions.Cetr"/>, the C(E)TR clocks change in the same
     /// save and the same history (they apply to clocks started afterwards). Returns how many settings changed.
     /// </summary>
-    public async Task<int> ChangeSettingsAsync(RegisterSettingsValues values, CetrSettingsOptions? cetr, ProcessContext process, CancellationToken ct = default)
+    public async Task<int> ChangeSettingsAsync(UnitSettingsOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var (values, cetr) = options;
         var actor = process.RequireActor();
         DemandKeepsRegister(actor);
         var problems = SettingsProblems(values).Concat(cetr is null ? [] : CetrSettingsProblems(cetr)).ToList();

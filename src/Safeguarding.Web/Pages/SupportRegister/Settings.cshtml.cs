@@ -44,7 +44,7 @@ public sealed class SettingsModel(CurrentActor current, SupportRegisterEntries r
         if (!ModelState.IsValid) return Page();
         try
         {
-            await register.ChangeSettingsAsync(values, cetr, await current.ProcessAsync("change the Dynamic Support Register settings"));
+            await register.ChangeSettingsAsync(new UnitSettingsOptions(values, cetr), await current.ProcessAsync("change the Dynamic Support Register settings"));
             return Redirect("/support-register/settings");
         }
         catch (ArgumentException e)
