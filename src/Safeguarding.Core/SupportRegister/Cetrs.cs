@@ -470,12 +470,11 @@ public sealed partial class Cetrs(SafeguardingDbContext db)
             throw new ArgumentException($"The post-admission C(E)TR must be due in 1 to {MaxPostAdmissionWorkingDays} working days.", nameof(options));
         if (inpatientMonths is < 1 or > MaxInpatientMonths)
             throw new ArgumentException($"Inpatient C(E)TRs must be due every 1 to {MaxInpatientMonths} months.", nameof(options));
-        var settings = await db.Set<CetrSettings>().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct);
-        if (settings is null) db.Add(settings = new CetrSettings { PartnershipId = actor.PartnershipId });
-        (settings.PostAdmissionWorkingDays, settings.InpatientMonths) = (postAdmissionWorkingDays, inpatientMonths);
-        (settings.ChangedAt, settings.ChangedByUserId) = (db.Clock.GetCurrentInstant(), actor.UserId);
-        db.Process = process with { Purpose = "C(E)TR settings changed" };
-        await db.SaveChangesAsync(ct);
+        // One way to change settings, so that every change is kept with its old and new value (RegisterSettings.cs).
+        var register = new SupportRegisterEntries(db);
+        var current = await register.SettingsAsync(actor.PartnershipId, ct);
+        await register.ChangeSettingsAsync(new UnitSettingsOptions(new RegisterSettingsValues(current.ReferralWorkingDays, current.KeyworkerRatings, current.ReviewCadence), options),
+            process, ct);
     }
 
     private Cetr InpatientClock(SupportRegisterEntry entry, Admission admission, LocalDate from, CetrSettings settings) => new()

@@ -11,6 +11,9 @@ namespace Safeguarding.Core.SupportRegister;
 /// <summary>The register's settings as the unit edits them, all at once.</summary>
 public sealed record RegisterSettingsValues(int ReferralWorkingDays, IReadOnlyCollection<SupportRatingLevel> KeyworkerRatings, Cadence ReviewCadence);
 
+/// <summary>The unit's settings page at once: the register's settings and, when given, the C(E)TR clocks.</summary>
+public sealed record UnitSettingsOptions(RegisterSettingsValues Register, CetrSettingsOptions? Cetr);
+
 /// <summary>One change of one register setting: its old and new value, who and when. Never changed once written.</summary>
 public sealed class SupportRegisterSettingChange
 {
@@ -24,7 +27,8 @@ public sealed class SupportRegisterSettingChange
     public Instant ChangedAt { get; set; }
 }
 
-public sealed record RegisterSettingsView(RegisterSettingsValues Values, IReadOnlyList<SupportRegisterSettingChange> History);
+/// <summary>The unit's settings page: the register's settings, the C(E)TR clocks, and their changes (one history for both).</summary>
+public sealed record RegisterSettingsView(RegisterSettingsValues Values, IReadOnlyList<SupportRegisterSettingChange> History, CetrSettingsOptions Cetr);
 
 public sealed partial class SupportRegisterEntries
 {
@@ -46,11 +50,13 @@ public sealed partial class SupportRegisterEntries
         var actor = process.RequireActor();
         DemandKeepsRegister(actor);
         var settings = await SettingsAsync(actor.PartnershipId, ct);
+        var cetr = await new Cetrs(db).SettingsAsync(actor.PartnershipId, ct);
         var history = await db.Set<SupportRegisterSettingChange>().AsNoTracking().Where(c => c.PartnershipId == actor.PartnershipId)
             .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(50).ToListAsync(ct);
         db.QueueAudit(process, AuditActions.Read, nameof(SupportRegisterSettings), actor.PartnershipId.ToString(), AuditOutcome.Allowed);
         await db.SaveChangesAsync(ct);
-        return new RegisterSettingsView(new(settings.ReferralWorkingDays, settings.KeyworkerRatings, settings.ReviewCadence), history);
+        return new RegisterSettingsView(new(settings.ReferralWorkingDays, settings.KeyworkerRatings, settings.ReviewCadence), history,
+            new(cetr.PostAdmissionWorkingDays, cetr.InpatientMonths));
     }
 
     /// <summary>Every field's problems, in the form's order; none when the values may be saved.</summary>
@@ -65,17 +71,34 @@ public sealed partial class SupportRegisterEntries
         return problems;
     }
 
+    /// <summary>The C(E)TR clocks' problems, by field; none when they may be saved.</summary>
+    public static IReadOnlyList<(string Field, string Message)> CetrSettingsProblems(CetrSettingsOptions v)
+    {
+        var problems = new List<(string, string)>();
+        if (v.PostAdmissionWorkingDays is < 1 or > Cetrs.MaxPostAdmissionWorkingDays)
+            problems.Add((nameof(v.PostAdmissionWorkingDays), $"The post-admission C(E)TR must be due in 1 to {Cetrs.MaxPostAdmissionWorkingDays} working days"));
+        if (v.InpatientMonths is < 1 or > Cetrs.MaxInpatientMonths)
+            problems.Add((nameof(v.InpatientMonths), $"Inpatient C(E)TRs must be due every 1 to {Cetrs.MaxInpatientMonths} months"));
+        return problems;
+    }
+
+    /// <summary>Changes the register's settings and leaves the C(E)TR clocks as they are.</summary>
+    public Task<int> ChangeSettingsAsync(RegisterSettingsValues values, ProcessContext process, CancellationToken ct = default) =>
+        ChangeSettingsAsync(new UnitSettingsOptions(values, null), process, ct);
+
     /// <summary>
     /// Changes the register's settings (the complex-needs unit's, who keep the whole register): every field is checked
     /// first, then each setting that differs is saved with its old and new value in the settings' history and on the
     /// audit trail, in one save, or nothing. The referral time applies to entries that go red from now; the review
-    /// cadence moves the review series' later meetings. Returns how many settings changed.
+    /// cadence moves the review series' later meetings. With <see cref="UnitSettingsOptions.Cetr"/>, the C(E)TR clocks change in the same
+    /// save and the same history (they apply to clocks started afterwards). Returns how many settings changed.
     /// </summary>
-    public async Task<int> ChangeSettingsAsync(RegisterSettingsValues values, ProcessContext process, CancellationToken ct = default)
+    public async Task<int> ChangeSettingsAsync(UnitSettingsOptions options, ProcessContext process, CancellationToken ct = default)
     {
+        var (values, cetr) = options;
         var actor = process.RequireActor();
         DemandKeepsRegister(actor);
-        var problems = SettingsProblems(values);
+        var problems = SettingsProblems(values).Concat(cetr is null ? [] : CetrSettingsProblems(cetr)).ToList();
         if (problems.Count > 0) throw new ArgumentException(problems[0].Message, nameof(values));
         var settings = await db.Set<SupportRegisterSettings>().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct);
         if (settings is null) db.Add(settings = new SupportRegisterSettings { PartnershipId = actor.PartnershipId });
@@ -97,6 +120,21 @@ public sealed partial class SupportRegisterEntries
         Set("Keyworker referral for ratings", Ratings(settings.KeyworkerRatings), Ratings(values.KeyworkerRatings),
             () => settings.KeyworkerRatings = [.. values.KeyworkerRatings.Distinct().Order()]);
         Set("Register review", Describe(settings.ReviewCadence), Describe(values.ReviewCadence), () => settings.ReviewCadence = values.ReviewCadence);
+        if (cetr is not null)
+        {
+            var clocks = await db.Set<CetrSettings>().SingleOrDefaultAsync(s => s.PartnershipId == actor.PartnershipId, ct);
+            var before = changes.Count;
+            var (oldDays, oldMonths) = (clocks?.PostAdmissionWorkingDays ?? CetrSettings.DefaultPostAdmissionWorkingDays, clocks?.InpatientMonths ?? CetrSettings.DefaultInpatientMonths);
+            static string Months(int n) => n == 1 ? "every month" : $"every {n} months";
+            Set("Post-admission C(E)TR due after", Days(oldDays), Days(cetr.PostAdmissionWorkingDays), () => { });
+            Set("Inpatient C(E)TRs due", Months(oldMonths), Months(cetr.InpatientMonths), () => { });
+            if (changes.Count > before)
+            {
+                if (clocks is null) db.Add(clocks = new CetrSettings { PartnershipId = actor.PartnershipId });
+                (clocks.PostAdmissionWorkingDays, clocks.InpatientMonths) = (cetr.PostAdmissionWorkingDays, cetr.InpatientMonths);
+                (clocks.ChangedAt, clocks.ChangedByUserId) = (now, actor.UserId);
+            }
+        }
         if (changes.Count == 0) return 0;
         if (changes.Any(c => c.Setting == "Register review"))
             foreach (var series in await db.MeetingSeries.Where(s => s.PartnershipId == actor.PartnershipId && s.Kind == MeetingKind.RegisterReview).ToListAsync(ct))

@@ -123,6 +123,18 @@ public sealed class RegisterReviews(SafeguardingDbContext db, SupportRegisterEnt
             .Take(24).ToListAsync(ct);
     }
 
+    /// <summary>The users who may be invited to a review (active users of the partnership), by name: for the unit.</summary>
+    public async Task<IReadOnlyList<LeadPractitionerChoice>> MemberChoicesAsync(ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        DemandKeepsRegister(actor);
+        return await (from u in db.Users.AsNoTracking()
+                      join o in db.Organisations.AsNoTracking() on u.OrganisationId equals o.Id
+                      where u.PartnershipId == actor.PartnershipId && !u.IsDisabled
+                      orderby u.DisplayName, u.Id
+                      select new LeadPractitionerChoice(u.Id, u.DisplayName, o.Name)).ToListAsync(ct);
+    }
+
     /// <summary>Invites a member to a review (a user of the partnership); they read the entries on its agenda while they are invited.</summary>
     public async Task<Guid> InviteMemberAsync(InviteReviewMemberOptions options, ProcessContext process, CancellationToken ct = default)
     {

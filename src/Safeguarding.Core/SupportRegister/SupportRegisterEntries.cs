@@ -243,7 +243,10 @@ public sealed partial class SupportRegisterEntries(SafeguardingDbContext db)
         var entries = Readable(actor);
         if (filter.Rating is { } rating) entries = entries.Where(e => e.CurrentRating == rating);
         if (filter.ReferralOverdueOnly) entries = entries.Where(e => e.Status == SupportRegisterStatus.OnRegister && e.ReferralDue < today);
-        var shown = await entries.OrderBy(e => e.ReferralDue == null).ThenBy(e => e.ReferralDue).ThenBy(e => e.CurrentRating == null).ThenBy(e => e.CurrentRating)
+        var shown = await entries.OrderBy(e => e.ReferralDue == null).ThenBy(e => e.ReferralDue)
+            // Ratings are stored by name: order them by severity (blue, red, amber, green, then unrated), not alphabetically.
+            .ThenBy(e => e.CurrentRating == SupportRatingLevel.Blue ? 0 : e.CurrentRating == SupportRatingLevel.Red ? 1 : e.CurrentRating == SupportRatingLevel.Amber ? 2
+                : e.CurrentRating == SupportRatingLevel.Green ? 3 : 4)
             .ThenBy(e => e.Id).PageAsync(filter.Page, ct);
         var names = await SealedPeople.NamesAsync(db, actor, [.. shown.Items.Select(e => e.PersonId)], ct);
         var audit = new AuditTrail(db);

@@ -102,6 +102,7 @@ public static class PageConventions
         // The Dynamic Support Register (issue 15).
         Pages.SupportRegister.SupportRegisterPages.Apply(conventions);
         Pages.SupportRegister.CetrPages.Apply(conventions);
+        Pages.SupportRegister.RegisterUnitPages.Apply(conventions);
         // Its monthly figures: for the complex-needs unit and the partnership's figures readers (the service refuses anyone else, a lead practitioner or a school).
         conventions.AddFolderApplicationModelConvention("/SupportRegisterFigures", model => model.Filters.Add(
             new RequirePermissionAttribute(Resource.SupportRegisterEntry, Operation.Read, Resource.AggregateFigures, Operation.Read)));

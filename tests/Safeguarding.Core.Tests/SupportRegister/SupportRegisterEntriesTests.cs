@@ -182,4 +182,31 @@ public sealed class SupportRegisterEntriesTests
         await register.RateAsync(new RateEntryOptions(id, SupportRatingLevel.Amber, "Crisis over", "Respite in place"), As(w.Coordinator), ct);
         Assert.Null((await register.OpenAsync(id, As(w.Coordinator), ct))!.ReferralDue);
     }
+    [Theory, BothDatabases]
+    public async Task The_list_puts_red_before_amber_before_green_by_severity_not_by_the_ratings_name(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        var w = await WorldAsync(database);
+        var data = new TestData(() => database.NewContext());
+        await using var db = database.NewContext();
+        var register = new SupportRegisterEntries(db);
+        var process = As(w.Coordinator);
+        async Task<Guid> OnRegisterAsync(Guid childId, SupportRatingLevel rating)
+        {
+            var id = await register.SuggestAsync(Suggestion(w) with { PersonId = childId }, process, ct);
+            await register.RecordConsentAsync(new RecordConsentOptions(id, ConsentGiver.ParentalResponsibility, "Jo Example", new LocalDate(2026, 1, 5), true, false), process, ct);
+            await register.RateAsync(new RateEntryOptions(id, rating, "Reviewed", "Seen at home"), process, ct);
+            return id;
+        }
+        var green = await OnRegisterAsync((await data.CreatePersonAsync(w.Child.PartnershipId)).Id, SupportRatingLevel.Green);
+        var amber = await OnRegisterAsync((await data.CreatePersonAsync(w.Child.PartnershipId)).Id, SupportRatingLevel.Amber);
+        var red = await OnRegisterAsync(w.Child.Id, SupportRatingLevel.Red);
+        // Referred: the red entry's clock stops, so no referral date puts it first and only its rating can.
+        await new Cetrs(db).ReferAsync(new CetrReferralOptions(red, "Crisis", "Positive behaviour support", "Mother agrees"), process, ct);
+
+        var listed = (await register.ListAsync(new RegisterListOptions(new PageOptions()), process, ct)).Items;
+
+        Assert.Equal([red, amber, green], listed.Select(r => r.Id));
+    }
 }

@@ -405,6 +405,19 @@ public static class AccessMatrixTable
         R("GET /support-register/{id:guid}/discharge", SupportRegisterEntry, Update, UnknownId), R("POST /support-register/{id:guid}/discharge", SupportRegisterEntry, Update, UnknownId),
         R("POST /support-register/{id:guid}/discharge?handler=Plan", SupportRegisterEntry, Update, UnknownId),
         R("GET /support-register/{id:guid}/root-cause-review", SupportRegisterEntry, Update, UnknownId), R("POST /support-register/{id:guid}/root-cause-review", SupportRegisterEntry, Update, UnknownId),
+        // The unit's settings, reviews and children due a keyworker referral (the whole register); an entry's lead and
+        // keyworker forms (refused on GET as on POST to anyone the entry does not let update it, checked on the record).
+        new("GET /support-register/settings", GrantAcrossPartnership, SupportRegisterEntry, Update),
+        new("POST /support-register/settings", GrantAcrossPartnership, SupportRegisterEntry, Update),
+        new("GET /support-register/reviews", GrantAcrossPartnership, SupportRegisterEntry, Update),
+        new("POST /support-register/reviews?handler=Build", GrantAcrossPartnership, SupportRegisterEntry, Update),
+        new("POST /support-register/reviews?handler=Invite", GrantAcrossPartnership, SupportRegisterEntry, Update),
+        new("GET /support-register/keyworkers", GrantAcrossPartnership, SupportRegisterEntry, Read),
+        R("GET /support-register/{id:guid}/lead", SupportRegisterEntry, Read, UnknownId), R("POST /support-register/{id:guid}/lead", SupportRegisterEntry, Read, UnknownId),
+        R("GET /support-register/{id:guid}/keyworker-referral", SupportRegisterEntry, Read, UnknownId),
+        R("POST /support-register/{id:guid}/keyworker-referral", SupportRegisterEntry, Read, UnknownId),
+        R("GET /support-register/{id:guid}/keyworker-referral/{referralId:guid}/allocated", SupportRegisterEntry, Read, UnknownId),
+        R("POST /support-register/{id:guid}/keyworker-referral/{referralId:guid}/allocated", SupportRegisterEntry, Read, UnknownId),
         // The register's monthly figures and their CSV: the complex-needs unit (the whole register) or the partnership's figures readers.
         new("GET /support-register/figures", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),
         new("GET /support-register/figures?handler=Csv", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),

@@ -26,6 +26,8 @@ public sealed class MeetingModel(CurrentActor current, MeetingRecords meetings, 
     public List<Guid> Members { get; private set; } = [];
     /// <summary>The MARAC referral behind each agenda item, for closing the case (an item not reached has none: its referral went back to waiting).</summary>
     public Dictionary<Guid, Core.DomesticAbuse.Marac.MaracReferral> Cases { get; private set; } = [];
+    /// <summary>The Dynamic Support Register entry each register-review item is about (its page checks the reader again).</summary>
+    public Dictionary<Guid, Guid> RegisterEntries { get; private set; } = [];
     public bool RunsMeetings { get; private set; }
     public bool IsMember { get; private set; }
     public bool ClosesCases { get; private set; }
@@ -128,6 +130,9 @@ public sealed class MeetingModel(CurrentActor current, MeetingRecords meetings, 
             var itemIds = View.Items.Select(i => i.Id).ToList();
             Cases = await db.MaracReferrals.AsNoTracking().Where(r => r.AgendaItemId != null && itemIds.Contains(r.AgendaItemId.Value))
                 .ToDictionaryAsync(r => r.AgendaItemId!.Value);
+            RegisterEntries = await db.Set<AgendaItem>().AsNoTracking()
+                .Where(i => i.MeetingId == id && i.SourceType == Core.SupportRegister.SupportRegisterEntries.ResourceType && i.SourceId != null)
+                .ToDictionaryAsync(i => i.Id, i => i.SourceId!.Value);
         }
         var userIds = Actions.Where(a => a.OwnerUserId != null).Select(a => a.OwnerUserId!.Value).Concat(Representatives.Select(r => r.UserId)).Distinct().ToList();
         Users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.SupportRegister;
 using Safeguarding.Web.Access;
 
@@ -18,13 +19,17 @@ public sealed class IndexModel(CurrentActor current, SupportRegisterEntries regi
 
     public Paged<RegisterRow> List { get; private set; } = null!;
     public Pagination Pagination { get; private set; } = null!;
+    /// <summary>The complex-needs unit, who keep the whole register: their pages are linked from the list.</summary>
+    public bool KeepsRegister { get; private set; }
 
     public async Task OnGetAsync()
     {
         // An unknown rating in the query filters nothing rather than failing.
         var rating = Enum.TryParse<SupportRatingLevel>(Rating, out var r) && Enum.IsDefined(r) ? r : (SupportRatingLevel?)null;
         Rating = rating?.ToString();
-        List = await register.ListAsync(new RegisterListOptions(WorkQueues.PageFrom(Request), rating, Overdue), await current.ProcessAsync("Dynamic Support Register list"));
+        var process = await current.ProcessAsync("Dynamic Support Register list");
+        KeepsRegister = process.RequireActor().Grants.Any(g => g is { Resource: Resource.SupportRegisterEntry, Operation: Operation.Update, Scope: Scope.WholePartnership });
+        List = await register.ListAsync(new RegisterListOptions(WorkQueues.PageFrom(Request), rating, Overdue), process);
         Pagination = WorkQueues.Pagination(Request, List);
     }
 }
