@@ -87,16 +87,13 @@ add_up() { # name: adds its totals, or counts it failed when it did not finish
 # its time waiting on Chromium and the host), the command-line suite (which waits on the processes it starts and
 # kills) and the core suite's exploitation tests; their output is shown when they end. The core suite's other tests
 # and every other suite run in this shell.
-# The web suite's access matrix (every endpoint for every role) goes beside too, since axe got cheaper (ADR-026).
 exploitation='Safeguarding.Core.Tests.Exploitation*'
-access_matrix='Safeguarding.Web.Tests.AccessMatrix'
 beside() {
   run_suite Safeguarding.EndToEnd.Tests tests/Safeguarding.EndToEnd.Tests
   run_suite Safeguarding.Cli.Tests tests/Safeguarding.Cli.Tests
   run_suite Safeguarding.Core.Tests.Exploitation tests/Safeguarding.Core.Tests -namespace "$exploitation"
-  run_suite Safeguarding.Web.Tests.AccessMatrix tests/Safeguarding.Web.Tests -namespace "$access_matrix"
 }
-beside_parts=(Safeguarding.EndToEnd.Tests Safeguarding.Cli.Tests Safeguarding.Core.Tests.Exploitation Safeguarding.Web.Tests.AccessMatrix)
+beside_parts=(Safeguarding.EndToEnd.Tests Safeguarding.Cli.Tests Safeguarding.Core.Tests.Exploitation)
 started=$(date +%s)
 beside >.test-output/beside-summary.txt &
 beside_pid=$!
@@ -105,7 +102,6 @@ for project in tests/*.Tests; do
   case $name in
     Safeguarding.EndToEnd.Tests | Safeguarding.Cli.Tests) continue ;;
     Safeguarding.Core.Tests) filters=(-namespace- "$exploitation") ;;
-    Safeguarding.Web.Tests) filters=(-namespace- "$access_matrix") ;;
     *) filters=() ;;
   esac
   say "$name"

@@ -227,7 +227,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var userId = actor.UserId;
         var org = actor.OrganisationId;
         var query = db.Set<Meeting>().AsNoTracking().Where(m => m.PartnershipId == actor.PartnershipId
-            && m.Attendees.Any(a => a.RemovedAt == null && (a.UserId == userId || a.OrganisationId == org)));
+            && m.Attendees.Any(a => a.RemovedAt == null && (a.UserId == userId || a.OrganisationId == org))
+            && !db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.Kind == MeetingKind.CetrReview));
         query = coming
             ? query.Where(m => m.Date >= today && m.Status == MeetingStatus.Planned).OrderBy(m => m.Date).ThenBy(m => m.Id)
             : query.Where(m => m.Date < today || m.Status != MeetingStatus.Planned).OrderByDescending(m => m.Date).ThenBy(m => m.Id);
@@ -286,6 +287,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
         if (meeting is null) return null;
+        await RefuseCetrAsync(meeting, ct);
         var allowed = AccessPolicy.Decide(actor, Resource.Meeting, Operation.Read).Allowed;
         var attendee = IsCurrentAttendee(actor, meeting);
         if (!allowed) throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "no role grants Read on Meeting");
@@ -317,6 +319,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var meeting = await db.Set<Meeting>().AsNoTracking().Include(m => m.Attendees)
             .SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
         if (meeting is null) return null;
+        await RefuseCetrAsync(meeting, ct);
         var runsMeetings = actor.Grants.Any(g => g is { Resource: Resource.Meeting, Operation: Operation.Read, Scope: Scope.WholePartnership });
         if (!runsMeetings && !(actor.HasAny(Resource.Meeting, Operation.Read) && IsCurrentAttendee(actor, meeting)))
             throw new ForbiddenException(InvitationResourceType, meeting.Id.ToString(), "not an attendee of the meeting");
@@ -407,6 +410,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var (actionId, note) = options;
         var action = await db.Set<MeetingAction>().SingleOrDefaultAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct)
             ?? throw new NotFoundException(nameof(MeetingAction), actionId.ToString());
+        if (await db.Set<Meeting>().AnyAsync(m => m.Id == action.MeetingId && db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.Kind == MeetingKind.CetrReview), ct))
+            throw new ForbiddenException(nameof(MeetingAction), actionId.ToString(), "a C(E)TR's recommendation is completed through the support register");
         var runsMeetings = actor.Grants.Any(g => g.Resource == Resource.Meeting && g.Operation == Operation.Update && g.Scope == Scope.WholePartnership);
         var owns = actor.OrganisationId == action.OwnerOrganisationId && actor.HasAny(Resource.Meeting, Operation.Update);
         if (!runsMeetings && !owns) throw new ForbiddenException(nameof(MeetingAction), actionId.ToString(), "Only the owning organisation completes its action.");
@@ -432,6 +437,8 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var query = db.Set<MeetingAction>().AsNoTracking()
             .Where(a => a.PartnershipId == actor.PartnershipId && a.Status == ActionStatus.Open && a.DueDate < today);
         if (!whole) query = query.Where(a => a.OwnerOrganisationId == actor.OrganisationId);
+        // A C(E)TR's recommendations are the support register's (RefuseCetrAsync): not on the meetings' overdue list.
+        query = query.Where(a => !db.Set<Meeting>().Any(m => m.Id == a.MeetingId && db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.Kind == MeetingKind.CetrReview)));
         if (kind is { } k)
             query = query.Where(a => db.Set<Meeting>().Any(m => m.Id == a.MeetingId && db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.Kind == k)));
         return await query.OrderBy(a => a.DueDate).ThenBy(a => a.Id).PageAsync(page, ct);
@@ -487,6 +494,7 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
         var actor = process.RequireActor();
         var meeting = await db.Set<Meeting>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct);
         if (meeting is null) return null;
+        await RefuseCetrAsync(meeting, ct);
         var onList = actor.HasAny(Resource.Meeting, Operation.Read)
             && await db.Set<MinutesRecipient>().AnyAsync(r => r.MeetingId == meetingId && r.OrganisationId == actor.OrganisationId, ct);
         if (!onList) throw new ForbiddenException(MinutesResourceType, meetingId.ToString(), "organisation is not on the minutes' distribution list");
@@ -508,8 +516,21 @@ public sealed class MeetingRecords(SafeguardingDbContext db, IOptions<Deployment
     {
         var query = db.Set<Meeting>().AsQueryable();
         if (withAttendees) query = query.Include(m => m.Attendees);
-        return await query.SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct)
+        var meeting = await query.SingleOrDefaultAsync(m => m.Id == meetingId && m.PartnershipId == actor.PartnershipId, ct)
             ?? throw new KeyNotFoundException("There is no such meeting.");
+        await RefuseCetrAsync(meeting, ct);
+        return meeting;
+    }
+
+    /// <summary>
+    /// A C(E)TR is health's record of a child, read and written through the support register under the entry's policy
+    /// (SupportRegister/Cetrs): the generic meeting pages never serve one, whatever Meeting grants the reader holds (the
+    /// Front Door's partnership-wide grants would otherwise show its panel, the family by name).
+    /// </summary>
+    private async Task RefuseCetrAsync(Meeting meeting, CancellationToken ct)
+    {
+        if (await db.Set<MeetingSeries>().AnyAsync(s => s.Id == meeting.SeriesId && s.Kind == MeetingKind.CetrReview, ct))
+            throw new ForbiddenException(ResourceType, meeting.Id.ToString(), "a C(E)TR is read and written through the support register");
     }
 
     /// <summary>Arranging meetings (invitations, agendas, decisions, actions, minutes) is for those who run them.</summary>

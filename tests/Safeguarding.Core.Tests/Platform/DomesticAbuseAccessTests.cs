@@ -44,7 +44,7 @@ public sealed class DomesticAbuseAccessTests
         { Role.ConferenceChair, false, false, false, false, true, false },
         { Role.MaternitySafeguardingMidwife, false, false, false, false, false, false },
         { Role.ResettlementPractitioner, false, false, false, true, true, false },
-        { Role.ComplexNeedsCoordinator, false, false, false, false, false, false },
+        { Role.ComplexNeedsCoordinator, false, false, false, false, true, false },
     };
 
     private static Actor ActorWith(Role role) => new(Guid.NewGuid(), Guid.NewGuid(), "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());

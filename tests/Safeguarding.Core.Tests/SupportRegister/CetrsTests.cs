@@ -128,6 +128,15 @@ public sealed class CetrsTests
             Assert.NotNull(seen.Admissions.Single().RootCauseReview!.CompletedAt);
             Assert.Equal(MeetingKind.CetrReview, (await db.Set<MeetingSeries>().SingleAsync(s => s.PartnershipId == w.Coordinator.User.PartnershipId, ct)).Kind);
 
+            // The Front Door runs the partnership's meetings, but a C(E)TR is health's record of a child: the meeting
+            // engine's own pages refuse its meeting (the panel names the family) and its recommendation.
+            var frontDoor = await new TestData(() => database.NewContext()).CreateUserAsync(w.SocialWorker.Organisation, Role.FrontDoorPractitioner);
+            var meetingId = await db.Set<Meeting>().Where(m => db.Set<MeetingSeries>().Any(s => s.Id == m.SeriesId && s.Kind == MeetingKind.CetrReview))
+                .Select(m => m.Id).FirstAsync(ct);
+            var recommendationId = await db.Set<MeetingAction>().Where(a => a.MeetingId == meetingId).Select(a => a.Id).SingleAsync(ct);
+            await Assert.ThrowsAsync<ForbiddenException>(() => new MeetingRecords(db).OpenAsync(meetingId, As(frontDoor), ct));
+            await Assert.ThrowsAsync<ForbiddenException>(() => new MeetingRecords(db).CompleteActionAsync(new CompleteActionOptions(recommendationId, null), As(frontDoor), ct));
+
             // Discharge planning, then discharge: the rating leaves blue and the inpatient clock stops.
             await new Cetrs(db).PlanDischargeAsync(new PlanDischargeOptions(admissionId, new LocalDate(2027, 1, 8)), As(w.Lead), ct);
             await new Cetrs(db).DischargeAsync(new DischargeOptions(admissionId, new LocalDate(2027, 1, 8), SupportRatingLevel.Amber, "Home with support"), As(w.Lead), ct);

@@ -152,6 +152,7 @@ public sealed class AccessMatrixTests
         if (row.Record == RecordKind.SettingId) query.Add($"setting={id}");
         target = target.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{incidentId:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{referralId:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{n:int}", "1", StringComparison.Ordinal)
             .Replace("{key}", world.QuestionKey, StringComparison.Ordinal)
             .Replace("/{handler?}", "", StringComparison.Ordinal)

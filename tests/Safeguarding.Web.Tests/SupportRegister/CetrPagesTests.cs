@@ -24,24 +24,8 @@ public sealed class CetrPagesTests
     {
         var host = await TestHost.GetAsync(provider);
         var ct = TestContext.Current.CancellationToken;
-        var partnership = await host.Data.CreatePartnershipAsync();
-        var icb = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.IntegratedCareBoard);
-        var trust = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.HospitalTrust);
-        var school = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.School);
-        var coordinator = await host.Data.CreateUserAsync(icb, Role.ComplexNeedsCoordinator);
-        var lead = await host.Data.CreateUserAsync(trust, Role.HealthSafeguardingPractitioner);
-        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
-        var child = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
-        Guid id;
-        await using (var scope = host.Factory.Services.CreateAsyncScope())
-        {
-            var register = scope.ServiceProvider.GetRequiredService<SupportRegisterEntries>();
-            var process = new ProcessContext("test", coordinator.Actor);
-            id = await register.SuggestAsync(new SuggestEntryOptions(child.Id, SupportNeed.Autism, lead.User.Id, "CAMHS and school", "At home", "Crisis calls",
-                "Grandmother", null), process, ct);
-            await register.RecordConsentAsync(new RecordConsentOptions(id, ConsentGiver.ParentalResponsibility, "Jo Example", new LocalDate(2025, 11, 2), true, false), process, ct);
-            await register.RateAsync(new RateEntryOptions(id, SupportRatingLevel.Red, "Crisis at home", "Police called"), process, ct);
-        }
+        var (_, _, school, _, lead, keyAdult, child, id) = await RegisterWorld.CreateAsync(host, new LocalDate(2025, 11, 2),
+            new RateEntryOptions(Guid.Empty, SupportRatingLevel.Red, "Crisis at home", "Police called"));
         var referralPage = $"/support-register/{id}/cetr-referral";
         var admissionPage = $"/support-register/{id}/admission";
         var cetrsPage = $"/support-register/{id}/cetrs";

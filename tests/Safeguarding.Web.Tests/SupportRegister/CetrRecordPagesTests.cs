@@ -27,28 +27,13 @@ public sealed class CetrRecordPagesTests
     {
         var host = await TestHost.GetAsync(provider);
         var ct = TestContext.Current.CancellationToken;
-        var partnership = await host.Data.CreatePartnershipAsync();
-        var icb = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.IntegratedCareBoard);
-        var trust = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.HospitalTrust);
-        var school = await host.Data.CreateOrganisationAsync(partnership.Id, OrganisationType.School);
-        var coordinator = await host.Data.CreateUserAsync(icb, Role.ComplexNeedsCoordinator);
-        var lead = await host.Data.CreateUserAsync(trust, Role.HealthSafeguardingPractitioner);
-        var keyAdult = await host.Data.CreateUserAsync(school, Role.SchoolKeyAdult);
-        var child = await host.Data.CreatePersonAsync(partnership.Id, (school, PersonLinkKind.RegisteredPupil));
         var today = SystemClock.Instance.GetCurrentInstant().InZone(ReferralClock.London).Date;
+        var world = await RegisterWorld.CreateAsync(host, today.PlusDays(-30), new RateEntryOptions(Guid.Empty, SupportRatingLevel.Red, "Crisis at home", "Police called"));
+        var (_, _, school, _, lead, keyAdult, child, id) = world;
         var day = today;
         while (!BankHolidays.IsWorkingDay(day)) day = day.PlusDays(-1);
-        Guid id;
-        await using (var scope = host.Factory.Services.CreateAsyncScope())
-        {
-            var register = scope.ServiceProvider.GetRequiredService<SupportRegisterEntries>();
-            var process = new ProcessContext("test", coordinator.Actor);
-            id = await register.SuggestAsync(new SuggestEntryOptions(child.Id, SupportNeed.Autism, lead.User.Id, "CAMHS and school", "At home", "Crisis calls",
-                "Grandmother", null), process, ct);
-            await register.RecordConsentAsync(new RecordConsentOptions(id, ConsentGiver.ParentalResponsibility, "Jo Example", today.PlusDays(-30), true, false), process, ct);
-            await register.RateAsync(new RateEntryOptions(id, SupportRatingLevel.Red, "Crisis at home", "Police called"), process, ct);
-            await scope.ServiceProvider.GetRequiredService<Cetrs>().ReferAsync(new CetrReferralOptions(id, "Two crisis calls", "Positive behaviour support", "Mother agrees"), process, ct);
-        }
+        await world.AsCoordinatorAsync(host, (services, process) => services.GetRequiredService<Cetrs>().ReferAsync(
+            new CetrReferralOptions(id, "Two crisis calls", "Positive behaviour support", "Mother agrees"), process, ct));
         var client = await host.SignInAsync(lead);
         var book = $"/support-register/{id}/cetrs/book";
 
