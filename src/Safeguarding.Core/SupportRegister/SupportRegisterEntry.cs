@@ -130,16 +130,7 @@ public static class ReferralClock
 {
     public static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    public static LocalDate Due(Instant redSince, int workingDays)
-    {
-        var date = redSince.InZone(London).Date;
-        for (var counted = 0; counted < workingDays;)
-        {
-            date = date.PlusDays(1);
-            if (BankHolidays.IsWorkingDay(date)) counted++;
-        }
-        return date;
-    }
+    public static LocalDate Due(Instant redSince, int workingDays) => WorkingDays.Add(redSince.InZone(London).Date, workingDays);
 }
 
 internal sealed class SupportRegisterEntryMapping : IEntityTypeConfiguration<SupportRegisterEntry>
