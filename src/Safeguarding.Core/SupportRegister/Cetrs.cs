@@ -4,6 +4,7 @@ using Safeguarding.Core.Data;
 using Safeguarding.Core.Meetings;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 

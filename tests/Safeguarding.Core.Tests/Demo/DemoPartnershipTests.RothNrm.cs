@@ -1,3 +1,4 @@
+using Safeguarding.Core.Platform.Calendars;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Safeguarding.Core.Data;
@@ -17,7 +18,7 @@ public sealed partial class DemoPartnershipTests
         var (database, _) = await fixture.GetAsync(provider);
         await using var db = database.NewContext();
         var partnershipId = await DemoPartnershipIdAsync(db);
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(Safeguarding.Core.Exploitation.Intelligence.WorkingDays.London).Date;
+        var today = SystemClock.Instance.GetCurrentInstant().InZone(WorkingDays.London).Date;
 
         var cases = await db.Set<RothCase>().AsNoTracking().Where(c => c.PartnershipId == partnershipId && c.ClosedAt == null).ToListAsync(ct);
         Assert.Equal(4, cases.Count);

@@ -2,6 +2,7 @@ using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Calendars;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.SupportRegister;
