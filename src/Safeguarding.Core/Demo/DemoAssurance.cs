@@ -22,14 +22,11 @@ public sealed class DemoAssurance(SafeguardingDbContext db)
     public const int PlacesTakenYearBefore = 1936;
     public const int CampaignReach = 38_000;
 
-    /// <summary>The reporting year (April to March, named by the year it starts) that ended last before <paramref name="today"/>.</summary>
-    public static int LastCompleteYear(LocalDate today) => (today.Month >= 4 ? today.Year : today.Year - 1) - 1;
-
     public async Task SeedAsync(Guid partnershipId, Instant now, CancellationToken ct = default)
     {
         if (await db.Set<Priority>().AnyAsync(p => p.PartnershipId == partnershipId, ct)) return;
         var today = now.InZone(WorkingDays.London).Date;
-        var year = LastCompleteYear(today);
+        var year = PartnershipPlan.LastCompleteYear(today);
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == partnershipId && o.Type != OrganisationType.School
                 && o.Type != OrganisationType.GpPractice && o.Type != OrganisationType.College)
             .OrderBy(o => o.Name).ToListAsync(ct);

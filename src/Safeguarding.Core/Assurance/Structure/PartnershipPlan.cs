@@ -12,7 +12,7 @@ public sealed record AddSubGroupOptions(string Name, string Chair, IReadOnlyList
 /// <summary>A priority for the reporting year that starts in April of <paramref name="Year"/>.</summary>
 public sealed record AddPriorityOptions(int Year, string Title, string Aim);
 public sealed record AddActionOptions(Guid SubGroupId, Guid PriorityId, string Action, string Owner, LocalDate Due);
-public sealed record ActionStatusOptions(Guid ActionId, ActionStatus Status, string? Reason);
+public sealed record ActionStatusOptions(Guid ActionId, ActionStatus? Status, string? Reason);
 public sealed record PlanYearOptions(int Year);
 
 public sealed record PartnerView(PartnerKind Kind, string Organisation, string Lead);
@@ -42,6 +42,9 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public const string ResourceType = "PartnershipPlan";
 
     public static string YearName(int year) => $"{year}-{(year + 1) % 100:00}";
+
+    /// <summary>The reporting year (April to March, named by the year it starts) that ended last before <paramref name="today"/>.</summary>
+    public static int LastCompleteYear(LocalDate today) => (today.Month >= 4 ? today.Year : today.Year - 1) - 1;
 
     public async Task<Guid> AddPartnerAsync(AddPartnerOptions options, ProcessContext process, CancellationToken ct = default)
     {
@@ -105,10 +108,11 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
         var actor = Keeper(process);
         var action = await db.Set<WorkPlanAction>().SingleOrDefaultAsync(a => a.Id == options.ActionId && a.PartnershipId == actor.PartnershipId, ct)
             ?? throw new NotFoundException(nameof(WorkPlanAction), options.ActionId.ToString());
-        action.NotProgressedReason = options.Status == ActionStatus.DidNotProgress
+        if (options.Status is not { } status || !Enum.IsDefined(status)) throw new ArgumentException("Choose the action's status.", nameof(options.Status));
+        action.NotProgressedReason = status == ActionStatus.DidNotProgress
             ? PartnershipBusiness.Text(options.Reason, 2000, "why the action did not progress", nameof(options.Reason))
             : null;
-        action.Status = options.Status;
+        action.Status = status;
         action.StatusChangedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
         await db.SaveChangesAsync(ct);
