@@ -132,6 +132,8 @@ public sealed class AssuranceReturnsTests
         await Assert.ThrowsAsync<ForbiddenException>(() => returns.RespondAsync(new RespondOptions(w.TrustReturn, w.Questions[3], "82%"), As(w.PoliceLead), ct));
         await returns.RespondAsync(new RespondOptions(w.TrustReturn, w.Questions[3], "82% of ward staff; the rest booked by March"), As(w.TrustLead), ct);
 
+        var listed = Assert.Single((await returns.ListAsync(As(w.Manager), ct)).Requests);
+        Assert.Equal((2, 1, 0, 0), (listed.Asked, listed.Submitted, listed.Overdue, listed.Closed));
         var summary = (await returns.SummaryAsync(w.RequestId, As(w.Manager), ct))!;
         var trust = summary.Agencies.Single(a => a.ReturnId == w.TrustReturn);
         Assert.Equal(1, summary.Answered);

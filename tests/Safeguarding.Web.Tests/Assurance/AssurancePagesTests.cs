@@ -80,6 +80,8 @@ public sealed class AssurancePagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync($"{url}?handler=Close", [], url)).StatusCode);
         Assert.Equal("Closed", (await (await trustLead.GetAsync(url)).HtmlAsync()).QuerySelector("#status")!.TextContent.Trim());
 
+        var listed = (await (await manager.GetAsync("/assurance/returns")).HtmlAsync()).QuerySelectorAll("#requests tbody td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["Section 11 this year", "Section 11 self-assessment", due.ToString("d MMMM yyyy", null), "2", "1", "0", "1"], listed);
         var summary = await (await manager.GetAsync(requestUrl)).HtmlAsync();
         var rows = summary.QuerySelectorAll("#agencies tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList());
         // Red, amber, green: the agency's own then the sub-group's.

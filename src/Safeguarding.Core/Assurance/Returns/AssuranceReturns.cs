@@ -125,15 +125,15 @@ public sealed class AssuranceReturns(SafeguardingDbContext db, IOptions<Deployme
         IReadOnlyList<RequestRow> requests = [];
         if (AcrossPartnership(actor, Operation.Read))
         {
+            var returns = db.Set<AssuranceReturn>();
             requests = await (from r in db.Set<ReturnRequest>().AsNoTracking()
                               join s in db.Set<QuestionSet>().AsNoTracking() on r.QuestionSetId equals s.Id
                               where r.PartnershipId == actor.PartnershipId
                               orderby r.Due descending, r.Id
-                              let returns = db.Set<AssuranceReturn>().Where(a => a.RequestId == r.Id)
-                              select new RequestRow(r.Id, r.Title, s.Title, r.Due, returns.Count(),
-                                  returns.Count(a => a.Status == ReturnStatus.Submitted || a.Status == ReturnStatus.Closed),
-                                  returns.Count(a => (a.Status == ReturnStatus.NotStarted || a.Status == ReturnStatus.Draft) && r.Due < today),
-                                  returns.Count(a => a.Status == ReturnStatus.Closed))).Take(100).ToListAsync(ct);
+                              select new RequestRow(r.Id, r.Title, s.Title, r.Due, returns.Count(a => a.RequestId == r.Id),
+                                  returns.Count(a => a.RequestId == r.Id && (a.Status == ReturnStatus.Submitted || a.Status == ReturnStatus.Closed)),
+                                  returns.Count(a => a.RequestId == r.Id && (a.Status == ReturnStatus.NotStarted || a.Status == ReturnStatus.Draft) && r.Due < today),
+                                  returns.Count(a => a.RequestId == r.Id && a.Status == ReturnStatus.Closed))).Take(100).ToListAsync(ct);
         }
         var own = await (from a in db.Set<AssuranceReturn>().AsNoTracking()
                          join r in db.Set<ReturnRequest>().AsNoTracking() on a.RequestId equals r.Id
