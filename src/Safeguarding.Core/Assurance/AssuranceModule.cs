@@ -36,5 +36,14 @@ internal static class PartnershipBusiness
         return text;
     }
 
+    /// <summary>Adds one new row of the partnership's business for the process, and returns its id.</summary>
+    public static async Task<Guid> AddAsync(Data.SafeguardingDbContext db, object row, Guid id, ProcessContext process, CancellationToken ct)
+    {
+        db.Add(row);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return id;
+    }
+
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

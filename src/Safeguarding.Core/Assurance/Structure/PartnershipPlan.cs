@@ -54,10 +54,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
             throw new ArgumentException("That partner is already on the executive.", nameof(options));
         var partner = new SafeguardingPartner { PartnershipId = actor.PartnershipId, Kind = options.Kind, OrganisationId = options.OrganisationId,
             Lead = PartnershipBusiness.Text(options.Lead, 300, "the partner's lead", nameof(options.Lead)) };
-        db.Add(partner);
-        db.Process = process;
-        await db.SaveChangesAsync(ct);
-        return partner.Id;
+        return await PartnershipBusiness.AddAsync(db, partner, partner.Id, process, ct);
     }
 
     public async Task<Guid> AddSubGroupAsync(AddSubGroupOptions options, ProcessContext process, CancellationToken ct = default)
@@ -66,10 +63,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
         await OrganisationsAsync(actor, options.MemberOrganisationIds, ct);
         var group = new SubGroup { PartnershipId = actor.PartnershipId, Name = PartnershipBusiness.Text(options.Name, 200, "the sub-group's name", nameof(options.Name)),
             Chair = PartnershipBusiness.Text(options.Chair, 300, "the chair", nameof(options.Chair)), MemberOrganisationIds = [.. options.MemberOrganisationIds.Distinct()] };
-        db.Add(group);
-        db.Process = process;
-        await db.SaveChangesAsync(ct);
-        return group.Id;
+        return await PartnershipBusiness.AddAsync(db, group, group.Id, process, ct);
     }
 
     public async Task<Guid> AddPriorityAsync(AddPriorityOptions options, ProcessContext process, CancellationToken ct = default)
@@ -80,10 +74,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
         var priority = new Priority { PartnershipId = actor.PartnershipId, Year = options.Year, Order = order,
             Title = PartnershipBusiness.Text(options.Title, 200, "the priority", nameof(options.Title)),
             Aim = PartnershipBusiness.Text(options.Aim, 4000, "what the priority sets out to do", nameof(options.Aim)) };
-        db.Add(priority);
-        db.Process = process;
-        await db.SaveChangesAsync(ct);
-        return priority.Id;
+        return await PartnershipBusiness.AddAsync(db, priority, priority.Id, process, ct);
     }
 
     public async Task<Guid> AddActionAsync(AddActionOptions options, ProcessContext process, CancellationToken ct = default)
@@ -96,10 +87,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
         var action = new WorkPlanAction { PartnershipId = actor.PartnershipId, SubGroupId = options.SubGroupId, PriorityId = options.PriorityId, Due = options.Due,
             Action = PartnershipBusiness.Text(options.Action, 2000, "the action", nameof(options.Action)),
             Owner = PartnershipBusiness.Text(options.Owner, 200, "who owns the action", nameof(options.Owner)) };
-        db.Add(action);
-        db.Process = process;
-        await db.SaveChangesAsync(ct);
-        return action.Id;
+        return await PartnershipBusiness.AddAsync(db, action, action.Id, process, ct);
     }
 
     /// <summary>Records an action's status. "Did not progress" needs its reason (the report says why); any other status clears it.</summary>

@@ -24,7 +24,7 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
         var actor = Keeper(process);
         var course = new Course { PartnershipId = actor.PartnershipId, Title = PartnershipBusiness.Text(options.Title, 200, "the course title", nameof(options.Title)),
             Audience = PartnershipBusiness.Text(options.Audience, 200, "who the course is for", nameof(options.Audience)), Mandatory = options.Mandatory };
-        return await AddAsync(course, course.Id, process, ct);
+        return await PartnershipBusiness.AddAsync(db, course, course.Id, process, ct);
     }
 
     public async Task<Guid> AddSessionAsync(AddSessionOptions options, ProcessContext process, CancellationToken ct = default)
@@ -33,7 +33,7 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
         if (!await db.Set<Course>().AnyAsync(c => c.Id == options.CourseId && c.PartnershipId == actor.PartnershipId, ct)) throw new NotFoundException(nameof(Course), options.CourseId.ToString());
         if (options.PlacesOffered is < 1 or > 10_000) throw new ArgumentException("Enter the places offered, from 1 to 10,000.", nameof(options.PlacesOffered));
         var session = new TrainingSession { PartnershipId = actor.PartnershipId, CourseId = options.CourseId, Date = options.Date, PlacesOffered = options.PlacesOffered };
-        return await AddAsync(session, session.Id, process, ct);
+        return await PartnershipBusiness.AddAsync(db, session, session.Id, process, ct);
     }
 
     /// <summary>Records (or corrects) one agency's places on a session: attended no more than taken; all agencies' places no more than offered.</summary>
@@ -62,7 +62,7 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
             throw new ArgumentException("Confidence is from 1 to 5.", nameof(options.ConfidenceBefore));
         var evaluation = new SessionEvaluation { PartnershipId = actor.PartnershipId, SessionId = session.Id, ConfidenceBefore = options.ConfidenceBefore,
             ConfidenceAfter = options.ConfidenceAfter, Comment = PartnershipBusiness.Text(options.Comment, 2000, "the comment", nameof(options.Comment), required: false) is { Length: > 0 } c ? c : null };
-        return await AddAsync(evaluation, evaluation.Id, process, ct);
+        return await PartnershipBusiness.AddAsync(db, evaluation, evaluation.Id, process, ct);
     }
 
     public async Task<Guid> AddCampaignAsync(AddCampaignOptions options, ProcessContext process, CancellationToken ct = default)
@@ -72,15 +72,7 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
         if (options.DaysOfAction < 0 || options.Reach < 0) throw new ArgumentException("Days of action and reach cannot be negative.", nameof(options.Reach));
         var campaign = new Campaign { PartnershipId = actor.PartnershipId, Title = PartnershipBusiness.Text(options.Title, 200, "the campaign's title", nameof(options.Title)),
             Starts = options.Starts, Ends = options.Ends, DaysOfAction = options.DaysOfAction, Reach = options.Reach };
-        return await AddAsync(campaign, campaign.Id, process, ct);
-    }
-
-    private async Task<Guid> AddAsync(object row, Guid id, ProcessContext process, CancellationToken ct)
-    {
-        db.Add(row);
-        db.Process = process;
-        await db.SaveChangesAsync(ct);
-        return id;
+        return await PartnershipBusiness.AddAsync(db, campaign, campaign.Id, process, ct);
     }
 
     private async Task<TrainingSession> SessionAsync(Actor actor, Guid sessionId, CancellationToken ct) =>
