@@ -121,6 +121,10 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.EdAttendance, Operation.Read)) items.Add(new("ED attendances", "/health/ed-attendances", "Health"));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EducationSignposting, Operation: Operation.Read, Scope: Scope.WholePartnership }))
             items.Add(new("Education signposting", "/learners/signposting", Learners));
+        // The partnership's own business (issue 16): returns for the sub-group and each agency's lead; the plan and training for its keepers and figures readers.
+        if (Actor.HasAny(Resource.AssuranceReturn, Operation.Read)) items.Add(new("Assurance returns", "/assurance/returns", "Partnership"));
+        if (Actor.SeesPartnershipFigures || Actor.HasAny(Resource.PartnershipPlan, Operation.Read)) items.Add(new("Priorities and work plans", "/assurance/plan", "Partnership"));
+        if (Core.Assurance.Training.TrainingFigures.MayRead(Actor)) items.Add(new("Training and campaigns", "/assurance/training", "Partnership"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

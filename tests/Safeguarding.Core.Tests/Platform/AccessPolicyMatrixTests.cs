@@ -50,7 +50,35 @@ public sealed class AccessPolicyMatrixTests
         { Role.MaternitySafeguardingMidwife, true, false, false, false },
         { Role.ResettlementPractitioner, true, false, false, false },
         { Role.ComplexNeedsCoordinator, true, true, false, false },
+        { Role.AgencySafeguardingLead, false, false, false, false },
     };
+
+    // Role: an assurance return asked of the user's own organisation (read, answer), of another organisation (read), in another
+    // partnership (read); asking for returns; keeping the partnership's plan and training records.
+    public static readonly TheoryData<Role, bool, bool, bool, bool, bool, bool> AssuranceAccess = new()
+    {
+        { Role.PartnershipBusinessManager, true, true, true, false, true, true },
+        { Role.AgencySafeguardingLead, true, true, false, false, false, false },
+        { Role.SchoolKeyAdult, false, false, false, false, false, false },
+        { Role.HealthSafeguardingPractitioner, false, false, false, false, false, false },
+        { Role.Analyst, false, false, false, false, false, false },
+        { Role.PartnershipAdministrator, false, false, false, false, false, false },
+    };
+
+    [Theory, MemberData(nameof(AssuranceAccess))]
+    public void An_agency_reads_and_answers_only_its_own_returns_and_the_business_manager_runs_them(Role role, bool ownRead, bool ownAnswer, bool otherRead,
+        bool otherPartnership, bool ask, bool keep)
+    {
+        var actor = ActorWith(role);
+        RecordFacts Of(Guid partnership, Guid organisation) => new(partnership, organisation);
+
+        Assert.Equal(ownRead, AccessPolicy.Decide(actor, Resource.AssuranceReturn, Operation.Read, Of(Partnership, OwnOrganisation)).Allowed);
+        Assert.Equal(ownAnswer, AccessPolicy.Decide(actor, Resource.AssuranceReturn, Operation.Update, Of(Partnership, OwnOrganisation)).Allowed);
+        Assert.Equal(otherRead, AccessPolicy.Decide(actor, Resource.AssuranceReturn, Operation.Read, Of(Partnership, OtherOrganisation)).Allowed);
+        Assert.Equal(otherPartnership, AccessPolicy.Decide(actor, Resource.AssuranceReturn, Operation.Read, Of(OtherPartnership, OwnOrganisation)).Allowed);
+        Assert.Equal(ask, AccessPolicy.Decide(actor, Resource.AssuranceReturn, Operation.Create).Allowed);
+        Assert.Equal(keep, AccessPolicy.Decide(actor, Resource.PartnershipPlan, Operation.Update).Allowed && AccessPolicy.Decide(actor, Resource.TrainingRecord, Operation.Update).Allowed);
+    }
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.
     public static readonly TheoryData<Role, bool, bool, bool, bool> AttendanceAccess = new()

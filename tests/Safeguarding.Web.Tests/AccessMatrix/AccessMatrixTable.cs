@@ -421,6 +421,22 @@ public static class AccessMatrixTable
         // The register's monthly figures and their CSV: the complex-needs unit (the whole register) or the partnership's figures readers.
         new("GET /support-register/figures", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),
         new("GET /support-register/figures?handler=Csv", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),
+        // The partnership's own business (issue 16): the plan and training figures for the plan's keepers and the figures readers;
+        // returns listed for anyone who reads returns (an agency its own); asking and a request's summary for the sub-group
+        // across the partnership; one agency's return checked on the record (its own agency or the sub-group), on GET and POST alike.
+        new("GET /assurance/plan", GrantAcrossPartnershipOrPartnershipFigures, PartnershipPlan, Read),
+        new("POST /assurance/plan?handler=Status", GrantAcrossPartnership, PartnershipPlan, Update),
+        new("GET /assurance/training", GrantAcrossPartnershipOrPartnershipFigures, TrainingRecord, Read),
+        R("GET /assurance/returns", AssuranceReturn, Read),
+        new("GET /assurance/returns/ask", GrantAcrossPartnership, AssuranceReturn, Create),
+        new("POST /assurance/returns/ask", GrantAcrossPartnership, AssuranceReturn, Create),
+        new("GET /assurance/returns/requests/{id:guid}", GrantAcrossPartnership, AssuranceReturn, Read, UnknownId),
+        R("GET /assurance/returns/{id:guid}", AssuranceReturn, Read, UnknownId),
+        R("POST /assurance/returns/{id:guid}?handler=Save", AssuranceReturn, Read, UnknownId),
+        R("POST /assurance/returns/{id:guid}?handler=Submit", AssuranceReturn, Read, UnknownId),
+        R("POST /assurance/returns/{id:guid}?handler=Grade", AssuranceReturn, Read, UnknownId),
+        R("POST /assurance/returns/{id:guid}?handler=Respond", AssuranceReturn, Read, UnknownId),
+        R("POST /assurance/returns/{id:guid}?handler=Close", AssuranceReturn, Read, UnknownId),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

@@ -53,6 +53,8 @@ public enum Role
     ResettlementPractitioner,
     /// <summary>The ICB's complex-needs unit: keeps the Dynamic Support Register and receives its C(E)TR referrals.</summary>
     ComplexNeedsCoordinator,
+    /// <summary>An agency's safeguarding lead: answers their own organisation's assurance returns (section 11, section 175) and sees only those.</summary>
+    AgencySafeguardingLead,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -147,6 +149,12 @@ public enum Resource
     MaternityBooking,
     /// <summary>A child's Dynamic Support Register entry: consent, ratings and their history (SupportRegister).</summary>
     SupportRegisterEntry,
+    /// <summary>An agency's assurance return (section 11, section 175, MACE Silver): its answers, grades, challenges and responses (Assurance/Returns).</summary>
+    AssuranceReturn,
+    /// <summary>The partnership's own structure, priorities by year and sub-groups' work plans (Assurance/Structure).</summary>
+    PartnershipPlan,
+    /// <summary>The partnership's training courses, sessions, places and evaluations, and its campaigns (Assurance/Training).</summary>
+    TrainingRecord,
 }
 
 public enum Operation

@@ -126,6 +126,10 @@ public static partial class RoleCatalogue
         [Role.ComplexNeedsCoordinator] = new("ICB complex-needs coordinator", "The ICB's complex-needs unit: keeps the Dynamic Support Register and receives C(E)TR referrals.",
             [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
+        // Assurance (issue 16): its grants are in RoleCatalogue.Assurance.cs.
+        [Role.AgencySafeguardingLead] = new("Agency safeguarding lead", "Answers their own organisation's assurance returns and sees only those.",
+            [new(Organisation, Read, OwnOrganisation)],
+            CanBreakGlass: false),
     };
 
     /// <summary>
@@ -145,6 +149,7 @@ public static partial class RoleCatalogue
         .. RothAndNrmGrants,
         .. PregnancyAndResettlementGrants,
         .. SupportRegisterGrants,
+        .. AssuranceReturnsGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Core.Assurance.Returns;
+using Safeguarding.Core.Assurance.Structure;
+using Safeguarding.Core.Assurance.Training;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+
+namespace Safeguarding.Core.Assurance;
+
+public static class AssuranceModule
+{
+    /// <summary>The partnership's own business: structure, priorities and work plans, assurance returns and their reminders, training and campaigns.</summary>
+    public static IServiceCollection AddAssurance(this IServiceCollection services) => services
+        .AddScoped<PartnershipPlan>()
+        .AddScoped<AssuranceReturns>()
+        .AddScoped<ReturnReminders>()
+        .AddScoped<TrainingRecords>()
+        .AddScoped<TrainingFigures>();
+}
+
+/// <summary>The partnership's business is one thing across every agency: a grant for the whole partnership, or nothing.</summary>
+internal static class PartnershipBusiness
+{
+    public static void DemandAcrossPartnership(Actor actor, Resource resource, Operation operation)
+    {
+        if (!actor.Grants.Any(g => g.Resource == resource && g.Operation == operation && g.Scope == Scope.WholePartnership))
+            throw new ForbiddenException(resource.ToString(), actor.PartnershipId.ToString(), $"no role grants {operation} on {resource} across the partnership");
+    }
+
+    /// <summary>Free text as typed, trimmed; refused when required and empty or longer than the column.</summary>
+    public static string Text(string? value, int max, string what, string param, bool required = true)
+    {
+        var text = value?.Trim() ?? "";
+        if (required && text.Length == 0) throw new ArgumentException($"Enter {what}.", param);
+        if (text.Length > max) throw new ArgumentException($"{Capital(what)} must be {max} characters or fewer.", param);
+        return text;
+    }
+
+    /// <summary>Adds one new row of the partnership's business for the process, and returns its id.</summary>
+    public static async Task<Guid> AddAsync(Data.SafeguardingDbContext db, object row, Guid id, ProcessContext process, CancellationToken ct)
+    {
+        db.Add(row);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return id;
+    }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.Platform;
+using Safeguarding.Core.Platform.Access;
+
+namespace Safeguarding.Core.Assurance.Training;
+
+public sealed record AddCourseOptions(string Title, string Audience, bool Mandatory);
+public sealed record AddSessionOptions(Guid CourseId, LocalDate Date, int PlacesOffered);
+public sealed record RecordPlacesOptions(Guid SessionId, Guid OrganisationId, int Taken, int Attended);
+public sealed record RecordEvaluationOptions(Guid SessionId, int ConfidenceBefore, int ConfidenceAfter, string? Comment);
+public sealed record AddCampaignOptions(string Title, LocalDate Starts, LocalDate Ends, int DaysOfAction, int Reach);
+
+/// <summary>
+/// The partnership's training and campaign records, kept by who holds them across the partnership (the business
+/// manager): courses, sessions with places offered, the places each agency took and how many attended, anonymous
+/// evaluations, and campaigns with their reach. Counts only; no attendee is named.
+/// </summary>
+public sealed class TrainingRecords(SafeguardingDbContext db)
+{
+    public async Task<Guid> AddCourseAsync(AddCourseOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var course = new Course { PartnershipId = actor.PartnershipId, Title = PartnershipBusiness.Text(options.Title, 200, "the course title", nameof(options.Title)),
+            Audience = PartnershipBusiness.Text(options.Audience, 200, "who the course is for", nameof(options.Audience)), Mandatory = options.Mandatory };
+        return await PartnershipBusiness.AddAsync(db, course, course.Id, process, ct);
+    }
+
+    public async Task<Guid> AddSessionAsync(AddSessionOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        if (!await db.Set<Course>().AnyAsync(c => c.Id == options.CourseId && c.PartnershipId == actor.PartnershipId, ct)) throw new NotFoundException(nameof(Course), options.CourseId.ToString());
+        if (options.PlacesOffered is < 1 or > 10_000) throw new ArgumentException("Enter the places offered, from 1 to 10,000.", nameof(options.PlacesOffered));
+        var session = new TrainingSession { PartnershipId = actor.PartnershipId, CourseId = options.CourseId, Date = options.Date, PlacesOffered = options.PlacesOffered };
+        return await PartnershipBusiness.AddAsync(db, session, session.Id, process, ct);
+    }
+
+    /// <summary>Records (or corrects) one agency's places on a session: attended no more than taken; all agencies' places no more than offered.</summary>
+    public async Task RecordPlacesAsync(RecordPlacesOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var session = await SessionAsync(actor, options.SessionId, ct);
+        if (!await db.Organisations.AnyAsync(o => o.Id == options.OrganisationId && o.PartnershipId == actor.PartnershipId, ct))
+            throw new ArgumentException("Choose an agency of the partnership.", nameof(options.OrganisationId));
+        if (options.Taken < 0 || options.Attended < 0 || options.Attended > options.Taken)
+            throw new ArgumentException("Attended must be from 0 to the places taken.", nameof(options.Attended));
+        var places = await db.Set<SessionPlaces>().SingleOrDefaultAsync(p => p.SessionId == session.Id && p.OrganisationId == options.OrganisationId, ct);
+        var others = await db.Set<SessionPlaces>().Where(p => p.SessionId == session.Id && p.OrganisationId != options.OrganisationId).SumAsync(p => p.Taken, ct);
+        if (others + options.Taken > session.PlacesOffered) throw new ArgumentException($"The session offered {session.PlacesOffered} places.", nameof(options.Taken));
+        if (places is null) db.Add(places = new SessionPlaces { PartnershipId = actor.PartnershipId, SessionId = session.Id, OrganisationId = options.OrganisationId });
+        (places.Taken, places.Attended) = (options.Taken, options.Attended);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<Guid> RecordEvaluationAsync(RecordEvaluationOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var session = await SessionAsync(actor, options.SessionId, ct);
+        if (options.ConfidenceBefore is < 1 or > 5 || options.ConfidenceAfter is < 1 or > 5)
+            throw new ArgumentException("Confidence is from 1 to 5.", nameof(options.ConfidenceBefore));
+        var evaluation = new SessionEvaluation { PartnershipId = actor.PartnershipId, SessionId = session.Id, ConfidenceBefore = options.ConfidenceBefore,
+            ConfidenceAfter = options.ConfidenceAfter, Comment = PartnershipBusiness.Text(options.Comment, 2000, "the comment", nameof(options.Comment), required: false) is { Length: > 0 } c ? c : null };
+        return await PartnershipBusiness.AddAsync(db, evaluation, evaluation.Id, process, ct);
+    }
+
+    public async Task<Guid> AddCampaignAsync(AddCampaignOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        if (options.Ends < options.Starts) throw new ArgumentException("The campaign must end on or after it starts.", nameof(options.Ends));
+        if (options.DaysOfAction < 0 || options.Reach < 0) throw new ArgumentException("Days of action and reach cannot be negative.", nameof(options.Reach));
+        var campaign = new Campaign { PartnershipId = actor.PartnershipId, Title = PartnershipBusiness.Text(options.Title, 200, "the campaign's title", nameof(options.Title)),
+            Starts = options.Starts, Ends = options.Ends, DaysOfAction = options.DaysOfAction, Reach = options.Reach };
+        return await PartnershipBusiness.AddAsync(db, campaign, campaign.Id, process, ct);
+    }
+
+    private async Task<TrainingSession> SessionAsync(Actor actor, Guid sessionId, CancellationToken ct) =>
+        await db.Set<TrainingSession>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.PartnershipId == actor.PartnershipId, ct)
+        ?? throw new NotFoundException(nameof(TrainingSession), sessionId.ToString());
+
+    private static Actor Keeper(ProcessContext process)
+    {
+        var actor = process.RequireActor();
+        PartnershipBusiness.DemandAcrossPartnership(actor, Resource.TrainingRecord, Operation.Update);
+        return actor;
+    }
+}
