@@ -121,6 +121,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.EdAttendance, Operation.Read)) items.Add(new("ED attendances", "/health/ed-attendances", "Health"));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EducationSignposting, Operation: Operation.Read, Scope: Scope.WholePartnership }))
             items.Add(new("Education signposting", "/learners/signposting", Learners));
+        // The Front Door (issue 16): its lists for who reads contacts; the contacts their organisation sent for everyone else who may send one.
+        if (Actor.HasAny(Resource.FrontDoorContact, Operation.Read)) items.Add(new("Front Door contacts", "/front-door", "Front Door"));
+        else if (Actor.HasAny(Resource.FrontDoorContactOutcome, Operation.Read)) items.Add(new("Contacts sent to the Front Door", "/front-door/sent", "Front Door"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -147,6 +147,10 @@ public enum Resource
     MaternityBooking,
     /// <summary>A child's Dynamic Support Register entry: consent, ratings and their history (SupportRegister).</summary>
     SupportRegisterEntry,
+    /// <summary>A contact to the Front Door about a child: its referral decision and assessment, with the census factors (FrontDoor).</summary>
+    FrontDoorContact,
+    /// <summary>The referrer's view of a contact their organisation sent: the outcome in words fit for them, never the reason or factors (FrontDoor).</summary>
+    FrontDoorContactOutcome,
 }
 
 public enum Operation

@@ -145,6 +145,7 @@ public static partial class RoleCatalogue
         .. RothAndNrmGrants,
         .. PregnancyAndResettlementGrants,
         .. SupportRegisterGrants,
+        .. FrontDoorGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
