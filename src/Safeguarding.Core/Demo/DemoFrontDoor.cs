@@ -56,6 +56,7 @@ public sealed class DemoFrontDoor(SafeguardingDbContext db)
             .Take(20_000).ToListAsync(ct);
         if (frontDoor is null || police is null || council is null || children.Count < 50) return;
 
+        var byId = children.ToDictionary(c => c.Id);
         var random = new Random(1616);
         // Two years back to the 1 April that starts them: the year before last, the last year, and this one so far.
         var start = new LocalDate(today.Month >= 4 ? today.Year - 2 : today.Year - 3, 4, 1);
@@ -74,7 +75,7 @@ public sealed class DemoFrontDoor(SafeguardingDbContext db)
             // A fifth of referrals come back about a child referred in the year before.
             var recent = referred.Where(r => r.On > on.PlusDays(-330)).ToList();
             var child = accepted && recent.Count > 0 && random.Next(5) == 0
-                ? children.First(c => c.Id == recent[random.Next(recent.Count)].Child)
+                ? byId[recent[random.Next(recent.Count)].Child]
                 : children[random.Next(children.Count)];
             var (source, from) = random.Next(20) switch
             {
