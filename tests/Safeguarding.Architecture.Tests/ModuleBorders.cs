@@ -15,19 +15,22 @@ public static class ModuleBorders
         ["Learners"] = ["People", "Platform"],
         ["Meetings"] = ["People", "Platform"],
         // Operation Encompass reads the Learners rolls and registers to find each child's setting; the pathway runs MARAC and DRAMM on the meeting engine.
-        ["DomesticAbuse"] = ["People", "Platform", "Learners", "Meetings"],
+        ["DomesticAbuse"] = ["People", "Platform", "Learners", "Meetings", "FrontDoor"],
         // Exploitation: PIM and missing episodes route through the person index and who holds a child (People), take files
         // with the learners' CSV reader and the quarantine; child-focused MACE screens on the DomesticAbuse checklist engine
         // and meets on the meeting engine; the link map's computation (Exploitation/Network) uses none of them.
         // Health: the emergency department's record of a person (ADR-023). Add a use here when it is real.
         ["Health"] = ["People", "Platform", "Learners", "DomesticAbuse"],
+        // DRAMM's and PIM's referrals to children's social work are contacts to the Front Door (FrontDoor), in the same save.
         // Project Shield's list and figures read the emergency department's knife-assault attendances (Health).
-        ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health"],
+        ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health", "FrontDoor"],
         // The Dynamic Support Register: children through the person index, users as lead practitioners (Platform).
         // The register holds C(E)TRs and reviews its entries on the meeting engine, and shows the child's school and EHC plan from the learners module.
         ["SupportRegister"] = ["People", "Platform", "Meetings", "Learners"],
         // Assurance (returns, structure, training): organisations, users, the outbox and the working-day calendar (Platform) only.
         ["Assurance"] = ["Platform"],
+        // The Front Door: contacts about children in the person index; its clocks, outbox and audit from Platform.
+        ["FrontDoor"] = ["People", "Platform"],
     };
 
     /// <summary>

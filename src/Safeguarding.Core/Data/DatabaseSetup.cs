@@ -89,6 +89,7 @@ public static class DataServiceCollectionExtensions
         Exploitation.Roth.RothModule.AddExploitationRothAndNrm(services);
         SupportRegister.SupportRegisterModule.AddSupportRegister(services);
         Assurance.AssuranceModule.AddAssurance(services);
+        FrontDoor.FrontDoorModule.AddFrontDoor(services);
         return services;
     }
 }

@@ -84,6 +84,8 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             // After the police incidents and emergency department attendances: its past lists' outcomes are drawn from them.
             await new DemoShield(db).SeedAsync(partnershipId, now, ct);
             await new DemoAssurance(db).SeedAsync(partnershipId, now, ct);
+            // The Front Door's contacts, decisions and assessments (issue 16).
+            await new DemoFrontDoor(db).SeedAsync(partnershipId, scale, now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
             await transaction.CommitAsync(ct);
         }

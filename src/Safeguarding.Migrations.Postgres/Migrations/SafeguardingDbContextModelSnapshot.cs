@@ -3510,6 +3510,93 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("exploitation_violence_incident_people", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.FrontDoorContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssessedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("AssessmentCompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("AssessmentDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AssessmentOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Instant>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.PrimitiveCollection<List<string>>("Factors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid?>("FromOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PublicReferrer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("SourceRecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "ReceivedAt");
+
+                    b.HasIndex("PartnershipId", "DecidedAt", "DecisionDueAt");
+
+                    b.HasIndex("PartnershipId", "FromOrganisationId", "ReceivedAt");
+
+                    b.ToTable("front_door_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7243,6 +7330,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.FrontDoorContact", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", b =>

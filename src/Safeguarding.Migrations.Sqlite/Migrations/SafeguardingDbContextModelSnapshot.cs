@@ -3530,6 +3530,93 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("exploitation_violence_incident_people", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.FrontDoorContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentCompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecisionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Factors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicReferrer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "PersonId");
+
+                    b.HasIndex("PartnershipId", "ReceivedAt");
+
+                    b.HasIndex("PartnershipId", "DecidedAt", "DecisionDueAt");
+
+                    b.HasIndex("PartnershipId", "FromOrganisationId", "ReceivedAt");
+
+                    b.ToTable("front_door_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7279,6 +7366,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.FrontDoor.FrontDoorContact", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Health.EmergencyDepartment.EdAttendance", b =>

@@ -115,6 +115,8 @@ public static class PageConventions
         LoadForPage<Pages.Learners.RollDifferences.RollDifferenceFilter>(conventions, "/Learners/RollDifferences/Difference");
         // The partnership's own business (issue 16): its plan, assurance returns and training figures.
         Pages.Assurance.AssurancePages.Apply(conventions);
+        // The Front Door's contacts, decisions and assessments, and the referrer's view (issue 16).
+        Pages.FrontDoor.FrontDoorPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -125,6 +125,9 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.AssuranceReturn, Operation.Read)) items.Add(new("Assurance returns", "/assurance/returns", "Partnership"));
         if (Actor.SeesPartnershipFigures || Actor.HasAny(Resource.PartnershipPlan, Operation.Read)) items.Add(new("Priorities and work plans", "/assurance/plan", "Partnership"));
         if (Core.Assurance.Training.TrainingFigures.MayRead(Actor)) items.Add(new("Training and campaigns", "/assurance/training", "Partnership"));
+        // The Front Door (issue 16): its lists for who reads contacts; the contacts their organisation sent for everyone else who may send one.
+        if (Actor.HasAny(Resource.FrontDoorContact, Operation.Read)) items.Add(new("Front Door contacts", "/front-door", "Front Door"));
+        else if (Actor.HasAny(Resource.FrontDoorContactOutcome, Operation.Read)) items.Add(new("Contacts sent to the Front Door", "/front-door/sent", "Front Door"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

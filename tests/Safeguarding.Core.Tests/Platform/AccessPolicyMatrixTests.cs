@@ -187,4 +187,35 @@ public sealed class AccessPolicyMatrixTests
         Assert.False(AccessPolicy.Decide(gpSystem, Resource.Organisation, Operation.Read).Allowed);
         Assert.False(gpSystem.CanBreakGlass);
     }
+
+    // Role: reading a Front Door contact about a child linked to the user's organisation, linked only elsewhere; sending one
+    // about a child linked to the user's organisation; deciding; reading the referrer's view of a contact the user's own
+    // organisation sent, and of one another organisation sent.
+    public static readonly TheoryData<Role, bool, bool, bool, bool, bool, bool> FrontDoorAccess = new()
+    {
+        { Role.FrontDoorPractitioner, true, true, true, true, true, false },
+        { Role.FrontDoorManager, true, true, true, true, true, false },
+        { Role.TeamManager, true, true, true, false, true, false },
+        { Role.SocialWorker, true, false, true, false, true, false },
+        { Role.SchoolKeyAdult, false, false, true, false, true, false },
+        { Role.PoliceDomesticAbuse, false, false, true, false, true, false },
+        { Role.GpPractice, false, false, true, false, true, false },
+        { Role.Analyst, false, false, false, false, false, false },
+        { Role.SettingDataManager, false, false, false, false, false, false },
+    };
+
+    [Theory, MemberData(nameof(FrontDoorAccess))]
+    public void Front_door_contacts_are_read_in_full_by_the_front_door_and_social_work_and_a_referrer_reads_only_its_own_outcome(Role role, bool readOwn,
+        bool readElsewhere, bool send, bool decide, bool outcomeOwn, bool outcomeOther)
+    {
+        var actor = ActorWith(role);
+        var own = new RecordFacts(Partnership, LinkedOrganisationIds: [OwnOrganisation]);
+        Assert.Equal(readOwn, AccessPolicy.Decide(actor, Resource.FrontDoorContact, Operation.Read, own).Allowed);
+        Assert.Equal(readElsewhere, AccessPolicy.Decide(actor, Resource.FrontDoorContact, Operation.Read, new RecordFacts(Partnership, LinkedOrganisationIds: [OtherOrganisation])).Allowed);
+        Assert.Equal(send, AccessPolicy.Decide(actor, Resource.FrontDoorContact, Operation.Create, own).Allowed);
+        Assert.Equal(decide, AccessPolicy.Decide(actor, Resource.FrontDoorContact, Operation.Update, own).Allowed);
+        Assert.Equal(outcomeOwn, AccessPolicy.Decide(actor, Resource.FrontDoorContactOutcome, Operation.Read, new RecordFacts(Partnership, OwnOrganisation)).Allowed);
+        Assert.Equal(outcomeOther, AccessPolicy.Decide(actor, Resource.FrontDoorContactOutcome, Operation.Read, new RecordFacts(Partnership, OtherOrganisation)).Allowed);
+        Assert.False(AccessPolicy.Decide(actor, Resource.FrontDoorContact, Operation.Read, new RecordFacts(OtherPartnership, LinkedOrganisationIds: [OwnOrganisation])).Allowed);
+    }
 }

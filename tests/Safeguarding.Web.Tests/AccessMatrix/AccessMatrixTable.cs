@@ -439,5 +439,17 @@ public static class AccessMatrixTable
         R("POST /assurance/returns/{id:guid}?handler=Close", AssuranceReturn, Read, UnknownId),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
+        // The Front Door (issue 16): its lists and a contact (the decision and assessment forms refuse, on the record, anyone
+        // the contact does not let update it); the form about a child named by ?personId= (not built here: an empty one is
+        // not found); the referrer's own contacts; the figures for the partnership's figures readers.
+        R("GET /front-door", FrontDoorContact, Read),
+        R("GET /front-door/assessments", FrontDoorContact, Read),
+        R("GET /front-door/contacts/new", FrontDoorContact, Create, UnknownId), R("POST /front-door/contacts/new", FrontDoorContact, Create, UnknownId),
+        R("GET /front-door/contacts/{id:guid}", FrontDoorContact, Read, UnknownId),
+        R("POST /front-door/contacts/{id:guid}?handler=Decide", FrontDoorContact, Read, UnknownId),
+        R("POST /front-door/contacts/{id:guid}?handler=Assessment", FrontDoorContact, Read, UnknownId),
+        R("GET /front-door/sent", FrontDoorContactOutcome, Read),
+        R("GET /front-door/sent/{id:guid}", FrontDoorContactOutcome, Read, UnknownId),
+        new("GET /front-door/figures", GrantAcrossPartnership, AggregateFigures, Read),
     ];
 }

@@ -122,10 +122,35 @@ public sealed class TriageReferrals(SafeguardingDbContext db)
             // Working Together: the Front Door's partner decides within one working day of the referral.
             var london = decision.DecidedAt.InZone(Households.London);
             var due = MeetingCadence.NextWorkingDay(london.Date.PlusDays(1)).At(london.TimeOfDay).InZoneLeniently(Households.London).ToInstant();
-            made.Add(New(decision, TriageReferralService.ChildrensSocialWork, null, due));
+            var referral = New(decision, TriageReferralService.ChildrensSocialWork, null, due);
+            made.Add(referral);
+            await SendToFrontDoorAsync(db, decision, referral, ct);
         }
         db.AddRange(made);
         await QueueAlertsAsync(db, made, publicBaseUrl, ct);
+    }
+
+    /// <summary>
+    /// A contact to the Front Door for each child of the case (in the police incident, and in the victim's household on
+    /// the day), unsaved, so that it is kept with the decision: the Front Door decides it within one working day and
+    /// counts it in its figures. The referral itself stays in children's social work's DRAMM queue as before.
+    /// </summary>
+    private static async Task SendToFrontDoorAsync(SafeguardingDbContext db, TriageDecision decision, TriageReferral referral, CancellationToken ct)
+    {
+        List<Guid> children = decision.IncidentId is { } incident
+            ? await db.Set<Encompass.IncidentChild>().AsNoTracking().Where(c => c.IncidentId == incident && c.PersonId != null).Select(c => c.PersonId!.Value).ToListAsync(ct)
+            : [];
+        if (decision.VictimPersonId is { } victim)
+        {
+            var day = Households.LondonDate(decision.DecidedAt);
+            var households = await Households.ChildrenOfManyAsync(db, [victim], day, ct);
+            children = [.. children.Union(Households.ChildrenOn(households.GetValueOrDefault(victim) ?? [], day))];
+        }
+        foreach (var child in children.Distinct())
+            FrontDoor.FrontDoorContacts.Send(db, new FrontDoor.ModuleContact(decision.PartnershipId, child, FrontDoor.ContactSource.Dramm, referral.Id,
+                decision.DecidedByOrganisationId, decision.DecidedByUserId,
+                "The daily domestic abuse meeting (DRAMM) referred this child's household to children's social work after triage. The case is in the DRAMM referrals queue.",
+                decision.DecidedAt));
     }
 
     /// <summary>The address of a service's queue, where its users accept or decline what waits.</summary>

@@ -155,6 +155,10 @@ public enum Resource
     PartnershipPlan,
     /// <summary>The partnership's training courses, sessions, places and evaluations, and its campaigns (Assurance/Training).</summary>
     TrainingRecord,
+    /// <summary>A contact to the Front Door about a child: its referral decision and assessment, with the census factors (FrontDoor).</summary>
+    FrontDoorContact,
+    /// <summary>The referrer's view of a contact their organisation sent: the outcome in words fit for them, never the reason or factors (FrontDoor).</summary>
+    FrontDoorContactOutcome,
 }
 
 public enum Operation

@@ -150,6 +150,7 @@ public static partial class RoleCatalogue
         .. PregnancyAndResettlementGrants,
         .. SupportRegisterGrants,
         .. AssuranceReturnsGrants,
+        .. FrontDoorGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

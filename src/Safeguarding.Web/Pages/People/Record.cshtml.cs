@@ -29,6 +29,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Hea
     public bool CanSeeAllocation { get; private set; }
     /// <summary>Anyone who may see a child may suggest them for the Dynamic Support Register (the suggestion page checks the child again).</summary>
     public bool CanSuggestForSupportRegister { get; private set; }
+    public bool CanSendFrontDoorContact { get; private set; }
     /// <summary>The person's health record flags, newest first; null when the reader may not read them (the section is not shown).</summary>
     public IReadOnlyList<HealthFlag>? HealthFlags { get; private set; }
 
@@ -53,6 +54,7 @@ public sealed class RecordModel(CurrentActor current, PersonRecords records, Hea
         CanSeeChildProtectionPlan = actor.HasAny(Resource.ChildProtectionPlan, Operation.Read);
         CanSeeAllocation = actor.HasAny(Resource.ChildAllocation, Operation.Read);
         CanSuggestForSupportRegister = actor.HasAny(Resource.SupportRegisterEntry, Operation.Create);
+        CanSendFrontDoorContact = actor.HasAny(Resource.FrontDoorContact, Operation.Create);
         HealthFlags = await flags.OnRecordAsync(Person, await current.ProcessAsync());
         return Page();
     }
