@@ -26,6 +26,9 @@ public static class ModuleBorders
         // The Dynamic Support Register: children through the person index, users as lead practitioners (Platform).
         // The register holds C(E)TRs and reviews its entries on the meeting engine, and shows the child's school and EHC plan from the learners module.
         ["SupportRegister"] = ["People", "Platform", "Meetings", "Learners"],
+        // Assurance (case audits, practice reviews, the voice): samples MARAC cases and register entries and shows them, with
+        // their meetings, to the audit's auditors; children through the person index.
+        ["Assurance"] = ["People", "Platform", "Meetings", "DomesticAbuse", "SupportRegister"],
     };
 
     /// <summary>

@@ -53,6 +53,8 @@ public enum Role
     ResettlementPractitioner,
     /// <summary>The ICB's complex-needs unit: keeps the Dynamic Support Register and receives its C(E)TR referrals.</summary>
     ComplexNeedsCoordinator,
+    /// <summary>An agency's auditor named on a multi-agency case audit: reads the audit's cases while it is open and answers for the agency's part.</summary>
+    CaseAuditor,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -147,6 +149,12 @@ public enum Resource
     MaternityBooking,
     /// <summary>A child's Dynamic Support Register entry: consent, ratings and their history (SupportRegister).</summary>
     SupportRegisterEntry,
+    /// <summary>A multi-agency case audit: its tool, sample, auditors, answers, grades and actions (Assurance/CaseAudits).</summary>
+    CaseAudit,
+    /// <summary>A child safeguarding practice review: notification, rapid review, local review and recommendations (Assurance/PracticeReviews).</summary>
+    PracticeReview,
+    /// <summary>A child's or family's words gathered for the board, with whether they agreed to share them (Assurance/Voice).</summary>
+    VoiceFeedback,
 }
 
 public enum Operation

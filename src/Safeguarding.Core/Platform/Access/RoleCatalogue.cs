@@ -126,6 +126,10 @@ public static partial class RoleCatalogue
         [Role.ComplexNeedsCoordinator] = new("ICB complex-needs coordinator", "The ICB's complex-needs unit: keeps the Dynamic Support Register and receives C(E)TR referrals.",
             [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
+        // Case audits, practice reviews and the children's voice (issue 16): grants in RoleCatalogue.AssuranceReviews.cs.
+        [Role.CaseAuditor] = new("Case auditor", "An agency's auditor on a multi-agency case audit: reads the cases of the audits they are named on while open, and answers for the agency.",
+            [new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
     };
 
     /// <summary>
@@ -145,6 +149,7 @@ public static partial class RoleCatalogue
         .. RothAndNrmGrants,
         .. PregnancyAndResettlementGrants,
         .. SupportRegisterGrants,
+        .. AssuranceReviewsGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
