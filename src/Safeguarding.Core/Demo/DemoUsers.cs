@@ -77,6 +77,7 @@ internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets,
                         Role.MaternitySafeguardingMidwife => (role, "midwife", orgs.HospitalTrust),
                         Role.ResettlementPractitioner => (role, "resettlement", orgs.YouthJustice),
                         Role.ComplexNeedsCoordinator => (role, "complex.needs", orgs.Icb),
+                        Role.CaseAuditor => (role, "case.auditor", orgs.Council),
                         _ => throw new InvalidOperationException($"The demo has no user planned for the role {role}."),
                     });
                     break;

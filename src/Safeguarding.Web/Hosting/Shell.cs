@@ -121,6 +121,11 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.EdAttendance, Operation.Read)) items.Add(new("ED attendances", "/health/ed-attendances", "Health"));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EducationSignposting, Operation: Operation.Read, Scope: Scope.WholePartnership }))
             items.Add(new("Education signposting", "/learners/signposting", Learners));
+        // Case audits (the business manager, and auditors while named), practice reviews, and the voice (the board's view; a form for practitioners).
+        if (Actor.HasAny(Resource.CaseAudit, Operation.Read)) items.Add(new("Case audits", "/assurance/case-audits", "Assurance"));
+        if (Actor.HasAny(Resource.PracticeReview, Operation.Read)) items.Add(new("Practice reviews", "/assurance/practice-reviews", "Assurance"));
+        if (Actor.HasAny(Resource.VoiceFeedback, Operation.Read)) items.Add(new("Children's voice", "/assurance/voice", "Assurance"));
+        else if (Actor.HasAny(Resource.VoiceFeedback, Operation.Create)) items.Add(new("Record a child's feedback", "/assurance/voice/new", "Assurance"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

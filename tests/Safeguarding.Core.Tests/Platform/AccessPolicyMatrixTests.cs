@@ -50,6 +50,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.MaternitySafeguardingMidwife, true, false, false, false },
         { Role.ResettlementPractitioner, true, false, false, false },
         { Role.ComplexNeedsCoordinator, true, true, false, false },
+        { Role.CaseAuditor, false, false, false, false },
     };
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

@@ -421,6 +421,33 @@ public static class AccessMatrixTable
         // The register's monthly figures and their CSV: the complex-needs unit (the whole register) or the partnership's figures readers.
         new("GET /support-register/figures", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),
         new("GET /support-register/figures?handler=Csv", GrantAcrossPartnershipOrPartnershipFigures, SupportRegisterEntry, Read),
+        // Case audits, practice reviews and the children's voice (issue 16): lists by grant; an audit, a case or a review and
+        // their forms loaded through the policy for that record on GET and POST alike (the services refuse a reader who may
+        // not change it); the board's view needs the voice across the partnership.
+        R("GET /assurance/case-audits", CaseAudit, Read),
+        R("GET /assurance/case-audits/new", CaseAudit, Create), R("POST /assurance/case-audits/new", CaseAudit, Create),
+        R("POST /assurance/case-audits/new?handler=Tool", CaseAudit, Create),
+        R("GET /assurance/case-audits/{id:guid}", CaseAudit, Read, UnknownId),
+        R("POST /assurance/case-audits/{id:guid}?handler=Sample", CaseAudit, Read, UnknownId),
+        R("POST /assurance/case-audits/{id:guid}?handler=Auditor", CaseAudit, Read, UnknownId),
+        R("POST /assurance/case-audits/{id:guid}?handler=RemoveAuditor", CaseAudit, Read, UnknownId),
+        R("GET /assurance/case-audits/cases/{id:guid}", CaseAudit, Read, UnknownId),
+        R("POST /assurance/case-audits/cases/{id:guid}?handler=Answer", CaseAudit, Read, UnknownId),
+        R("POST /assurance/case-audits/cases/{id:guid}?handler=Grade", CaseAudit, Read, UnknownId),
+        R("POST /assurance/case-audits/cases/{id:guid}?handler=Action", CaseAudit, Read, UnknownId),
+        R("GET /assurance/practice-reviews", PracticeReview, Read),
+        R("GET /assurance/practice-reviews/new", PracticeReview, Create), R("POST /assurance/practice-reviews/new", PracticeReview, Create),
+        R("GET /assurance/practice-reviews/{id:guid}", PracticeReview, Read, UnknownId),
+        R("POST /assurance/practice-reviews/{id:guid}?handler=Notify", PracticeReview, Read, UnknownId),
+        R("POST /assurance/practice-reviews/{id:guid}?handler=RapidReview", PracticeReview, Read, UnknownId),
+        R("POST /assurance/practice-reviews/{id:guid}?handler=Decide", PracticeReview, Read, UnknownId),
+        R("POST /assurance/practice-reviews/{id:guid}?handler=LocalReview", PracticeReview, Read, UnknownId),
+        R("POST /assurance/practice-reviews/{id:guid}?handler=Publish", PracticeReview, Read, UnknownId),
+        R("POST /assurance/practice-reviews/{id:guid}?handler=Recommendation", PracticeReview, Read, UnknownId),
+        R("POST /assurance/practice-reviews/{id:guid}?handler=Status", PracticeReview, Read, UnknownId),
+        new("GET /assurance/voice", GrantAcrossPartnership, VoiceFeedback, Read),
+        new("POST /assurance/voice?handler=Theme", GrantAcrossPartnership, VoiceFeedback, Read),
+        R("GET /assurance/voice/new", VoiceFeedback, Create), R("POST /assurance/voice/new", VoiceFeedback, Create),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
     ];

@@ -52,6 +52,7 @@ public sealed class MatrixWorld
         Role.Idva => OrganisationType.VoluntarySector,
         Role.YouthJusticeWorker or Role.YouthJusticeManager => OrganisationType.YouthJustice,
         Role.ComplexNeedsCoordinator => OrganisationType.IntegratedCareBoard,
+        Role.CaseAuditor => OrganisationType.CouncilService,
         _ => OrganisationType.CouncilService,
     };
 

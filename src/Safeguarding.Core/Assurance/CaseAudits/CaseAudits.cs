@@ -11,6 +11,7 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Calendars;
+using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.SupportRegister;
 
 namespace Safeguarding.Core.Assurance.CaseAudits;
@@ -65,7 +66,8 @@ public sealed record AuditActionView(Guid Id, string Description, string Owner, 
 public sealed record AuditedCaseView(
     Guid Id, Guid AuditId, string AuditTitle, int Position, ChildSummary Child, MaracCaseView? Marac, RegisterCaseView? Register,
     IReadOnlyList<string> Questions, IReadOnlyList<AnswerView> Answers, bool MayAnswer, bool MayGrade,
-    CaseGrade? Grade, string? LearningPoints, IReadOnlyList<AuditActionView> Actions);
+    CaseGrade? Grade, string? LearningPoints, IReadOnlyList<AuditActionView> Actions, IReadOnlyList<(Guid Id, string Name)> Agencies,
+    IReadOnlyDictionary<int, string> OwnAnswers);
 
 /// <summary>
 /// Multi-agency case audits. The business manager changes the tools (every change a new version), sets up an audit on a
@@ -354,11 +356,18 @@ public sealed class CaseAudits(SafeguardingDbContext db)
         var auditActions = await db.Set<AuditAction>().AsNoTracking().Where(a => a.CaseId == audited.Id).OrderBy(a => a.Due).ThenBy(a => a.Id).ToListAsync(ct);
         await db.SaveChangesAsync(ct);
         var mayAnswer = (await DecideAsync(actor, audit, Operation.Update, ct)).Allowed && IsOpen(audit, today);
+        // The agencies that may own an action: the partnership's organisations other than schools, colleges and GP practices.
+        var agencies = MayGrade(actor, audit)
+            ? await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == audit.PartnershipId
+                    && o.Type != OrganisationType.School && o.Type != OrganisationType.College && o.Type != OrganisationType.GpPractice)
+                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)
+            : [];
         return new AuditedCaseView(audited.Id, audit.Id, audit.Title, audited.Position, summary, marac, register, tool.QuestionList,
             [.. answers.Select(a => new AnswerView(organisations.GetValueOrDefault(a.OrganisationId, "An organisation"), a.Question, a.Answer))],
             mayAnswer, MayGrade(actor, audit), audited.Grade, audited.LearningPoints,
             [.. auditActions.Select(a => new AuditActionView(a.Id, a.Description, organisations.GetValueOrDefault(a.OwnerOrganisationId, "An organisation"), a.Due,
-                a.DoneOn, a.DoneOn is null && a.Due < today))]);
+                a.DoneOn, a.DoneOn is null && a.Due < today))], [.. agencies.Select(o => (o.Id, o.Name))],
+            answers.Where(a => a.OrganisationId == actor.OrganisationId).ToDictionary(a => a.Question, a => a.Answer));
     }
 
     /// <summary>Saves an agency's answers about its part of a case, while the audit is open (an answer given again replaces the last).</summary>

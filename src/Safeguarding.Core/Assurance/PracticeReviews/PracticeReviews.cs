@@ -6,6 +6,7 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Calendars;
+using Safeguarding.Core.Platform.Organisations;
 
 namespace Safeguarding.Core.Assurance.PracticeReviews;
 
@@ -70,6 +71,27 @@ public sealed class PracticeReviews(SafeguardingDbContext db)
         db.Process = process with { Purpose = "Serious incident recorded" };
         await db.SaveChangesAsync(ct);
         return review.Id;
+    }
+
+    /// <summary>The child with this NHS number in the partnership's index, for the one recording a serious incident; null when none.</summary>
+    public async Task<Guid?> ChildByNhsNumberAsync(string nhsNumber, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Create, null);
+        var digits = new string(nhsNumber.Where(char.IsDigit).ToArray());
+        return await db.People.AsNoTracking().Where(p => p.PartnershipId == actor.PartnershipId && p.NhsNumber == digits && p.MergedIntoPersonId == null)
+            .OrderBy(p => p.Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The agencies that may own a recommendation: the partnership's organisations other than schools, colleges and GP practices.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> AgenciesAsync(ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        Demand(actor, Operation.Update, null);
+        return [.. (await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId
+                    && o.Type != OrganisationType.School && o.Type != OrganisationType.College && o.Type != OrganisationType.GpPractice)
+                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name))];
     }
 
     /// <summary>Records the notification to the national panel: the rapid review's 15 working days start from it.</summary>

@@ -28,7 +28,7 @@ public static partial class Anonymiser
         text = WrittenDate().Replace(text, Date);
         var names = terms.Names.Select(n => n.Trim()).Where(n => n.Length > 1).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (names.Count > 0)
-            text = Regex.Replace(text, $@"(?<![\p{{L}}'])(?:{string.Join('|', names.OrderByDescending(n => n.Length).Select(Regex.Escape))})(?![\p{{L}}])(?:'s)?",
+            text = Regex.Replace(text, $@"(?<![\p{{L}}'])(?:{string.Join('|', names.OrderByDescending(n => n.Length).Select(Regex.Escape))})(?![\p{{L}}\p{{N}}])(?:'s)?",
                 Name, RegexOptions.IgnoreCase);
         return text;
     }
@@ -49,6 +49,6 @@ public static partial class Anonymiser
     [GeneratedRegex(@"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*(?:\s+\d{4})?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b")]
     private static partial Regex WrittenDate();
 
-    [GeneratedRegex(@"[\p{L}][\p{L}'-]*")]
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'-]*")]
     private static partial Regex Word();
 }
