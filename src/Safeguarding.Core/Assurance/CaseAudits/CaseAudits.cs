@@ -11,7 +11,6 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Calendars;
-using Safeguarding.Core.Platform.Organisations;
 using Safeguarding.Core.SupportRegister;
 
 namespace Safeguarding.Core.Assurance.CaseAudits;
@@ -356,17 +355,12 @@ public sealed class CaseAudits(SafeguardingDbContext db)
         var auditActions = await db.Set<AuditAction>().AsNoTracking().Where(a => a.CaseId == audited.Id).OrderBy(a => a.Due).ThenBy(a => a.Id).ToListAsync(ct);
         await db.SaveChangesAsync(ct);
         var mayAnswer = (await DecideAsync(actor, audit, Operation.Update, ct)).Allowed && IsOpen(audit, today);
-        // The agencies that may own an action: the partnership's organisations other than schools, colleges and GP practices.
-        var agencies = MayGrade(actor, audit)
-            ? await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == audit.PartnershipId
-                    && o.Type != OrganisationType.School && o.Type != OrganisationType.College && o.Type != OrganisationType.GpPractice)
-                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)
-            : [];
+        var agencies = MayGrade(actor, audit) ? await ActionOwners.OfAsync(db, audit.PartnershipId, ct) : [];
         return new AuditedCaseView(audited.Id, audit.Id, audit.Title, audited.Position, summary, marac, register, tool.QuestionList,
             [.. answers.Select(a => new AnswerView(organisations.GetValueOrDefault(a.OrganisationId, "An organisation"), a.Question, a.Answer))],
             mayAnswer, MayGrade(actor, audit), audited.Grade, audited.LearningPoints,
             [.. auditActions.Select(a => new AuditActionView(a.Id, a.Description, organisations.GetValueOrDefault(a.OwnerOrganisationId, "An organisation"), a.Due,
-                a.DoneOn, a.DoneOn is null && a.Due < today))], [.. agencies.Select(o => (o.Id, o.Name))],
+                a.DoneOn, a.DoneOn is null && a.Due < today))], agencies,
             answers.Where(a => a.OrganisationId == actor.OrganisationId).ToDictionary(a => a.Question, a => a.Answer));
     }
 

@@ -6,7 +6,6 @@ using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Audit;
 using Safeguarding.Core.Platform.Calendars;
-using Safeguarding.Core.Platform.Organisations;
 
 namespace Safeguarding.Core.Assurance.PracticeReviews;
 
@@ -83,15 +82,12 @@ public sealed class PracticeReviews(SafeguardingDbContext db)
             .OrderBy(p => p.Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The agencies that may own a recommendation: the partnership's organisations other than schools, colleges and GP practices.</summary>
+    /// <summary>The agencies that may own a recommendation (<see cref="ActionOwners"/>): for the one who changes reviews.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> AgenciesAsync(ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         Demand(actor, Operation.Update, null);
-        return [.. (await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId
-                    && o.Type != OrganisationType.School && o.Type != OrganisationType.College && o.Type != OrganisationType.GpPractice)
-                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name))];
+        return await ActionOwners.OfAsync(db, actor.PartnershipId, ct);
     }
 
     /// <summary>Records the notification to the national panel: the rapid review's 15 working days start from it.</summary>
