@@ -27,10 +27,12 @@ public static class ModuleBorders
         // The Dynamic Support Register: children through the person index, users as lead practitioners (Platform).
         // The register holds C(E)TRs and reviews its entries on the meeting engine, and shows the child's school and EHC plan from the learners module.
         ["SupportRegister"] = ["People", "Platform", "Meetings", "Learners"],
-        // Assurance (returns, structure, training): organisations, users, the outbox and the working-day calendar (Platform) only.
-        ["Assurance"] = ["Platform"],
         // The Front Door: contacts about children in the person index; its clocks, outbox and audit from Platform.
         ["FrontDoor"] = ["People", "Platform"],
+        // Assurance: returns, structure and training use organisations, users, the outbox and the working-day calendar (Platform);
+        // case audits, practice reviews and the voice sample MARAC cases and register entries and shows them, with
+        // their meetings, to the audit's auditors; children through the person index.
+        ["Assurance"] = ["People", "Platform", "Meetings", "DomesticAbuse", "SupportRegister"],
     };
 
     /// <summary>

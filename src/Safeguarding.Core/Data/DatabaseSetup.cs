@@ -90,6 +90,7 @@ public static class DataServiceCollectionExtensions
         SupportRegister.SupportRegisterModule.AddSupportRegister(services);
         Assurance.AssuranceModule.AddAssurance(services);
         FrontDoor.FrontDoorModule.AddFrontDoor(services);
+        Assurance.AssuranceReviewsModule.AddAssuranceReviews(services);
         return services;
     }
 }

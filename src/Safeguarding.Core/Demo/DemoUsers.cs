@@ -78,6 +78,7 @@ internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets,
                         Role.ResettlementPractitioner => (role, "resettlement", orgs.YouthJustice),
                         Role.ComplexNeedsCoordinator => (role, "complex.needs", orgs.Icb),
                         Role.AgencySafeguardingLead => (role, "agency.lead", orgs.HospitalTrust),
+                        Role.CaseAuditor => (role, "case.auditor", orgs.Council),
                         _ => throw new InvalidOperationException($"The demo has no user planned for the role {role}."),
                     });
                     break;

@@ -88,6 +88,359 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.AuditAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<LocalDate?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("PartnershipId", "Due");
+
+                    b.ToTable("assurance_audit_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.AuditAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AnsweredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OrganisationId", "Question")
+                        .IsUnique();
+
+                    b.ToTable("assurance_audit_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.AuditedCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant?>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("GradedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LearningPoints")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AuditId", "Position");
+
+                    b.ToTable("assurance_audited_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.CaseAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("LeadUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant?>("SampledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ToolVersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToolVersionId");
+
+                    b.HasIndex("PartnershipId", "OpensOn");
+
+                    b.ToTable("assurance_case_audits", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.CaseAuditToolVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ToolName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "ToolName", "Version")
+                        .IsUnique();
+
+                    b.ToTable("assurance_audit_tool_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.CaseAuditor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("NamedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
+
+                    b.HasIndex("UserId", "AuditId");
+
+                    b.ToTable("assurance_case_auditors", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.PracticeReviews.PracticeReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("AwareOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<LocalDate>("NotificationDue")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("NotifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PublicationLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<LocalDate?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("RapidReviewDue")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("RapidReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Timeline")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "AwareOn");
+
+                    b.ToTable("assurance_practice_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.PracticeReviews.ReviewRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("PartnershipId", "Status", "Due");
+
+                    b.ToTable("assurance_review_recommendations", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Returns.AssuranceReturn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -574,6 +927,90 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasIndex("PartnershipId", "Date");
 
                     b.ToTable("assurance_training_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Voice.VoiceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AgreedToShare")
+                        .HasColumnType("boolean");
+
+                    b.Property<LocalDate>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Project")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharedWords")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "GivenOn");
+
+                    b.ToTable("assurance_voice_items", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Voice.VoiceItemTheme", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ItemId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("assurance_voice_item_themes", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Voice.VoiceTheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("assurance_voice_themes", (string)null);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Checklists.StoredChecklist", b =>
@@ -6423,6 +6860,75 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.AuditAction", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Assurance.CaseAudits.AuditedCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.AuditAnswer", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Assurance.CaseAudits.AuditedCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.AuditedCase", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Assurance.CaseAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.CaseAudit", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Assurance.CaseAudits.CaseAuditToolVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ToolVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.CaseAudits.CaseAuditor", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Assurance.CaseAudits.CaseAudit", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.PracticeReviews.PracticeReview", b =>
+                {
+                    b.HasOne("Safeguarding.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.PracticeReviews.ReviewRecommendation", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Assurance.PracticeReviews.PracticeReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Returns.AssuranceReturn", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
@@ -6529,6 +7035,21 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Voice.VoiceItemTheme", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Assurance.Voice.VoiceItem", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguarding.Core.Assurance.Voice.VoiceTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -7961,6 +8482,11 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Voice.VoiceItem", b =>
+                {
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("Safeguarding.Core.DomesticAbuse.Dramm.SafetyPlan", b =>

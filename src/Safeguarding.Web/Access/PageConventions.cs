@@ -117,6 +117,8 @@ public static class PageConventions
         Pages.Assurance.AssurancePages.Apply(conventions);
         // The Front Door's contacts, decisions and assessments, and the referrer's view (issue 16).
         Pages.FrontDoor.FrontDoorPages.Apply(conventions);
+        // Case audits, practice reviews and the children's voice (issue 16).
+        Pages.Assurance.AssuranceReviewPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

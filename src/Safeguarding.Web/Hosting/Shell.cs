@@ -128,6 +128,11 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         // The Front Door (issue 16): its lists for who reads contacts; the contacts their organisation sent for everyone else who may send one.
         if (Actor.HasAny(Resource.FrontDoorContact, Operation.Read)) items.Add(new("Front Door contacts", "/front-door", "Front Door"));
         else if (Actor.HasAny(Resource.FrontDoorContactOutcome, Operation.Read)) items.Add(new("Contacts sent to the Front Door", "/front-door/sent", "Front Door"));
+        // Case audits (the business manager, and auditors while named), practice reviews, and the voice (the board's view; a form for practitioners).
+        if (Actor.HasAny(Resource.CaseAudit, Operation.Read)) items.Add(new("Case audits", "/assurance/case-audits", "Assurance"));
+        if (Actor.HasAny(Resource.PracticeReview, Operation.Read)) items.Add(new("Practice reviews", "/assurance/practice-reviews", "Assurance"));
+        if (Actor.HasAny(Resource.VoiceFeedback, Operation.Read)) items.Add(new("Children's voice", "/assurance/voice", "Assurance"));
+        else if (Actor.HasAny(Resource.VoiceFeedback, Operation.Create)) items.Add(new("Record a child's feedback", "/assurance/voice/new", "Assurance"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

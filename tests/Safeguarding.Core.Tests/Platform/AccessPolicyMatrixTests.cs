@@ -51,6 +51,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.ResettlementPractitioner, true, false, false, false },
         { Role.ComplexNeedsCoordinator, true, true, false, false },
         { Role.AgencySafeguardingLead, false, false, false, false },
+        { Role.CaseAuditor, false, false, false, false },
     };
 
     // Role: an assurance return asked of the user's own organisation (read, answer), of another organisation (read), in another

@@ -53,6 +53,7 @@ public sealed class MatrixWorld
         Role.YouthJusticeWorker or Role.YouthJusticeManager => OrganisationType.YouthJustice,
         Role.ComplexNeedsCoordinator => OrganisationType.IntegratedCareBoard,
         Role.AgencySafeguardingLead => OrganisationType.HospitalTrust,
+        Role.CaseAuditor => OrganisationType.CouncilService,
         _ => OrganisationType.CouncilService,
     };
 

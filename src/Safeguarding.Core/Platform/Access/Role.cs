@@ -55,6 +55,8 @@ public enum Role
     ComplexNeedsCoordinator,
     /// <summary>An agency's safeguarding lead: answers their own organisation's assurance returns (section 11, section 175) and sees only those.</summary>
     AgencySafeguardingLead,
+    /// <summary>An agency's auditor named on a multi-agency case audit: reads the audit's cases while it is open and answers for the agency's part.</summary>
+    CaseAuditor,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -159,6 +161,12 @@ public enum Resource
     FrontDoorContact,
     /// <summary>The referrer's view of a contact their organisation sent: the outcome in words fit for them, never the reason or factors (FrontDoor).</summary>
     FrontDoorContactOutcome,
+    /// <summary>A multi-agency case audit: its tool, sample, auditors, answers, grades and actions (Assurance/CaseAudits).</summary>
+    CaseAudit,
+    /// <summary>A child safeguarding practice review: notification, rapid review, local review and recommendations (Assurance/PracticeReviews).</summary>
+    PracticeReview,
+    /// <summary>A child's or family's words gathered for the board, with whether they agreed to share them (Assurance/Voice).</summary>
+    VoiceFeedback,
 }
 
 public enum Operation

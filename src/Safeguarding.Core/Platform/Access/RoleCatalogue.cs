@@ -130,6 +130,10 @@ public static partial class RoleCatalogue
         [Role.AgencySafeguardingLead] = new("Agency safeguarding lead", "Answers their own organisation's assurance returns and sees only those.",
             [new(Organisation, Read, OwnOrganisation)],
             CanBreakGlass: false),
+        // Case audits, practice reviews and the children's voice (issue 16): grants in RoleCatalogue.AssuranceReviews.cs.
+        [Role.CaseAuditor] = new("Case auditor", "An agency's auditor on a multi-agency case audit: reads the cases of the audits they are named on while open, and answers for the agency.",
+            [new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
     };
 
     /// <summary>
@@ -151,6 +155,7 @@ public static partial class RoleCatalogue
         .. SupportRegisterGrants,
         .. AssuranceReturnsGrants,
         .. FrontDoorGrants,
+        .. AssuranceReviewsGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

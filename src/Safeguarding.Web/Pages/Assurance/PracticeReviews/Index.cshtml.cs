@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Core.Assurance.PracticeReviews;
+using Safeguarding.Core.Platform.Access;
+using Safeguarding.Web.Access;
+
+namespace Safeguarding.Web.Pages.Assurance.PracticeReviews;
+
+/// <summary>The partnership's reviews by reference (never the child's name), with what each waits for and what is overdue.</summary>
+public sealed class IndexModel(CurrentActor current, Core.Assurance.PracticeReviews.PracticeReviews reviews) : PageModel
+{
+    public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
+    public bool MayStart { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var process = await current.ProcessAsync("Practice reviews");
+        MayStart = process.RequireActor().HasAny(Resource.PracticeReview, Operation.Create);
+        Reviews = await reviews.ListAsync(process);
+    }
+}
