@@ -88,6 +88,7 @@ public static class DataServiceCollectionExtensions
         Exploitation.Shield.ShieldModule.AddExploitationShield(services);
         Exploitation.Roth.RothModule.AddExploitationRothAndNrm(services);
         SupportRegister.SupportRegisterModule.AddSupportRegister(services);
+        Assurance.ReportModule.AddYearlyReport(services);
         return services;
     }
 }

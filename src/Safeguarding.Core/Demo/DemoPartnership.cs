@@ -83,6 +83,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             await new DemoViolenceIncidents(db).SeedAsync(partnershipId, now, ct);
             // After the police incidents and emergency department attendances: its past lists' outcomes are drawn from them.
             await new DemoShield(db).SeedAsync(partnershipId, now, ct);
+            await new DemoYearlyReport(db).SeedAsync(partnershipId, now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
             await transaction.CommitAsync(ct);
         }

@@ -113,6 +113,8 @@ public static class PageConventions
         LoadForPage<Pages.Learners.Signposting.SignpostingFilter>(conventions, "/Learners/Signposting/Entry");
         Require(conventions, "/Learners/RollDifferences", Resource.EducationSignposting, Operation.Read);
         LoadForPage<Pages.Learners.RollDifferences.RollDifferenceFilter>(conventions, "/Learners/RollDifferences/Difference");
+        // The yearly report (issue 16).
+        Pages.Assurance.Report.ReportPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -121,6 +121,8 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.EdAttendance, Operation.Read)) items.Add(new("ED attendances", "/health/ed-attendances", "Health"));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EducationSignposting, Operation: Operation.Read, Scope: Scope.WholePartnership }))
             items.Add(new("Education signposting", "/learners/signposting", Learners));
+        // The yearly report (issue 16): the business manager drafts it, the three lead partners sign its editions off.
+        if (Actor.HasAny(Resource.YearlyReport, Operation.Read)) items.Add(new("Yearly report", "/assurance/report", "Assurance"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -53,6 +53,8 @@ public enum Role
     ResettlementPractitioner,
     /// <summary>The ICB's complex-needs unit: keeps the Dynamic Support Register and receives its C(E)TR referrals.</summary>
     ComplexNeedsCoordinator,
+    /// <summary>A lead safeguarding partner (the council, the ICB or the police): signs off the partnership's yearly report.</summary>
+    SafeguardingPartner,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -147,6 +149,8 @@ public enum Resource
     MaternityBooking,
     /// <summary>A child's Dynamic Support Register entry: consent, ratings and their history (SupportRegister).</summary>
     SupportRegisterEntry,
+    /// <summary>The partnership's yearly report: its draft, its editions and their sign-off (Assurance/Report).</summary>
+    YearlyReport,
 }
 
 public enum Operation

@@ -126,6 +126,10 @@ public static partial class RoleCatalogue
         [Role.ComplexNeedsCoordinator] = new("ICB complex-needs coordinator", "The ICB's complex-needs unit: keeps the Dynamic Support Register and receives C(E)TR referrals.",
             [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
+        // The yearly report (issue 16): its grants are in RoleCatalogue.Assurance.cs.
+        [Role.SafeguardingPartner] = new("Lead safeguarding partner", "A lead partner (council, ICB or police): reads the yearly report's editions and signs them off.",
+            [new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
     };
 
     /// <summary>
@@ -145,6 +149,7 @@ public static partial class RoleCatalogue
         .. RothAndNrmGrants,
         .. PregnancyAndResettlementGrants,
         .. SupportRegisterGrants,
+        .. YearlyReportGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
