@@ -26,6 +26,8 @@ public static class ModuleBorders
         // The Dynamic Support Register: children through the person index, users as lead practitioners (Platform).
         // The register holds C(E)TRs and reviews its entries on the meeting engine, and shows the child's school and EHC plan from the learners module.
         ["SupportRegister"] = ["People", "Platform", "Meetings", "Learners"],
+        // The yearly report (Assurance/Report): its figure catalogue reads each module's figures and records.
+        ["Assurance"] = ["Platform", "DomesticAbuse", "Learners", "Exploitation", "Health", "SupportRegister"],
     };
 
     /// <summary>

@@ -50,7 +50,32 @@ public sealed class AccessPolicyMatrixTests
         { Role.MaternitySafeguardingMidwife, true, false, false, false },
         { Role.ResettlementPractitioner, true, false, false, false },
         { Role.ComplexNeedsCoordinator, true, true, false, false },
+        { Role.SafeguardingPartner, false, false, false, false },
     };
+
+    // Role: the yearly report (issue 16): read it and its editions, start one, draft it, sign an edition off.
+    public static readonly TheoryData<Role, bool, bool, bool, bool> YearlyReportAccess = new()
+    {
+        { Role.PartnershipBusinessManager, true, true, true, false },
+        { Role.SafeguardingPartner, true, false, false, true },
+        { Role.Analyst, false, false, false, false },
+        { Role.TeamManager, false, false, false, false },
+        { Role.FrontDoorManager, false, false, false, false },
+        { Role.PartnershipAdministrator, false, false, false, false },
+        { Role.SchoolKeyAdult, false, false, false, false },
+    };
+
+    [Theory, MemberData(nameof(YearlyReportAccess))]
+    public void The_yearly_report_is_drafted_by_the_business_manager_and_signed_off_by_the_lead_partners_only(Role role, bool read, bool create, bool update, bool review)
+    {
+        var actor = ActorWith(role);
+
+        Assert.Equal(read, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Read, new RecordFacts(Partnership)).Allowed);
+        Assert.Equal(create, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Create, new RecordFacts(Partnership)).Allowed);
+        Assert.Equal(update, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Update, new RecordFacts(Partnership)).Allowed);
+        Assert.Equal(review, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Review, new RecordFacts(Partnership)).Allowed);
+        Assert.False(AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Read, new RecordFacts(OtherPartnership)).Allowed);
+    }
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.
     public static readonly TheoryData<Role, bool, bool, bool, bool> AttendanceAccess = new()

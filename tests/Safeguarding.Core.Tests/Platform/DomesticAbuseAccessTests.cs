@@ -45,6 +45,7 @@ public sealed class DomesticAbuseAccessTests
         { Role.MaternitySafeguardingMidwife, false, false, false, false, false, false },
         { Role.ResettlementPractitioner, false, false, false, true, true, false },
         { Role.ComplexNeedsCoordinator, false, false, false, false, true, false },
+        { Role.SafeguardingPartner, false, false, false, false, false, false },
     };
 
     private static Actor ActorWith(Role role) => new(Guid.NewGuid(), Guid.NewGuid(), "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());

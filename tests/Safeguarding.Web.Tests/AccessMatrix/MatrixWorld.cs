@@ -52,6 +52,8 @@ public sealed class MatrixWorld
         Role.Idva => OrganisationType.VoluntarySector,
         Role.YouthJusticeWorker or Role.YouthJusticeManager => OrganisationType.YouthJustice,
         Role.ComplexNeedsCoordinator => OrganisationType.IntegratedCareBoard,
+        // A lead partner of the council (the ICB and police partners sign the same way; Assurance tests cover all three).
+        Role.SafeguardingPartner => OrganisationType.CouncilService,
         _ => OrganisationType.CouncilService,
     };
 
