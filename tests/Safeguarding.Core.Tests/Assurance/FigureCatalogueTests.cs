@@ -34,6 +34,12 @@ public sealed class FigureCatalogueTests
 
     private static ReportFigure Figure(FigureSet set, string key) => set.Find(key) ?? throw new InvalidOperationException($"No figure {key}");
 
+    private static void IsFigure(FigureSet set, string key, double? value, double? comparison)
+    {
+        var f = Figure(set, key);
+        Assert.True((value, comparison) == (f.Value, f.Comparison), $"{key}: expected {value} against {comparison}, got {f.Value} against {f.Comparison}");
+    }
+
     [Theory, BothDatabases]
     public async Task Domestic_abuse_Encompass_MARAC_and_register_figures_count_what_their_definitions_say(DatabaseProvider provider)
     {
@@ -98,11 +104,7 @@ public sealed class FigureCatalogueTests
 
         var set = await new FigureCatalogue(database.NewContext()).BuildAsync(Year, As(manager), ct);
 
-        void Is(string key, double? value, double? comparison)
-        {
-            var f = Figure(set, key);
-            Assert.True((value, comparison) == (f.Value, f.Comparison), $"{key}: expected {value} against {comparison}, got {f.Value} against {f.Comparison}");
-        }
+        void Is(string key, double? value, double? comparison) => IsFigure(set, key, value, comparison);
         Is("domestic-incidents", 3, 4);
         Is("domestic-incidents-with-children", 2, 1);
         Is("domestic-incidents-with-children-percent", 66.7, 25.0);
@@ -166,11 +168,7 @@ public sealed class FigureCatalogueTests
 
         var set = await new FigureCatalogue(database.NewContext()).BuildAsync(Year, As(manager), ct);
 
-        void Is(string key, double? value, double? comparison)
-        {
-            var f = Figure(set, key);
-            Assert.True((value, comparison) == (f.Value, f.Comparison), $"{key}: expected {value} against {comparison}, got {f.Value} against {f.Comparison}");
-        }
+        void Is(string key, double? value, double? comparison) => IsFigure(set, key, value, comparison);
         Is("attendance", 95.0, 80.0);
         Is("attendance-primary", 90.0, 80.0);
         Is("attendance-secondary", 100.0, null);
