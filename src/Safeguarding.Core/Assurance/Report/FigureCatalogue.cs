@@ -215,6 +215,8 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
         static double? Round(double? v) => v is { } x ? Math.Round(x, 1) : null;
         static double? Any(AbsenceTally t, Func<AbsenceTally, double> measure) => t.Enrolments > 0 ? measure(t) : null;
         double? AutismIn(AcademicYear y) => autism.TryGetValue(y.StartYear, out var n) ? n : null;
+        // Headcounts and SEN are taken at the January census: before that day the year has none, not zero.
+        double? AtCensus(AttendanceFigures f, double? value) => f.Year.JanuaryCensusDay <= today ? value : null;
 
         return
         [
@@ -229,14 +231,14 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
             F("severe-absence-secondary", f => Phase(f, "secondary", t => t.SevereAbsenceRate)),
             F("suspensions", f => f.Suspensions.Suspensions),
             F("pupils-suspended", f => f.Suspensions.PupilsSuspended),
-            F("suspension-rate", f => f.Suspensions.Headcount > 0 ? f.Suspensions.SuspensionRate : null),
+            F("suspension-rate", f => AtCensus(f, f.Suspensions.Headcount > 0 ? f.Suspensions.SuspensionRate : null)),
             F("sessions-lost-to-suspension", f => f.Suspensions.SessionsLost),
-            F("pupils", f => f.Sen.Pupils),
-            F("sen-pupils", f => f.Sen.EhcPlans + f.Sen.SenSupport),
-            F("sen-percent", f => f.Sen.Pupils > 0 ? f.Sen.EhcPlanPercent + f.Sen.SenSupportPercent : null),
-            F("ehc-plans", f => f.Sen.EhcPlans),
-            F("ehc-plan-percent", f => f.Sen.Pupils > 0 ? f.Sen.EhcPlanPercent : null),
-            F("sen-support", f => f.Sen.SenSupport),
+            F("pupils", f => AtCensus(f, f.Sen.Pupils)),
+            F("sen-pupils", f => AtCensus(f, f.Sen.EhcPlans + f.Sen.SenSupport)),
+            F("sen-percent", f => AtCensus(f, f.Sen.Pupils > 0 ? f.Sen.EhcPlanPercent + f.Sen.SenSupportPercent : null)),
+            F("ehc-plans", f => AtCensus(f, f.Sen.EhcPlans)),
+            F("ehc-plan-percent", f => AtCensus(f, f.Sen.Pupils > 0 ? f.Sen.EhcPlanPercent : null)),
+            F("sen-support", f => AtCensus(f, f.Sen.SenSupport)),
             F("children-missing-education", _ => registersNow.ChildrenMissingEducation.AtAnyTime) with { Comparison = registersBefore.ChildrenMissingEducation.AtAnyTime },
             F("elective-home-education", _ => registersNow.ElectiveHomeEducation.AtAnyTime) with { Comparison = registersBefore.ElectiveHomeEducation.AtAnyTime },
             F("autism-primary-need", _ => AutismIn(year), [.. autism.OrderBy(a => a.Key).Select(a => new FigurePoint(new AcademicYear(a.Key).Name, a.Value))])
