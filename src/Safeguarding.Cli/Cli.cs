@@ -79,6 +79,9 @@ public static class Cli
         exploitation.Subcommands.Add(ExploitationImport.Create(context));
         exploitation.Subcommands.Add(ExploitationNetworkCommand.Create(context));
         root.Subcommands.Add(exploitation);
+        var report = new Command("report", "The partnership's yearly report.");
+        report.Subcommands.Add(ReportFiguresCommand.Create(context));
+        root.Subcommands.Add(report);
 
         var output = new StringWriter();
         var invocation = new InvocationConfiguration { Output = output, Error = error };

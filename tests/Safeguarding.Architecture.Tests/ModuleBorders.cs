@@ -32,7 +32,8 @@ public static class ModuleBorders
         // Assurance: returns, structure and training use organisations, users, the outbox and the working-day calendar (Platform);
         // case audits, practice reviews and the voice sample MARAC cases and register entries and shows them, with
         // their meetings, to the audit's auditors; children through the person index.
-        ["Assurance"] = ["People", "Platform", "Meetings", "DomesticAbuse", "SupportRegister"],
+        // The yearly report (Assurance/Report): its figure catalogue reads each module's figures and records.
+        ["Assurance"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Exploitation", "Health", "SupportRegister"],
     };
 
     /// <summary>

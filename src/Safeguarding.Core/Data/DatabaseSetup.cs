@@ -91,6 +91,7 @@ public static class DataServiceCollectionExtensions
         Assurance.AssuranceModule.AddAssurance(services);
         FrontDoor.FrontDoorModule.AddFrontDoor(services);
         Assurance.AssuranceReviewsModule.AddAssuranceReviews(services);
+        Assurance.ReportModule.AddYearlyReport(services);
         return services;
     }
 }

@@ -41,6 +41,12 @@ internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets,
                 case Role.SettingDataManager:
                     plan.Add((role, $"datamanager.{orgs.Schools[0].Urn}", orgs.Schools[0]));
                     break;
+                case Role.SafeguardingPartner:
+                    // The three lead safeguarding partners, one for each, who sign off the yearly report.
+                    plan.Add((role, "partner.council", orgs.Council));
+                    plan.Add((role, "partner.icb", orgs.Icb));
+                    plan.Add((role, "partner.police", orgs.Police));
+                    break;
                 case Role.GpPractice:
                     var practice = orgs.GpPractices[0];
                     plan.Add((role, $"gp.{practice.OdsCode!.ToLowerInvariant()}", practice));

@@ -119,6 +119,8 @@ public static class PageConventions
         Pages.FrontDoor.FrontDoorPages.Apply(conventions);
         // Case audits, practice reviews and the children's voice (issue 16).
         Pages.Assurance.AssuranceReviewPages.Apply(conventions);
+        // The yearly report (issue 16).
+        Pages.Assurance.Report.ReportPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

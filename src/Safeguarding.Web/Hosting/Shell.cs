@@ -133,6 +133,8 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.PracticeReview, Operation.Read)) items.Add(new("Practice reviews", "/assurance/practice-reviews", "Assurance"));
         if (Actor.HasAny(Resource.VoiceFeedback, Operation.Read)) items.Add(new("Children's voice", "/assurance/voice", "Assurance"));
         else if (Actor.HasAny(Resource.VoiceFeedback, Operation.Create)) items.Add(new("Record a child's feedback", "/assurance/voice/new", "Assurance"));
+        // The yearly report (issue 16): the business manager drafts it, the three lead partners sign its editions off.
+        if (Actor.HasAny(Resource.YearlyReport, Operation.Read)) items.Add(new("Yearly report", "/assurance/report", "Assurance"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -52,6 +52,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.ComplexNeedsCoordinator, true, true, false, false },
         { Role.AgencySafeguardingLead, false, false, false, false },
         { Role.CaseAuditor, false, false, false, false },
+        { Role.SafeguardingPartner, false, false, false, false },
     };
 
     // Role: an assurance return asked of the user's own organisation (read, answer), of another organisation (read), in another
@@ -79,6 +80,30 @@ public sealed class AccessPolicyMatrixTests
         Assert.Equal(otherPartnership, AccessPolicy.Decide(actor, Resource.AssuranceReturn, Operation.Read, Of(OtherPartnership, OwnOrganisation)).Allowed);
         Assert.Equal(ask, AccessPolicy.Decide(actor, Resource.AssuranceReturn, Operation.Create).Allowed);
         Assert.Equal(keep, AccessPolicy.Decide(actor, Resource.PartnershipPlan, Operation.Update).Allowed && AccessPolicy.Decide(actor, Resource.TrainingRecord, Operation.Update).Allowed);
+    }
+
+    // Role: the yearly report (issue 16): read it and its editions, start one, draft it, sign an edition off.
+    public static readonly TheoryData<Role, bool, bool, bool, bool> YearlyReportAccess = new()
+    {
+        { Role.PartnershipBusinessManager, true, true, true, false },
+        { Role.SafeguardingPartner, true, false, false, true },
+        { Role.Analyst, false, false, false, false },
+        { Role.TeamManager, false, false, false, false },
+        { Role.FrontDoorManager, false, false, false, false },
+        { Role.PartnershipAdministrator, false, false, false, false },
+        { Role.SchoolKeyAdult, false, false, false, false },
+    };
+
+    [Theory, MemberData(nameof(YearlyReportAccess))]
+    public void The_yearly_report_is_drafted_by_the_business_manager_and_signed_off_by_the_lead_partners_only(Role role, bool read, bool create, bool update, bool review)
+    {
+        var actor = ActorWith(role);
+
+        Assert.Equal(read, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Read, new RecordFacts(Partnership)).Allowed);
+        Assert.Equal(create, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Create, new RecordFacts(Partnership)).Allowed);
+        Assert.Equal(update, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Update, new RecordFacts(Partnership)).Allowed);
+        Assert.Equal(review, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Review, new RecordFacts(Partnership)).Allowed);
+        Assert.False(AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Read, new RecordFacts(OtherPartnership)).Allowed);
     }
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

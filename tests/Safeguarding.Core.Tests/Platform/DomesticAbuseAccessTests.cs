@@ -47,6 +47,7 @@ public sealed class DomesticAbuseAccessTests
         { Role.ComplexNeedsCoordinator, false, false, false, false, true, false },
         { Role.AgencySafeguardingLead, false, false, false, false, false, false },
         { Role.CaseAuditor, false, false, false, false, false, false },
+        { Role.SafeguardingPartner, false, false, false, false, false, false },
     };
 
     private static Actor ActorWith(Role role) => new(Guid.NewGuid(), Guid.NewGuid(), "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());

@@ -464,6 +464,19 @@ public static class AccessMatrixTable
         new("GET /assurance/voice", GrantAcrossPartnership, VoiceFeedback, Read),
         new("POST /assurance/voice?handler=Theme", GrantAcrossPartnership, VoiceFeedback, Read),
         R("GET /assurance/voice/new", VoiceFeedback, Create), R("POST /assurance/voice/new", VoiceFeedback, Create),
+        // The yearly report (issue 16): the list and the editions for its readers; starting, drafting and writing sections
+        // for the business manager; signing an edition off for a lead partner. A report or edition of another partnership,
+        // or none, is not found.
+        new("GET /assurance/report", GrantAcrossPartnership, YearlyReport, Read),
+        new("GET /assurance/report/new", GrantAcrossPartnership, YearlyReport, Create), new("POST /assurance/report/new", GrantAcrossPartnership, YearlyReport, Create),
+        new("GET /assurance/report/{id:guid}", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
+        new("POST /assurance/report/{id:guid}?handler=Edition", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
+        new("GET /assurance/report/{id:guid}/sections/{key}", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
+        new("POST /assurance/report/{id:guid}/sections/{key}", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
+        new("GET /assurance/report/editions/{id:guid}", GrantAcrossPartnership, YearlyReport, Read, UnknownId),
+        new("GET /assurance/report/editions/{id:guid}?handler=Pdf", GrantAcrossPartnership, YearlyReport, Read, UnknownId),
+        new("GET /assurance/report/editions/{id:guid}/sign-off", GrantAcrossPartnership, YearlyReport, Review, UnknownId),
+        new("POST /assurance/report/editions/{id:guid}/sign-off", GrantAcrossPartnership, YearlyReport, Review, UnknownId),
         new("GET /fhir/Flag", ApiClientGrant, HealthFlag, Read),
         new("POST /fhir/Flag/_search", ApiClientGrant, HealthFlag, Read),
         // The Front Door (issue 16): its lists and a contact (the decision and assessment forms refuse, on the record, anyone

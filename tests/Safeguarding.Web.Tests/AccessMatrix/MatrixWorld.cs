@@ -54,6 +54,8 @@ public sealed class MatrixWorld
         Role.ComplexNeedsCoordinator => OrganisationType.IntegratedCareBoard,
         Role.AgencySafeguardingLead => OrganisationType.HospitalTrust,
         Role.CaseAuditor => OrganisationType.CouncilService,
+        // A lead partner of the council (the ICB and police partners sign the same way; Assurance tests cover all three).
+        Role.SafeguardingPartner => OrganisationType.CouncilService,
         _ => OrganisationType.CouncilService,
     };
 

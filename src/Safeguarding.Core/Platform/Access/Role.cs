@@ -57,6 +57,8 @@ public enum Role
     AgencySafeguardingLead,
     /// <summary>An agency's auditor named on a multi-agency case audit: reads the audit's cases while it is open and answers for the agency's part.</summary>
     CaseAuditor,
+    /// <summary>A lead safeguarding partner (the council, the ICB or the police): signs off the partnership's yearly report.</summary>
+    SafeguardingPartner,
 }
 
 /// <summary>What a permission is about.</summary>
@@ -167,6 +169,8 @@ public enum Resource
     PracticeReview,
     /// <summary>A child's or family's words gathered for the board, with whether they agreed to share them (Assurance/Voice).</summary>
     VoiceFeedback,
+    /// <summary>The partnership's yearly report: its draft, its editions and their sign-off (Assurance/Report).</summary>
+    YearlyReport,
 }
 
 public enum Operation

@@ -126,12 +126,16 @@ public static partial class RoleCatalogue
         [Role.ComplexNeedsCoordinator] = new("ICB complex-needs coordinator", "The ICB's complex-needs unit: keeps the Dynamic Support Register and receives C(E)TR referrals.",
             [.. PartnershipPeopleRead, new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
-        // Assurance (issue 16): its grants are in RoleCatalogue.Assurance.cs.
+        // Assurance (issue 16): its grants are in RoleCatalogue.YearlyReport.cs.
         [Role.AgencySafeguardingLead] = new("Agency safeguarding lead", "Answers their own organisation's assurance returns and sees only those.",
             [new(Organisation, Read, OwnOrganisation)],
             CanBreakGlass: false),
         // Case audits, practice reviews and the children's voice (issue 16): grants in RoleCatalogue.AssuranceReviews.cs.
         [Role.CaseAuditor] = new("Case auditor", "An agency's auditor on a multi-agency case audit: reads the cases of the audits they are named on while open, and answers for the agency.",
+            [new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
+        // The yearly report (issue 16): its grants are in RoleCatalogue.YearlyReport.cs.
+        [Role.SafeguardingPartner] = new("Lead safeguarding partner", "A lead partner (council, ICB or police): reads the yearly report's editions and signs them off.",
             [new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
     };
@@ -156,6 +160,7 @@ public static partial class RoleCatalogue
         .. AssuranceReturnsGrants,
         .. FrontDoorGrants,
         .. AssuranceReviewsGrants,
+        .. YearlyReportGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using NodaTime;
+using Safeguarding.Core.Assurance.Report;
+
+namespace Safeguarding.Web.Pages.Assurance.Report;
+
+/// <summary>
+/// An edition of the yearly report as accessible HTML: a table of contents, each section's narrative under its headings,
+/// its figures in a table with a caption and header cells, every chart followed by its table, the definitions of every
+/// figure, and the partners' sign-offs. The page shows this body inside the service's layout; the PDF prints the same
+/// body in a document of its own (language, title, inline styles, nothing fetched), which Chromium tags.
+/// In an edition a count of 1 to 4 is written "x"; the draft, for the business manager, shows it.
+/// </summary>
+public static class EditionDocument
+{
+    private static readonly HtmlEncoder Enc = HtmlEncoder.Default;
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public const string Suppression = "x: a count from 1 to 4, not shown so that no child or family can be identified. Zero is shown: it names no one.";
+
+    public static string Period(LocalDate from, LocalDate to) => $"{Display.Date(from)} to {Display.Date(to)}";
+
+    /// <summary>The whole document for printing.</summary>
+    public static string Html(EditionView edition)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">");
+        html.Append($"<title>{Enc.Encode(edition.Snapshot.Title)}</title>");
+        html.Append("<style>body{font-family:Arial,'Liberation Sans',sans-serif;font-size:11pt;color:#0b0c0c;line-height:1.35}" +
+                    "h1{font-size:20pt;margin:0 0 6pt}h2{font-size:15pt;margin:16pt 0 6pt;break-after:avoid}h3{font-size:12pt;margin:10pt 0 4pt;break-after:avoid}" +
+                    "table{border-collapse:collapse;width:100%;margin-bottom:10pt}caption{text-align:left;font-weight:bold;font-size:11pt;margin-bottom:4pt}" +
+                    "th,td{border-bottom:1px solid #b1b4b6;padding:3pt 6pt 3pt 0;text-align:left;vertical-align:top}th{font-weight:bold}" +
+                    "td.num,th.num{text-align:right}tr{break-inside:avoid}svg{max-width:16cm;break-inside:avoid}a{color:#1d70b8}</style>");
+        html.Append("</head><body><main>");
+        Body(html, edition);
+        html.Append("</main></body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>The body, shown on the edition's page.</summary>
+    public static string Body(EditionView edition)
+    {
+        var html = new StringBuilder();
+        Body(html, edition);
+        return html.ToString();
+    }
+
+    private static void Body(StringBuilder html, EditionView edition)
+    {
+        var s = edition.Snapshot;
+        html.Append($"<h1 class=\"govuk-heading-xl\">{Enc.Encode(s.Title)}</h1>");
+        html.Append($"<p class=\"govuk-body-l\">{Enc.Encode(Period(s.From, s.To))}. Edition {edition.Number}, made {Enc.Encode(Display.Time(edition.MadeAt))}. ");
+        html.Append(edition.PublishedAt is { } published
+            ? $"Published {Enc.Encode(Display.Time(published))}, signed off by the three safeguarding partners.</p>"
+            : $"Not yet published: signed off by {edition.SignOffs.Count} of the 3 safeguarding partners.</p>");
+
+        html.Append("<nav aria-labelledby=\"contents\"><h2 class=\"govuk-heading-m\" id=\"contents\">Contents</h2><ol class=\"govuk-list govuk-list--number\">");
+        foreach (var section in s.Sections) html.Append($"<li><a class=\"govuk-link\" href=\"#{Enc.Encode(section.Key)}\">{Enc.Encode(section.Title)}</a></li>");
+        html.Append("<li><a class=\"govuk-link\" href=\"#definitions\">The figures and their definitions</a></li>");
+        html.Append("<li><a class=\"govuk-link\" href=\"#sign-off\">Sign-off</a></li></ol></nav>");
+
+        foreach (var section in s.Sections)
+        {
+            html.Append($"<section aria-labelledby=\"{Enc.Encode(section.Key)}\"><h2 class=\"govuk-heading-l\" id=\"{Enc.Encode(section.Key)}\">{Enc.Encode(section.Title)}</h2>");
+            var figures = section.FigureKeys.Select(s.Figures.Find).OfType<ReportFigure>().ToList();
+            Narrative(html, "What was done", section.WhatWasDone);
+            if (figures.Count > 0)
+            {
+                html.Append("<h3 class=\"govuk-heading-m\">The figures</h3>");
+                FigureTable(html, $"Figures: {section.Title}", figures, published: true);
+                foreach (var figure in figures.Where(f => f.Series is { Count: > 0 })) Series(html, figure, published: true);
+            }
+            Narrative(html, "Developments", section.Developments);
+            Narrative(html, "What did not progress", section.DidNotProgress);
+            Narrative(html, "Next year's focus", section.NextYearsFocus);
+            if (figures.Count == 0 && section.WhatWasDone is null && section.Developments is null && section.DidNotProgress is null && section.NextYearsFocus is null)
+                html.Append("<p class=\"govuk-body\">Nothing was written for this section.</p>");
+            html.Append("</section>");
+        }
+
+        html.Append("<section aria-labelledby=\"definitions\"><h2 class=\"govuk-heading-l\" id=\"definitions\">The figures and their definitions</h2>");
+        html.Append($"<p class=\"govuk-body\">Every figure is computed by the platform from the records it holds, never typed. {Enc.Encode(Suppression)}</p>");
+        Definitions(html, s.Figures.Figures);
+        html.Append("</section>");
+
+        html.Append("<section aria-labelledby=\"sign-off\"><h2 class=\"govuk-heading-l\" id=\"sign-off\">Sign-off</h2>");
+        if (edition.SignOffs.Count == 0) html.Append("<p class=\"govuk-body\">No partner has signed this edition off yet.</p>");
+        else
+        {
+            html.Append("<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">Signed off by the safeguarding partners</caption>");
+            html.Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Partner</th><th scope=\"col\" class=\"govuk-table__header\">Organisation</th><th scope=\"col\" class=\"govuk-table__header\">Signed by</th><th scope=\"col\" class=\"govuk-table__header\">When</th></tr></thead><tbody class=\"govuk-table__body\">");
+            foreach (var o in edition.SignOffs)
+                html.Append($"<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{Enc.Encode(YearlyReports.Describe(o.Partner))}</td><td class=\"govuk-table__cell\">{Enc.Encode(o.Organisation)}</td><td class=\"govuk-table__cell\">{Enc.Encode(o.SignedBy)}</td><td class=\"govuk-table__cell\">{Enc.Encode(Display.Time(o.SignedAt))}</td></tr>");
+            html.Append("</tbody></table>");
+        }
+        html.Append("</section>");
+    }
+
+    private static void Narrative(StringBuilder html, string heading, string? text)
+    {
+        if (text is null) return;
+        html.Append($"<h3 class=\"govuk-heading-m\">{Enc.Encode(heading)}</h3>");
+        foreach (var paragraph in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            html.Append($"<p class=\"govuk-body\">{Enc.Encode(paragraph)}</p>");
+    }
+
+    /// <summary>Figures in a table: the period's value, the comparison's and the change, with the periods in the header.</summary>
+    public static void FigureTable(StringBuilder html, string caption, IReadOnlyList<ReportFigure> figures, bool published)
+    {
+        html.Append($"<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">{Enc.Encode(caption)}</caption>");
+        html.Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Figure</th><th scope=\"col\" class=\"govuk-table__header\">Period</th>" +
+                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric num\">Value</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric num\">Comparison period</th>" +
+                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric num\">Change</th></tr></thead><tbody class=\"govuk-table__body\">");
+        foreach (var f in figures)
+        {
+            var change = published && f.Unit == FigureUnit.Count && (Small(f.Value) || Small(f.Comparison)) ? null : f.ChangePercent;
+            html.Append($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{Enc.Encode(f.Title)}</th>");
+            html.Append($"<td class=\"govuk-table__cell\">{Enc.Encode(Period(f.From, f.To))}</td>");
+            html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{Enc.Encode(ReportFigure.Write(f.Value, f.Unit, published))}</td>");
+            html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{Enc.Encode(ReportFigure.Write(f.Comparison, f.Unit, published))}<br><span class=\"govuk-body-s\">{Enc.Encode(Period(f.ComparisonFrom, f.ComparisonTo))}</span></td>");
+            html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{(change is { } c ? Enc.Encode((c > 0 ? "+" : "") + c.ToString("0.0", EnGb) + "%") : "")}</td></tr>");
+        }
+        html.Append("</tbody></table>");
+    }
+
+    private static bool Small(double? value) => ReportFigure.Publishable(value, FigureUnit.Count) is null && value is not null;
+
+    /// <summary>A figure's history as a chart, then the same figures as a table.</summary>
+    public static void Series(StringBuilder html, ReportFigure figure, bool published)
+    {
+        var points = figure.Series!.Select(p => (p.Label, Value: published ? ReportFigure.Publishable(p.Value, figure.Unit) : p.Value)).ToList();
+        var unit = figure.Unit == FigureUnit.Percentage ? "%" : "";
+        html.Append(BarChart.Vertical($"chart-{figure.Key}", $"{figure.Title}, by year", points, new ChartAxes(figure.Title, "Year"), unit: unit).ToString());
+        html.Append($"<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">{Enc.Encode(figure.Title)}, by year (the chart's figures)</caption>");
+        html.Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Year</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric num\">Value</th></tr></thead><tbody class=\"govuk-table__body\">");
+        foreach (var p in figure.Series!)
+            html.Append($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{Enc.Encode(p.Label)}</th><td class=\"govuk-table__cell govuk-table__cell--numeric num\">{Enc.Encode(ReportFigure.Write(p.Value, figure.Unit, published))}</td></tr>");
+        html.Append("</tbody></table>");
+    }
+
+    /// <summary>Every figure's definition, periods and sources.</summary>
+    public static void Definitions(StringBuilder html, IReadOnlyList<ReportFigure> figures)
+    {
+        html.Append("<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">Definitions and sources</caption>");
+        html.Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Figure</th><th scope=\"col\" class=\"govuk-table__header\">Definition</th><th scope=\"col\" class=\"govuk-table__header\">Source</th></tr></thead><tbody class=\"govuk-table__body\">");
+        foreach (var f in figures)
+            html.Append($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{Enc.Encode(f.Title)}<br><span class=\"govuk-body-s\">{Enc.Encode(f.Key)}</span></th><td class=\"govuk-table__cell\">{Enc.Encode(f.Definition)}</td><td class=\"govuk-table__cell\">{Enc.Encode(string.Join(", ", f.Sources))}</td></tr>");
+        html.Append("</tbody></table>");
+    }
+}
