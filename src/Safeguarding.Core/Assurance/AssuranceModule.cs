@@ -9,13 +9,23 @@ namespace Safeguarding.Core.Assurance;
 
 public static class AssuranceModule
 {
-    /// <summary>The partnership's own business: structure, priorities and work plans, assurance returns and their reminders, training and campaigns.</summary>
+    /// <summary>
+    /// The partnership's own business: structure, priorities and work plans, assurance returns and their reminders, training
+    /// and campaigns; multi-agency case audits, practice reviews, the children's voice; the yearly report, its figure
+    /// catalogue, drafting, editions and their sign-off.
+    /// </summary>
     public static IServiceCollection AddAssurance(this IServiceCollection services) => services
         .AddScoped<PartnershipPlan>()
         .AddScoped<AssuranceReturns>()
         .AddScoped<ReturnReminders>()
         .AddScoped<TrainingRecords>()
-        .AddScoped<TrainingFigures>();
+        .AddScoped<TrainingFigures>()
+        .AddScoped<CaseAudits.CaseAudits>()
+        .AddScoped<PracticeReviews.PracticeReviews>()
+        .AddScoped<Voice.VoiceFeedbacks>()
+        .AddScoped<AssuranceReviewFigures>()
+        .AddScoped<Report.FigureCatalogue>()
+        .AddScoped<Report.YearlyReports>();
 }
 
 /// <summary>The partnership's business is one thing across every agency: a grant for the whole partnership, or nothing.</summary>

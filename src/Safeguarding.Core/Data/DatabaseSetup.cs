@@ -90,8 +90,6 @@ public static class DataServiceCollectionExtensions
         SupportRegister.SupportRegisterModule.AddSupportRegister(services);
         Assurance.AssuranceModule.AddAssurance(services);
         FrontDoor.FrontDoorModule.AddFrontDoor(services);
-        Assurance.AssuranceReviewsModule.AddAssuranceReviews(services);
-        Assurance.ReportModule.AddYearlyReport(services);
         return services;
     }
 }
