@@ -121,20 +121,20 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         if (Actor.HasAny(Resource.EdAttendance, Operation.Read)) items.Add(new("ED attendances", "/health/ed-attendances", "Health"));
         if (Actor.Grants.Any(g => g is { Resource: Resource.EducationSignposting, Operation: Operation.Read, Scope: Scope.WholePartnership }))
             items.Add(new("Education signposting", "/learners/signposting", Learners));
-        // The partnership's own business (issue 16): returns for the sub-group and each agency's lead; the plan and training for its keepers and figures readers.
+        // The partnership's own business (issue 16), one section: returns for the sub-group and each agency's lead; the plan and training for its keepers and figures readers.
         if (Actor.HasAny(Resource.AssuranceReturn, Operation.Read)) items.Add(new("Assurance returns", "/assurance/returns", "Partnership"));
         if (Actor.SeesPartnershipFigures || Actor.HasAny(Resource.PartnershipPlan, Operation.Read)) items.Add(new("Priorities and work plans", "/assurance/plan", "Partnership"));
         if (Core.Assurance.Training.TrainingFigures.MayRead(Actor)) items.Add(new("Training and campaigns", "/assurance/training", "Partnership"));
         // The Front Door (issue 16): its lists for who reads contacts; the contacts their organisation sent for everyone else who may send one.
-        if (Actor.HasAny(Resource.FrontDoorContact, Operation.Read)) items.Add(new("Front Door contacts", "/front-door", "Front Door"));
-        else if (Actor.HasAny(Resource.FrontDoorContactOutcome, Operation.Read)) items.Add(new("Contacts sent to the Front Door", "/front-door/sent", "Front Door"));
+        if (Actor.HasAny(Resource.FrontDoorContact, Operation.Read)) items.Add(new("Front Door contacts", "/front-door", PeopleSection));
+        else if (Actor.HasAny(Resource.FrontDoorContactOutcome, Operation.Read)) items.Add(new("Contacts sent to the Front Door", "/front-door/sent", PeopleSection));
         // Case audits (the business manager, and auditors while named), practice reviews, and the voice (the board's view; a form for practitioners).
-        if (Actor.HasAny(Resource.CaseAudit, Operation.Read)) items.Add(new("Case audits", "/assurance/case-audits", "Assurance"));
-        if (Actor.HasAny(Resource.PracticeReview, Operation.Read)) items.Add(new("Practice reviews", "/assurance/practice-reviews", "Assurance"));
-        if (Actor.HasAny(Resource.VoiceFeedback, Operation.Read)) items.Add(new("Children's voice", "/assurance/voice", "Assurance"));
-        else if (Actor.HasAny(Resource.VoiceFeedback, Operation.Create)) items.Add(new("Record a child's feedback", "/assurance/voice/new", "Assurance"));
+        if (Actor.HasAny(Resource.CaseAudit, Operation.Read)) items.Add(new("Case audits", "/assurance/case-audits", "Partnership"));
+        if (Actor.HasAny(Resource.PracticeReview, Operation.Read)) items.Add(new("Practice reviews", "/assurance/practice-reviews", "Partnership"));
+        if (Actor.HasAny(Resource.VoiceFeedback, Operation.Read)) items.Add(new("Children's voice", "/assurance/voice", "Partnership"));
+        else if (Actor.HasAny(Resource.VoiceFeedback, Operation.Create)) items.Add(new("Record a child's feedback", "/assurance/voice/new", "Partnership"));
         // The yearly report (issue 16): the business manager drafts it, the three lead partners sign its editions off.
-        if (Actor.HasAny(Resource.YearlyReport, Operation.Read)) items.Add(new("Yearly report", "/assurance/report", "Assurance"));
+        if (Actor.HasAny(Resource.YearlyReport, Operation.Read)) items.Add(new("Yearly report", "/assurance/report", "Partnership"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()
