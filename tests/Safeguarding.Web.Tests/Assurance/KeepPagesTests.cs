@@ -46,7 +46,8 @@ public sealed class KeepPagesTests
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var errors = await refused.HtmlAsync();
         Assert.Contains("Enter who owns the action.", errors.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("#Action.Owner", errors.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("#Action_Owner", errors.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("Action.Owner", errors.QuerySelector("#Action_Owner")!.GetAttribute("name"));
         Assert.Equal("Routine enquiry in GP practices", errors.QuerySelector("textarea[name='Action.Action']")!.TextContent);
         await using (var db = host.NewContext()) Assert.False(await db.Set<WorkPlanAction>().AnyAsync(a => a.PartnershipId == partnership.Id, ct));
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync($"{Plan}&handler=Action", Action("ICB"), Plan)).StatusCode);
@@ -96,8 +97,8 @@ public sealed class KeepPagesTests
         {
             var campaign = await db.Set<Campaign>().SingleAsync(c => c.PartnershipId == partnership.Id, ct);
             Assert.Equal((16, 38_000), (campaign.DaysOfAction, campaign.Reach));
-            Assert.Equal((2, 4, "Useful"), await db.Set<SessionEvaluation>().Where(e => e.PartnershipId == partnership.Id)
-                .Select(e => ValueTuple.Create(e.ConfidenceBefore, e.ConfidenceAfter, e.Comment)).SingleAsync(ct));
+            var evaluation = await db.Set<SessionEvaluation>().SingleAsync(e => e.PartnershipId == partnership.Id, ct);
+            Assert.Equal((2, 4, "Useful"), (evaluation.ConfidenceBefore, evaluation.ConfidenceAfter, evaluation.Comment));
         }
     }
 
