@@ -53,6 +53,7 @@ public sealed class KeepPagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync($"{Plan}&handler=Action", Action("ICB"), Plan)).StatusCode);
 
         var plan = await (await manager.GetAsync("/assurance/plan?year=2023")).HtmlAsync();
+        Assert.Contains(plan.QuerySelectorAll("a"), a => a.GetAttribute("href") == Plan);
         Assert.Equal("Chief Superintendent", plan.QuerySelector("#partners dd")!.TextContent.Trim());
         Assert.Contains("Members: Aire Valley Council, Aire Valley Police.", plan.QuerySelector("#sub-groups")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Priority 1: Domestic abuse", plan.QuerySelectorAll("h2").Select(h => h.TextContent));
@@ -91,6 +92,8 @@ public sealed class KeepPagesTests
             new("Campaign.Starts.Day", "25"), new("Campaign.Starts.Month", "11"), new("Campaign.Starts.Year", "2023"), new("Campaign.Ends.Day", "10"),
             new("Campaign.Ends.Month", "12"), new("Campaign.Ends.Year", "2023"), new("Campaign.DaysOfAction", "16"), new("Campaign.Reach", "38,000")], Training)).StatusCode);
 
+        var figures = await (await manager.GetAsync("/assurance/training?year=2023")).HtmlAsync();
+        Assert.Contains(figures.QuerySelectorAll("a"), a => a.GetAttribute("href") == Training);
         var row = (await (await manager.GetAsync(Training)).HtmlAsync()).QuerySelectorAll("#sessions tbody td").Select(c => c.TextContent.Trim());
         Assert.Equal(["20", "12", "10", "1"], row);
         await using (var db = host.NewContext())
