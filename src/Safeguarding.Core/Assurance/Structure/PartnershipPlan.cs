@@ -134,6 +134,15 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
                 a.Action, a.Owner, a.Due, a.Status, a.NotProgressedReason, a.Status is ActionStatus.NotStarted or ActionStatus.InProgress && a.Due < today))]))]);
     }
 
+    /// <summary>What the plan's keepers choose from when they add to it: the year's plan (an audited read) and the partnership's agencies.</summary>
+    public async Task<PlanKeepChoices> KeepChoicesAsync(PlanYearOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var agencies = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId).OrderBy(o => o.Name)
+            .Select(o => new Returns.Choice(o.Id, o.Name)).ToListAsync(ct);
+        return new PlanKeepChoices(await YearAsync(options, process, ct), agencies);
+    }
+
     private static Actor Keeper(ProcessContext process)
     {
         var actor = process.RequireActor();
@@ -148,3 +157,6 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
             throw new ArgumentException("Choose organisations of the partnership.", nameof(ids));
     }
 }
+
+/// <summary>The plan's keepers' choices: the year's plan and the partnership's agencies (for the executive and sub-groups' members).</summary>
+public sealed record PlanKeepChoices(PlanYear Year, IReadOnlyList<Returns.Choice> Agencies);

@@ -75,6 +75,33 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
         return await PartnershipBusiness.AddAsync(db, campaign, campaign.Id, process, ct);
     }
 
+    /// <summary>
+    /// What the training keepers record against in a reporting year (April to March, named by the year it starts): the
+    /// courses, the year's sessions with places taken, attended and evaluations so far, and the partnership's agencies.
+    /// Counts only; the read is audited.
+    /// </summary>
+    public async Task<TrainingKeepView> KeepViewAsync(TrainingYearOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var (from, to) = (new LocalDate(options.Year, 4, 1), new LocalDate(options.Year + 1, 3, 31));
+        var courses = await db.Set<Course>().AsNoTracking().Where(c => c.PartnershipId == actor.PartnershipId).OrderBy(c => c.Title).ToListAsync(ct);
+        var sessions = await db.Set<TrainingSession>().AsNoTracking()
+            .Where(s => s.PartnershipId == actor.PartnershipId && s.Date >= from && s.Date <= to).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(ct);
+        var ids = sessions.Select(s => s.Id).ToList();
+        var places = (await db.Set<SessionPlaces>().AsNoTracking().Where(p => ids.Contains(p.SessionId)).ToListAsync(ct)).ToLookup(p => p.SessionId);
+        var evaluations = (await db.Set<SessionEvaluation>().AsNoTracking().Where(e => ids.Contains(e.SessionId)).Select(e => e.SessionId).ToListAsync(ct))
+            .CountBy(id => id).ToDictionary();
+        var agencies = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId).OrderBy(o => o.Name)
+            .Select(o => new Returns.Choice(o.Id, o.Name)).ToListAsync(ct);
+        var titles = courses.ToDictionary(c => c.Id, c => c.Title);
+        db.QueueAudit(process, Platform.Audit.AuditActions.Read, nameof(TrainingRecords), Structure.PartnershipPlan.YearName(options.Year), Platform.Audit.AuditOutcome.Allowed);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+        return new TrainingKeepView(options.Year, [.. courses.Select(c => new Returns.Choice(c.Id, c.Title))],
+            [.. sessions.Select(s => new SessionRow(s.Id, titles.GetValueOrDefault(s.CourseId, "Unknown"), s.Date, s.PlacesOffered,
+                places[s.Id].Sum(p => p.Taken), places[s.Id].Sum(p => p.Attended), evaluations.GetValueOrDefault(s.Id)))], agencies);
+    }
+
     private async Task<TrainingSession> SessionAsync(Actor actor, Guid sessionId, CancellationToken ct) =>
         await db.Set<TrainingSession>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.PartnershipId == actor.PartnershipId, ct)
         ?? throw new NotFoundException(nameof(TrainingSession), sessionId.ToString());
@@ -86,3 +113,8 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
         return actor;
     }
 }
+
+public sealed record TrainingYearOptions(int Year);
+public sealed record SessionRow(Guid Id, string Course, LocalDate Date, int PlacesOffered, int PlacesTaken, int Attended, int Evaluations);
+/// <summary>A reporting year's training records as their keepers add to them: courses, the year's sessions with their counts, and the agencies.</summary>
+public sealed record TrainingKeepView(int Year, IReadOnlyList<Returns.Choice> Courses, IReadOnlyList<SessionRow> Sessions, IReadOnlyList<Returns.Choice> Agencies);

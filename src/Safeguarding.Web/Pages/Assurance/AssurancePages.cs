@@ -28,6 +28,9 @@ public static class AssurancePages
         conventions.AddPageApplicationModelConvention("/Assurance/Returns/Ask", m => m.Filters.Add(new RequirePermissionAttribute(Resource.AssuranceReturn, Operation.Create)));
         conventions.AddPageApplicationModelConvention("/Assurance/Returns/Request", m => m.Filters.Add(new RequestFilter()));
         conventions.AddPageApplicationModelConvention("/Assurance/Returns/Return", m => m.Filters.Add(new ReturnFilter()));
+        // The keepers' forms: reading them needs the update grant too (the page is the form).
+        conventions.AddPageApplicationModelConvention("/Assurance/PlanKeep", m => m.Filters.Add(new RequirePermissionAttribute(Resource.PartnershipPlan, Operation.Update)));
+        conventions.AddPageApplicationModelConvention("/Assurance/TrainingKeep", m => m.Filters.Add(new RequirePermissionAttribute(Resource.TrainingRecord, Operation.Update)));
     }
 
     /// <summary>The reporting year asked for (<c>?year=2023</c> for 2023-24), or the last complete one.</summary>
@@ -55,6 +58,16 @@ public static class AssurancePages
         ActionStatus.Done => "Done",
         _ => "Did not progress",
     };
+
+    /// <summary>
+    /// A service's refusal of one form's input, on that form's field (<c>Form.Field</c>) when the service names one of its
+    /// fields, else on <paramref name="fallback"/>: a page with several forms shows the error beside the right box.
+    /// </summary>
+    public static void AddFormError(ModelStateDictionary state, string form, ArgumentException e, string fallback, params string[] fields) =>
+        state.AddModelError($"{form}.{(e.ParamName is { } p && fields.Contains(p) ? p : fallback)}", e.Message.Split(" (Parameter")[0]);
+
+    /// <summary>A whole number typed in a box, or null.</summary>
+    public static int? Number(string? text) => int.TryParse(text?.Trim().Replace(",", "", StringComparison.Ordinal), out var n) ? n : null;
 
     public static string TagClass(ActionStatus status) => status switch
     {

@@ -13,11 +13,14 @@ public sealed class TrainingModel(CurrentActor current, TrainingFigures figures,
     public TrainingFiguresReport Report { get; private set; } = null!;
 
     public string YearName => PartnershipPlan.YearName(Year);
+    /// <summary>Whether the reader keeps the training records (a link to their page).</summary>
+    public bool MayKeep { get; private set; }
 
     public async Task OnGetAsync()
     {
         Year = AssurancePages.YearFrom(Request, clock);
-        Report = await figures.ForPeriodAsync(new TrainingPeriodOptions(new LocalDate(Year, 4, 1), new LocalDate(Year + 1, 3, 31)),
-            await current.ProcessAsync("training figures"));
+        var process = await current.ProcessAsync("training figures");
+        Report = await figures.ForPeriodAsync(new TrainingPeriodOptions(new LocalDate(Year, 4, 1), new LocalDate(Year + 1, 3, 31)), process);
+        MayKeep = process.RequireActor().Grants.Any(g => g is { Resource: Core.Platform.Access.Resource.TrainingRecord, Operation: Core.Platform.Access.Operation.Update });
     }
 }
