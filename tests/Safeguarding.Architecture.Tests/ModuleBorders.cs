@@ -32,8 +32,8 @@ public static class ModuleBorders
         // Assurance: returns, structure and training use organisations, users, the outbox and the working-day calendar (Platform);
         // case audits, practice reviews and the voice sample MARAC cases and register entries and shows them, with
         // their meetings, to the audit's auditors; children through the person index.
-        // The yearly report (Assurance/Report): its figure catalogue reads each module's figures and records.
-        ["Assurance"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Exploitation", "Health", "SupportRegister"],
+        // The yearly report (Assurance/Report): its figure catalogue reads each module's figures and records (the Front Door's too).
+        ["Assurance"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Exploitation", "Health", "SupportRegister", "FrontDoor"],
     };
 
     /// <summary>

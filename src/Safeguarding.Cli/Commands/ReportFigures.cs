@@ -78,9 +78,10 @@ public static class ReportFiguresCommand
         Figures = set.Figures.Select(f =>
         {
             double? Shown(double? v) => published ? ReportFigure.Publishable(v, f.Unit) : v;
-            var suppressed = published && (Shown(f.Value) != f.Value || Shown(f.Comparison) != f.Comparison);
-            return new FigureJson(f.Key, f.Title, f.Definition, f.Sources, f.Unit, Iso(f.From), Iso(f.To), Shown(f.Value),
-                Iso(f.ComparisonFrom), Iso(f.ComparisonTo), Shown(f.Comparison), suppressed ? true : null,
+            var (value, comparison) = published ? (f.PublishedValue, f.PublishedComparison) : (f.Value, f.Comparison);
+            var suppressed = published && (value != f.Value || comparison != f.Comparison);
+            return new FigureJson(f.Key, f.Title, f.Definition, f.Sources, f.Unit, Iso(f.From), Iso(f.To), value,
+                Iso(f.ComparisonFrom), Iso(f.ComparisonTo), comparison, suppressed ? true : null,
                 f.Series?.Select(p => p with { Value = Shown(p.Value) }).ToList());
         }).ToList(),
     };

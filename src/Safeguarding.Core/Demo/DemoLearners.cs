@@ -98,11 +98,16 @@ public static class DemoLearners
     private static IEnumerable<(LocalDate Start, int Sessions, bool Permanent)> Suspensions(Random random, AcademicYear year, int[] days, bool secondary)
     {
         var chance = secondary ? 0.07 : 0.008;
+        // A pupil has one suspension a day at most (the key of learners_suspensions): at city scale two draws of the
+        // same day for one pupil happen, so a repeated day is dropped, without changing the random draws that follow.
+        var started = new HashSet<LocalDate>();
         while (random.NextDouble() < chance)
         {
             chance = 0.45; // a pupil suspended once is often suspended again
             var permanent = random.NextDouble() < (secondary ? 0.02 : 0.005);
-            yield return (year.DateOf(days[random.Next(days.Length)] * 2), permanent ? 2 : 1 + random.Next(1, 10), permanent);
+            var start = year.DateOf(days[random.Next(days.Length)] * 2);
+            var sessions = permanent ? 2 : 1 + random.Next(1, 10);
+            if (started.Add(start)) yield return (start, sessions, permanent);
             if (permanent) yield break;
         }
     }

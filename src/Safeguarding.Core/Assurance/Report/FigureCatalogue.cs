@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Safeguarding.Core.Assurance.CaseAudits;
+using Safeguarding.Core.Assurance.Training;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
 using Safeguarding.Core.DomesticAbuse.Marac;
@@ -7,6 +9,7 @@ using Safeguarding.Core.Exploitation.Intelligence;
 using Safeguarding.Core.Exploitation.Mace;
 using Safeguarding.Core.Exploitation.Missing;
 using Safeguarding.Core.Exploitation.Shield;
+using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.Health.EmergencyDepartment;
 using Safeguarding.Core.Learners.Attendance;
 using Safeguarding.Core.Learners.Registers;
@@ -87,6 +90,27 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
         new("shield-knife-admissions", "Hospital admissions for assault with a knife, victims under 25", "Emergency department attendances in the period of people under 25 admitted after an assault with a knife or sharp object (Project Shield's first aim).", FigureUnit.Count, ["Exploitation/Shield", "Health"]),
         new("shield-knife-violence", "Knife-enabled serious violence, victims under 25", "Police serious violence incidents in the period in which a knife or sharp object was used or shown (not possession alone), with a victim under 25 (the second aim).", FigureUnit.Count, ["Exploitation/Shield"]),
         new("shield-knife-homicides", "Non-domestic knife homicides, victims under 25", "Those incidents that were non-domestic homicides (the third aim).", FigureUnit.Count, ["Exploitation/Shield"]),
+        new("front-door-contacts", "Contacts to children's social work", "Contacts about a child received by the Front Door in the period, from any module, agency or the public.", FigureUnit.Count, ["FrontDoor"]),
+        new("front-door-decided-in-time", "Contacts decided within one working day", "Of the contacts received in the period and decided, those decided by the end of the working day after they arrived (Working Together 2023), as a percentage.", FigureUnit.Percentage, ["FrontDoor"]),
+        new("front-door-referrals", "Referrals accepted by children's social work", "Contacts decided in the period for an assessment or a strategy discussion.", FigureUnit.Count, ["FrontDoor"]),
+        new("front-door-domestic-abuse-percent", "Share of accepted referrals with a feature of domestic abuse", "Referrals in the period whose assessment records a domestic-abuse factor of the children-in-need census (3A, 3B or 3C), as a percentage of referrals.", FigureUnit.Percentage, ["FrontDoor"]),
+        new("front-door-re-referral-percent", "Re-referrals within 12 months", "Referrals in the period of a child referred in the 12 months before, as a percentage of referrals.", FigureUnit.Percentage, ["FrontDoor"]),
+        new("front-door-assessed-in-time", "Assessments completed within 45 working days", "Of the assessments completed in the period, those completed by their 45th working day, as a percentage.", FigureUnit.Percentage, ["FrontDoor"]),
+        new("training-places-offered", "Training places offered", "Places on the partnership's training sessions held in the period.", FigureUnit.Count, ["Assurance/Training"]),
+        new("training-places-taken", "Training places taken", "Places booked on sessions held in the period, by staff of every agency.", FigureUnit.Count, ["Assurance/Training"]),
+        new("training-attendance", "Training attendance", "Places taken that were attended, as a percentage of places taken.", FigureUnit.Percentage, ["Assurance/Training"]),
+        new("training-evaluations", "Training evaluations", "Evaluations returned for sessions held in the period.", FigureUnit.Count, ["Assurance/Training"]),
+        new("campaign-reach", "People reached by campaigns", "People the partnership's campaigns starting in the period reached, as each campaign recorded it.", FigureUnit.Count, ["Assurance/Training"]),
+        new("campaign-days-of-action", "Days of action", "Days of action of the campaigns starting in the period.", FigureUnit.Count, ["Assurance/Training"]),
+        new("case-audits-completed", "Multi-agency case audits completed", "Case audits closing in the period with every sampled case graded.", FigureUnit.Count, ["Assurance/CaseAudits"]),
+        new("cases-graded", "Cases graded in multi-agency audits", "Sampled cases whose grade was agreed in the period.", FigureUnit.Count, ["Assurance/CaseAudits"]),
+        new("cases-good-or-better-percent", "Audited cases graded good or outstanding", "Cases graded good or outstanding in the period, as a percentage of cases graded.", FigureUnit.Percentage, ["Assurance/CaseAudits"]),
+        new("serious-incidents-notified", "Serious incidents notified", "Serious incidents notified to the national panel in the period.", FigureUnit.Count, ["Assurance/PracticeReviews"]),
+        new("rapid-reviews-in-time-percent", "Rapid reviews held within 15 working days", "Rapid reviews held in the period within 15 working days of the notification, as a percentage of rapid reviews held.", FigureUnit.Percentage, ["Assurance/PracticeReviews"]),
+        new("local-reviews-published", "Local practice reviews published", "Local child safeguarding practice reviews published in the period.", FigureUnit.Count, ["Assurance/PracticeReviews"]),
+        new("recommendations-done", "Review recommendations completed", "Practice review recommendations marked done in the period.", FigureUnit.Count, ["Assurance/PracticeReviews"]),
+        new("recommendations-overdue", "Review recommendations overdue", "Recommendations due before the period's last day and not done by it.", FigureUnit.Count, ["Assurance/PracticeReviews"]),
+        new("voice-items", "Children's and families' feedback gathered", "Feedback given in the period (the child's voice in assessments, projects' feedback, feedback forms), agreed to share or not; by theme in the history (an item with two themes counts under each).", FigureUnit.Count, ["Assurance/Voice"]),
     ];
 
     private static readonly Dictionary<string, FigureDefinition> ByKey = Definitions.ToDictionary(d => d.Key);
@@ -111,7 +135,7 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
     private delegate Task<IReadOnlyList<ReportFigure>> Group(Periods periods, ProcessContext process, CancellationToken ct);
 
     /// <summary>Each module's figures, in the order the report's sections use them.</summary>
-    private Group[] Groups => [DomesticIncidentsAsync, EncompassAsync, MaracAsync, LearnersAsync, SupportRegisterAsync, ExploitationAsync, ShieldAimsAsync];
+    private Group[] Groups => [DomesticIncidentsAsync, EncompassAsync, MaracAsync, LearnersAsync, SupportRegisterAsync, ExploitationAsync, ShieldAimsAsync, FrontDoorAsync, TrainingAsync, AssuranceReviewsAsync];
 
     /// <summary>The period and the comparison period, both days included, with their instants in London.</summary>
     private sealed record Periods(Guid PartnershipId, LocalDate From, LocalDate To, LocalDate ComparisonFrom, LocalDate ComparisonTo)
@@ -121,6 +145,10 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
 
         public ReportFigure Figure(string key, double? value, double? comparison) =>
             Define(key, From, To, ComparisonFrom, ComparisonTo, value, comparison);
+
+        /// <summary>A percentage with the counts it is a share of, so that a published edition can suppress a share of 1 to 4.</summary>
+        public ReportFigure Share(string key, double? value, double? comparison, double @base, double comparisonBase) =>
+            Figure(key, value, comparison) with { Base = @base, ComparisonBase = comparisonBase };
     }
 
     /// <summary>A figure of the catalogue with its values for a period and its comparison period.</summary>
@@ -158,7 +186,7 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
             p.Figure("domestic-incidents-per-day", Math.Round((double)now.Incidents / p.Days, 1), Math.Round((double)before.Incidents / p.ComparisonDays, 1)),
             p.Figure("domestic-incidents-change", Change(now.Incidents, before.Incidents), null),
             p.Figure("domestic-incidents-with-children", now.WithChildren, before.WithChildren),
-            p.Figure("domestic-incidents-with-children-percent", Percent(now.WithChildren, now.Incidents), Percent(before.WithChildren, before.Incidents)),
+            p.Share("domestic-incidents-with-children-percent", Percent(now.WithChildren, now.Incidents), Percent(before.WithChildren, before.Incidents), now.Incidents, before.Incidents),
             p.Figure("domestic-incidents-with-children-change", Change(now.WithChildren, before.WithChildren), null),
             p.Figure("victims-with-safety-plans", now.Victims, before.Victims),
         ];
@@ -174,8 +202,8 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
         [
             p.Figure("encompass-notifications", now.Notifications, before.Notifications),
             p.Figure("encompass-children", now.Children, before.Children),
-            p.Figure("encompass-notified-on-time", now.NotifiedBeforeDeadlinePercent, before.NotifiedBeforeDeadlinePercent),
-            p.Figure("encompass-acknowledged-on-time", now.AcknowledgedBeforeDeadlinePercent, before.AcknowledgedBeforeDeadlinePercent),
+            p.Share("encompass-notified-on-time", now.NotifiedBeforeDeadlinePercent, before.NotifiedBeforeDeadlinePercent, now.Notifications, before.Notifications),
+            p.Share("encompass-acknowledged-on-time", now.AcknowledgedBeforeDeadlinePercent, before.AcknowledgedBeforeDeadlinePercent, now.Notifications, before.Notifications),
         ];
     }
 
@@ -189,7 +217,7 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
         [
             p.Figure("marac-cases", now.Cases, before.Cases),
             p.Figure("marac-repeats", now.Repeats, before.Repeats),
-            p.Figure("marac-repeat-percent", Percent(now.Repeats, now.Cases), Percent(before.Repeats, before.Cases)),
+            p.Share("marac-repeat-percent", Percent(now.Repeats, now.Cases), Percent(before.Repeats, before.Cases), now.Cases, before.Cases),
             p.Figure("marac-expected", (double?)now.Expected, (double?)before.Expected),
             p.Figure("marac-volume-percent", (double?)now.PercentOfExpected, (double?)before.PercentOfExpected),
         ];
@@ -329,6 +357,61 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
             p.Figure("shield-knife-admissions", now.Admissions, before.Admissions),
             p.Figure("shield-knife-violence", now.Violence, before.Violence),
             p.Figure("shield-knife-homicides", now.Homicides, before.Homicides),
+        ];
+    }
+    private async Task<IReadOnlyList<ReportFigure>> FrontDoorAsync(Periods p, ProcessContext process, CancellationToken ct)
+    {
+        // The Front Door's own figures (docs/front-door.md), which already compare with the same days a year before.
+        var set = await new FrontDoorFigures(db).ForAsync(new FrontDoorFiguresOptions(p.From, p.To), process, ct);
+        var (now, before) = (set.Period, set.YearBefore);
+        return
+        [
+            p.Figure("front-door-contacts", now.Contacts, before.Contacts),
+            p.Share("front-door-decided-in-time", now.DecidedInTimeShare, before.DecidedInTimeShare, now.Decided, before.Decided),
+            p.Figure("front-door-referrals", now.Referrals, before.Referrals),
+            p.Share("front-door-domestic-abuse-percent", now.DomesticAbuseShare, before.DomesticAbuseShare, now.Referrals, before.Referrals),
+            p.Share("front-door-re-referral-percent", now.ReReferralRate, before.ReReferralRate, now.Referrals, before.Referrals),
+            p.Share("front-door-assessed-in-time", now.AssessedInTimeShare, before.AssessedInTimeShare, now.AssessmentsCompleted, before.AssessmentsCompleted),
+        ];
+    }
+
+    private async Task<IReadOnlyList<ReportFigure>> TrainingAsync(Periods p, ProcessContext process, CancellationToken ct)
+    {
+        var report = await new TrainingFigures(db).ForPeriodAsync(new TrainingPeriodOptions(p.From, p.To), process, ct);
+        var (now, before) = (report.Period, report.YearBefore);
+        static double? Round(double? v) => v is { } x ? Math.Round(x, 1) : null;
+        return
+        [
+            p.Figure("training-places-offered", now.PlacesOffered, before.PlacesOffered),
+            p.Figure("training-places-taken", now.PlacesTaken, before.PlacesTaken),
+            p.Share("training-attendance", Round(now.AttendanceRate), Round(before.AttendanceRate), now.PlacesTaken, before.PlacesTaken),
+            p.Figure("training-evaluations", now.Evaluations, before.Evaluations),
+            p.Figure("campaign-reach", now.Reach, before.Reach),
+            p.Figure("campaign-days-of-action", now.DaysOfAction, before.DaysOfAction),
+        ];
+    }
+
+    private async Task<IReadOnlyList<ReportFigure>> AssuranceReviewsAsync(Periods p, ProcessContext process, CancellationToken ct)
+    {
+        // Case audits, practice reviews and the voice, as their own figure service counts them, for both periods.
+        var figures = new AssuranceReviewFigures(db);
+        var now = await figures.FiguresAsync(new AssuranceReviewFiguresOptions(p.From, p.To), process, ct);
+        var before = await figures.FiguresAsync(new AssuranceReviewFiguresOptions(p.ComparisonFrom, p.ComparisonTo), process, ct);
+        static string GradeName(CaseGrade grade) => grade == CaseGrade.RequiresImprovement ? "Requires improvement" : grade.ToString();
+        static int Good(AssuranceReviewFigureSet f) => f.Grades.GetValueOrDefault(CaseGrade.Good) + f.Grades.GetValueOrDefault(CaseGrade.Outstanding);
+        return
+        [
+            p.Figure("case-audits-completed", now.AuditsCompleted, before.AuditsCompleted),
+            p.Figure("cases-graded", now.CasesGraded, before.CasesGraded) with
+                { Series = [.. now.Grades.Select(g => new FigurePoint(GradeName(g.Key), g.Value))] },
+            p.Share("cases-good-or-better-percent", Percent(Good(now), now.CasesGraded), Percent(Good(before), before.CasesGraded), now.CasesGraded, before.CasesGraded),
+            p.Figure("serious-incidents-notified", now.ReviewsNotified, before.ReviewsNotified),
+            p.Share("rapid-reviews-in-time-percent", Percent(now.RapidReviewsInTime, now.RapidReviews), Percent(before.RapidReviewsInTime, before.RapidReviews), now.RapidReviews, before.RapidReviews),
+            p.Figure("local-reviews-published", now.LocalReviewsPublished, before.LocalReviewsPublished),
+            p.Figure("recommendations-done", now.RecommendationsDone, before.RecommendationsDone),
+            p.Figure("recommendations-overdue", now.RecommendationsOverdue, before.RecommendationsOverdue),
+            p.Figure("voice-items", now.VoiceItems, before.VoiceItems) with
+                { Series = [.. now.VoiceByTheme.Select(t => new FigurePoint(t.Key, t.Value))] },
         ];
     }
 }

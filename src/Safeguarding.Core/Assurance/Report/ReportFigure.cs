@@ -36,19 +36,28 @@ public sealed record ReportFigure(
     LocalDate ComparisonTo,
     double? Value,
     double? Comparison,
-    IReadOnlyList<FigurePoint>? Series = null)
+    IReadOnlyList<FigurePoint>? Series = null,
+    double? Base = null,
+    double? ComparisonBase = null)
 {
+    /// <summary>The value as a published edition may show it: null when it is a small count, or a share of a small count.</summary>
+    public double? PublishedValue => Publishable(Value, Unit, Base);
+
+    /// <summary>The comparison as a published edition may show it.</summary>
+    public double? PublishedComparison => Publishable(Comparison, Unit, ComparisonBase);
+
     /// <summary>The change on the comparison period, in per cent of it; null when either is missing or the comparison is zero.</summary>
     public double? ChangePercent => Value is { } v && Comparison is { } c && c != 0 ? Math.Round(100 * (v - c) / c, 1) : null;
 
     /// <summary>
-    /// The figure as written in the report. A published edition suppresses a count of 1 to 4 ("x"), so that no child or
-    /// family can be identified; the working draft, read only by the business manager, shows it.
+    /// The figure as written in the report. A published edition suppresses a count of 1 to 4 ("x"), and a percentage of
+    /// a base of 1 to 4 (one child of three is as telling as the count), so that no child or family can be identified;
+    /// the working draft, read only by the business manager, shows it.
     /// </summary>
-    public static string Write(double? value, FigureUnit unit, bool published)
+    public static string Write(double? value, FigureUnit unit, bool published, double? @base = null)
     {
         if (value is not { } v) return "not available";
-        if (published && unit == FigureUnit.Count && SmallNumbers.IsSmall((long)v)) return "x";
+        if (published && Publishable(v, unit, @base) is null) return "x";
         return unit switch
         {
             FigureUnit.Count => v.ToString("N0", CultureInfo.GetCultureInfo("en-GB")),
@@ -57,9 +66,13 @@ public sealed record ReportFigure(
         };
     }
 
-    /// <summary>A published edition's figure with its counts of 1 to 4 (and its history's) taken out, for the JSON of the command.</summary>
-    public static double? Publishable(double? value, FigureUnit unit) =>
-        unit == FigureUnit.Count && value is { } v && SmallNumbers.IsSmall((long)v) ? null : value;
+    /// <summary>
+    /// A published edition's figure with its counts of 1 to 4 (and its history's) taken out, and a percentage whose base
+    /// (the count it is a share of) is 1 to 4, for the JSON of the command.
+    /// </summary>
+    public static double? Publishable(double? value, FigureUnit unit, double? @base = null) =>
+        (unit == FigureUnit.Count && value is { } v && SmallNumbers.IsSmall((long)v))
+        || (unit == FigureUnit.Percentage && @base is { } b && SmallNumbers.IsSmall((long)b)) ? null : value;
 }
 
 /// <summary>Every figure of the catalogue for one period.</summary>

@@ -30,12 +30,18 @@ public sealed record ReportSection(
     string? Developments,
     string? DidNotProgress,
     string? NextYearsFocus,
-    IReadOnlyList<string> FigureKeys)
+    IReadOnlyList<string> FigureKeys,
+    Guid? PriorityId = null,
+    string? Aim = null,
+    IReadOnlyList<NotProgressedAction>? NotProgressed = null)
 {
     /// <summary>The narrative as one text, for listing what changed between editions.</summary>
     [JsonIgnore]
     public string Narrative => string.Join("\n\u241E\n", WhatWasDone, Developments, DidNotProgress, NextYearsFocus);
 }
+
+/// <summary>A work-plan action of the section's priority marked "did not progress", with its reason, as it stood when the edition was made.</summary>
+public sealed record NotProgressedAction(string Action, string Owner, string? Reason);
 
 /// <summary>The partnership's yearly report while it is drafted: its period and its sections (JSON).</summary>
 public sealed class YearlyReport

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Safeguarding.Core.Assurance.Structure;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
@@ -71,17 +72,56 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
     [
         new("domestic-abuse", "Priority one: children and young people experiencing domestic abuse", SectionKind.Priority, null, null, null, null,
             ["domestic-incidents-per-day", "domestic-incidents", "domestic-incidents-with-children-percent", "domestic-incidents-change", "domestic-incidents-with-children-change",
-             "victims-with-safety-plans", "encompass-notifications", "encompass-notified-on-time", "marac-cases", "marac-repeats", "marac-volume-percent"]),
+             "victims-with-safety-plans", "encompass-notifications", "encompass-notified-on-time", "marac-cases", "marac-repeats", "marac-volume-percent",
+             "front-door-contacts", "front-door-referrals", "front-door-domestic-abuse-percent", "front-door-re-referral-percent", "front-door-decided-in-time", "front-door-assessed-in-time"]),
         new("vulnerable-learners", "Priority two: vulnerable learners", SectionKind.Priority, null, null, null, null,
             ["pupils", "attendance-primary", "attendance-secondary", "persistent-absence-primary", "persistent-absence-secondary", "severe-absence-secondary",
              "persistently-absent", "severely-absent", "suspensions", "pupils-suspended", "sessions-lost-to-suspension", "children-missing-education",
              "elective-home-education", "sen-pupils", "ehc-plans", "sen-support", "autism-primary-need", "support-register"]),
         new("exploitation", "Priority three: exploitation of children and young people", SectionKind.Priority, null, null, null, null,
             ["pim-items", "pim-children", "mace-referrals", "mace-children", "missing-episodes", "missing-children", "shield-knife-admissions", "shield-knife-violence", "shield-knife-homicides"]),
-        new("training", "Training and campaigns", SectionKind.Training, null, null, null, null, []),
-        new("practice-reviews", "Child safeguarding practice reviews", SectionKind.PracticeReviews, null, null, null, null, []),
-        new("childrens-voice", "The voice of children and families", SectionKind.ChildrensVoice, null, null, null, null, []),
+        new("training", "Training and campaigns", SectionKind.Training, null, null, null, null,
+            ["training-places-offered", "training-places-taken", "training-attendance", "training-evaluations", "campaign-reach", "campaign-days-of-action"]),
+        new("practice-reviews", "Child safeguarding practice reviews", SectionKind.PracticeReviews, null, null, null, null,
+            ["serious-incidents-notified", "rapid-reviews-in-time-percent", "local-reviews-published", "recommendations-done", "recommendations-overdue",
+             "case-audits-completed", "cases-graded", "cases-good-or-better-percent"]),
+        new("childrens-voice", "The voice of children and families", SectionKind.ChildrensVoice, null, null, null, null, ["voice-items"]),
     ];
+
+    /// <summary>
+    /// A new report's sections: the partnership's priorities for the reporting year the period starts in (April to
+    /// March), each with its title and aim, then training, practice reviews and the voice. The n-th priority starts with
+    /// the figures of the seed's n-th priority (the writer changes them); a year with no priorities takes the seed's own.
+    /// </summary>
+    private async Task<IReadOnlyList<ReportSection>> SectionsForAsync(Guid partnershipId, LocalDate from, CancellationToken ct)
+    {
+        var year = from.Month >= 4 ? from.Year : from.Year - 1;
+        var priorities = await db.Set<Priority>().AsNoTracking().Where(p => p.PartnershipId == partnershipId && p.Year == year)
+            .OrderBy(p => p.Order).ToListAsync(ct);
+        var defaults = DefaultSections();
+        if (priorities.Count == 0) return defaults;
+        var seedPriorities = defaults.Where(d => d.Kind == SectionKind.Priority).ToList();
+        return
+        [
+            .. priorities.Select((p, i) => new ReportSection($"priority-{i + 1}", p.Title, SectionKind.Priority, null, null, null, null,
+                i < seedPriorities.Count ? seedPriorities[i].FigureKeys : [], p.Id, p.Aim)),
+            .. defaults.Where(d => d.Kind != SectionKind.Priority),
+        ];
+    }
+
+    /// <summary>Each priority section with its work-plan actions that did not progress and their reasons, from the data at this moment (frozen in the edition).</summary>
+    private async Task<IReadOnlyList<ReportSection>> WithWhatDidNotProgressAsync(Guid partnershipId, IReadOnlyList<ReportSection> sections, CancellationToken ct)
+    {
+        var ids = sections.Where(s => s.PriorityId is not null).Select(s => s.PriorityId!.Value).ToList();
+        if (ids.Count == 0) return sections;
+        var actions = (await db.Set<WorkPlanAction>().AsNoTracking()
+                .Where(a => a.PartnershipId == partnershipId && ids.Contains(a.PriorityId) && a.Status == ActionStatus.DidNotProgress)
+                .Select(a => new { a.PriorityId, a.Due, a.Action, a.Owner, a.NotProgressedReason }).ToListAsync(ct))
+            .OrderBy(a => a.Due).ThenBy(a => a.Action, StringComparer.Ordinal).ToLookup(a => a.PriorityId);
+        return [.. sections.Select(s => s.PriorityId is { } id
+            ? s with { NotProgressed = [.. actions[id].Select(a => new NotProgressedAction(a.Action, a.Owner, a.NotProgressedReason))] }
+            : s)];
+    }
 
     private static Actor Require(ProcessContext process, Operation operation)
     {
@@ -109,7 +149,7 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         var report = new YearlyReport
         {
             PartnershipId = actor.PartnershipId, Title = options.Title.Trim(), From = options.From, To = options.To,
-            Sections = JsonSerializer.Serialize(DefaultSections(), EditionSnapshot.Json), CreatedAt = now, CreatedByUserId = actor.UserId ?? Guid.Empty, UpdatedAt = now,
+            Sections = JsonSerializer.Serialize(await SectionsForAsync(actor.PartnershipId, options.From, ct), EditionSnapshot.Json), CreatedAt = now, CreatedByUserId = actor.UserId ?? Guid.Empty, UpdatedAt = now,
         };
         db.Add(report);
         db.Process = process;
@@ -160,7 +200,7 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         var edition = new ReportEdition
         {
             PartnershipId = actor.PartnershipId, ReportId = report.Id, Number = number + 1,
-            Snapshot = new EditionSnapshot(report.Title, report.From, report.To, SectionsOf(report), figures).ToJson(),
+            Snapshot = new EditionSnapshot(report.Title, report.From, report.To, await WithWhatDidNotProgressAsync(actor.PartnershipId, SectionsOf(report), ct), figures).ToJson(),
             MadeAt = db.Clock.GetCurrentInstant(), MadeByUserId = actor.UserId ?? Guid.Empty,
         };
         db.Add(edition);
@@ -249,12 +289,12 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         foreach (var figure in after.Figures.Figures)
         {
             var was = old.GetValueOrDefault(figure.Key);
-            if (was is null) differences.Add(new("figure", figure.Key, figure.Title, null, ReportFigure.Write(figure.Value, figure.Unit, published: true)));
+            if (was is null) differences.Add(new("figure", figure.Key, figure.Title, null, ReportFigure.Write(figure.Value, figure.Unit, published: true, figure.Base)));
             else if (was.Value != figure.Value || was.Comparison != figure.Comparison)
                 differences.Add(new("figure", figure.Key, figure.Title, Both(was), Both(figure)));
         }
         foreach (var gone in old.Values.Where(f => after.Figures.Find(f.Key) is null))
-            differences.Add(new("figure", gone.Key, gone.Title, ReportFigure.Write(gone.Value, gone.Unit, published: true), null));
+            differences.Add(new("figure", gone.Key, gone.Title, ReportFigure.Write(gone.Value, gone.Unit, published: true, gone.Base), null));
         var sections = before.Sections.ToDictionary(s => s.Key);
         foreach (var section in after.Sections)
         {
@@ -265,7 +305,7 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         return differences;
 
         static string Both(ReportFigure f) =>
-            $"{ReportFigure.Write(f.Value, f.Unit, published: true)} (comparison {ReportFigure.Write(f.Comparison, f.Unit, published: true)})";
+            $"{ReportFigure.Write(f.Value, f.Unit, published: true, f.Base)} (comparison {ReportFigure.Write(f.Comparison, f.Unit, published: true, f.ComparisonBase)})";
     }
 
     private static IReadOnlyList<ReportSection> SectionsOf(YearlyReport report) =>

@@ -65,6 +65,7 @@ public static class EditionDocument
         {
             html.Append($"<section aria-labelledby=\"{Enc.Encode(section.Key)}\"><h2 class=\"govuk-heading-l\" id=\"{Enc.Encode(section.Key)}\">{Enc.Encode(section.Title)}</h2>");
             var figures = section.FigureKeys.Select(s.Figures.Find).OfType<ReportFigure>().ToList();
+            Narrative(html, "What this priority set out to do", section.Aim);
             Narrative(html, "What was done", section.WhatWasDone);
             if (figures.Count > 0)
             {
@@ -74,6 +75,7 @@ public static class EditionDocument
             }
             Narrative(html, "Developments", section.Developments);
             Narrative(html, "What did not progress", section.DidNotProgress);
+            NotProgressed(html, section);
             Narrative(html, "Next year's focus", section.NextYearsFocus);
             if (figures.Count == 0 && section.WhatWasDone is null && section.Developments is null && section.DidNotProgress is null && section.NextYearsFocus is null)
                 html.Append("<p class=\"govuk-body\">Nothing was written for this section.</p>");
@@ -98,6 +100,17 @@ public static class EditionDocument
         html.Append("</section>");
     }
 
+    /// <summary>The priority's work-plan actions that did not progress, with their reasons, as frozen in the edition.</summary>
+    private static void NotProgressed(StringBuilder html, ReportSection section)
+    {
+        if (section.NotProgressed is not { Count: > 0 } actions) return;
+        if (section.DidNotProgress is null) html.Append("<h3 class=\"govuk-heading-m\">What did not progress</h3>");
+        html.Append("<ul class=\"govuk-list govuk-list--bullet\">");
+        foreach (var a in actions)
+            html.Append($"<li>{Enc.Encode(a.Action)} ({Enc.Encode(a.Owner)}): {Enc.Encode(a.Reason ?? "no reason recorded")}</li>");
+        html.Append("</ul>");
+    }
+
     private static void Narrative(StringBuilder html, string heading, string? text)
     {
         if (text is null) return;
@@ -115,17 +128,15 @@ public static class EditionDocument
                     "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric num\">Change</th></tr></thead><tbody class=\"govuk-table__body\">");
         foreach (var f in figures)
         {
-            var change = published && f.Unit == FigureUnit.Count && (Small(f.Value) || Small(f.Comparison)) ? null : f.ChangePercent;
+            var change = published && (f.PublishedValue is null && f.Value is not null || f.PublishedComparison is null && f.Comparison is not null) ? null : f.ChangePercent;
             html.Append($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{Enc.Encode(f.Title)}</th>");
             html.Append($"<td class=\"govuk-table__cell\">{Enc.Encode(Period(f.From, f.To))}</td>");
-            html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{Enc.Encode(ReportFigure.Write(f.Value, f.Unit, published))}</td>");
-            html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{Enc.Encode(ReportFigure.Write(f.Comparison, f.Unit, published))}<br><span class=\"govuk-body-s\">{Enc.Encode(Period(f.ComparisonFrom, f.ComparisonTo))}</span></td>");
+            html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{Enc.Encode(ReportFigure.Write(f.Value, f.Unit, published, f.Base))}</td>");
+            html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{Enc.Encode(ReportFigure.Write(f.Comparison, f.Unit, published, f.ComparisonBase))}<br><span class=\"govuk-body-s\">{Enc.Encode(Period(f.ComparisonFrom, f.ComparisonTo))}</span></td>");
             html.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{(change is { } c ? Enc.Encode((c > 0 ? "+" : "") + c.ToString("0.0", EnGb) + "%") : "")}</td></tr>");
         }
         html.Append("</tbody></table>");
     }
-
-    private static bool Small(double? value) => ReportFigure.Publishable(value, FigureUnit.Count) is null && value is not null;
 
     /// <summary>A figure's history as a chart, then the same figures as a table.</summary>
     public static void Series(StringBuilder html, ReportFigure figure, bool published)
