@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Safeguarding.Core.Data;
 using NodaTime;
 using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.People;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.Platform.Outbox;
 using Safeguarding.Testing;
