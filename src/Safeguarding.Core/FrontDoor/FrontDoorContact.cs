@@ -43,6 +43,10 @@ public sealed class FrontDoorContact
     /// <summary>The census factor codes identified at the end of the assessment (<see cref="CensusFactors"/>).</summary>
     public List<string> Factors { get; set; } = [];
     public Guid? AssessedByUserId { get; set; }
+    /// <summary>When the overdue decision was escalated to the Front Door managers (once; FrontDoorEscalation).</summary>
+    public Instant? DecisionEscalatedAt { get; set; }
+    /// <summary>When the overdue assessment was escalated to the Front Door managers (once; FrontDoorEscalation).</summary>
+    public Instant? AssessmentEscalatedAt { get; set; }
 
     public bool IsReferral => Decision is ContactDecision.Assessment or ContactDecision.StrategyDiscussion;
 }

@@ -11,6 +11,7 @@ public static class FrontDoorModule
     public static IServiceCollection AddFrontDoor(this IServiceCollection services) => services
         .AddScoped<FrontDoorContacts>()
         .AddScoped<FrontDoorFigures>()
+        .AddScoped<FrontDoorEscalation>()
         .AddScoped<IRecordsAboutAPerson, FrontDoorRecordsAbout>();
 }
 

@@ -4079,6 +4079,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<LocalDate?>("AssessmentDue")
                         .HasColumnType("date");
 
+                    b.Property<Instant?>("AssessmentEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AssessmentOutcome")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -4099,6 +4102,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(30)");
 
                     b.Property<Instant>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("DecisionEscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecisionReason")

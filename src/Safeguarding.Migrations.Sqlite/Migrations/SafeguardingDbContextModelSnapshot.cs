@@ -4110,6 +4110,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<string>("AssessmentDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssessmentEscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AssessmentOutcome")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -4130,6 +4133,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DecisionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecisionEscalatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DecisionReason")

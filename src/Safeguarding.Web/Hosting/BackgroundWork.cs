@@ -33,6 +33,7 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, IOptions<Deploym
             await StepAsync("watch ROTH clocks", sp => sp.GetRequiredService<Core.Exploitation.Roth.RothEscalation>().RunAsync(stoppingToken), stoppingToken);
             await StepAsync("watch C(E)TR clocks", sp => sp.GetRequiredService<Core.SupportRegister.CetrEscalation>().RunAsync(stoppingToken), stoppingToken);
             await StepAsync("remind assurance returns", sp => sp.GetRequiredService<Core.Assurance.Returns.ReturnReminders>().RunAsync(stoppingToken), stoppingToken);
+            await StepAsync("watch Front Door clocks", sp => sp.GetRequiredService<Core.FrontDoor.FrontDoorEscalation>().RunAsync(stoppingToken), stoppingToken);
             await StepAsync("dispatch the outbox", sp => sp.GetRequiredService<OutboxDispatcher>().DispatchAllDueAsync(stoppingToken), stoppingToken);
             try
             {

@@ -20,7 +20,8 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
     Core.Exploitation.Missing.MissingWork missing,
     Core.Health.SelfAssessment.SelfAssessments selfAssessments, Core.Exploitation.Navigator.NavigatorReferrals navigator,
     Core.Exploitation.Pregnancy.MaternityBookings maternity, Core.Exploitation.Shield.ShieldList shield,
-    Core.Learners.Signposting.SignpostingWork signposting, Core.Exploitation.Roth.RothCases roth) : PageModel
+    Core.Learners.Signposting.SignpostingWork signposting, Core.Exploitation.Roth.RothCases roth,
+    Core.FrontDoor.FrontDoorContacts frontDoor) : PageModel
 {
     /// <summary>One row of "what waits": the words, the count, how many are overdue, and the list it leads to.</summary>
     public sealed record WaitingRow(string Name, WorkCount Count, string Href);
@@ -84,6 +85,9 @@ public sealed class IndexModel(CurrentActor current, SafeguardingDbContext db, D
             Add("Possible CME and NEET entries to follow up", signpostingCounts.ToDo, "/learners/signposting");
             Add("Roll differences to check", signpostingCounts.RollDifferences, "/learners/roll-differences");
         }
+        // The Front Door (issue 16): contacts waiting for the one-working-day decision, for those who decide them.
+        if (Actor.HasAny(Resource.FrontDoorContact, Operation.Update))
+            Add("Contacts waiting for a Front Door decision", await frontDoor.CountAwaitingAsync(process), "/front-door");
         Waiting = rows;
         RecentlyOpened = await people.RecentAsync(process);
     }

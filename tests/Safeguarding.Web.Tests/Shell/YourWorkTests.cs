@@ -2,6 +2,7 @@ using System.Net;
 using NodaTime;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.DomesticAbuse.Encompass;
+using Safeguarding.Core.FrontDoor;
 using Safeguarding.Core.People;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
@@ -67,6 +68,14 @@ public sealed class YourWorkTests
             children[1].SettingOutcome = ChildSettingOutcome.Uncertain;
             children[1].ResolutionDeadline = now + Duration.FromHours(5);
         });
+        // Two contacts waiting for the Front Door's decision: one past its working day, one received an hour ago.
+        var child = await host.Data.CreatePersonAsync(partnership.Id);
+        await host.Data.SaveAsync(db =>
+        {
+            foreach (var received in new[] { now - Duration.FromDays(10), now - Duration.FromHours(1) })
+                db.Add(new FrontDoorContact { PartnershipId = partnership.Id, PersonId = child.Id, Source = ContactSource.AgencyForm, FromOrganisationId = council.Id,
+                    Concern = "Worried", ReceivedAt = received, DecisionDueAt = FrontDoorClocks.DecisionDue(received) });
+        });
         var frontDoor = await host.Data.CreateUserAsync(council, Role.FrontDoorPractitioner);
         var client = await host.SignInAsync(frontDoor);
 
@@ -79,6 +88,7 @@ public sealed class YourWorkTests
         Assert.True(rows.ContainsKey("Cases to triage on the DRAMM list"));
         Assert.True(rows.ContainsKey("Possible matches to review"));
         Assert.False(rows.ContainsKey("Notifications to acknowledge"));
+        Assert.Equal(("2", "1 overdue"), rows["Contacts waiting for a Front Door decision"]);
     }
 
     [Theory, BothDatabases]
@@ -147,6 +157,8 @@ public sealed class YourWorkTests
         Assert.False(frontDoorRows.ContainsKey("Referrals waiting for children's social work"));
         Assert.Equal(("1", "1 overdue", "/domestic-abuse/referrals/social-work"), socialWorkerRows["Referrals waiting for children's social work"]);
         Assert.False(socialWorkerRows.ContainsKey("Safety plans due for review"));
+        // A social worker reads contacts but does not decide them: no Front Door count.
+        Assert.False(socialWorkerRows.ContainsKey("Contacts waiting for a Front Door decision"));
         Assert.False(socialWorkerRows.ContainsKey("Cases allocated to your IDVA service"));
         Assert.Equal(HttpStatusCode.OK, (await socialWorker.GetAsync("/domestic-abuse/referrals/social-work")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await frontDoor.GetAsync("/domestic-abuse/safety-plans")).StatusCode);

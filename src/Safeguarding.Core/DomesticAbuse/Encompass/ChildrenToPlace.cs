@@ -111,6 +111,10 @@ public sealed class ChildrenToPlace(SafeguardingDbContext db)
         child.SettingOutcome = ChildSettingOutcome.SettingPicked;
         child.ResolvedAt = db.Clock.GetCurrentInstant();
         child.ResolvedByUserId = actor.UserId;
+        // A child the Front Door places is also a contact to children's social work, from the police, in the same save.
+        if (child.PersonId is { } personId)
+            FrontDoor.FrontDoorContacts.Send(db, new FrontDoor.ModuleContact(actor.PartnershipId, personId, FrontDoor.ContactSource.OperationEncompass, child.Id,
+                incident.ForceOrganisationId, null, $"Operation Encompass: a domestic abuse incident (police reference {incident.PoliceReference}) with the child in the household.", now));
         await db.SaveChangesAsync(ct);
         return notification;
     }

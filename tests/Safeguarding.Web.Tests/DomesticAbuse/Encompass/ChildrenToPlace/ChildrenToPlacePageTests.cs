@@ -42,6 +42,12 @@ public sealed class ChildrenToPlacePageTests
         var notification = await check.EncompassNotifications.SingleAsync(n => n.IncidentChildId == childId);
         Assert.Equal(school.Id, notification.RecipientOrganisationId);
         Assert.True(await check.AuditEntries.AnyAsync(e => e.ResourceType == nameof(EncompassNotification) && e.ActorUserId == practitioner.User.Id));
+        // The child placed is also a contact to the Front Door, from the police, sent in the same save (the refused post sent none).
+        var child = await check.Set<IncidentChild>().AsNoTracking().SingleAsync(c => c.Id == childId);
+        var force = await check.DomesticIncidents.Where(i => i.PoliceReference == reference).Select(i => i.ForceOrganisationId).FirstAsync();
+        var contact = await check.Set<Core.FrontDoor.FrontDoorContact>().AsNoTracking().SingleAsync(c => c.SourceRecordId == childId);
+        Assert.Equal((Core.FrontDoor.ContactSource.OperationEncompass, child.PersonId, (Guid?)force, (Guid?)null), ((Core.FrontDoor.ContactSource, Guid?, Guid?, Guid?))(contact.Source, contact.PersonId, contact.FromOrganisationId, contact.FromUserId));
+        Assert.Contains(reference, contact.Concern, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.SignInAsync(admin)).GetAsync("/domestic-abuse/encompass/children-to-place")).StatusCode);
     }
 }
