@@ -4,6 +4,8 @@ using Safeguarding.Core.Assurance.PracticeReviews;
 using Safeguarding.Core.Assurance.Report;
 using Safeguarding.Core.Assurance.Structure;
 using Safeguarding.Core.Assurance.Voice;
+using Safeguarding.Core.Data;
+using Safeguarding.Core.People;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;

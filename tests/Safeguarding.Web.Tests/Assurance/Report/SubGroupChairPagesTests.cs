@@ -1,6 +1,7 @@
 using System.Net;
 using Safeguarding.Core.Assurance.Report;
 using Safeguarding.Core.Assurance.Structure;
+using Safeguarding.Core.Data;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
