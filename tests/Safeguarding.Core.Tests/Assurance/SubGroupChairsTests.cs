@@ -6,6 +6,7 @@ using Safeguarding.Core.Assurance.Structure;
 using Safeguarding.Core.Assurance.Voice;
 using Safeguarding.Core.Data;
 using Safeguarding.Core.People;
+using ReviewDecision = Safeguarding.Core.Assurance.PracticeReviews.ReviewDecision;
 using Safeguarding.Core.Platform;
 using Safeguarding.Core.Platform.Access;
 using Safeguarding.Core.Platform.Organisations;
@@ -167,6 +168,7 @@ public sealed class SubGroupChairsTests
         var after = Review("Child T", new(2026, 4, 2));
         await using (var db = database.NewContext())
         {
+            db.Process = As(w.Manager);
             db.AddRange(published, open, concludedBefore, after);
             db.AddRange(
                 new ReviewRecommendation { PartnershipId = w.PartnershipId, ReviewId = published.Id, Text = "Share chronologies", OwnerOrganisationId = w.Council.Id, Due = new(2025, 12, 1), Status = RecommendationStatus.Done, DoneOn = new(2025, 11, 1) },
