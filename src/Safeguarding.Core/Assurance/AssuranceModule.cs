@@ -25,7 +25,8 @@ public static class AssuranceModule
         .AddScoped<Voice.VoiceFeedbacks>()
         .AddScoped<AssuranceReviewFigures>()
         .AddScoped<Report.FigureCatalogue>()
-        .AddScoped<Report.YearlyReports>();
+        .AddScoped<Report.YearlyReports>()
+        .AddScoped<SubGroups>();
 }
 
 /// <summary>The partnership's business is one thing across every agency: a grant for the whole partnership, or nothing.</summary>

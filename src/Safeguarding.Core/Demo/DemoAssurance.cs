@@ -42,6 +42,10 @@ public sealed class DemoAssurance(SafeguardingDbContext db)
         var learners = Group("Vulnerable learners sub-group", "Head of Learning Inclusion, the council");
         var exploitation = Group("Exploitation sub-group (MACE Silver)", "Detective Superintendent, the police");
         var assurance = Group("Performance and assurance sub-group", "Designated Nurse, the ICB");
+        // The demo's sub-group chair (subgroup.chair@) chairs the domestic abuse sub-group, so writes its section of the report.
+        domestic.ChairUserId = await db.Users.AsNoTracking().Where(u => u.PartnershipId == partnershipId && u.Email!.StartsWith("subgroup.chair@"))
+            .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (domestic.ChairUserId is not null) domestic.Chair = "Head of Safer Communities, the council (the demo's sub-group chair)";
         db.AddRange(domestic, learners, exploitation, assurance);
 
         Priority P(int order, string title, string aim) => new() { PartnershipId = partnershipId, Year = year, Order = order, Title = title, Aim = aim };

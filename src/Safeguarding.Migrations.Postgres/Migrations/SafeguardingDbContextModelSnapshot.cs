@@ -826,6 +826,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid?>("ChairUserId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<Guid>>("MemberOrganisationIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
@@ -838,7 +841,13 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Remit")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChairUserId");
 
                     b.HasIndex("PartnershipId", "Name")
                         .IsUnique();
@@ -7111,6 +7120,14 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SubGroup", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChairUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.WorkPlanAction", b =>

@@ -828,6 +828,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChairUserId")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("MemberOrganisationIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -840,7 +843,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Remit")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChairUserId");
 
                     b.HasIndex("PartnershipId", "Name")
                         .IsUnique();
@@ -7158,6 +7167,14 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SubGroup", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChairUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.WorkPlanAction", b =>

@@ -53,6 +53,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.AgencySafeguardingLead, false, false, false, false },
         { Role.CaseAuditor, false, false, false, false },
         { Role.SafeguardingPartner, false, false, false, false },
+        { Role.SubGroupChair, false, false, false, false },
     };
 
     // Role: an assurance return asked of the user's own organisation (read, answer), of another organisation (read), in another
@@ -87,6 +88,7 @@ public sealed class AccessPolicyMatrixTests
     {
         { Role.PartnershipBusinessManager, true, true, true, false },
         { Role.SafeguardingPartner, true, false, false, true },
+        { Role.SubGroupChair, false, false, false, false },
         { Role.Analyst, false, false, false, false },
         { Role.TeamManager, false, false, false, false },
         { Role.FrontDoorManager, false, false, false, false },
@@ -104,6 +106,13 @@ public sealed class AccessPolicyMatrixTests
         Assert.Equal(update, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Update, new RecordFacts(Partnership)).Allowed);
         Assert.Equal(review, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Review, new RecordFacts(Partnership)).Allowed);
         Assert.False(AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Read, new RecordFacts(OtherPartnership)).Allowed);
+    }
+
+    [Fact]
+    public void A_sub_group_chair_may_update_the_report_only_short_of_the_whole_partnership_so_the_service_decides_which_sections()
+    {
+        var grants = RoleCatalogue.GrantsOf(Role.SubGroupChair).Where(g => g.Resource == Resource.YearlyReport).ToList();
+        Assert.Equal([new Grant(Resource.YearlyReport, Operation.Update, Scope.RelatedRecords)], grants);
     }
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

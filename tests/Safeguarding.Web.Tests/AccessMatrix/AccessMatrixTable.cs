@@ -483,8 +483,15 @@ public static class AccessMatrixTable
         new("GET /assurance/report/new", GrantAcrossPartnership, YearlyReport, Create), new("POST /assurance/report/new", GrantAcrossPartnership, YearlyReport, Create),
         new("GET /assurance/report/{id:guid}", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
         new("POST /assurance/report/{id:guid}?handler=Edition", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
-        new("GET /assurance/report/{id:guid}/sections/{key}", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
-        new("POST /assurance/report/{id:guid}/sections/{key}", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
+        // A section: the business manager, or the chair of its sub-group (Update in a narrower scope; the service decides which sections).
+        R("GET /assurance/report/{id:guid}/sections/{key}", YearlyReport, Update, UnknownId),
+        R("POST /assurance/report/{id:guid}/sections/{key}", YearlyReport, Update, UnknownId),
+        new("POST /assurance/report/{id:guid}?handler=Assign", GrantAcrossPartnership, YearlyReport, Update, UnknownId),
+        R("GET /assurance/report/sections", YearlyReport, Update),
+        // A sub-group and its chair, for the plan's keeper.
+        new("GET /assurance/plan/sub-groups/{id:guid}", GrantAcrossPartnership, PartnershipPlan, Update, UnknownId),
+        new("POST /assurance/plan/sub-groups/{id:guid}", GrantAcrossPartnership, PartnershipPlan, Update, UnknownId),
+        new("POST /assurance/plan/sub-groups/{id:guid}?handler=Remove", GrantAcrossPartnership, PartnershipPlan, Update, UnknownId),
         new("GET /assurance/report/editions/{id:guid}", GrantAcrossPartnership, YearlyReport, Read, UnknownId),
         new("GET /assurance/report/editions/{id:guid}?handler=Pdf", GrantAcrossPartnership, YearlyReport, Read, UnknownId),
         new("GET /assurance/report/editions/{id:guid}/sign-off", GrantAcrossPartnership, YearlyReport, Review, UnknownId),

@@ -189,7 +189,7 @@ public sealed class PracticeReviews(SafeguardingDbContext db)
     }
 
     /// <summary>What the review waits for and by when (null when no statutory clock runs).</summary>
-    private static (string Stage, LocalDate? Due) Stage(PracticeReview r) => r switch
+    internal static (string Stage, LocalDate? Due) Stage(PracticeReview r) => r switch
     {
         { NotifiedOn: null } => ("Notification to the national panel", r.NotificationDue),
         { RapidReviewOn: null } => ("Rapid review", r.RapidReviewDue),
