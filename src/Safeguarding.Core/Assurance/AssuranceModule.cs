@@ -19,6 +19,7 @@ public static class AssuranceModule
         .AddScoped<AssuranceReturns>()
         .AddScoped<ReturnReminders>()
         .AddScoped<TrainingRecords>()
+        .AddScoped<TrainingPlacesFile>()
         .AddScoped<TrainingFigures>()
         .AddScoped<CaseAudits.CaseAudits>()
         .AddScoped<PracticeReviews.PracticeReviews>()
@@ -53,6 +54,14 @@ internal static class PartnershipBusiness
         db.Process = process;
         await db.SaveChangesAsync(ct);
         return id;
+    }
+
+    /// <summary>Removes one row of the partnership's business for the process (the change is audited as every save is).</summary>
+    public static async Task RemoveAsync(Data.SafeguardingDbContext db, object row, ProcessContext process, CancellationToken ct)
+    {
+        db.Remove(row);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
