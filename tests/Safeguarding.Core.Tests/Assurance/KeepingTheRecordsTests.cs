@@ -1,3 +1,4 @@
+using Safeguarding.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Testing;

@@ -1,3 +1,4 @@
+using Safeguarding.Core.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
