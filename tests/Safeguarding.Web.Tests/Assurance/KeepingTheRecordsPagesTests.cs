@@ -36,6 +36,7 @@ public sealed class KeepingTheRecordsPagesTests
             var course = new Course { PartnershipId = partnership.Id, Title = "Domestic abuse and children", Audience = "All practitioners" };
             var row = new TrainingSession { PartnershipId = partnership.Id, CourseId = course.Id, Date = new NodaTime.LocalDate(2023, 11, 25), PlacesOffered = 20 };
             db.AddRange(course, row);
+            db.Process = Safeguarding.Core.Platform.ProcessContext.System("test:a session");
             await db.SaveChangesAsync(ct);
             session = row.Id;
         }
@@ -79,6 +80,7 @@ public sealed class KeepingTheRecordsPagesTests
             var group = new SubGroup { PartnershipId = partnership.Id, Name = "Domestic abuse sub-group", Chair = "A chair" };
             db.AddRange(group, priority, new WorkPlanAction { PartnershipId = partnership.Id, SubGroupId = group.Id, PriorityId = priority.Id, Action = "Train schools",
                 Owner = "Education", Due = new NodaTime.LocalDate(2024, 3, 31) });
+            db.Process = Safeguarding.Core.Platform.ProcessContext.System("test:a priority with an action");
             await db.SaveChangesAsync(ct);
         }
 
