@@ -104,8 +104,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public async Task RecordStatusAsync(ActionStatusOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var action = await db.Set<WorkPlanAction>().SingleOrDefaultAsync(a => a.Id == options.ActionId && a.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(WorkPlanAction), options.ActionId.ToString());
+        var action = await PartnershipBusiness.OwnAsync<WorkPlanAction>(db, actor, options.ActionId, ct);
         if (options.Status is not { } status || !Enum.IsDefined(status)) throw new ArgumentException("Choose the action's status.", nameof(options.Status));
         action.NotProgressedReason = status == ActionStatus.DidNotProgress
             ? PartnershipBusiness.Text(options.Reason, 2000, "why the action did not progress", nameof(options.Reason))
@@ -133,8 +132,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public async Task RemoveRelevantAgencyAsync(Guid relevantAgencyId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var agency = await db.Set<RelevantAgency>().SingleOrDefaultAsync(a => a.Id == relevantAgencyId && a.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(RelevantAgency), relevantAgencyId.ToString());
+        var agency = await PartnershipBusiness.OwnAsync<RelevantAgency>(db, actor, relevantAgencyId, ct);
         await PartnershipBusiness.RemoveAsync(db, agency, process, ct);
     }
 
@@ -142,16 +140,14 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public async Task RemovePartnerAsync(Guid partnerId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var partner = await db.Set<SafeguardingPartner>().SingleOrDefaultAsync(p => p.Id == partnerId && p.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(SafeguardingPartner), partnerId.ToString());
+        var partner = await PartnershipBusiness.OwnAsync<SafeguardingPartner>(db, actor, partnerId, ct);
         await PartnershipBusiness.RemoveAsync(db, partner, process, ct);
     }
 
     public async Task CorrectPriorityAsync(CorrectPriorityOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var priority = await db.Set<Priority>().SingleOrDefaultAsync(p => p.Id == options.PriorityId && p.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(Priority), options.PriorityId.ToString());
+        var priority = await PartnershipBusiness.OwnAsync<Priority>(db, actor, options.PriorityId, ct);
         priority.Title = PartnershipBusiness.Text(options.Title, 200, "the priority", nameof(options.Title));
         priority.Aim = PartnershipBusiness.Text(options.Aim, 4000, "what the priority sets out to do", nameof(options.Aim));
         db.Process = process;
@@ -162,8 +158,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public async Task RemovePriorityAsync(Guid priorityId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var priority = await db.Set<Priority>().SingleOrDefaultAsync(p => p.Id == priorityId && p.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(Priority), priorityId.ToString());
+        var priority = await PartnershipBusiness.OwnAsync<Priority>(db, actor, priorityId, ct);
         if (await db.Set<WorkPlanAction>().AnyAsync(a => a.PriorityId == priority.Id, ct))
             throw new ArgumentException("This priority has work-plan actions. Remove them first.", nameof(priorityId));
         await PartnershipBusiness.RemoveAsync(db, priority, process, ct);
@@ -178,8 +173,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public async Task CorrectActionAsync(CorrectActionOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var action = await db.Set<WorkPlanAction>().SingleOrDefaultAsync(a => a.Id == options.ActionId && a.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(WorkPlanAction), options.ActionId.ToString());
+        var action = await PartnershipBusiness.OwnAsync<WorkPlanAction>(db, actor, options.ActionId, ct);
         action.Action = PartnershipBusiness.Text(options.Action, 2000, "the action", nameof(options.Action));
         action.Owner = PartnershipBusiness.Text(options.Owner, 200, "who owns the action", nameof(options.Owner));
         action.Due = options.Due;
@@ -191,8 +185,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public async Task RemoveActionAsync(Guid actionId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var action = await db.Set<WorkPlanAction>().SingleOrDefaultAsync(a => a.Id == actionId && a.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(WorkPlanAction), actionId.ToString());
+        var action = await PartnershipBusiness.OwnAsync<WorkPlanAction>(db, actor, actionId, ct);
         await PartnershipBusiness.RemoveAsync(db, action, process, ct);
     }
 

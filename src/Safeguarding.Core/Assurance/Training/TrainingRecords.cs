@@ -79,8 +79,7 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
     public async Task RemoveCourseAsync(Guid courseId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var course = await db.Set<Course>().SingleOrDefaultAsync(c => c.Id == courseId && c.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(Course), courseId.ToString());
+        var course = await PartnershipBusiness.OwnAsync<Course>(db, actor, courseId, ct);
         if (await db.Set<TrainingSession>().AnyAsync(s => s.CourseId == course.Id, ct))
             throw new ArgumentException("This course has sessions. Remove its sessions first.", nameof(courseId));
         await PartnershipBusiness.RemoveAsync(db, course, process, ct);
@@ -90,8 +89,7 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
     public async Task RemoveSessionAsync(Guid sessionId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var session = await db.Set<TrainingSession>().SingleOrDefaultAsync(s => s.Id == sessionId && s.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(TrainingSession), sessionId.ToString());
+        var session = await PartnershipBusiness.OwnAsync<TrainingSession>(db, actor, sessionId, ct);
         if (await db.Set<SessionPlaces>().AnyAsync(p => p.SessionId == session.Id, ct) || await db.Set<SessionEvaluation>().AnyAsync(e => e.SessionId == session.Id, ct))
             throw new ArgumentException("This session has places or evaluations recorded. Correct its places instead.", nameof(sessionId));
         await PartnershipBusiness.RemoveAsync(db, session, process, ct);
@@ -101,8 +99,7 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
     public async Task RemoveCampaignAsync(Guid campaignId, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var campaign = await db.Set<Campaign>().SingleOrDefaultAsync(c => c.Id == campaignId && c.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(Campaign), campaignId.ToString());
+        var campaign = await PartnershipBusiness.OwnAsync<Campaign>(db, actor, campaignId, ct);
         await PartnershipBusiness.RemoveAsync(db, campaign, process, ct);
     }
 
