@@ -783,6 +783,31 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("assurance_priorities", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("NamedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("assurance_relevant_agencies", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7111,6 +7136,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.HasOne("Safeguarding.Core.Assurance.Structure.SubGroup", null)
                         .WithMany()
                         .HasForeignKey("SubGroupId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>

@@ -785,6 +785,32 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("assurance_priorities", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("assurance_relevant_agencies", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7158,6 +7184,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.HasOne("Safeguarding.Core.Assurance.Structure.SubGroup", null)
                         .WithMany()
                         .HasForeignKey("SubGroupId");
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>
