@@ -161,6 +161,7 @@ public static partial class RoleCatalogue
         .. FrontDoorGrants,
         .. AssuranceReviewsGrants,
         .. YearlyReportGrants,
+        .. EdContactGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>
