@@ -30,11 +30,7 @@ public sealed class OutcomeToTheOrganisationTests
         var w = await CreateAsync(database, Monday);
         var smtp = await TestSmtpServer.SharedAsync();
         var mailbox = $"safeguarding-{Guid.NewGuid():N}@school.example";
-        await using (var db = w.NewContext())
-        {
-            (await db.Organisations.SingleAsync(o => o.Id == w.School.Id, Ct)).SafeguardingMailbox = mailbox;
-            await db.SaveChangesAsync(Ct);
-        }
+        await new TestData(w.NewContext).SaveAsync(db => db.Organisations.Single(o => o.Id == w.School.Id).SafeguardingMailbox = mailbox);
         const string concern = "Bruising on the arm; says dad was angry.";
         var formId = await w.WithAsync(c => c.RecordAsync(new RecordContactOptions(w.Child.Id, concern), As(w.KeyAdult), Ct));
         // A module's contact from the school with no user behind it (as an Operation Encompass placement is).
@@ -43,6 +39,7 @@ public sealed class OutcomeToTheOrganisationTests
         {
             moduleId = FrontDoorContacts.Send(db, new ModuleContact(w.PartnershipId, w.Child.Id, ContactSource.OperationEncompass, Guid.NewGuid(), w.School.Id, null,
                 "Police attended a domestic incident at home.", Monday)).Id;
+            db.Process = As(w.Practitioner);
             await db.SaveChangesAsync(Ct);
         }
         var publicId = await w.WithAsync(c => c.RecordAsync(new RecordContactOptions(w.Child.Id, "A neighbour called.", "A neighbour, 07700 900123"), As(w.Practitioner), Ct));
