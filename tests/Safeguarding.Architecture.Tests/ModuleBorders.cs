@@ -20,7 +20,8 @@ public static class ModuleBorders
         // with the learners' CSV reader and the quarantine; child-focused MACE screens on the DomesticAbuse checklist engine
         // and meets on the meeting engine; the link map's computation (Exploitation/Network) uses none of them.
         // Health: the emergency department's record of a person (ADR-023). Add a use here when it is real.
-        ["Health"] = ["People", "Platform", "Learners", "DomesticAbuse"],
+        // The ED's contacts to children's social work are contacts to the Front Door (FrontDoor), as DRAMM's and PIM's are.
+        ["Health"] = ["People", "Platform", "Learners", "DomesticAbuse", "FrontDoor"],
         // DRAMM's and PIM's referrals to children's social work are contacts to the Front Door (FrontDoor), in the same save.
         // Project Shield's list and figures read the emergency department's knife-assault attendances (Health).
         ["Exploitation"] = ["People", "Platform", "Meetings", "DomesticAbuse", "Learners", "Health", "FrontDoor"],

@@ -36,7 +36,7 @@ public sealed class DemoFrontDoor(SafeguardingDbContext db)
         "Young person self-harming; says things at home are too much.",
     ];
     private static readonly string[] DomesticAbuseCodes = ["3A", "3B", "3C"];
-    private static readonly string[] NonDomesticAbuseFactors = ["1B", "2B", "4A", "4B", "5A", "10A", "11A", "14A", "15A", "16A", "17A", "18A", "24A"];
+    private static readonly string[] NonDomesticAbuseFactors = ["1B", "2B", "4A", "4B", "5A", "10A", "11A", "14A", "15A", "16A", "17A", "18B", "18C", "19B", "24A"];
 
     public async Task SeedAsync(Guid partnershipId, DemoScale scale, Instant now, CancellationToken ct = default)
     {

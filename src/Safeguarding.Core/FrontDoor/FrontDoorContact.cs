@@ -102,10 +102,11 @@ public static class FrontDoorClocks
 }
 
 /// <summary>
-/// The factors identified at the end of assessment, as the DfE children in need census codes them (Children in need
-/// census 2023 to 2024, guide for local authorities, "factors identified at the end of assessment"; the codes have been
-/// stable since 2018-19 apart from 24A, child criminal exploitation, added for 2021-22). Kept as data with the census
-/// wording so that the yearly figures count what the census counts.
+/// The factors identified at the end of assessment, as the DfE children in need census codes them ("Children in need
+/// census: guide for local authorities", the annex "Factors identified at the end of assessment"). Since 2018-19 the
+/// census splits physical and sexual abuse by who abused the child: 18B and 19B by an adult, 18C and 19C by another
+/// child or young person; 18A and 19A are no longer collected. 24A (child criminal exploitation) was added later. Kept
+/// as data with the census wording so that the yearly figures count what the census counts (docs/front-door.md gives the source).
 /// </summary>
 public static class CensusFactors
 {
@@ -136,8 +137,10 @@ public static class CensusFactors
         new("15A", "Self-harm"),
         new("16A", "Abuse or neglect: neglect"),
         new("17A", "Abuse or neglect: emotional abuse"),
-        new("18A", "Abuse or neglect: physical abuse"),
-        new("19A", "Abuse or neglect: sexual abuse"),
+        new("18B", "Abuse or neglect: physical abuse by an adult"),
+        new("18C", "Abuse or neglect: physical abuse by another child or young person"),
+        new("19B", "Abuse or neglect: sexual abuse by an adult"),
+        new("19C", "Abuse or neglect: sexual abuse by another child or young person"),
         new("20", "Other"),
         new("21", "No factors identified"),
         new("22A", "Female genital mutilation"),
@@ -148,11 +151,24 @@ public static class CensusFactors
     /// <summary>Domestic abuse, whoever is the subject: the yearly report's "feature of domestic abuse".</summary>
     public static readonly IReadOnlySet<string> DomesticAbuse = new HashSet<string> { "3A", "3B", "3C" };
 
+    /// <summary>
+    /// Codes the census no longer collects, still read on assessments recorded with them (the first demo data used
+    /// 18A): shown in their words, never chosen for a new assessment.
+    /// </summary>
+    public static readonly IReadOnlyList<Factor> NoLongerCollected =
+    [
+        new("18A", "Abuse or neglect: physical abuse (no longer collected: 18B or 18C)"),
+        new("19A", "Abuse or neglect: sexual abuse (no longer collected: 19B or 19C)"),
+    ];
+
     private static readonly Dictionary<string, string> ByCode = All.ToDictionary(f => f.Code, f => f.Wording, StringComparer.OrdinalIgnoreCase);
 
+    private static readonly Dictionary<string, string> Retired = NoLongerCollected.ToDictionary(f => f.Code, f => f.Wording, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a new assessment may record the code: the census collects it today.</summary>
     public static bool IsKnown(string code) => ByCode.ContainsKey(code);
 
-    public static string Wording(string code) => ByCode.GetValueOrDefault(code, code);
+    public static string Wording(string code) => ByCode.GetValueOrDefault(code) ?? Retired.GetValueOrDefault(code, code);
 }
 
 internal sealed class FrontDoorContactMapping : IEntityTypeConfiguration<FrontDoorContact>

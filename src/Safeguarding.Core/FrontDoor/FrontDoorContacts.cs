@@ -110,6 +110,13 @@ public sealed class FrontDoorContacts(SafeguardingDbContext db, IOptions<Deploym
         return contact;
     }
 
+    /// <summary>The contact a module's record sent about a child, if it sent one (the module shows it on its record; nothing audited here).</summary>
+    public static Task<FrontDoorContact?> SentByModuleAsync(SafeguardingDbContext db, Guid partnershipId, Guid personId, ContactSource source, Guid sourceRecordId,
+        CancellationToken ct) =>
+        db.Set<FrontDoorContact>().AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && c.PersonId == personId && c.Source == source && c.SourceRecordId == sourceRecordId)
+            .OrderBy(c => c.ReceivedAt).FirstOrDefaultAsync(ct);
+
     /// <summary>One of the Front Door's lists, due first (so overdue first), paged in the database with the true count; each row audited.</summary>
     public async Task<Paged<ContactRow>> ListAsync(ContactListOptions options, ProcessContext process, CancellationToken ct = default)
     {
@@ -176,12 +183,30 @@ public sealed class FrontDoorContacts(SafeguardingDbContext db, IOptions<Deploym
         var now = db.Clock.GetCurrentInstant();
         (contact.Decision, contact.DecisionReason, contact.DecidedAt, contact.DecidedByUserId) = (options.Decision, options.Reason!.Trim(), now, actor.UserId);
         if (contact.IsReferral) contact.AssessmentDue = FrontDoorClocks.AssessmentDue(now);
-        if (contact.FromOrganisationId is not null && contact.FromUserId is { } referrer
-            && await db.Users.AsNoTracking().Where(x => x.Id == referrer && !x.IsDisabled && x.Email != null).Select(x => x.Email).SingleOrDefaultAsync(ct) is { } email)
-            new Outbox(db).QueueEmail(contact.PartnershipId, email, OutcomeEmail(BaseUrl, contact.Id), $"front-door/{contact.Id:N}/decided",
-                ResourceType, contact.Id);
+        await QueueOutcomeEmailsAsync(contact, ct);
         db.Process = process with { Purpose = $"Front Door decision: {options.Decision}" };
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Tells the referring organisation that there is an outcome, content-free, through the outbox: the referring user,
+    /// and the organisation's safeguarding mailbox so that whoever is on duty sees it (once, when it is the same address).
+    /// A member of the public's contact belongs to no agency and is told by the Front Door itself.
+    /// </summary>
+    private async Task QueueOutcomeEmailsAsync(FrontDoorContact contact, CancellationToken ct)
+    {
+        if (contact.FromOrganisationId is not { } organisationId) return;
+        var outbox = new Outbox(db);
+        var userEmail = contact.FromUserId is { } referrer
+            ? await db.Users.AsNoTracking().Where(x => x.Id == referrer && !x.IsDisabled && x.Email != null).Select(x => x.Email).SingleOrDefaultAsync(ct)
+            : null;
+        if (userEmail is not null)
+            outbox.QueueEmail(contact.PartnershipId, userEmail, OutcomeEmail(BaseUrl, contact.Id), $"front-door/{contact.Id:N}/decided", ResourceType, contact.Id);
+        var mailbox = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId && o.PartnershipId == contact.PartnershipId)
+            .Select(o => o.SafeguardingMailbox).SingleOrDefaultAsync(ct);
+        if (mailbox is not null && !string.Equals(mailbox, userEmail, StringComparison.OrdinalIgnoreCase))
+            outbox.QueueEmail(contact.PartnershipId, mailbox, OrganisationOutcomeEmail(BaseUrl, contact.Id), $"front-door/{contact.Id:N}/decided/organisation",
+                ResourceType, contact.Id);
     }
 
     public static IReadOnlyList<(string Field, string Message)> DecisionProblems(DecideContactOptions o)
@@ -194,9 +219,16 @@ public sealed class FrontDoorContacts(SafeguardingDbContext db, IOptions<Deploym
     }
 
     /// <summary>The email to the referrer: that the Front Door has decided, and where to read it. Nothing of the child or the decision.</summary>
-    public static EmailContent OutcomeEmail(string publicBaseUrl, Guid contactId) => new("The Front Door has responded to your contact",
+    public static EmailContent OutcomeEmail(string publicBaseUrl, Guid contactId) =>
+        OutcomeEmail(publicBaseUrl, contactId, "The Front Door has responded to your contact", "a contact you sent");
+
+    /// <summary>The same email to the referring organisation's safeguarding mailbox.</summary>
+    public static EmailContent OrganisationOutcomeEmail(string publicBaseUrl, Guid contactId) =>
+        OutcomeEmail(publicBaseUrl, contactId, "The Front Door has responded to a contact from your organisation", "a contact your organisation sent");
+
+    private static EmailContent OutcomeEmail(string publicBaseUrl, Guid contactId, string subject, string whose) => new(subject,
         $"""
-        The Front Door has decided how to respond to a contact you sent to children's social work.
+        The Front Door has decided how to respond to {whose} to children's social work.
 
         Read the outcome in Safeguarding Hub (you will be asked to sign in):
         {publicBaseUrl.TrimEnd('/')}/front-door/sent/{contactId}

@@ -27,10 +27,7 @@ public sealed class FrontDoorEscalation(SafeguardingDbContext db, IOptions<Deplo
             && (c.Decision == ContactDecision.Assessment || c.Decision == ContactDecision.StrategyDiscussion)).ToListAsync(ct);
         if (decisions.Count == 0 && assessments.Count == 0) return 0;
         var partnerships = decisions.Concat(assessments).Select(c => c.PartnershipId).Distinct().ToList();
-        var managers = (await db.Users.AsNoTracking()
-                .Where(u => partnerships.Contains(u.PartnershipId) && !u.IsDisabled && u.Email != null && u.Roles.Any(r => r.Role == Role.FrontDoorManager))
-                .Select(u => new { u.Id, u.PartnershipId, u.Email }).ToListAsync(ct))
-            .ToLookup(u => u.PartnershipId);
+        var managers = await Escalations.PeopleInRoleAsync(db, partnerships, Role.FrontDoorManager, ct);
         var outbox = new Outbox(db);
         var baseUrl = (deployment?.Value ?? new DeploymentOptions()).PublicBaseUrl.TrimEnd('/');
         var decisionEmail = new EmailContent("A Front Door decision is overdue",
@@ -41,25 +38,15 @@ public sealed class FrontDoorEscalation(SafeguardingDbContext db, IOptions<Deplo
         {
             contact.DecisionEscalatedAt = now;
             foreach (var m in managers[contact.PartnershipId])
-                outbox.QueueEmail(contact.PartnershipId, m.Email!, decisionEmail, $"front-door-decision/{contact.Id:N}/manager/{m.Id:N}", "Front Door decision overdue", contact.Id);
+                outbox.QueueEmail(contact.PartnershipId, m.Email, decisionEmail, $"front-door-decision/{contact.Id:N}/manager/{m.Id:N}", "Front Door decision overdue", contact.Id);
         }
         foreach (var contact in assessments)
         {
             contact.AssessmentEscalatedAt = now;
             foreach (var m in managers[contact.PartnershipId])
-                outbox.QueueEmail(contact.PartnershipId, m.Email!, assessmentEmail, $"front-door-assessment/{contact.Id:N}/manager/{m.Id:N}", "Assessment overdue", contact.Id);
+                outbox.QueueEmail(contact.PartnershipId, m.Email, assessmentEmail, $"front-door-assessment/{contact.Id:N}/manager/{m.Id:N}", "Assessment overdue", contact.Id);
         }
-        db.Process = new ProcessContext(ProcessName, null, "Front Door clocks", "background", SummariseWrites: true);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another host escalated the same ones a moment earlier (the delivery keys are unique): its run stands.
-            db.ChangeTracker.Clear();
-            return 0;
-        }
+        if (!await Escalations.SaveOrGiveWayAsync(db, ProcessName, "Front Door clocks", ct)) return 0;
         return decisions.Count + assessments.Count;
     }
 }

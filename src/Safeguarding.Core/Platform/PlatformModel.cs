@@ -32,6 +32,7 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
         b.Property(o => o.OdsCode).HasMaxLength(6);
         b.Property(o => o.PoliceForceCode).HasMaxLength(2);
         b.Property(o => o.PhoneNumber).HasMaxLength(30);
+        b.Property(o => o.SafeguardingMailbox).HasMaxLength(OrganisationMailboxes.MaxLength);
         b.HasOne<Partnership>().WithMany().HasForeignKey(o => o.PartnershipId);
         b.HasIndex(o => new { o.PartnershipId, o.Urn }).IsUnique();
         b.HasIndex(o => new { o.PartnershipId, o.OdsCode }).IsUnique();

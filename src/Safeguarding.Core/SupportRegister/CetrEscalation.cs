@@ -28,10 +28,7 @@ public sealed class CetrEscalation(SafeguardingDbContext db, IOptions<Deployment
             && (c.EscalatedDue == null || c.EscalatedDue != c.Due)).ToListAsync(ct);
         if (referrals.Count == 0 && cetrs.Count == 0) return 0;
         var partnerships = referrals.Select(e => e.PartnershipId).Concat(cetrs.Select(c => c.PartnershipId)).Distinct().ToList();
-        var unit = (await db.Users.AsNoTracking()
-                .Where(u => partnerships.Contains(u.PartnershipId) && !u.IsDisabled && u.Email != null && u.Roles.Any(r => r.Role == Role.ComplexNeedsCoordinator))
-                .Select(u => new { u.Id, u.PartnershipId, u.Email }).ToListAsync(ct))
-            .ToLookup(u => u.PartnershipId);
+        var unit = await Escalations.PeopleInRoleAsync(db, partnerships, Role.ComplexNeedsCoordinator, ct);
         var outbox = new Outbox(db);
         var baseUrl = (deployment?.Value ?? new DeploymentOptions()).PublicBaseUrl.TrimEnd('/');
         var content = new EmailContent("A C(E)TR clock is overdue",
@@ -40,25 +37,15 @@ public sealed class CetrEscalation(SafeguardingDbContext db, IOptions<Deployment
         {
             entry.ReferralEscalatedDue = entry.ReferralDue;
             foreach (var u in unit[entry.PartnershipId])
-                outbox.QueueEmail(entry.PartnershipId, u.Email!, content, $"cetr-referral/{entry.Id:N}/unit/{u.Id:N}/{entry.ReferralDue:yyyy-MM-dd}", "C(E)TR referral overdue", entry.Id);
+                outbox.QueueEmail(entry.PartnershipId, u.Email, content, $"cetr-referral/{entry.Id:N}/unit/{u.Id:N}/{entry.ReferralDue:yyyy-MM-dd}", "C(E)TR referral overdue", entry.Id);
         }
         foreach (var cetr in cetrs)
         {
             (cetr.EscalatedDue, cetr.EscalatedAt) = (cetr.Due, now);
             foreach (var u in unit[cetr.PartnershipId])
-                outbox.QueueEmail(cetr.PartnershipId, u.Email!, content, $"cetr/{cetr.Id:N}/unit/{u.Id:N}/{cetr.Due:yyyy-MM-dd}", "C(E)TR overdue", cetr.Id);
+                outbox.QueueEmail(cetr.PartnershipId, u.Email, content, $"cetr/{cetr.Id:N}/unit/{u.Id:N}/{cetr.Due:yyyy-MM-dd}", "C(E)TR overdue", cetr.Id);
         }
-        db.Process = new ProcessContext(ProcessName, null, "C(E)TR clocks", "background", SummariseWrites: true);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another host escalated the same ones a moment earlier (the delivery keys are unique): its run stands.
-            db.ChangeTracker.Clear();
-            return 0;
-        }
+        if (!await Escalations.SaveOrGiveWayAsync(db, ProcessName, "C(E)TR clocks", ct)) return 0;
         return referrals.Count + cetrs.Count;
     }
 }

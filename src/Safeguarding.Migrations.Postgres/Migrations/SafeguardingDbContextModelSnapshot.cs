@@ -6131,6 +6131,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<string>("SafeguardingMailbox")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)

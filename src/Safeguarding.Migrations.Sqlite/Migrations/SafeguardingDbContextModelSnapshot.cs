@@ -6177,6 +6177,10 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SafeguardingMailbox")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -378,6 +378,7 @@ public static class AccessMatrixTable
         R("POST /api/v1/health/ed-attendances", EdAttendance, Create),
         R("GET /health/ed-attendances", EdAttendance, Read),
         R("GET /health/ed-attendances/{id:guid}", EdAttendance, Read, UnknownId),
+        R("POST /health/ed-attendances/{id:guid}?handler=Contact", EdAttendance, Read, UnknownId),
         R("GET /health/ed-attendances/upload", EdAttendance, Create), R("POST /health/ed-attendances/upload", EdAttendance, Create),
         new("GET /learners/signposting", GrantAcrossPartnership, EducationSignposting, Read),
         R("GET /learners/signposting/{id:guid}", EducationSignposting, Update, UnknownId),

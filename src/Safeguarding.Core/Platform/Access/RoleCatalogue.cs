@@ -166,6 +166,7 @@ public static partial class RoleCatalogue
         .. AssuranceReviewsGrants,
         .. YearlyReportGrants,
         .. SubGroupChairGrants,
+        .. EdContactGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

@@ -44,6 +44,12 @@ public sealed class Organisation
     public SchoolPhase Phase { get; set; } = SchoolPhase.NotApplicable;
     /// <summary>Where the Front Door phones the setting when a notification is not acknowledged (a UK number, as typed).</summary>
     public string? PhoneNumber { get; set; }
+    /// <summary>
+    /// The organisation's safeguarding team's shared mailbox (its DSL's or safeguarding team's address), so that a
+    /// message for the organisation reaches whoever is on duty, not only the user who acted: the Front Door's outcome
+    /// emails go there. Content-free messages only.
+    /// </summary>
+    public string? SafeguardingMailbox { get; set; }
     public Instant CreatedAt { get; set; }
 
     /// <summary>The identifier a person from that agency would quote, for lists and audit pages.</summary>

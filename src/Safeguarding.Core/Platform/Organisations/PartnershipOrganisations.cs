@@ -8,8 +8,8 @@ namespace Safeguarding.Core.Platform.Organisations;
 public sealed record AddOrganisationOptions(string Name, OrganisationType Type, string? Urn, string? OdsCode, string? PoliceForceCode, SchoolPhase Phase,
     string? PhoneNumber = null);
 
-/// <summary>The organisation's phone number as the administrator typed it; blank removes it.</summary>
-public sealed record ChangeOrganisationPhoneOptions(Guid OrganisationId, string? PhoneNumber);
+/// <summary>The organisation's phone number and safeguarding mailbox as the administrator typed them; blank removes one.</summary>
+public sealed record ChangeOrganisationContactOptions(Guid OrganisationId, string? PhoneNumber, string? SafeguardingMailbox);
 
 /// <summary>The organisation added, or why not, field by field.</summary>
 public sealed record AddOrganisationResult(Organisation? Added, IReadOnlyList<(string Field, string Message)> Problems);
@@ -75,19 +75,49 @@ public sealed class PartnershipOrganisations(SafeguardingDbContext db)
         return await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.PartnershipId == partnership, ct);
     }
 
-    /// <summary>Sets (or, blank, removes) the number the Front Door phones; the problem in words when it is not a UK number.</summary>
-    public async Task<string?> ChangePhoneNumberAsync(ChangeOrganisationPhoneOptions options, ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// Sets (or, blank, removes) the number the Front Door phones and the safeguarding mailbox the Front Door's outcomes
+    /// go to, both or neither; the problems by field when one is not a UK number or an email address.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> ChangeContactDetailsAsync(ChangeOrganisationContactOptions options, ProcessContext process,
+        CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         var decision = AccessPolicy.Decide(actor, Resource.Organisation, Operation.Update);
         if (!decision.Allowed) throw new ForbiddenException(nameof(Organisation), options.OrganisationId.ToString(), decision.Reason);
-        if (!string.IsNullOrWhiteSpace(options.PhoneNumber) && UkPhoneNumbers.Dial(options.PhoneNumber) is null) return UkPhoneNumbers.Error;
+        var problems = new List<(string, string)>();
+        if (!string.IsNullOrWhiteSpace(options.PhoneNumber) && UkPhoneNumbers.Dial(options.PhoneNumber) is null)
+            problems.Add((nameof(Organisation.PhoneNumber), UkPhoneNumbers.Error));
+        if (OrganisationMailboxes.Problem(options.SafeguardingMailbox) is { } mailboxProblem)
+            problems.Add((nameof(Organisation.SafeguardingMailbox), mailboxProblem));
+        if (problems.Count > 0) return problems;
         var partnership = actor.PartnershipId;
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == options.OrganisationId && o.PartnershipId == partnership, ct)
             ?? throw new NotFoundException(nameof(Organisation), options.OrganisationId.ToString());
         organisation.PhoneNumber = UkPhoneNumbers.Tidy(options.PhoneNumber);
+        organisation.SafeguardingMailbox = OrganisationMailboxes.Tidy(options.SafeguardingMailbox);
         db.Process = process;
         await db.SaveChangesAsync(ct);
-        return null;
+        return [];
     }
+}
+
+/// <summary>An organisation's safeguarding mailbox: one email address, as typed less the spaces around it.</summary>
+public static class OrganisationMailboxes
+{
+    public const int MaxLength = 254;
+    public const string Error = "Enter the mailbox as an email address, like safeguarding@school.example";
+
+    /// <summary>Why the text is not a mailbox; null when it is one, or blank (no mailbox).</summary>
+    public static string? Problem(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var address = typed.Trim();
+        // One plain address: no display name, no list, a domain with a dot.
+        var ok = address.Length <= MaxLength && System.Net.Mail.MailAddress.TryCreate(address, out var parsed) && parsed.Address == address
+            && string.IsNullOrEmpty(parsed.DisplayName) && parsed.Host.Contains('.', StringComparison.Ordinal) && !address.Any(char.IsWhiteSpace);
+        return ok ? null : Error;
+    }
+
+    public static string? Tidy(string? typed) => string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
 }

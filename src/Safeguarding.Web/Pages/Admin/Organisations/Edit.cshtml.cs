@@ -5,29 +5,30 @@ using Safeguarding.Web.Access;
 
 namespace Safeguarding.Web.Pages.Admin.Organisations;
 
-/// <summary>An administrator changes an organisation's phone number, which the Front Door calls (opened by <see cref="OrganisationFilter"/>).</summary>
+/// <summary>
+/// An administrator changes an organisation's contact details (opened by <see cref="OrganisationFilter"/>): the phone
+/// number the Front Door calls and the safeguarding mailbox its outcome emails go to. Nothing is saved unless both are good.
+/// </summary>
 public sealed class EditModel(CurrentActor current, PartnershipOrganisations organisations) : PageModel
 {
     [BindProperty] public string? PhoneNumber { get; set; }
+    [BindProperty] public string? SafeguardingMailbox { get; set; }
 
     public Organisation Organisation { get; private set; } = null!;
 
     public void OnGet()
     {
         Organisation = HttpContext.Loaded<Organisation>();
-        PhoneNumber = Organisation.PhoneNumber;
+        (PhoneNumber, SafeguardingMailbox) = (Organisation.PhoneNumber, Organisation.SafeguardingMailbox);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Organisation = HttpContext.Loaded<Organisation>();
         ModelState.Clear();
-        var problem = await organisations.ChangePhoneNumberAsync(new ChangeOrganisationPhoneOptions(id, PhoneNumber), await current.ProcessAsync());
-        if (problem is not null)
-        {
-            ModelState.AddModelError(nameof(PhoneNumber), problem);
-            return Page();
-        }
+        var problems = await organisations.ChangeContactDetailsAsync(new ChangeOrganisationContactOptions(id, PhoneNumber, SafeguardingMailbox), await current.ProcessAsync());
+        foreach (var (field, message) in problems) ModelState.AddModelError(field, message);
+        if (!ModelState.IsValid) return Page();
         TempData["Changed"] = Organisation.Name;
         return Redirect("/admin/organisations");
     }
