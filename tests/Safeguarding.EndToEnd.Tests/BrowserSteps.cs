@@ -11,9 +11,6 @@ public static class BrowserSteps
 {
     public const string DemoBannerText = "Demonstration: synthetic data";
 
-    /// <summary>A code not yet used for this user: the service accepts each 30-second code once.</summary>
-    public static string CurrentCode(this DemoUserCredential user) => OneTimeCodes.Next(user.TotpSecret);
-
     public static async Task EnterPasswordAsync(this IPage page, DemoHost host, DemoUserCredential user)
     {
         if (!page.Url.Contains("/account/sign-in", StringComparison.Ordinal)) await page.GotoAsync(host.Url("/account/sign-in"));
@@ -25,9 +22,13 @@ public static class BrowserSteps
 
     public static async Task EnterCodeAsync(this IPage page, DemoUserCredential user)
     {
-        await page.GetByLabel("Enter your authenticator code").FillAsync(user.CurrentCode());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.ArriveAtAsync(new Regex("^(?!.*/account/sign-in)"));
+        await OneTimeCodes.SubmitAsync(user.TotpSecret, async code =>
+        {
+            await page.GetByLabel("Enter your authenticator code").FillAsync(code);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.ArriveAtAsync(new Regex("^(?!.*/account/sign-in)"));
+            return true;
+        });
     }
 
     /// <summary>

@@ -151,6 +151,27 @@ public static class OneTimeCodes
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> InFlight = new();
+
+    /// <summary>
+    /// Takes the next code and submits it while no other sign-in for the same user is between the two. Two tests that
+    /// sign the same user in at once would otherwise take steps S and S+1 and could deliver S+1 first; the service then
+    /// refuses S as already used (seen in CI).
+    /// </summary>
+    public static async Task<T> SubmitAsync<T>(string base32Secret, Func<string, Task<T>> submit)
+    {
+        var gate = InFlight.GetOrAdd(base32Secret, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            return await submit(Next(base32Secret));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public static string Next(string base32Secret)
     {
         var totp = new Totp(Base32Encoding.ToBytes(base32Secret));

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Core.Assurance.Returns;
 using Safeguarding.Core.Assurance.Structure;
@@ -19,13 +20,15 @@ public static class AssuranceModule
         .AddScoped<AssuranceReturns>()
         .AddScoped<ReturnReminders>()
         .AddScoped<TrainingRecords>()
+        .AddScoped<TrainingPlacesFile>()
         .AddScoped<TrainingFigures>()
         .AddScoped<CaseAudits.CaseAudits>()
         .AddScoped<PracticeReviews.PracticeReviews>()
         .AddScoped<Voice.VoiceFeedbacks>()
         .AddScoped<AssuranceReviewFigures>()
         .AddScoped<Report.FigureCatalogue>()
-        .AddScoped<Report.YearlyReports>();
+        .AddScoped<Report.YearlyReports>()
+        .AddScoped<SubGroups>();
 }
 
 /// <summary>The partnership's business is one thing across every agency: a grant for the whole partnership, or nothing.</summary>
@@ -53,6 +56,19 @@ internal static class PartnershipBusiness
         db.Process = process;
         await db.SaveChangesAsync(ct);
         return id;
+    }
+
+    /// <summary>One row of the partnership's business by its id, tracked; not found when it is another partnership's or none.</summary>
+    public static async Task<T> OwnAsync<T>(Data.SafeguardingDbContext db, Actor actor, Guid id, CancellationToken ct) where T : class =>
+        await db.Set<T>().SingleOrDefaultAsync(r => EF.Property<Guid>(r, "Id") == id && EF.Property<Guid>(r, "PartnershipId") == actor.PartnershipId, ct)
+        ?? throw new NotFoundException(typeof(T).Name, id.ToString());
+
+    /// <summary>Removes one row of the partnership's business for the process (the change is audited as every save is).</summary>
+    public static async Task RemoveAsync(Data.SafeguardingDbContext db, object row, ProcessContext process, CancellationToken ct)
+    {
+        db.Remove(row);
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

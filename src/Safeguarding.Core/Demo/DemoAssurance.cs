@@ -11,7 +11,7 @@ namespace Safeguarding.Core.Demo;
 
 /// <summary>
 /// The demo partnership's own business, after the seed's 2023-24 report, set in the demo's reporting year (the last
-/// complete April to March before today): the executive of three partners, four sub-groups, the seed's three priorities
+/// complete April to March before today): the executive of three partners, its relevant agencies, four sub-groups, the seed's three priorities
 /// with work plans (two actions that did not progress, with their reasons), a section 11 return asked of six agencies
 /// (three submitted and graded, one of them challenged; one draft; two not started), training over the year totalling the
 /// seed's 2,107 places (and 1,936 the year before), and the 16 days of action reaching 38,000 people. The same at both scales.
@@ -37,11 +37,19 @@ public sealed class DemoAssurance(SafeguardingDbContext db)
             new SafeguardingPartner { PartnershipId = partnershipId, Kind = PartnerKind.Council, OrganisationId = council.Id, Lead = "Director of Children and Families" },
             new SafeguardingPartner { PartnershipId = partnershipId, Kind = PartnerKind.IntegratedCareBoard, OrganisationId = icb.Id, Lead = "Chief Nurse" },
             new SafeguardingPartner { PartnershipId = partnershipId, Kind = PartnerKind.Police, OrganisationId = police.Id, Lead = "Chief Superintendent, Safeguarding" });
+        // Every other organisation of the partnership the demo lists (not each school or practice) is a relevant agency, named
+        // at the start of the demo's reporting year.
+        db.AddRange(orgs.Where(o => o.Id != council.Id && o.Id != icb.Id && o.Id != police.Id)
+            .Select(o => new RelevantAgency { PartnershipId = partnershipId, OrganisationId = o.Id, NamedOn = new LocalDate(year, 4, 1) }));
         SubGroup Group(string name, string chair) => new() { PartnershipId = partnershipId, Name = name, Chair = chair, MemberOrganisationIds = [.. orgs.Select(o => o.Id)] };
         var domestic = Group("Domestic abuse sub-group", "Head of Safer Communities, the council");
         var learners = Group("Vulnerable learners sub-group", "Head of Learning Inclusion, the council");
         var exploitation = Group("Exploitation sub-group (MACE Silver)", "Detective Superintendent, the police");
         var assurance = Group("Performance and assurance sub-group", "Designated Nurse, the ICB");
+        // The demo's sub-group chair (subgroup.chair@) chairs the domestic abuse sub-group, so writes its section of the report.
+        domestic.ChairUserId = await db.Users.AsNoTracking().Where(u => u.PartnershipId == partnershipId && u.Email!.StartsWith("subgroup.chair@"))
+            .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (domestic.ChairUserId is not null) domestic.Chair = "Head of Safer Communities, the council (the demo's sub-group chair)";
         db.AddRange(domestic, learners, exploitation, assurance);
 
         Priority P(int order, string title, string aim) => new() { PartnershipId = partnershipId, Year = year, Order = order, Title = title, Aim = aim };

@@ -85,6 +85,7 @@ internal sealed class DemoUsers(SafeguardingDbContext db, SecretsAtRest secrets,
                         Role.ComplexNeedsCoordinator => (role, "complex.needs", orgs.Icb),
                         Role.AgencySafeguardingLead => (role, "agency.lead", orgs.HospitalTrust),
                         Role.CaseAuditor => (role, "case.auditor", orgs.Council),
+                        Role.SubGroupChair => (role, "subgroup.chair", orgs.Council),
                         _ => throw new InvalidOperationException($"The demo has no user planned for the role {role}."),
                     });
                     break;

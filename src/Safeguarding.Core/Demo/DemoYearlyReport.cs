@@ -35,9 +35,14 @@ internal sealed class DemoYearlyReport(SafeguardingDbContext db)
             "Attendance, suspensions and children missing education were reviewed each half term with the schools whose figures were furthest from the city's.",
             "Child-focused MACE met every two weeks and contextual MACE every four; Project Shield's daily meeting reviewed every knife incident involving a young person.",
         ];
-        var sections = YearlyReports.DefaultSections().Select((s, i) => i < done.Length
+        // Each section names the sub-group that writes it: the priorities' own, and the assurance sub-group for the rest.
+        var groups = await db.Set<SubGroup>().AsNoTracking().Where(g => g.PartnershipId == partnershipId).ToDictionaryAsync(g => g.Name, ct);
+        string[] owners = ["Domestic abuse sub-group", "Vulnerable learners sub-group", "Exploitation sub-group (MACE Silver)"];
+        var sections = YearlyReports.DefaultSections().Select((s, i) => (i < done.Length
             ? s with { WhatWasDone = done[i], NextYearsFocus = "To be agreed by the sub-group." }
-            : s).Prepend(About(scale, from, to, today)).ToList();
+            : s) is var section && groups.GetValueOrDefault(i < owners.Length ? owners[i] : "Performance and assurance sub-group") is { } group
+            ? section with { SubGroupId = group.Id, SubGroup = group.Name }
+            : section).Prepend(About(scale, from, to, today)).ToList();
         db.Add(new YearlyReport
         {
             PartnershipId = partnershipId, Title = $"Aire Valley Safeguarding Children Partnership yearly report {from.Year}-{to.Year % 100:00}", From = from, To = to,

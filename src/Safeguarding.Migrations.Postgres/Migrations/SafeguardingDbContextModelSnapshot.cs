@@ -783,6 +783,31 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.ToTable("assurance_priorities", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("NamedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("assurance_relevant_agencies", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -826,6 +851,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid?>("ChairUserId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<Guid>>("MemberOrganisationIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
@@ -838,7 +866,13 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Remit")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChairUserId");
 
                     b.HasIndex("PartnershipId", "Name")
                         .IsUnique();
@@ -7104,6 +7138,15 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("SubGroupId");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
@@ -7111,6 +7154,14 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SubGroup", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChairUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.WorkPlanAction", b =>

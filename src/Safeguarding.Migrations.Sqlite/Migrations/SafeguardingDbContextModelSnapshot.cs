@@ -785,6 +785,32 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.ToTable("assurance_priorities", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("assurance_relevant_agencies", (string)null);
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -828,6 +854,9 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChairUserId")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("MemberOrganisationIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -840,7 +869,13 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Remit")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChairUserId");
 
                     b.HasIndex("PartnershipId", "Name")
                         .IsUnique();
@@ -7151,6 +7186,15 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasForeignKey("SubGroupId");
                 });
 
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.RelevantAgency", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SafeguardingPartner", b =>
                 {
                     b.HasOne("Safeguarding.Core.Platform.Organisations.Organisation", null)
@@ -7158,6 +7202,14 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SubGroup", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChairUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.WorkPlanAction", b =>

@@ -121,6 +121,8 @@ public static class PageConventions
         Pages.Assurance.AssuranceReviewPages.Apply(conventions);
         // The yearly report (issue 16).
         Pages.Assurance.Report.ReportPages.Apply(conventions);
+        // The sub-groups and their chairs (issue 16).
+        Pages.Assurance.SubGroups.SubGroupPages.Apply(conventions);
     }
 
     /// <summary>Every page of the folder gets its record loaded and checked by <typeparamref name="TFilter"/>.</summary>

@@ -135,6 +135,8 @@ public sealed class Shell(CurrentActor current, SafeguardingDbContext db, IOptio
         else if (Actor.HasAny(Resource.VoiceFeedback, Operation.Create)) items.Add(new("Record a child's feedback", "/assurance/voice/new", "Partnership"));
         // The yearly report (issue 16): the business manager drafts it, the three lead partners sign its editions off.
         if (Actor.HasAny(Resource.YearlyReport, Operation.Read)) items.Add(new("Yearly report", "/assurance/report", "Partnership"));
+        // A sub-group's chair writes their sub-group's sections and reads nothing else of the report.
+        else if (Actor.HasAny(Resource.YearlyReport, Operation.Update)) items.Add(new("Your report sections", "/assurance/report/sections", "Partnership"));
         Navigation = items;
         Sections = items.Count - 1 <= MostItemsUngrouped
             ? items.Select(i => new NavigationSection(i.Text, i.Href, [i])).ToList()

@@ -62,9 +62,9 @@ public sealed class AssuranceReturnsTests
         await using var db = database.NewContext(w.Clock);
         var returns = new AssuranceReturns(db);
 
-        var list = await returns.ListAsync(As(w.TrustLead), ct);
-        Assert.Empty(list.Requests);
-        Assert.Equal([w.TrustReturn], list.OwnReturns.Select(r => r.Id));
+        var list = await returns.ListAsync(new ReturnsListOptions(), As(w.TrustLead), ct);
+        Assert.Equal(0, list.Requests.Total);
+        Assert.Equal([w.TrustReturn], list.OwnReturns.Items.Select(r => r.Id));
         Assert.NotNull(await returns.OpenAsync(w.TrustReturn, As(w.TrustLead), ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => returns.OpenAsync(w.PoliceReturn, As(w.TrustLead), ct));
         await Assert.ThrowsAsync<ForbiddenException>(() => returns.SaveAsync(new SaveAnswersOptions(w.PoliceReturn, AllAnswered(w), Submit: true), As(w.TrustLead), ct));
@@ -132,7 +132,7 @@ public sealed class AssuranceReturnsTests
         await Assert.ThrowsAsync<ForbiddenException>(() => returns.RespondAsync(new RespondOptions(w.TrustReturn, w.Questions[3], "82%"), As(w.PoliceLead), ct));
         await returns.RespondAsync(new RespondOptions(w.TrustReturn, w.Questions[3], "82% of ward staff; the rest booked by March"), As(w.TrustLead), ct);
 
-        var listed = Assert.Single((await returns.ListAsync(As(w.Manager), ct)).Requests);
+        var listed = Assert.Single((await returns.ListAsync(new ReturnsListOptions(), As(w.Manager), ct)).Requests.Items);
         Assert.Equal((2, 1, 0, 0), (listed.Asked, listed.Submitted, listed.Overdue, listed.Closed));
         var summary = (await returns.SummaryAsync(w.RequestId, As(w.Manager), ct))!;
         var trust = summary.Agencies.Single(a => a.ReturnId == w.TrustReturn);

@@ -112,7 +112,7 @@ public sealed class CaseAuditsTests
             Assert.StartsWith("Child", seen.Child.Name);
             Assert.True(seen.MayAnswer);
             Assert.False(seen.MayGrade);
-            Assert.Equal([audit], (await audits.ListAsync(As(w.CouncilAuditor), ct)).Select(a => a.Id));
+            Assert.Equal([audit], (await audits.ListAsync(new AuditListOptions(), As(w.CouncilAuditor), ct)).Items.Select(a => a.Id));
             // Not on the other audit, not as an auditor who is not named, not from another partnership.
             await Assert.ThrowsAsync<ForbiddenException>(() => audits.OpenCaseAsync(otherCase, As(w.CouncilAuditor), ct));
             await Assert.ThrowsAsync<ForbiddenException>(() => audits.OpenCaseAsync(caseId, As(w.PoliceAuditor), ct));
@@ -144,7 +144,7 @@ public sealed class CaseAuditsTests
         await using (var db = w.NewContext())
         {
             await Assert.ThrowsAsync<ForbiddenException>(() => new CaseAudits(db).OpenCaseAsync(caseId, As(w.CouncilAuditor), ct));
-            Assert.Empty(await new CaseAudits(db).ListAsync(As(w.CouncilAuditor), ct));
+            Assert.Empty((await new CaseAudits(db).ListAsync(new AuditListOptions(), As(w.CouncilAuditor), ct)).Items);
         }
     }
 

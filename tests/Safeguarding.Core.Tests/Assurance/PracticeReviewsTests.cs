@@ -35,7 +35,7 @@ public sealed class PracticeReviewsTests
         w.Clock.Reset(Instant.FromUtc(2027, 4, 3, 9, 0));
         await using (var db = w.NewContext())
         {
-            var row = (await new PracticeReviews(db).ListAsync(As(w.BusinessManager), ct)).Single();
+            var row = (await new PracticeReviews(db).ListAsync(new ReviewListOptions(), As(w.BusinessManager), ct)).Items.Single();
             Assert.Equal(("Child R", "Notification to the national panel", (LocalDate?)new LocalDate(2027, 4, 2), true), (row.Reference, row.Stage, row.NextDue, row.Overdue));
             Assert.DoesNotContain(child.GivenName, System.Text.Json.JsonSerializer.Serialize(row));
         }
@@ -50,7 +50,7 @@ public sealed class PracticeReviewsTests
         await using (var db = w.NewContext())
         {
             var reviews = new PracticeReviews(db);
-            var due = (await reviews.ListAsync(As(w.BusinessManager), ct)).Single();
+            var due = (await reviews.ListAsync(new ReviewListOptions(), As(w.BusinessManager), ct)).Items.Single();
             Assert.Equal(("Rapid review", (LocalDate?)new LocalDate(2027, 4, 19), true), (due.Stage, due.NextDue, due.Overdue));
             await reviews.RecordRapidReviewAsync(new ReviewDateOptions(id, new LocalDate(2027, 4, 19)), As(w.BusinessManager), ct);
             await reviews.DecideAsync(new DecideReviewOptions(id, ReviewDecision.LocalReview, "Agencies did not share the risk"), As(w.BusinessManager), ct);
@@ -73,7 +73,7 @@ public sealed class PracticeReviewsTests
             // "Police share within a day" is open past its due date; "Schools at MARAC" is done.
             Assert.Equal([true, false], view.Recommendations.OrderBy(r => r.Text).Select(r => r.Overdue));
             Assert.Equal(2, view.Timeline.Count);
-            var row = (await new PracticeReviews(db).ListAsync(As(w.BusinessManager), ct)).Single();
+            var row = (await new PracticeReviews(db).ListAsync(new ReviewListOptions(), As(w.BusinessManager), ct)).Items.Single();
             Assert.Equal(("Published", 1, 1), (row.Stage, row.OpenRecommendations, row.OverdueRecommendations));
             var figures = await new AssuranceReviewFigures(db).FiguresAsync(new AssuranceReviewFiguresOptions(new LocalDate(2027, 3, 1), new LocalDate(2027, 5, 10)),
                 As(w.BusinessManager), ct);

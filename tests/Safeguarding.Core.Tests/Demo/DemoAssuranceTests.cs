@@ -46,12 +46,12 @@ public sealed class DemoAssuranceTests
         Assert.Equal(3, plan.Partners.Count);
 
         var returns = new AssuranceReturns(db);
-        var request = Assert.Single((await returns.ListAsync(manager, ct)).Requests);
+        var request = Assert.Single((await returns.ListAsync(new ReturnsListOptions(), manager, ct)).Requests.Items);
         Assert.Equal((6, 3), (request.Asked, request.Submitted));
         var summary = (await returns.SummaryAsync(request.Id, manager, ct))!;
         Assert.Equal(1, summary.Agencies.Sum(a => a.OpenChallenges));
         var lead = await AsAsync(db, Role.AgencySafeguardingLead);
-        var own = Assert.Single((await returns.ListAsync(lead, ct)).OwnReturns);
+        var own = Assert.Single((await returns.ListAsync(new ReturnsListOptions(), lead, ct)).OwnReturns.Items);
         Assert.NotNull(await returns.OpenAsync(own.Id, lead, ct));
     }
 }

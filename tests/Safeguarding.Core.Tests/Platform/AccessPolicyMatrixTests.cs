@@ -53,6 +53,7 @@ public sealed class AccessPolicyMatrixTests
         { Role.AgencySafeguardingLead, false, false, false, false },
         { Role.CaseAuditor, false, false, false, false },
         { Role.SafeguardingPartner, false, false, false, false },
+        { Role.SubGroupChair, false, false, false, false },
     };
 
     // Role: an assurance return asked of the user's own organisation (read, answer), of another organisation (read), in another
@@ -87,6 +88,7 @@ public sealed class AccessPolicyMatrixTests
     {
         { Role.PartnershipBusinessManager, true, true, true, false },
         { Role.SafeguardingPartner, true, false, false, true },
+        { Role.SubGroupChair, false, false, false, false },
         { Role.Analyst, false, false, false, false },
         { Role.TeamManager, false, false, false, false },
         { Role.FrontDoorManager, false, false, false, false },
@@ -104,6 +106,43 @@ public sealed class AccessPolicyMatrixTests
         Assert.Equal(update, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Update, new RecordFacts(Partnership)).Allowed);
         Assert.Equal(review, AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Review, new RecordFacts(Partnership)).Allowed);
         Assert.False(AccessPolicy.Decide(actor, Resource.YearlyReport, Operation.Read, new RecordFacts(OtherPartnership)).Allowed);
+    }
+
+    [Fact]
+    public void A_sub_group_chair_may_update_the_report_only_short_of_the_whole_partnership_so_the_service_decides_which_sections()
+    {
+        var grants = RoleCatalogue.GrantsOf(Role.SubGroupChair).Where(g => g.Resource == Resource.YearlyReport).ToList();
+        Assert.Equal([new Grant(Resource.YearlyReport, Operation.Update, Scope.RelatedRecords)], grants);
+    }
+
+    // Role: reading the partnership's practice reviews (the child named), in another partnership, starting one (issue 16). The
+    // rapid review is the three partners' jointly: the council's service managers and the council's, ICB's and police's lead
+    // partners read them; the business manager runs them; practitioners and the partners' operational roles do not.
+    public static readonly TheoryData<Role, bool, bool> PracticeReviewAccess = new()
+    {
+        { Role.PartnershipBusinessManager, true, true },
+        { Role.ServiceManager, true, false },
+        { Role.SafeguardingPartner, true, false },
+        { Role.ComplexNeedsCoordinator, false, false },
+        { Role.HealthSafeguardingPractitioner, false, false },
+        { Role.PoliceDomesticAbuse, false, false },
+        { Role.PoliceExploitationLead, false, false },
+        { Role.TeamManager, false, false },
+        { Role.SocialWorker, false, false },
+        { Role.Analyst, false, false },
+        { Role.AgencySafeguardingLead, false, false },
+        { Role.CaseAuditor, false, false },
+        { Role.SubGroupChair, false, false },
+    };
+
+    [Theory, MemberData(nameof(PracticeReviewAccess))]
+    public void Practice_reviews_are_read_by_the_three_partners_leads_and_run_by_the_business_manager(Role role, bool read, bool start)
+    {
+        var actor = ActorWith(role);
+
+        Assert.Equal(read, AccessPolicy.Decide(actor, Resource.PracticeReview, Operation.Read, new RecordFacts(Partnership)).Allowed);
+        Assert.False(AccessPolicy.Decide(actor, Resource.PracticeReview, Operation.Read, new RecordFacts(OtherPartnership)).Allowed);
+        Assert.Equal(start, AccessPolicy.Decide(actor, Resource.PracticeReview, Operation.Create).Allowed);
     }
 
     // Role: reading a child's attendance when the child is enrolled at the user's own organisation, only elsewhere; importing attendance; figures.

@@ -48,6 +48,7 @@ public sealed class DomesticAbuseAccessTests
         { Role.AgencySafeguardingLead, false, false, false, false, false, false },
         { Role.CaseAuditor, false, false, false, false, false, false },
         { Role.SafeguardingPartner, false, false, false, false, false, false },
+        { Role.SubGroupChair, false, false, false, false, false, false },
     };
 
     private static Actor ActorWith(Role role) => new(Guid.NewGuid(), Guid.NewGuid(), "Test", new HashSet<Role> { role }, UserId: Guid.NewGuid());

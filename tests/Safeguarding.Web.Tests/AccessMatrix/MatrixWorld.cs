@@ -56,6 +56,7 @@ public sealed class MatrixWorld
         Role.CaseAuditor => OrganisationType.CouncilService,
         // A lead partner of the council (the ICB and police partners sign the same way; Assurance tests cover all three).
         Role.SafeguardingPartner => OrganisationType.CouncilService,
+        Role.SubGroupChair => OrganisationType.CouncilService,
         _ => OrganisationType.CouncilService,
     };
 

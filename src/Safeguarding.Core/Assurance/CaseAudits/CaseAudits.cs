@@ -33,6 +33,11 @@ public sealed record AddAuditActionOptions(Guid CaseId, string Description, Guid
 
 public sealed record ToolVersionRow(Guid Id, string ToolName, int Version, IReadOnlyList<string> Questions);
 
+/// <summary>Which page of the audits to show.</summary>
+public sealed record AuditListOptions(PageOptions Page)
+{
+    public AuditListOptions() : this(new PageOptions()) { }
+}
 public sealed record AuditRow(Guid Id, string Title, SampleCriteria Criteria, LocalDate OpensOn, LocalDate ClosesOn, int Cases, int Graded, bool IsOpen);
 
 public sealed record AuditorRow(Guid UserId, string Name, string Organisation);
@@ -255,8 +260,11 @@ public sealed class CaseAudits(SafeguardingDbContext db)
                       select new AuditorRow(u.Id, u.DisplayName, o.Name)).ToListAsync(ct);
     }
 
-    /// <summary>The audits this reader may see: every audit for the business manager; for an auditor, the open audits they are named on.</summary>
-    public async Task<IReadOnlyList<AuditRow>> ListAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// The audits this reader may see, a page with the true count: every audit for the business manager; for an auditor, the
+    /// open audits they are named on. Open audits come first, closing soonest first; then the rest, latest opening first.
+    /// </summary>
+    public async Task<Paged<AuditRow>> ListAsync(AuditListOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.CaseAudit, Operation.Read)) throw new ForbiddenException(ResourceType, null, "no role grants Read on CaseAudit");
@@ -269,10 +277,12 @@ public sealed class CaseAudits(SafeguardingDbContext db)
                 && db.Set<CaseAuditor>().Any(n => n.AuditId == a.Id && n.UserId == user && n.RemovedAt == null));
         }
         var cases = db.Set<AuditedCase>();
-        return await audits.OrderByDescending(a => a.OpensOn).ThenBy(a => a.Id)
+        var notOpen = LocalDate.MaxIsoValue;
+        return await audits.OrderByDescending(a => a.OpensOn <= today && a.ClosesOn >= today)
+            .ThenBy(a => a.OpensOn <= today && a.ClosesOn >= today ? a.ClosesOn : notOpen).ThenByDescending(a => a.OpensOn).ThenBy(a => a.Id)
             .Select(a => new AuditRow(a.Id, a.Title, a.Criteria, a.OpensOn, a.ClosesOn, cases.Count(c => c.AuditId == a.Id),
                 cases.Count(c => c.AuditId == a.Id && c.Grade != null), a.OpensOn <= today && a.ClosesOn >= today))
-            .ToListAsync(ct);
+            .PageAsync(options.Page, ct);
     }
 
     /// <summary>An audit, for the business manager or one of its auditors while it is open; the children named on it are audited as listed.</summary>

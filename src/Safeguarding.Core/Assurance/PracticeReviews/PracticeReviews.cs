@@ -25,6 +25,11 @@ public sealed record AddRecommendationOptions(Guid ReviewId, string Text, Guid O
 public sealed record RecommendationStatusOptions(Guid RecommendationId, RecommendationStatus Status);
 
 /// <summary>A review on the list: its reference, never the child's name, with what is due and overdue.</summary>
+/// <summary>Which page of the reviews to show.</summary>
+public sealed record ReviewListOptions(PageOptions Page)
+{
+    public ReviewListOptions() : this(new PageOptions()) { }
+}
 public sealed record ReviewRow(Guid Id, string Reference, LocalDate AwareOn, string Stage, LocalDate? NextDue, bool Overdue, int OpenRecommendations,
     int OverdueRecommendations);
 
@@ -169,27 +174,37 @@ public sealed class PracticeReviews(SafeguardingDbContext db)
         await SaveAsync(process, "Practice review recommendation status", ct);
     }
 
-    /// <summary>The partnership's reviews, latest first: references and clocks only, no child named.</summary>
-    public async Task<IReadOnlyList<ReviewRow>> ListAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// The partnership's reviews, a page with the true count: references and clocks only, no child named. Reviews still
+    /// running (a statutory step to take, a local review unpublished, or a recommendation not done) come first, the
+    /// earliest incident first (its clock is the oldest); then the finished ones, latest first.
+    /// </summary>
+    public async Task<Paged<ReviewRow>> ListAsync(ReviewListOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         Demand(actor, Operation.Read, null);
         var today = Today();
-        var reviews = await db.Set<PracticeReview>().AsNoTracking().Where(r => r.PartnershipId == actor.PartnershipId)
-            .OrderByDescending(r => r.AwareOn).ThenBy(r => r.Id).ToListAsync(ct);
-        var ids = reviews.Select(r => r.Id).ToList();
+        var finished = LocalDate.MaxIsoValue;
+        var page = await (from r in db.Set<PracticeReview>().AsNoTracking()
+                          where r.PartnershipId == actor.PartnershipId
+                          let running = r.NotifiedOn == null || r.RapidReviewOn == null || r.Decision == null
+                              || (r.Decision == ReviewDecision.LocalReview && r.PublishedOn == null)
+                              || db.Set<ReviewRecommendation>().Any(x => x.ReviewId == r.Id && x.Status != RecommendationStatus.Done)
+                          orderby running descending, running ? r.AwareOn : finished, r.AwareOn descending, r.Id
+                          select r).PageAsync(options.Page, ct);
+        var ids = page.Items.Select(r => r.Id).ToList();
         var recommendations = await db.Set<ReviewRecommendation>().AsNoTracking().Where(r => ids.Contains(r.ReviewId) && r.Status != RecommendationStatus.Done)
             .Select(r => new { r.ReviewId, r.Due }).ToListAsync(ct);
-        return [.. reviews.Select(r =>
+        return page.Select(r =>
         {
             var (stage, due) = Stage(r);
             var open = recommendations.Where(x => x.ReviewId == r.Id).ToList();
             return new ReviewRow(r.Id, r.Reference, r.AwareOn, stage, due, due < today, open.Count, open.Count(x => x.Due < today));
-        })];
+        });
     }
 
     /// <summary>What the review waits for and by when (null when no statutory clock runs).</summary>
-    private static (string Stage, LocalDate? Due) Stage(PracticeReview r) => r switch
+    internal static (string Stage, LocalDate? Due) Stage(PracticeReview r) => r switch
     {
         { NotifiedOn: null } => ("Notification to the national panel", r.NotificationDue),
         { RapidReviewOn: null } => ("Rapid review", r.RapidReviewDue),

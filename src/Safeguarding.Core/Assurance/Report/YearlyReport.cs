@@ -35,12 +35,26 @@ public sealed record ReportSection(
     IReadOnlyList<string> FigureKeys,
     Guid? PriorityId = null,
     string? Aim = null,
-    IReadOnlyList<NotProgressedAction>? NotProgressed = null)
+    IReadOnlyList<NotProgressedAction>? NotProgressed = null,
+    Guid? SubGroupId = null,
+    string? SubGroup = null,
+    string? LastWrittenBy = null,
+    Instant? LastWrittenAt = null,
+    IReadOnlyList<Guid>? QuoteIds = null,
+    IReadOnlyList<SharedQuote>? Quotes = null,
+    IReadOnlyList<ReviewLine>? Reviews = null)
 {
     /// <summary>The narrative as one text, for listing what changed between editions.</summary>
     [JsonIgnore]
     public string Narrative => string.Join("\n\u241E\n", WhatWasDone, Developments, DidNotProgress, NextYearsFocus);
 }
+
+/// <summary>Words a child or family agreed to share, anonymised when recorded, as frozen into an edition: never a name, never a date of birth.</summary>
+public sealed record SharedQuote(string Words, Voice.VoiceSource Source, string? Project, IReadOnlyList<string> Themes);
+
+/// <summary>A practice review as the report lists it, by its public reference (never the child's name), as it stood when the edition was made.</summary>
+public sealed record ReviewLine(string Reference, string Stage, LocalDate AwareOn, LocalDate? NotifiedOn, LocalDate? RapidReviewOn, LocalDate? PublishedOn,
+    int RecommendationsDone, int Recommendations);
 
 /// <summary>A work-plan action of the section's priority marked "did not progress", with its reason, as it stood when the edition was made.</summary>
 public sealed record NotProgressedAction(string Action, string Owner, string? Reason);

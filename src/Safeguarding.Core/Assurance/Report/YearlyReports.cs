@@ -19,12 +19,30 @@ public sealed record EditionSummary(Guid Id, int Number, Instant MadeAt, Instant
 
 public sealed record CreateReportOptions(string Title, LocalDate From, LocalDate To);
 
-/// <summary>A report being drafted, for the business manager.</summary>
-public sealed record ReportDraft(Guid Id, string Title, LocalDate From, LocalDate To, IReadOnlyList<ReportSection> Sections, IReadOnlyList<EditionSummary> Editions);
+/// <summary>A report being drafted, for the business manager, with the sub-groups a section can be given to.</summary>
+public sealed record ReportDraft(Guid Id, string Title, LocalDate From, LocalDate To, IReadOnlyList<ReportSection> Sections, IReadOnlyList<EditionSummary> Editions,
+    IReadOnlyList<Returns.Choice>? SubGroups = null);
 
-/// <summary>A section's narrative and chosen figures, as its writer saves them; the figures are keys of the catalogue.</summary>
+/// <summary>A section's narrative, chosen figures and (for the voice) chosen quotes, as its writer saves them; figures are keys of the catalogue, quotes ids of agreed feedback.</summary>
 public sealed record SaveSectionOptions(Guid ReportId, string SectionKey, string? WhatWasDone, string? Developments, string? DidNotProgress, string? NextYearsFocus,
-    IReadOnlyList<string> FigureKeys);
+    IReadOnlyList<string> FigureKeys, IReadOnlyList<Guid>? QuoteIds = null);
+
+/// <summary>A report as one of its section writers opens it: only the sections this writer may write (all of them for the business manager).</summary>
+public sealed record WriterDraft(Guid Id, string Title, LocalDate From, LocalDate To, IReadOnlyList<ReportSection> Sections);
+
+public sealed record OpenSectionOptions(Guid ReportId, string SectionKey);
+
+/// <summary>Feedback a child or family agreed to share, anonymised, that the voice section may quote.</summary>
+public sealed record QuoteChoice(Guid Id, string Words, Voice.VoiceSource Source, string? Project, LocalDate GivenOn, IReadOnlyList<string> Themes);
+
+/// <summary>One section for its writer, with the quotes it may choose from (the voice section only).</summary>
+public sealed record SectionForWriting(WriterDraft Draft, ReportSection Section, IReadOnlyList<QuoteChoice> QuoteChoices);
+
+/// <summary>The business manager gives a section to a sub-group (or to none, so that only they write it).</summary>
+public sealed record AssignSectionOptions(Guid ReportId, string SectionKey, Guid? SubGroupId);
+
+/// <summary>A section waiting for a chair in a report not yet published.</summary>
+public sealed record ChairSection(Guid ReportId, string Report, string Key, string Title, string SubGroup, Instant? LastWrittenAt);
 
 /// <summary>A partner's sign-off as shown on the edition.</summary>
 public sealed record SignOffView(OrganisationType Partner, string Organisation, string SignedBy, Instant SignedAt);
@@ -101,10 +119,19 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         var defaults = DefaultSections();
         if (priorities.Count == 0) return defaults;
         var seedPriorities = defaults.Where(d => d.Kind == SectionKind.Priority).ToList();
+        // A priority's section belongs to the sub-group whose work plan carries most of its actions (the structure has no other link).
+        var ids = priorities.Select(p => p.Id).ToList();
+        var owners = (await (from a in db.Set<WorkPlanAction>().AsNoTracking()
+                             join g in db.Set<SubGroup>().AsNoTracking() on a.SubGroupId equals g.Id
+                             where ids.Contains(a.PriorityId)
+                             select new { a.PriorityId, g.Id, g.Name }).ToListAsync(ct))
+            .GroupBy(x => x.PriorityId)
+            .ToDictionary(g => g.Key, g => g.GroupBy(x => (x.Id, x.Name)).OrderByDescending(x => x.Count()).ThenBy(x => x.Key.Name, StringComparer.Ordinal).First().Key);
         return
         [
             .. priorities.Select((p, i) => new ReportSection($"priority-{i + 1}", p.Title, SectionKind.Priority, null, null, null, null,
-                i < seedPriorities.Count ? seedPriorities[i].FigureKeys : [], p.Id, p.Aim)),
+                i < seedPriorities.Count ? seedPriorities[i].FigureKeys : [], p.Id, p.Aim,
+                SubGroupId: owners.TryGetValue(p.Id, out var owner) ? owner.Id : null, SubGroup: owners.TryGetValue(p.Id, out var named) ? named.Name : null)),
             .. defaults.Where(d => d.Kind != SectionKind.Priority),
         ];
     }
@@ -164,12 +191,92 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         var report = await db.Set<YearlyReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && r.PartnershipId == actor.PartnershipId, ct);
         if (report is null) return null;
         var editions = await EditionsAsync(actor.PartnershipId, [report.Id], ct);
+        var groups = await db.Set<SubGroup>().AsNoTracking().Where(g => g.PartnershipId == actor.PartnershipId).OrderBy(g => g.Name)
+            .Select(g => new Returns.Choice(g.Id, g.Name)).ToListAsync(ct);
         db.QueueAudit(process, AuditActions.Read, ResourceType, report.Id.ToString(), AuditOutcome.Allowed, "draft");
         await db.SaveChangesAsync(ct);
-        return new ReportDraft(report.Id, report.Title, report.From, report.To, SectionsOf(report), editions.GetValueOrDefault(report.Id) ?? []);
+        return new ReportDraft(report.Id, report.Title, report.From, report.To, SectionsOf(report), editions.GetValueOrDefault(report.Id) ?? [], groups);
+    }
+
+    /// <summary>
+    /// Who may write which section: the business manager (Update across the partnership) every one; a sub-group's chair
+    /// (Update in a narrower scope) only the sections of the sub-groups whose chair is this user, by id. Anyone else is refused.
+    /// </summary>
+    private async Task<Func<ReportSection, bool>> WriterAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.Grants.Any(g => g is { Resource: Resource.YearlyReport, Operation: Operation.Update, Scope: Scope.WholePartnership })) return _ => true;
+        if (!actor.HasAny(Resource.YearlyReport, Operation.Update) || actor.UserId is not { } user)
+            throw new ForbiddenException(ResourceType, null, "no role grants Update on the yearly report");
+        var chaired = (await db.Set<SubGroup>().AsNoTracking().Where(g => g.PartnershipId == actor.PartnershipId && g.ChairUserId == user)
+            .Select(g => g.Id).ToListAsync(ct)).ToHashSet();
+        return s => s.SubGroupId is { } group && chaired.Contains(group);
+    }
+
+    /// <summary>
+    /// The report for one of its section writers: the sections they may write, the read audited. Null when the partnership
+    /// has no such report; refused when they may write none of it (a chair whose sub-group owns no section of it).
+    /// </summary>
+    public async Task<WriterDraft?> OpenForWritingAsync(Guid reportId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var writes = await WriterAsync(actor, ct);
+        var report = await db.Set<YearlyReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && r.PartnershipId == actor.PartnershipId, ct);
+        if (report is null) return null;
+        var sections = SectionsOf(report).Where(writes).ToList();
+        if (sections.Count == 0) throw new ForbiddenException(ResourceType, report.Id.ToString(), "none of this report's sections belongs to a sub-group you chair");
+        db.QueueAudit(process, AuditActions.Read, ResourceType, report.Id.ToString(), AuditOutcome.Allowed, "sections to write");
+        await db.SaveChangesAsync(ct);
+        return new WriterDraft(report.Id, report.Title, report.From, report.To, sections);
+    }
+
+    /// <summary>One section for its writer, refused for a section they may not write; the voice section with the quotes it may choose (that read audited).</summary>
+    public async Task<SectionForWriting> OpenSectionAsync(OpenSectionOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var draft = await OpenForWritingAsync(options.ReportId, process, ct) ?? throw new NotFoundException(ResourceType, options.ReportId.ToString());
+        var section = draft.Sections.FirstOrDefault(s => s.Key == options.SectionKey)
+            ?? throw new ForbiddenException(ResourceType, draft.Id.ToString(), "this section is not one you may write");
+        IReadOnlyList<QuoteChoice> quotes = section.Kind == SectionKind.ChildrensVoice ? await QuoteChoicesAsync(process, draft.From, draft.To, ct) : [];
+        return new SectionForWriting(draft, section, quotes);
     }
 
     public async Task SaveSectionAsync(SaveSectionOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        var writes = await WriterAsync(actor, ct);
+        var report = await db.Set<YearlyReport>().SingleOrDefaultAsync(r => r.Id == options.ReportId && r.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new NotFoundException(ResourceType, options.ReportId.ToString());
+        var sections = SectionsOf(report).ToList();
+        var at = sections.FindIndex(s => s.Key == options.SectionKey);
+        if (at < 0) throw new NotFoundException(ResourceType, options.ReportId.ToString());
+        if (!writes(sections[at])) throw new ForbiddenException(ResourceType, report.Id.ToString(), "this section is not one you may write");
+        var unknown = options.FigureKeys.Except(FigureCatalogue.Keys.Select(k => k.Key)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException("Choose figures from the catalogue.", nameof(options.FigureKeys));
+        IReadOnlyList<Guid>? quotes = null;
+        if (sections[at].Kind == SectionKind.ChildrensVoice)
+        {
+            List<Guid> chosen = [.. (options.QuoteIds ?? []).Distinct()];
+            quotes = chosen;
+            var agreed = await db.Set<Voice.VoiceItem>().CountAsync(i => chosen.Contains(i.Id) && i.PartnershipId == actor.PartnershipId && i.AgreedToShare
+                && i.SharedWords != null && i.GivenOn >= report.From && i.GivenOn <= report.To, ct);
+            if (agreed != chosen.Count) throw new ArgumentException("Choose quotes from the words children and families agreed to share in the report's period.", nameof(options.QuoteIds));
+        }
+        else if (options.QuoteIds is { Count: > 0 }) throw new ArgumentException("Only the voice section quotes children and families.", nameof(options.QuoteIds));
+        static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var now = db.Clock.GetCurrentInstant();
+        sections[at] = sections[at] with
+        {
+            WhatWasDone = Text(options.WhatWasDone), Developments = Text(options.Developments), DidNotProgress = Text(options.DidNotProgress),
+            NextYearsFocus = Text(options.NextYearsFocus), FigureKeys = [.. options.FigureKeys.Distinct()], QuoteIds = quotes ?? sections[at].QuoteIds,
+            LastWrittenBy = actor.Name, LastWrittenAt = now,
+        };
+        report.Sections = JsonSerializer.Serialize(sections, EditionSnapshot.Json);
+        report.UpdatedAt = now;
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The business manager gives a section to a sub-group of the partnership (its chair then writes it), or takes it back (null).</summary>
+    public async Task AssignSectionAsync(AssignSectionOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Require(process, Operation.Update);
         var report = await db.Set<YearlyReport>().SingleOrDefaultAsync(r => r.Id == options.ReportId && r.PartnershipId == actor.PartnershipId, ct)
@@ -177,16 +284,84 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         var sections = SectionsOf(report).ToList();
         var at = sections.FindIndex(s => s.Key == options.SectionKey);
         if (at < 0) throw new NotFoundException(ResourceType, options.ReportId.ToString());
-        static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        sections[at] = sections[at] with
-        {
-            WhatWasDone = Text(options.WhatWasDone), Developments = Text(options.Developments), DidNotProgress = Text(options.DidNotProgress),
-            NextYearsFocus = Text(options.NextYearsFocus), FigureKeys = [.. options.FigureKeys.Distinct()],
-        };
+        string? name = null;
+        if (options.SubGroupId is { } id)
+            name = await db.Set<SubGroup>().Where(g => g.Id == id && g.PartnershipId == actor.PartnershipId).Select(g => g.Name).SingleOrDefaultAsync(ct)
+                ?? throw new ArgumentException("Choose a sub-group of the partnership.", nameof(options.SubGroupId));
+        sections[at] = sections[at] with { SubGroupId = options.SubGroupId, SubGroup = name };
         report.Sections = JsonSerializer.Serialize(sections, EditionSnapshot.Json);
         report.UpdatedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The sections waiting for this chair: those of their sub-groups in reports with no published edition yet (for "Your work").</summary>
+    public async Task<IReadOnlyList<ChairSection>> ChairSectionsAsync(ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        if (!actor.HasAny(Resource.YearlyReport, Operation.Update) || actor.UserId is not { } user) return [];
+        var chaired = await db.Set<SubGroup>().AsNoTracking().Where(g => g.PartnershipId == actor.PartnershipId && g.ChairUserId == user).Select(g => g.Id).ToListAsync(ct);
+        if (chaired.Count == 0) return [];
+        var editions = db.Set<ReportEdition>();
+        var reports = await db.Set<YearlyReport>().AsNoTracking()
+            .Where(r => r.PartnershipId == actor.PartnershipId && !editions.Any(e => e.ReportId == r.Id && e.PublishedAt != null))
+            .OrderByDescending(r => r.To).ToListAsync(ct);
+        return [.. reports.SelectMany(r => SectionsOf(r).Where(s => s.SubGroupId is { } g && chaired.Contains(g))
+            .Select(s => new ChairSection(r.Id, r.Title, s.Key, s.Title, s.SubGroup ?? "", s.LastWrittenAt)))];
+    }
+
+    /// <summary>The anonymised words children and families agreed to share in the period, newest first: the voice section's choices. The read is audited.</summary>
+    private async Task<IReadOnlyList<QuoteChoice>> QuoteChoicesAsync(ProcessContext process, LocalDate from, LocalDate to, CancellationToken ct)
+    {
+        var partnership = process.RequireActor().PartnershipId;
+        var items = await db.Set<Voice.VoiceItem>().AsNoTracking().Include(i => i.Themes)
+            .Where(i => i.PartnershipId == partnership && i.AgreedToShare && i.SharedWords != null && i.GivenOn >= from && i.GivenOn <= to)
+            .OrderByDescending(i => i.GivenOn).ThenBy(i => i.Id).Take(MaxQuoteChoices).ToListAsync(ct);
+        var themes = await ThemesAsync(partnership, ct);
+        db.QueueAudit(process, AuditActions.List, Voice.VoiceFeedbacks.ResourceType, null, AuditOutcome.Allowed, "quotes for the yearly report");
+        await db.SaveChangesAsync(ct);
+        return [.. items.Select(i => new QuoteChoice(i.Id, i.SharedWords!, i.Source, i.Project, i.GivenOn, ThemesOf(i, themes)))];
+    }
+
+    public const int MaxQuoteChoices = 200;
+
+    private Task<Dictionary<Guid, string>> ThemesAsync(Guid partnershipId, CancellationToken ct) =>
+        db.Set<Voice.VoiceTheme>().AsNoTracking().Where(t => t.PartnershipId == partnershipId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+
+    private static IReadOnlyList<string> ThemesOf(Voice.VoiceItem item, Dictionary<Guid, string> themes) =>
+        [.. item.Themes.Select(t => themes.GetValueOrDefault(t.ThemeId, "Other")).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// What an edition freezes beside the narrative: the voice section's chosen quotes whose child still agrees (consent
+    /// withdrawn since the choice drops the quote from this edition on), and the practice reviews by reference.
+    /// </summary>
+    private async Task<IReadOnlyList<ReportSection>> WithQuotesAndReviewsAsync(Guid partnershipId, LocalDate from, LocalDate to, IReadOnlyList<ReportSection> sections, CancellationToken ct)
+    {
+        var chosen = sections.SelectMany(s => s.QuoteIds ?? []).Distinct().ToList();
+        Dictionary<Guid, Voice.VoiceItem> items = chosen.Count == 0 ? [] : await db.Set<Voice.VoiceItem>().AsNoTracking().Include(i => i.Themes)
+            .Where(i => chosen.Contains(i.Id) && i.PartnershipId == partnershipId && i.AgreedToShare && i.SharedWords != null).ToDictionaryAsync(i => i.Id, ct);
+        Dictionary<Guid, string> themes = items.Count == 0 ? [] : await ThemesAsync(partnershipId, ct);
+        IReadOnlyList<ReviewLine> reviews = [];
+        if (sections.Any(s => s.Kind == SectionKind.PracticeReviews))
+        {
+            // The reviews open at some time in the period: begun by its end and not concluded before its start.
+            var all = await db.Set<PracticeReviews.PracticeReview>().AsNoTracking().Where(r => r.PartnershipId == partnershipId && r.AwareOn <= to).ToListAsync(ct);
+            var ids = all.Select(r => r.Id).ToList();
+            var recommendations = (await db.Set<PracticeReviews.ReviewRecommendation>().AsNoTracking().Where(r => ids.Contains(r.ReviewId))
+                .Select(r => new { r.ReviewId, r.Status }).ToListAsync(ct)).ToLookup(r => r.ReviewId);
+            static LocalDate? Concluded(PracticeReviews.PracticeReview r) =>
+                r.PublishedOn ?? (r.Decision is PracticeReviews.ReviewDecision.NoFurtherReview or PracticeReviews.ReviewDecision.NationalReview ? r.RapidReviewOn : null);
+            reviews = [.. all.Where(r => Concluded(r) is not { } done || done >= from).OrderBy(r => r.AwareOn).ThenBy(r => r.Reference, StringComparer.Ordinal)
+                .Select(r => new ReviewLine(r.Reference, PracticeReviews.PracticeReviews.Stage(r).Stage, r.AwareOn, r.NotifiedOn, r.RapidReviewOn, r.PublishedOn,
+                    recommendations[r.Id].Count(x => x.Status == PracticeReviews.RecommendationStatus.Done), recommendations[r.Id].Count()))];
+        }
+        return [.. sections.Select(s => s.Kind switch
+        {
+            SectionKind.ChildrensVoice => s with { Quotes = [.. (s.QuoteIds ?? []).Where(items.ContainsKey).Select(id => items[id])
+                .Select(i => new SharedQuote(i.SharedWords!, i.Source, i.Project, ThemesOf(i, themes)))] },
+            SectionKind.PracticeReviews => s with { Reviews = reviews },
+            _ => s,
+        })];
     }
 
     /// <summary>Freezes the report as it stands now: every figure of the catalogue for its period and every section, as the next edition.</summary>
@@ -200,7 +375,9 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
         var edition = new ReportEdition
         {
             PartnershipId = actor.PartnershipId, ReportId = report.Id, Number = number + 1,
-            Snapshot = new EditionSnapshot(report.Title, report.From, report.To, await WithWhatDidNotProgressAsync(actor.PartnershipId, SectionsOf(report), ct), figures).ToJson(),
+            Snapshot = new EditionSnapshot(report.Title, report.From, report.To,
+                await WithQuotesAndReviewsAsync(actor.PartnershipId, report.From, report.To, await WithWhatDidNotProgressAsync(actor.PartnershipId, SectionsOf(report), ct), ct),
+                figures).ToJson(),
             MadeAt = db.Clock.GetCurrentInstant(), MadeByUserId = actor.UserId ?? Guid.Empty,
         };
         db.Add(edition);
@@ -301,6 +478,10 @@ public sealed class YearlyReports(SafeguardingDbContext db, FigureCatalogue cata
             var was = sections.GetValueOrDefault(section.Key);
             if (was is null || was.Narrative != section.Narrative) differences.Add(new("narrative", section.Key, section.Title, null, null));
             if (was is not null && !was.FigureKeys.SequenceEqual(section.FigureKeys)) differences.Add(new("figures chosen", section.Key, section.Title, null, null));
+            if (was is not null && !(was.Quotes ?? []).Select(q => q.Words).SequenceEqual((section.Quotes ?? []).Select(q => q.Words)))
+                differences.Add(new("quotes", section.Key, section.Title, $"{was.Quotes?.Count ?? 0} quotes", $"{section.Quotes?.Count ?? 0} quotes"));
+            if (was is not null && !(was.Reviews ?? []).SequenceEqual(section.Reviews ?? []))
+                differences.Add(new("practice reviews", section.Key, section.Title, null, null));
         }
         return differences;
 

@@ -21,10 +21,20 @@ public sealed record GradeAnswersOptions(Guid ReturnId, IReadOnlyList<GradeInput
 public sealed record RespondOptions(Guid ReturnId, Guid QuestionId, string Response);
 
 public sealed record Choice(Guid Id, string Name);
-public sealed record AskChoices(IReadOnlyList<Choice> QuestionSets, IReadOnlyList<Choice> SubGroups, IReadOnlyList<Choice> Agencies);
+public sealed record AskChoices(IReadOnlyList<Choice> QuestionSets, IReadOnlyList<Choice> SubGroups, IReadOnlyList<Choice> Agencies)
+{
+    /// <summary>The agencies the partners name as relevant agencies, so a return can be asked of all of them in one choice.</summary>
+    public IReadOnlyList<Guid> RelevantAgencyIds { get; init; } = [];
+}
 public sealed record RequestRow(Guid Id, string Title, string QuestionSet, LocalDate Due, int Asked, int Submitted, int Overdue, int Closed);
 public sealed record OwnReturnRow(Guid Id, string Title, LocalDate Due, ReturnStatus Status, bool Overdue, int ChallengesToAnswer);
-public sealed record ReturnsList(IReadOnlyList<RequestRow> Requests, IReadOnlyList<OwnReturnRow> OwnReturns);
+/// <summary>One page of the requests asked and one of the agency's own returns, each with its true count.</summary>
+public sealed record ReturnsList(Paged<RequestRow> Requests, Paged<OwnReturnRow> OwnReturns);
+/// <summary>Which page of the requests asked (the business manager's) and of the agency's own returns to show.</summary>
+public sealed record ReturnsListOptions(PageOptions Requests, PageOptions OwnReturns)
+{
+    public ReturnsListOptions() : this(new PageOptions(), new PageOptions()) { }
+}
 /// <summary>How many answers of one agency's return have each grade: the agency's own and the sub-group's.</summary>
 public sealed record AgencySummaryRow(Guid ReturnId, string Agency, ReturnStatus Status, bool Overdue, IReadOnlyDictionary<int, int> SelfGrades,
     IReadOnlyDictionary<int, int> SubGroupGrades, int OpenChallenges);
@@ -67,7 +77,8 @@ public sealed class AssuranceReturns(SafeguardingDbContext db, IOptions<Deployme
             .Select(s => new Choice(s.Id, $"{s.Title} (version {s.Version})")).ToList();
         var groups = await db.Set<SubGroup>().AsNoTracking().Where(g => g.PartnershipId == actor.PartnershipId).OrderBy(g => g.Name).Select(g => new Choice(g.Id, g.Name)).ToListAsync(ct);
         var agencies = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId).OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
-        return new AskChoices(sets, groups, agencies);
+        var relevant = await db.Set<RelevantAgency>().AsNoTracking().Where(a => a.PartnershipId == actor.PartnershipId).Select(a => a.OrganisationId).ToListAsync(ct);
+        return new AskChoices(sets, groups, agencies) { RelevantAgencyIds = relevant };
     }
 
     /// <summary>Makes the shipped question sets for a partnership that has none of them yet (version 1 each).</summary>
@@ -116,34 +127,46 @@ public sealed class AssuranceReturns(SafeguardingDbContext db, IOptions<Deployme
         return request.Id;
     }
 
-    /// <summary>The sub-group's requests with how many agencies answered, are overdue and are closed; and the reader's own agency's returns.</summary>
-    public async Task<ReturnsList> ListAsync(ProcessContext process, CancellationToken ct = default)
+    /// <summary>
+    /// The sub-group's requests with how many agencies answered, are overdue and are closed; and the reader's own agency's
+    /// returns. Each list is paged with its true count. What still needs doing comes first, soonest due (so overdue) first:
+    /// requests with a return not yet closed, and the agency's returns not yet sent; then the rest, latest due first.
+    /// </summary>
+    public async Task<ReturnsList> ListAsync(ReturnsListOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = process.RequireActor();
         if (!actor.HasAny(Resource.AssuranceReturn, Operation.Read)) throw new ForbiddenException(ResourceType, null, "no role grants Read on AssuranceReturn");
         var today = Today(db.Clock.GetCurrentInstant());
-        IReadOnlyList<RequestRow> requests = [];
+        // Finished rows share one constant first key, so the latest-due order below applies to them alone.
+        var finished = LocalDate.MaxIsoValue;
+        var requests = new Paged<RequestRow>([], 0, 1, options.Requests.Size);
         if (AcrossPartnership(actor, Operation.Read))
         {
             var returns = db.Set<AssuranceReturn>();
             requests = await (from r in db.Set<ReturnRequest>().AsNoTracking()
                               join s in db.Set<QuestionSet>().AsNoTracking() on r.QuestionSetId equals s.Id
                               where r.PartnershipId == actor.PartnershipId
-                              orderby r.Due descending, r.Id
+                              let open = returns.Any(a => a.RequestId == r.Id && a.Status != ReturnStatus.Closed)
+                              orderby open descending, open ? r.Due : finished, r.Due descending, r.Id
                               select new RequestRow(r.Id, r.Title, s.Title, r.Due, returns.Count(a => a.RequestId == r.Id),
                                   returns.Count(a => a.RequestId == r.Id && (a.Status == ReturnStatus.Submitted || a.Status == ReturnStatus.Closed)),
                                   returns.Count(a => a.RequestId == r.Id && (a.Status == ReturnStatus.NotStarted || a.Status == ReturnStatus.Draft) && r.Due < today),
-                                  returns.Count(a => a.RequestId == r.Id && a.Status == ReturnStatus.Closed))).Take(100).ToListAsync(ct);
+                                  returns.Count(a => a.RequestId == r.Id && a.Status == ReturnStatus.Closed))).PageAsync(options.Requests, ct);
         }
-        var own = await (from a in db.Set<AssuranceReturn>().AsNoTracking()
-                         join r in db.Set<ReturnRequest>().AsNoTracking() on a.RequestId equals r.Id
-                         where a.PartnershipId == actor.PartnershipId && a.OrganisationId == actor.OrganisationId
-                         orderby r.Due descending, a.Id
-                         select new { a.Id, r.Title, r.Due, a.Status, Open = db.Set<ReturnAnswer>().Count(x => x.ReturnId == a.Id && x.Challenge != null && x.Response == null) })
-            .Take(100).ToListAsync(ct);
-        var mine = own.Where(_ => Decide(actor, actor.OrganisationId, Operation.Read).Allowed)
-            .Select(a => new OwnReturnRow(a.Id, a.Title, a.Due, a.Status, IsOverdue(a.Status, a.Due, today), a.Status == ReturnStatus.Closed ? 0 : a.Open)).ToList();
-        return new ReturnsList(requests, mine);
+        var own = new Paged<OwnReturnRow>([], 0, 1, options.OwnReturns.Size);
+        if (Decide(actor, actor.OrganisationId, Operation.Read).Allowed)
+        {
+            var page = await (from a in db.Set<AssuranceReturn>().AsNoTracking()
+                              join r in db.Set<ReturnRequest>().AsNoTracking() on a.RequestId equals r.Id
+                              where a.PartnershipId == actor.PartnershipId && a.OrganisationId == actor.OrganisationId
+                              let open = a.Status == ReturnStatus.NotStarted || a.Status == ReturnStatus.Draft
+                                  || (a.Status != ReturnStatus.Closed && db.Set<ReturnAnswer>().Any(x => x.ReturnId == a.Id && x.Challenge != null && x.Response == null))
+                              orderby open descending, open ? r.Due : finished, r.Due descending, a.Id
+                              select new { a.Id, r.Title, r.Due, a.Status, Open = db.Set<ReturnAnswer>().Count(x => x.ReturnId == a.Id && x.Challenge != null && x.Response == null) })
+                .PageAsync(options.OwnReturns, ct);
+            own = page.Select(a => new OwnReturnRow(a.Id, a.Title, a.Due, a.Status, IsOverdue(a.Status, a.Due, today), a.Status == ReturnStatus.Closed ? 0 : a.Open));
+        }
+        return new ReturnsList(requests, own);
     }
 
     /// <summary>A request's summary for the sub-group: each agency's status, whether overdue, and how many answers have each grade.</summary>

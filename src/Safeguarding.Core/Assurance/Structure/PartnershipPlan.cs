@@ -14,8 +14,15 @@ public sealed record AddPriorityOptions(int Year, string Title, string Aim);
 public sealed record AddActionOptions(Guid SubGroupId, Guid PriorityId, string Action, string Owner, LocalDate Due);
 public sealed record ActionStatusOptions(Guid ActionId, ActionStatus? Status, string? Reason);
 public sealed record PlanYearOptions(int Year);
+public sealed record NameRelevantAgencyOptions(Guid OrganisationId, LocalDate NamedOn);
+public sealed record CorrectPriorityOptions(Guid PriorityId, string Title, string Aim);
+public sealed record CorrectActionOptions(Guid ActionId, string Action, string Owner, LocalDate Due);
 
-public sealed record PartnerView(PartnerKind Kind, string Organisation, string Lead);
+public sealed record PartnerView(PartnerKind Kind, string Organisation, string Lead)
+{
+    public Guid Id { get; init; }
+}
+public sealed record RelevantAgencyView(Guid Id, string Organisation, LocalDate NamedOn);
 public sealed record SubGroupView(Guid Id, string Name, string Chair, IReadOnlyList<string> Members);
 public sealed record ActionView(Guid Id, string SubGroup, string Action, string Owner, LocalDate Due, ActionStatus Status, string? NotProgressedReason, bool Overdue);
 public sealed record PriorityView(Guid Id, int Order, string Title, string Aim, IReadOnlyList<ActionView> Actions)
@@ -26,6 +33,9 @@ public sealed record PriorityView(Guid Id, int Order, string Title, string Aim, 
 /// <summary>A reporting year's plan: the executive, the sub-groups, and each priority with its work-plan actions. What the yearly report reads.</summary>
 public sealed record PlanYear(int Year, IReadOnlyList<PartnerView> Partners, IReadOnlyList<SubGroupView> SubGroups, IReadOnlyList<PriorityView> Priorities)
 {
+    /// <summary>The organisations the partners name as relevant agencies, by name.</summary>
+    public IReadOnlyList<RelevantAgencyView> RelevantAgencies { get; init; } = [];
+
     /// <summary>"2023-24".</summary>
     public string Name => PartnershipPlan.YearName(Year);
 }
@@ -94,8 +104,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
     public async Task RecordStatusAsync(ActionStatusOptions options, ProcessContext process, CancellationToken ct = default)
     {
         var actor = Keeper(process);
-        var action = await db.Set<WorkPlanAction>().SingleOrDefaultAsync(a => a.Id == options.ActionId && a.PartnershipId == actor.PartnershipId, ct)
-            ?? throw new NotFoundException(nameof(WorkPlanAction), options.ActionId.ToString());
+        var action = await PartnershipBusiness.OwnAsync<WorkPlanAction>(db, actor, options.ActionId, ct);
         if (options.Status is not { } status || !Enum.IsDefined(status)) throw new ArgumentException("Choose the action's status.", nameof(options.Status));
         action.NotProgressedReason = status == ActionStatus.DidNotProgress
             ? PartnershipBusiness.Text(options.Reason, 2000, "why the action did not progress", nameof(options.Reason))
@@ -104,6 +113,80 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
         action.StatusChangedAt = db.Clock.GetCurrentInstant();
         db.Process = process;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Names one of the partnership's organisations a relevant agency, from a day; a safeguarding partner is not one.</summary>
+    public async Task<Guid> NameRelevantAgencyAsync(NameRelevantAgencyOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        await OrganisationsAsync(actor, [options.OrganisationId], ct);
+        if (await db.Set<SafeguardingPartner>().AnyAsync(p => p.PartnershipId == actor.PartnershipId && p.OrganisationId == options.OrganisationId, ct))
+            throw new ArgumentException("That organisation is a safeguarding partner on the executive, not a relevant agency.", nameof(options.OrganisationId));
+        if (await db.Set<RelevantAgency>().AnyAsync(a => a.PartnershipId == actor.PartnershipId && a.OrganisationId == options.OrganisationId, ct))
+            throw new ArgumentException("That organisation is already a relevant agency.", nameof(options.OrganisationId));
+        var agency = new RelevantAgency { PartnershipId = actor.PartnershipId, OrganisationId = options.OrganisationId, NamedOn = options.NamedOn };
+        return await PartnershipBusiness.AddAsync(db, agency, agency.Id, process, ct);
+    }
+
+    /// <summary>Stops naming an organisation a relevant agency (nothing refers to the naming; the audit trail keeps when it was removed).</summary>
+    public async Task RemoveRelevantAgencyAsync(Guid relevantAgencyId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var agency = await PartnershipBusiness.OwnAsync<RelevantAgency>(db, actor, relevantAgencyId, ct);
+        await PartnershipBusiness.RemoveAsync(db, agency, process, ct);
+    }
+
+    /// <summary>Takes a partner off the executive, to name another organisation or lead (signed-off editions keep who signed).</summary>
+    public async Task RemovePartnerAsync(Guid partnerId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var partner = await PartnershipBusiness.OwnAsync<SafeguardingPartner>(db, actor, partnerId, ct);
+        await PartnershipBusiness.RemoveAsync(db, partner, process, ct);
+    }
+
+    public async Task CorrectPriorityAsync(CorrectPriorityOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var priority = await PartnershipBusiness.OwnAsync<Priority>(db, actor, options.PriorityId, ct);
+        priority.Title = PartnershipBusiness.Text(options.Title, 200, "the priority", nameof(options.Title));
+        priority.Aim = PartnershipBusiness.Text(options.Aim, 4000, "what the priority sets out to do", nameof(options.Aim));
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Removes a priority added in error; refused while work-plan actions are towards it (remove or move those first).</summary>
+    public async Task RemovePriorityAsync(Guid priorityId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var priority = await PartnershipBusiness.OwnAsync<Priority>(db, actor, priorityId, ct);
+        if (await db.Set<WorkPlanAction>().AnyAsync(a => a.PriorityId == priority.Id, ct))
+            throw new ArgumentException("This priority has work-plan actions. Remove them first.", nameof(priorityId));
+        await PartnershipBusiness.RemoveAsync(db, priority, process, ct);
+        // Keep the year's numbering without gaps: later priorities move up one.
+        var later = await db.Set<Priority>().Where(p => p.PartnershipId == actor.PartnershipId && p.Year == priority.Year && p.Order > priority.Order).ToListAsync(ct);
+        if (later.Count == 0) return;
+        later.ForEach(p => p.Order--);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Corrects an action's words, owner and due date; its status and any reason it did not progress stay as they are.</summary>
+    public async Task CorrectActionAsync(CorrectActionOptions options, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var action = await PartnershipBusiness.OwnAsync<WorkPlanAction>(db, actor, options.ActionId, ct);
+        action.Action = PartnershipBusiness.Text(options.Action, 2000, "the action", nameof(options.Action));
+        action.Owner = PartnershipBusiness.Text(options.Owner, 200, "who owns the action", nameof(options.Owner));
+        action.Due = options.Due;
+        db.Process = process;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Removes an action added in error. Published editions of the report keep their own copy, so nothing else refers to it.</summary>
+    public async Task RemoveActionAsync(Guid actionId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var action = await PartnershipBusiness.OwnAsync<WorkPlanAction>(db, actor, actionId, ct);
+        await PartnershipBusiness.RemoveAsync(db, action, process, ct);
     }
 
     /// <summary>
@@ -119,6 +202,7 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var partners = await db.Set<SafeguardingPartner>().AsNoTracking().Where(p => p.PartnershipId == actor.PartnershipId).OrderBy(p => p.Kind).ToListAsync(ct);
         var groups = await db.Set<SubGroup>().AsNoTracking().Where(g => g.PartnershipId == actor.PartnershipId).OrderBy(g => g.Name).ToListAsync(ct);
+        var relevant = await db.Set<RelevantAgency>().AsNoTracking().Where(a => a.PartnershipId == actor.PartnershipId).ToListAsync(ct);
         var priorities = await db.Set<Priority>().AsNoTracking().Where(p => p.PartnershipId == actor.PartnershipId && p.Year == options.Year).OrderBy(p => p.Order).ToListAsync(ct);
         var ids = priorities.Select(p => p.Id).ToList();
         var actions = (await db.Set<WorkPlanAction>().AsNoTracking().Where(a => ids.Contains(a.PriorityId)).ToListAsync(ct))
@@ -128,10 +212,14 @@ public sealed class PartnershipPlan(SafeguardingDbContext db)
         db.Process = process;
         await db.SaveChangesAsync(ct);
         return new PlanYear(options.Year,
-            [.. partners.Select(p => new PartnerView(p.Kind, organisations.GetValueOrDefault(p.OrganisationId, "Unknown"), p.Lead))],
+            [.. partners.Select(p => new PartnerView(p.Kind, organisations.GetValueOrDefault(p.OrganisationId, "Unknown"), p.Lead) { Id = p.Id })],
             [.. groups.Select(g => new SubGroupView(g.Id, g.Name, g.Chair, [.. g.MemberOrganisationIds.Select(o => organisations.GetValueOrDefault(o, "Unknown")).Order()]))],
             [.. priorities.Select(p => new PriorityView(p.Id, p.Order, p.Title, p.Aim, [.. actions[p.Id].Select(a => new ActionView(a.Id, groupNames.GetValueOrDefault(a.SubGroupId, "Unknown"),
-                a.Action, a.Owner, a.Due, a.Status, a.NotProgressedReason, a.Status is ActionStatus.NotStarted or ActionStatus.InProgress && a.Due < today))]))]);
+                a.Action, a.Owner, a.Due, a.Status, a.NotProgressedReason, a.Status is ActionStatus.NotStarted or ActionStatus.InProgress && a.Due < today))]))])
+        {
+            RelevantAgencies = [.. relevant.Select(a => new RelevantAgencyView(a.Id, organisations.GetValueOrDefault(a.OrganisationId, "Unknown"), a.NamedOn))
+                .OrderBy(a => a.Organisation, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>What the plan's keepers choose from when they add to it: the year's plan (an audited read) and the partnership's agencies.</summary>

@@ -33,6 +33,13 @@ public sealed class SubGroup
     public required string Chair { get; set; }
     /// <summary>The member agencies (organisations of the partnership).</summary>
     public List<Guid> MemberOrganisationIds { get; set; } = [];
+    /// <summary>What the sub-group is for, as the partnership words it.</summary>
+    public string? Remit { get; set; }
+    /// <summary>
+    /// The user who chairs it: the right to write the sub-group's sections of the yearly report comes from this id (with
+    /// the SubGroupChair role), never from <see cref="Chair"/>, which keeps the name as the report and history show it.
+    /// </summary>
+    public Guid? ChairUserId { get; set; }
 }
 
 /// <summary>A priority for a reporting year (April to March, named by the year it starts: 2023 is 2023-24) and what it set out to do.</summary>
@@ -90,6 +97,8 @@ internal sealed class SubGroupMapping : IEntityTypeConfiguration<SubGroup>
         b.ToTable("assurance_sub_groups");
         b.Property(g => g.Name).HasMaxLength(200);
         b.Property(g => g.Chair).HasMaxLength(300);
+        b.Property(g => g.Remit).HasMaxLength(2000);
+        b.HasOne<Platform.Users.User>().WithMany().HasForeignKey(g => g.ChairUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(g => new { g.PartnershipId, g.Name }).IsUnique();
     }
 }

@@ -75,6 +75,34 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
         return await PartnershipBusiness.AddAsync(db, campaign, campaign.Id, process, ct);
     }
 
+    /// <summary>Removes a course added in error; refused while it has sessions (their places are the yearly report's figures).</summary>
+    public async Task RemoveCourseAsync(Guid courseId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var course = await PartnershipBusiness.OwnAsync<Course>(db, actor, courseId, ct);
+        if (await db.Set<TrainingSession>().AnyAsync(s => s.CourseId == course.Id, ct))
+            throw new ArgumentException("This course has sessions. Remove its sessions first.", nameof(courseId));
+        await PartnershipBusiness.RemoveAsync(db, course, process, ct);
+    }
+
+    /// <summary>Removes a session added in error; refused once places or evaluations are recorded on it (they are its history).</summary>
+    public async Task RemoveSessionAsync(Guid sessionId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var session = await PartnershipBusiness.OwnAsync<TrainingSession>(db, actor, sessionId, ct);
+        if (await db.Set<SessionPlaces>().AnyAsync(p => p.SessionId == session.Id, ct) || await db.Set<SessionEvaluation>().AnyAsync(e => e.SessionId == session.Id, ct))
+            throw new ArgumentException("This session has places or evaluations recorded. Correct its places instead.", nameof(sessionId));
+        await PartnershipBusiness.RemoveAsync(db, session, process, ct);
+    }
+
+    /// <summary>Removes a campaign added in error (nothing refers to a campaign; published editions keep their own figures).</summary>
+    public async Task RemoveCampaignAsync(Guid campaignId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = Keeper(process);
+        var campaign = await PartnershipBusiness.OwnAsync<Campaign>(db, actor, campaignId, ct);
+        await PartnershipBusiness.RemoveAsync(db, campaign, process, ct);
+    }
+
     /// <summary>
     /// What the training keepers record against in a reporting year (April to March, named by the year it starts): the
     /// courses, the year's sessions with places taken, attended and evaluations so far, and the partnership's agencies.
@@ -94,12 +122,14 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
         var agencies = await db.Organisations.AsNoTracking().Where(o => o.PartnershipId == actor.PartnershipId).OrderBy(o => o.Name)
             .Select(o => new Returns.Choice(o.Id, o.Name)).ToListAsync(ct);
         var titles = courses.ToDictionary(c => c.Id, c => c.Title);
+        var campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => c.PartnershipId == actor.PartnershipId && c.Starts <= to && c.Ends >= from)
+            .OrderBy(c => c.Starts).ThenBy(c => c.Id).Select(c => new Returns.Choice(c.Id, c.Title)).ToListAsync(ct);
         db.QueueAudit(process, Platform.Audit.AuditActions.Read, nameof(TrainingRecords), Structure.PartnershipPlan.YearName(options.Year), Platform.Audit.AuditOutcome.Allowed);
         db.Process = process;
         await db.SaveChangesAsync(ct);
         return new TrainingKeepView(options.Year, [.. courses.Select(c => new Returns.Choice(c.Id, c.Title))],
             [.. sessions.Select(s => new SessionRow(s.Id, titles.GetValueOrDefault(s.CourseId, "Unknown"), s.Date, s.PlacesOffered,
-                places[s.Id].Sum(p => p.Taken), places[s.Id].Sum(p => p.Attended), evaluations.GetValueOrDefault(s.Id)))], agencies);
+                places[s.Id].Sum(p => p.Taken), places[s.Id].Sum(p => p.Attended), evaluations.GetValueOrDefault(s.Id)))], agencies) { Campaigns = campaigns };
     }
 
     private async Task<TrainingSession> SessionAsync(Actor actor, Guid sessionId, CancellationToken ct) =>
@@ -117,4 +147,8 @@ public sealed class TrainingRecords(SafeguardingDbContext db)
 public sealed record TrainingYearOptions(int Year);
 public sealed record SessionRow(Guid Id, string Course, LocalDate Date, int PlacesOffered, int PlacesTaken, int Attended, int Evaluations);
 /// <summary>A reporting year's training records as their keepers add to them: courses, the year's sessions with their counts, and the agencies.</summary>
-public sealed record TrainingKeepView(int Year, IReadOnlyList<Returns.Choice> Courses, IReadOnlyList<SessionRow> Sessions, IReadOnlyList<Returns.Choice> Agencies);
+public sealed record TrainingKeepView(int Year, IReadOnlyList<Returns.Choice> Courses, IReadOnlyList<SessionRow> Sessions, IReadOnlyList<Returns.Choice> Agencies)
+{
+    /// <summary>The campaigns that ran in the year, by when they started.</summary>
+    public IReadOnlyList<Returns.Choice> Campaigns { get; init; } = [];
+}

@@ -182,6 +182,21 @@ public sealed class VoiceFeedbacks(SafeguardingDbContext db)
             Enum.GetValues<VoiceSource>().ToDictionary(s => s, s => items.Count(i => i.Source == s)), byTheme, quotes);
     }
 
+    /// <summary>
+    /// The child or family withdraws their agreement to share their words: the words are deleted, the item is still
+    /// counted by source and theme. An edition already made keeps what it froze; the next edition leaves the quote out.
+    /// </summary>
+    public async Task WithdrawConsentAsync(Guid itemId, ProcessContext process, CancellationToken ct = default)
+    {
+        var actor = process.RequireActor();
+        DemandKeeps(actor);
+        var item = await db.Set<VoiceItem>().SingleOrDefaultAsync(i => i.Id == itemId && i.PartnershipId == actor.PartnershipId, ct)
+            ?? throw new NotFoundException(ResourceType, itemId.ToString());
+        (item.AgreedToShare, item.SharedWords) = (false, null);
+        db.Process = process with { Purpose = "Voice feedback: agreement to share withdrawn" };
+        await db.SaveChangesAsync(ct);
+    }
+
     private static void DemandKeeps(Actor actor)
     {
         if (!actor.Grants.Any(g => g is { Resource: Resource.VoiceFeedback, Operation: Operation.Update, Scope: Scope.WholePartnership }))

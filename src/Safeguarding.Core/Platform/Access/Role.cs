@@ -59,6 +59,8 @@ public enum Role
     CaseAuditor,
     /// <summary>A lead safeguarding partner (the council, the ICB or the police): signs off the partnership's yearly report.</summary>
     SafeguardingPartner,
+    /// <summary>A sub-group's chair: writes the narrative of the yearly report's sections their sub-group owns, and nothing else of it.</summary>
+    SubGroupChair,
 }
 
 /// <summary>What a permission is about.</summary>

@@ -9,7 +9,8 @@ public static partial class RoleCatalogue
 {
     // The business manager sets up audits and reviews and keeps the voice for the board. A case auditor reads and answers
     // only the cases of an audit they are named on while it is open (the audit relates them then: CaseAudits.Facts). The
-    // council's service managers are the partners' leads for practice reviews (they read them, the child's name included).
+    // council's service managers and the three lead safeguarding partners (the council's, the ICB's and the police's) are the
+    // partners' leads for practice reviews: the rapid review is theirs jointly, so they read them, the child's name included.
     // Practitioners who work with children record feedback forms and the child's voice from their work.
     private static IEnumerable<(Role Role, Grant Grant)> AssuranceReviewsGrants =>
     [
@@ -22,6 +23,7 @@ public static partial class RoleCatalogue
         (Role.PartnershipBusinessManager, new(PracticeReview, Read, WholePartnership)),
         (Role.PartnershipBusinessManager, new(PracticeReview, Update, WholePartnership)),
         (Role.ServiceManager, new(PracticeReview, Read, WholePartnership)),
+        (Role.SafeguardingPartner, new(PracticeReview, Read, WholePartnership)),
         (Role.PartnershipBusinessManager, new(VoiceFeedback, Create, WholePartnership)),
         (Role.PartnershipBusinessManager, new(VoiceFeedback, Read, WholePartnership)),
         (Role.PartnershipBusinessManager, new(VoiceFeedback, Update, WholePartnership)),

@@ -138,6 +138,10 @@ public static partial class RoleCatalogue
         [Role.SafeguardingPartner] = new("Lead safeguarding partner", "A lead partner (council, ICB or police): reads the yearly report's editions and signs them off.",
             [new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
+        // The sub-groups' chairs (issue 16): their grant is in RoleCatalogue.SubGroupChairs.cs.
+        [Role.SubGroupChair] = new("Sub-group chair", "Chairs a sub-group of the partnership: writes the yearly report's sections their sub-group owns.",
+            [new(Organisation, Read, WholePartnership)],
+            CanBreakGlass: false),
     };
 
     /// <summary>
@@ -161,6 +165,7 @@ public static partial class RoleCatalogue
         .. FrontDoorGrants,
         .. AssuranceReviewsGrants,
         .. YearlyReportGrants,
+        .. SubGroupChairGrants,
     ];
 
     private static readonly Lazy<Dictionary<Role, RoleDefinition>> WithModules = new(() =>

@@ -24,7 +24,17 @@ public abstract class KeepPage(CurrentActor current, IClock clock) : PageModel
     protected abstract string Purpose { get; }
 
     /// <summary>Saves one form when the page found nothing wrong with it, else shows the page again.</summary>
-    protected async Task<IActionResult> SaveAsync(string purpose, string form, string fallback, string[] fields, Func<ProcessContext, Task> save)
+    protected Task<IActionResult> SaveAsync(string purpose, string form, string fallback, string[] fields, Func<ProcessContext, Task> save) =>
+        RunAsync(purpose, form.ToLowerInvariant(), e => AssurancePages.AddFormError(ModelState, form, e, fallback, fields), save);
+
+    /// <summary>
+    /// Removes (or corrects) one row listed in a section of the page; a refusal (something else refers to it) shows the page
+    /// again with the reason, linked to the section's heading.
+    /// </summary>
+    protected Task<IActionResult> ChangeAsync(string purpose, string section, Func<ProcessContext, Task> change) =>
+        RunAsync(purpose, section, e => ModelState.AddModelError(section, e.Message.Split(" (Parameter")[0]), change);
+
+    private async Task<IActionResult> RunAsync(string purpose, string anchor, Action<ArgumentException> refused, Func<ProcessContext, Task> save)
     {
         var process = await current.ProcessAsync(purpose);
         if (ModelState.IsValid)
@@ -32,11 +42,11 @@ public abstract class KeepPage(CurrentActor current, IClock clock) : PageModel
             try
             {
                 await save(process);
-                return Redirect($"{Path}?year={Year}#{form.ToLowerInvariant()}");
+                return Redirect($"{Path}?year={Year}#{anchor}");
             }
             catch (ArgumentException e)
             {
-                AssurancePages.AddFormError(ModelState, form, e, fallback, fields);
+                refused(e);
             }
         }
         await LoadAsync(process);

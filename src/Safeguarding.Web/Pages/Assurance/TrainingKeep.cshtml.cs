@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Safeguarding.Core.Assurance.Training;
@@ -11,7 +12,7 @@ namespace Safeguarding.Web.Pages.Assurance;
 /// the places each agency took and how many attended, anonymous evaluations, and campaigns with their reach. Counts
 /// only: no attendee is named. Each form saves all or nothing.
 /// </summary>
-public sealed class TrainingKeepModel(CurrentActor current, TrainingRecords records, IClock clock) : KeepPage(current, clock)
+public sealed class TrainingKeepModel(CurrentActor current, TrainingRecords records, TrainingPlacesFile placesFile, IClock clock) : KeepPage(current, clock)
 {
     public sealed class CourseForm { public string? Title { get; set; } public string? Audience { get; set; } public string? Mandatory { get; set; } }
     public sealed class SessionForm { public string? CourseId { get; set; } public DateParts Date { get; set; } = new(); public string? PlacesOffered { get; set; } }
@@ -31,8 +32,42 @@ public sealed class TrainingKeepModel(CurrentActor current, TrainingRecords reco
     [BindProperty] public PlacesForm Places { get; set; } = new();
     [BindProperty] public EvaluationForm Evaluation { get; set; } = new();
     [BindProperty] public CampaignForm Campaign { get; set; } = new();
+    public sealed class UploadForm { public string? SessionId { get; set; } public IFormFile? File { get; set; } }
+    [BindProperty] public UploadForm Upload { get; set; } = new();
+
+    /// <summary>A trainer's file is a few dozen rows, one per agency.</summary>
+    public const int MaxUploadBytes = 1024 * 1024;
 
     public TrainingKeepView View { get; private set; } = null!;
+
+    /// <summary>A session's places and attendance from the trainer's CSV: taken whole, or every bad row in the error summary (and the quarantine).</summary>
+    public Task<IActionResult> OnPostUploadAsync()
+    {
+        var session = Id(Upload.SessionId, "Upload.SessionId", "Choose the session.");
+        var file = Upload.File;
+        if (file is null || file.Length == 0) ModelState.AddModelError("Upload.File", "Select the CSV file of the session's places.");
+        else if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) ModelState.AddModelError("Upload.File", "The selected file must be a CSV file.");
+        else if (file.Length > MaxUploadBytes) ModelState.AddModelError("Upload.File", "The selected file must be smaller than 1 MB.");
+        return SaveAsync("upload a session's places", nameof(Upload), "File", [], async process =>
+        {
+            string text;
+            using (var reader = new StreamReader(file!.OpenReadStream())) text = await reader.ReadToEndAsync(HttpContext.RequestAborted);
+            var result = await placesFile.UploadAsync(new UploadPlacesOptions(session, file.FileName, text), process, HttpContext.RequestAborted);
+            if (result.Taken) return;
+            // Each problem is its own line of the error summary, in the file's order; the file is refused whole.
+            foreach (var problem in result.Problems.SkipLast(1)) ModelState.AddModelError("Upload.File", problem);
+            throw new ArgumentException(result.Problems[^1], "File");
+        });
+    }
+
+    public Task<IActionResult> OnPostRemoveCourseAsync(Guid id) =>
+        ChangeAsync("remove a training course", "course", process => records.RemoveCourseAsync(id, process));
+
+    public Task<IActionResult> OnPostRemoveSessionAsync(Guid id) =>
+        ChangeAsync("remove a training session", "sessions", process => records.RemoveSessionAsync(id, process));
+
+    public Task<IActionResult> OnPostRemoveCampaignAsync(Guid id) =>
+        ChangeAsync("remove a campaign", "campaign", process => records.RemoveCampaignAsync(id, process));
 
     protected override string Path => "/assurance/training/keep";
     protected override string Purpose => "keep the training records";

@@ -28,6 +28,21 @@ public sealed class DraftModel(CurrentActor current, YearlyReports reports, Figu
         return Redirect($"/assurance/report/editions/{edition}");
     }
 
+    /// <summary>Gives a section to a sub-group (its chair then writes it), or back to the business manager alone.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, string sectionKey, Guid? subGroupId)
+    {
+        Draft = HttpContext.Loaded<ReportDraft>();
+        try
+        {
+            await reports.AssignSectionAsync(new AssignSectionOptions(Draft.Id, sectionKey ?? "", subGroupId), await current.ProcessAsync("give a section of the yearly report to a sub-group"));
+        }
+        catch (ArgumentException)
+        {
+            // Only a tampered form names a sub-group not on the list: the draft shows the section as it was.
+        }
+        return Redirect($"/assurance/report/{Draft.Id}#{sectionKey}");
+    }
+
     /// <summary>A section's chosen figures as they stand today, counts not suppressed.</summary>
     public string FiguresOf(ReportSection section)
     {

@@ -73,11 +73,13 @@ public static class EditionDocument
                 FigureTable(html, $"Figures: {section.Title}", figures, published: true);
                 foreach (var figure in figures.Where(f => f.Series is { Count: > 0 })) Series(html, figure, published: true);
             }
+            Quotes(html, section);
+            Reviews(html, section);
             Narrative(html, "Developments", section.Developments);
             Narrative(html, "What did not progress", section.DidNotProgress);
             NotProgressed(html, section);
             Narrative(html, "Next year's focus", section.NextYearsFocus);
-            if (figures.Count == 0 && section.WhatWasDone is null && section.Developments is null && section.DidNotProgress is null && section.NextYearsFocus is null)
+            if (figures.Count == 0 && section.Quotes is not { Count: > 0 } && section.Reviews is not { Count: > 0 } && section.WhatWasDone is null && section.Developments is null && section.DidNotProgress is null && section.NextYearsFocus is null)
                 html.Append("<p class=\"govuk-body\">Nothing was written for this section.</p>");
             html.Append("</section>");
         }
@@ -98,6 +100,43 @@ public static class EditionDocument
             html.Append("</tbody></table>");
         }
         html.Append("</section>");
+    }
+
+    /// <summary>What children and families said, in the words they agreed to share, anonymised when recorded: never a name.</summary>
+    private static void Quotes(StringBuilder html, ReportSection section)
+    {
+        if (section.Quotes is not { Count: > 0 } quotes) return;
+        html.Append("<h3 class=\"govuk-heading-m\">In their own words</h3>");
+        html.Append("<p class=\"govuk-body\">Children and families agreed to share these words. Names, dates, addresses and schools were taken out when they were recorded.</p>");
+        foreach (var q in quotes)
+            html.Append($"<blockquote class=\"govuk-inset-text\"><p class=\"govuk-body\">\u201C{Enc.Encode(q.Words)}\u201D</p><p class=\"govuk-body-s\">{Enc.Encode(Source(q))}" +
+                        $"{(q.Themes.Count > 0 ? Enc.Encode("; " + string.Join(", ", q.Themes)) : "")}</p></blockquote>");
+    }
+
+    private static string Source(SharedQuote quote) => Source(quote.Source, quote.Project);
+
+    public static string Source(Core.Assurance.Voice.VoiceSource source, string? project) => source switch
+    {
+        Core.Assurance.Voice.VoiceSource.AssessmentOrPlan => "The child's voice in an assessment or plan",
+        Core.Assurance.Voice.VoiceSource.Project => $"Young people's feedback{(project is null ? "" : $" ({project})")}",
+        _ => "A feedback form",
+    };
+
+    /// <summary>The practice reviews by their public reference, as they stood when the edition was made: no child is named.</summary>
+    private static void Reviews(StringBuilder html, ReportSection section)
+    {
+        if (section.Reviews is not { Count: > 0 } reviews) return;
+        html.Append("<h3 class=\"govuk-heading-m\">The reviews</h3>");
+        html.Append("<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">Child safeguarding practice reviews in the period, by reference</caption>");
+        html.Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Reference</th><th scope=\"col\" class=\"govuk-table__header\">Stage</th>" +
+                    "<th scope=\"col\" class=\"govuk-table__header\">Notified</th><th scope=\"col\" class=\"govuk-table__header\">Rapid review</th><th scope=\"col\" class=\"govuk-table__header\">Published</th>" +
+                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric num\">Recommendations done</th></tr></thead><tbody class=\"govuk-table__body\">");
+        static string Day(LocalDate? day) => day is { } d ? Display.Date(d) : "Not yet";
+        foreach (var r in reviews)
+            html.Append($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{Enc.Encode(r.Reference)}</th><td class=\"govuk-table__cell\">{Enc.Encode(r.Stage)}</td>" +
+                        $"<td class=\"govuk-table__cell\">{Enc.Encode(Day(r.NotifiedOn))}</td><td class=\"govuk-table__cell\">{Enc.Encode(Day(r.RapidReviewOn))}</td><td class=\"govuk-table__cell\">{Enc.Encode(Day(r.PublishedOn))}</td>" +
+                        $"<td class=\"govuk-table__cell govuk-table__cell--numeric num\">{r.RecommendationsDone} of {r.Recommendations}</td></tr>");
+        html.Append("</tbody></table>");
     }
 
     /// <summary>The priority's work-plan actions that did not progress, with their reasons, as frozen in the edition.</summary>

@@ -16,6 +16,9 @@ public sealed class AskModel(CurrentActor current, AssuranceReturns returns) : P
 
     public AskChoices Choices { get; private set; } = null!;
 
+    /// <summary>The choice that stands for every agency the partners name as a relevant agency.</summary>
+    public const string EveryRelevantAgency = "relevant";
+
     public async Task OnGetAsync() => Choices = await returns.AskChoicesAsync(await current.ProcessAsync("ask for an assurance return"));
 
     public async Task<IActionResult> OnPostAsync()
@@ -29,7 +32,7 @@ public sealed class AskModel(CurrentActor current, AssuranceReturns returns) : P
         try
         {
             var id = await returns.AskAsync(new AskReturnOptions(set, Guid.TryParse(SubGroupId, out var g) ? g : null, Title ?? "", due!.Value,
-                [.. AgencyIds.Select(a => Guid.TryParse(a, out var x) ? x : Guid.Empty)]), process);
+                [.. AgencyIds.SelectMany(a => a == EveryRelevantAgency ? Choices.RelevantAgencyIds : [Guid.TryParse(a, out var x) ? x : Guid.Empty]).Distinct()]), process);
             return Redirect($"/assurance/returns/requests/{id}");
         }
         catch (ArgumentException e)

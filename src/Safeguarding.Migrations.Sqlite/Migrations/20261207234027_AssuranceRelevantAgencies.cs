@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Safeguarding.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AssuranceRelevantAgencies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "assurance_relevant_agencies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NamedOn = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assurance_relevant_agencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assurance_relevant_agencies_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assurance_relevant_agencies_OrganisationId",
+                table: "assurance_relevant_agencies",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assurance_relevant_agencies_PartnershipId_OrganisationId",
+                table: "assurance_relevant_agencies",
+                columns: new[] { "PartnershipId", "OrganisationId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "assurance_relevant_agencies");
+        }
+    }
+}
