@@ -88,7 +88,7 @@ public sealed class DemoPartnership(SafeguardingDbContext db, SecretsAtRest secr
             await new DemoFrontDoor(db).SeedAsync(partnershipId, scale, now, ct);
             // Case audits, practice reviews and the voice (issue 16): after the MARAC cases the audit samples.
             await new DemoAssuranceReviews(db).SeedAsync(partnershipId, now, ct);
-            await new DemoYearlyReport(db).SeedAsync(partnershipId, now, ct);
+            await new DemoYearlyReport(db).SeedAsync(partnershipId, scale, now, ct);
             // Contacts to the Front Door from the emergency department's recent assaults on children (issue 16).
             await new DemoEdContacts(db).SeedAsync(partnershipId, now, ct);
             if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);

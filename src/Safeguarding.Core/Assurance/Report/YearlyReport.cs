@@ -15,6 +15,8 @@ public enum SectionKind
     Training,
     PracticeReviews,
     ChildrensVoice,
+    /// <summary>What the reader should know about where the figures come from, such as how a demonstration differs from the partnership it is modelled on.</summary>
+    About,
 }
 
 /// <summary>
