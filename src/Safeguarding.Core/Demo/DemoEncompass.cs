@@ -27,7 +27,7 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
     public const double IncidentsPerDay = 60;
     public const double ShareWithChildren = 0.244;
 
-    public async Task<DemoEncompassSummary> SeedAsync(Guid partnershipId, DemoScale scale, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
+    public async Task<DemoEncompassSummary> SeedAsync(Guid partnershipId, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
         if (await db.DomesticIncidents.AnyAsync(i => i.PartnershipId == partnershipId, ct)) return new(0, 0, 0, 0);
         var random = new Random(20261129);
@@ -49,10 +49,10 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
         await db.SaveChangesAsync(ct);
         await SeedRollsAsync(partnershipId, settings, council, today, random, ct);
 
-        // The small scale keeps first start quick: four days at the seed's rate (SeedYearAsync adds the rest of the year later); the city gets a year.
-        var days = scale == DemoScale.City ? YearDays : RecentDays;
-        var summary = await SeedIncidentsAsync(partnershipId, police, now, days, random, progress, ct);
-        return summary;
+        // Four days at the seed's rate, one incident at a time as the police feed sends them; SeedYearAsync writes the rest
+        // of the year behind them through the batch intake (the small demo's web host later, the city's seed at once:
+        // one at a time, the city's year took hours).
+        return await SeedIncidentsAsync(partnershipId, police, now, RecentDays, random, progress, ct);
     }
 
     /// <summary>An English council's academic year: six terms around October, February and May half-terms, Christmas and Easter.</summary>
@@ -245,7 +245,7 @@ public sealed class DemoEncompass(SafeguardingDbContext db, PersonIndex index)
     public const int YearDays = 365;
 
     /// <summary>
-    /// The rest of the demo's year behind the recent days (small scale): incidents at the seed's rate from a year ago,
+    /// The rest of the demo's year behind the recent days: incidents at the seed's rate from a year ago,
     /// through the batch intake, so that the timeliness dashboard has a year of weeks. Deterministic (its own seed, and
     /// times counted from when the recent days were seeded), and safe to run again: incidents already held are
     /// Unchanged, and once the year's last incident is held it does nothing. The caller then writes the notifications'

@@ -19,7 +19,7 @@ public sealed class DemoIncidentTimesTests
         await using (var db = database.NewContext())
         {
             var partnershipId = await db.Partnerships.Where(p => p.Code == DemoPartnership.PartnershipCode).Select(p => p.Id).SingleAsync(ct);
-            await new DemoEncompass(db, new PersonIndex(db)).SeedAsync(partnershipId, DemoScale.Small, ct: ct);
+            await new DemoEncompass(db, new PersonIndex(db)).SeedAsync(partnershipId, ct: ct);
         }
 
         await using var check = database.NewContext();

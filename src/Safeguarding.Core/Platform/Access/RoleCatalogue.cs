@@ -135,7 +135,7 @@ public static partial class RoleCatalogue
             [new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
         // The yearly report (issue 16): its grants are in RoleCatalogue.YearlyReport.cs.
-        [Role.SafeguardingPartner] = new("Lead safeguarding partner", "A lead partner (council, ICB or police): reads the yearly report's editions and signs them off.",
+        [Role.SafeguardingPartner] = new("Lead safeguarding partner", "A lead partner (council, ICB or police): reads the yearly report's editions and signs them off, and reads the partnership's practice reviews.",
             [new(Organisation, Read, WholePartnership)],
             CanBreakGlass: false),
         // The sub-groups' chairs (issue 16): their grant is in RoleCatalogue.SubGroupChairs.cs.
