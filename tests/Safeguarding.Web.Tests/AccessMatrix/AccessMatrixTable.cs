@@ -487,6 +487,7 @@ public static class AccessMatrixTable
         R("POST /assurance/practice-reviews/{id:guid}?handler=Status", PracticeReview, Read, UnknownId),
         new("GET /assurance/voice", GrantAcrossPartnership, VoiceFeedback, Read),
         new("POST /assurance/voice?handler=Theme", GrantAcrossPartnership, VoiceFeedback, Read),
+        new("POST /assurance/voice?handler=Withdraw", GrantAcrossPartnership, VoiceFeedback, Read),
         R("GET /assurance/voice/new", VoiceFeedback, Create), R("POST /assurance/voice/new", VoiceFeedback, Create),
         // The yearly report (issue 16): the list and the editions for its readers; starting, drafting and writing sections
         // for the business manager; signing an edition off for a lead partner. A report or edition of another partnership,

@@ -41,5 +41,17 @@ public sealed class VoicePagesTests
         Assert.DoesNotContain(named.GivenName, board);
         Assert.DoesNotContain("Keep this between us", board);
         Assert.Contains("2 items, 1 of them", board);
+
+        // The child takes their agreement back: the words go, the item is still counted; only the keeper of the voice may.
+        Guid agreed;
+        await using (var db = host.NewContext())
+            agreed = db.Set<VoiceItem>().Single(i => i.PartnershipId == partnership.Id && i.AgreedToShare).Id;
+        var withdraw = new Dictionary<string, string> { ["ItemId"] = agreed.ToString() };
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostFormAsync("/assurance/voice?handler=Withdraw", withdraw, "/assurance/voice/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await managerClient.PostFormAsync("/assurance/voice?handler=Withdraw", withdraw, "/assurance/voice")).StatusCode);
+        board = (await (await managerClient.GetAsync("/assurance/voice")).HtmlAsync()).Body!.TextContent;
+        Assert.DoesNotContain("helped me feel heard", board);
+        Assert.Contains("2 items, 0 of them", board);
+        Assert.Contains("The words are deleted", board);
     }
 }

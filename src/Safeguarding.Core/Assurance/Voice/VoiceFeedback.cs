@@ -25,7 +25,7 @@ public sealed record ThemeRow(Guid Id, string Name);
 public sealed record VoiceCount(string Theme, VoiceSource Source, int Items);
 
 /// <summary>Words a child agreed to share, anonymised, with their source and themes: never a name.</summary>
-public sealed record VoiceQuote(string Words, VoiceSource Source, string? Project, LocalDate GivenOn, IReadOnlyList<string> Themes);
+public sealed record VoiceQuote(string Words, VoiceSource Source, string? Project, LocalDate GivenOn, IReadOnlyList<string> Themes, Guid ItemId);
 
 /// <summary>The board's view of a period: items by theme and source (an item with two themes counts under each), totals, and the agreed quotes.</summary>
 public sealed record VoiceBoard(LocalDate From, LocalDate To, int Items, int Agreed, IReadOnlyDictionary<VoiceSource, int> BySource,
@@ -177,7 +177,7 @@ public sealed class VoiceFeedbacks(SafeguardingDbContext db)
             .OrderBy(c => c.Theme, StringComparer.Ordinal).ThenBy(c => c.Source).ToList();
         var quotes = items.Where(i => i.AgreedToShare && i.SharedWords is not null).OrderByDescending(i => i.GivenOn).ThenBy(i => i.Id).Take(MaxQuotes)
             .Select(i => new VoiceQuote(i.SharedWords!, i.Source, i.Project, i.GivenOn,
-                [.. i.Themes.Select(t => themes.GetValueOrDefault(t.ThemeId, "Other")).Order(StringComparer.Ordinal)])).ToList();
+                [.. i.Themes.Select(t => themes.GetValueOrDefault(t.ThemeId, "Other")).Order(StringComparer.Ordinal)], i.Id)).ToList();
         return new VoiceBoard(options.From, options.To, items.Count, items.Count(i => i.AgreedToShare),
             Enum.GetValues<VoiceSource>().ToDictionary(s => s, s => items.Count(i => i.Source == s)), byTheme, quotes);
     }

@@ -17,6 +17,8 @@ public sealed class IndexModel(CurrentActor current, VoiceFeedbacks voice, ICloc
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty] public string? Theme { get; set; }
+    [BindProperty] public Guid? ItemId { get; set; }
+    [TempData] public string? Withdrawn { get; set; }
 
     public VoiceBoard Board { get; private set; } = null!;
     public IReadOnlyList<ThemeRow> Themes { get; private set; } = [];
@@ -52,6 +54,18 @@ public sealed class IndexModel(CurrentActor current, VoiceFeedbacks voice, ICloc
             await OnGetAsync();
             return Page();
         }
+    }
+
+    /// <summary>
+    /// The child or family takes back their agreement to share their words: the words are deleted (the item is still
+    /// counted), and the next edition of the yearly report leaves the quote out.
+    /// </summary>
+    public async Task<IActionResult> OnPostWithdrawAsync()
+    {
+        if (ItemId is not { } id) return NotFound();
+        await voice.WithdrawConsentAsync(id, await current.ProcessAsync("withdraw agreement to share a child's words"));
+        Withdrawn = "The words are deleted. The feedback is still counted by source and theme, and the next edition of the yearly report leaves them out.";
+        return Redirect("/assurance/voice");
     }
 
     private LocalDate? Parse(string field, string? text)
