@@ -14,8 +14,8 @@ using Safeguarding.Core.Data;
 namespace Safeguarding.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SafeguardingDbContext))]
-    [Migration("20261207234716_AssuranceRelevantAgencies")]
-    partial class AssuranceRelevantAgencies
+    [Migration("20261208012521_RelevantAgenciesAndSafeguardingMailboxes")]
+    partial class RelevantAgenciesAndSafeguardingMailboxes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -854,6 +854,9 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid?>("ChairUserId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<Guid>>("MemberOrganisationIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
@@ -866,7 +869,13 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Remit")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChairUserId");
 
                     b.HasIndex("PartnershipId", "Name")
                         .IsUnique();
@@ -6125,6 +6134,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<string>("SafeguardingMailbox")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -7148,6 +7161,14 @@ namespace Safeguarding.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.SubGroup", b =>
+                {
+                    b.HasOne("Safeguarding.Core.Platform.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChairUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Safeguarding.Core.Assurance.Structure.WorkPlanAction", b =>

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Safeguarding.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AssuranceRelevantAgencies : Migration
+    public partial class RelevantAgenciesAndSafeguardingMailboxes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SafeguardingMailbox",
+                table: "platform_organisations",
+                type: "TEXT",
+                maxLength: 254,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "assurance_relevant_agencies",
                 columns: table => new
@@ -48,6 +55,10 @@ namespace Safeguarding.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "assurance_relevant_agencies");
+
+            migrationBuilder.DropColumn(
+                name: "SafeguardingMailbox",
+                table: "platform_organisations");
         }
     }
 }

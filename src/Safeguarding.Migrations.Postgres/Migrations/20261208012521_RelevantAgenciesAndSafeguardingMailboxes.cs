@@ -7,11 +7,18 @@ using NodaTime;
 namespace Safeguarding.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AssuranceRelevantAgencies : Migration
+    public partial class RelevantAgenciesAndSafeguardingMailboxes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "SafeguardingMailbox",
+                table: "platform_organisations",
+                type: "character varying(254)",
+                maxLength: 254,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "assurance_relevant_agencies",
                 columns: table => new
@@ -49,6 +56,10 @@ namespace Safeguarding.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "assurance_relevant_agencies");
+
+            migrationBuilder.DropColumn(
+                name: "SafeguardingMailbox",
+                table: "platform_organisations");
         }
     }
 }
