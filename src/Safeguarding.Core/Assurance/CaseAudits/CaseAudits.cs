@@ -199,10 +199,13 @@ public sealed class CaseAudits(SafeguardingDbContext db)
                 .Where(r => r.PartnershipId == partnershipId && r.HeardAt >= start && r.HeardAt < end)
                 .Select(r => new { r.Id, r.VictimPersonId, r.HeardAt }).ToListAsync(ct);
             var hidden = (await sealedPeople.ToListAsync(ct)).ToHashSet();
+            // Every heard case's household in a fixed number of queries, then each case's children on its own day.
+            var heardOn = heard.ToDictionary(r => r.Id, r => r.HeardAt!.Value.InZone(London).Date);
+            var households = heard.Count == 0 ? [] : await Households.ChildrenOfManyAsync(db, [.. heard.Select(r => r.VictimPersonId)], heardOn.Values.Min(), ct);
             foreach (var r in heard.OrderBy(r => r.Id))
             {
                 // The case's child: the eldest child of the victim's household on the day heard who is not sealed.
-                var children = await Households.ChildrenOfAsync(db, r.VictimPersonId, r.HeardAt!.Value.InZone(London).Date, ct);
+                var children = Households.ChildrenOn(households[r.VictimPersonId], heardOn[r.Id]);
                 var child = children.FirstOrDefault(c => !hidden.Contains(c));
                 if (child != Guid.Empty) found.Add((MaracReferrals.SourceType, r.Id, child));
             }

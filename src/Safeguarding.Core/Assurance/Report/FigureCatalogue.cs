@@ -170,13 +170,14 @@ public sealed class FigureCatalogue(SafeguardingDbContext db)
         {
             var (start, end) = (Start(from), End(to));
             // An incident is counted once, at its newest version (a correction adds a version, not an incident).
-            var incidents = await db.DomesticIncidents.AsNoTracking()
-                .Where(i => i.PartnershipId == p.PartnershipId && i.IsLatest && i.ReportedAt >= start && i.ReportedAt < end)
-                .Select(i => i.Children.Any()).ToListAsync(ct);
+            var inPeriod = db.DomesticIncidents.AsNoTracking()
+                .Where(i => i.PartnershipId == p.PartnershipId && i.IsLatest && i.ReportedAt >= start && i.ReportedAt < end);
+            var incidents = await inPeriod.CountAsync(ct);
+            var withChildren = await inPeriod.CountAsync(i => i.Children.Any(), ct);
             var victims = await db.SafetyPlans.AsNoTracking()
                 .Where(s => s.PartnershipId == p.PartnershipId && s.AgreedOn >= from && s.AgreedOn <= to)
                 .Select(s => s.VictimPersonId).Distinct().CountAsync(ct);
-            return (incidents.Count, incidents.Count(c => c), victims);
+            return (incidents, withChildren, victims);
         }
         var now = await CountAsync(p.From, p.To);
         var before = await CountAsync(p.ComparisonFrom, p.ComparisonTo);

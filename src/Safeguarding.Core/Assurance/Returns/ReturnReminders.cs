@@ -45,17 +45,7 @@ public sealed class ReturnReminders(SafeguardingDbContext db, AssuranceReturns r
                     outbox.QueueEmail(group.Key, lead.Email, content, $"assurance-return/{d.Return.Id:N}/{kind}/{lead.Id:N}", $"Assurance return {kind}", d.Return.Id);
             }
         }
-        db.Process = new ProcessContext(ProcessName, null, "assurance return reminders", "background", SummariseWrites: true);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another host sent the same reminders a moment earlier (the delivery keys are unique): its run stands.
-            db.ChangeTracker.Clear();
-            return 0;
-        }
-        return due.Count;
+        // Another host may have sent the same reminders a moment earlier (the delivery keys are unique): its run stands.
+        return await Escalations.SaveOrGiveWayAsync(db, ProcessName, "assurance return reminders", ct) ? due.Count : 0;
     }
 }

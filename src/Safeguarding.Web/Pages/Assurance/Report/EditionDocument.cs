@@ -18,8 +18,6 @@ public static class EditionDocument
     private static readonly HtmlEncoder Enc = HtmlEncoder.Default;
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    public const string Suppression = "x: a count from 1 to 4, not shown so that no child or family can be identified. Zero is shown: it names no one.";
-
     public static string Period(LocalDate from, LocalDate to) => $"{Display.Date(from)} to {Display.Date(to)}";
 
     /// <summary>The whole document for printing.</summary>
@@ -85,7 +83,7 @@ public static class EditionDocument
         }
 
         html.Append("<section aria-labelledby=\"definitions\"><h2 class=\"govuk-heading-l\" id=\"definitions\">The figures and their definitions</h2>");
-        html.Append($"<p class=\"govuk-body\">Every figure is computed by the platform from the records it holds, never typed. {Enc.Encode(Suppression)}</p>");
+        html.Append($"<p class=\"govuk-body\">Every figure is computed by the platform from the records it holds, never typed. {Enc.Encode(SmallCounts.Explanation)}</p>");
         Definitions(html, s.Figures.Figures);
         html.Append("</section>");
 
